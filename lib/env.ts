@@ -1,0 +1,74 @@
+// Every setting the app reads, validated once. Nothing else reads process.env.
+// Defaults make the offline dev setup work; production refuses to start without secrets.
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const integer = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
+        .optional(),
+    ),
+    DATABASE_POOL_SIZE: integer(10, 1, 200),
+    APP_URL: optionalString.pipe(z.url("must be an absolute URL like http://localhost:3000").optional()),
+    AUTH_SECRET: optionalString,
+    HOLD_MINUTES: integer(10, 1, 120),
+    MAX_TICKETS_PER_ORDER: integer(10, 1, 100),
+    JOBS_SECRET: optionalString,
+    STRIPE_SECRET_KEY: optionalString,
+    STRIPE_WEBHOOK_SECRET: optionalString,
+    RESEND_API_KEY: optionalString,
+    EMAIL_FROM: z.string().default("Local Tickets <tickets@localtickets.test>"),
+    STORAGE_DIR: z.string().default(".data/storage"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production") return;
+    if (!env.AUTH_SECRET || env.AUTH_SECRET.length < 32) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "is required in production (at least 32 characters; try `openssl rand -base64 32`)",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+    throw new EnvError(`Invalid settings: ${problems.join("; ")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated settings of this process (parsed on first use). */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Development-only fallback secret; production requires AUTH_SECRET (see parseEnv). */
+export function authSecret(): string {
+  return env().AUTH_SECRET ?? "dev-only-secret-not-for-production-use-000";
+}
+
+export function jobsSecret(): string {
+  return env().JOBS_SECRET ?? authSecret();
+}
