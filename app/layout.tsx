@@ -1,0 +1,31 @@
+import type { Metadata, Viewport } from "next";
+import { SiteHeader } from "@/components/site-header";
+import { inter } from "./fonts";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Local Tickets: things to do near you", template: "%s · Local Tickets" },
+  description: "Tickets for local festivals, concerts, comedy, workshops and tours with a local host.",
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: "#c2410c",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en" className={inter.variable}>
+      <body className="min-h-dvh font-sans">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          Skip to content
+        </a>
+        <SiteHeader />
+        <main id="main" className="mx-auto w-full max-w-5xl px-4 pb-16 pt-4">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,66 @@
+// Shared by `npm run dev`, `npm start`, the tests and benchmarks: get a database URL
+// (embedded server or DATABASE_URL), apply migrations, seed demo data when empty.
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "../../lib/generated/prisma/client";
+import { applyMigrations } from "../../lib/db/migrations";
+import { seedDemoData } from "../../lib/db/seed-demo";
+import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
+
+export class StartupError extends Error {}
+
+/** Connects once to prove the URL works, turning driver errors into one clear line. */
+export async function checkDatabaseReachable(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+  } catch (error) {
+    const where = safeHost(url);
+    throw new StartupError(
+      `Cannot connect to the database at ${where} (${(error as Error).message}). Fix DATABASE_URL, or unset it to use the embedded PostgreSQL.`,
+    );
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+function safeHost(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+  } catch {
+    return "an unparseable DATABASE_URL";
+  }
+}
+
+export async function openDatabase(options: {
+  externalUrl?: string;
+  dataDir: string;
+  quiet?: boolean;
+}): Promise<{ url: string; embedded?: RunningPostgres }> {
+  if (options.externalUrl) {
+    await checkDatabaseReachable(options.externalUrl);
+    return { url: options.externalUrl };
+  }
+  const embedded = await startEmbeddedPostgres({ dataDir: options.dataDir, database: "local_tickets", quiet: options.quiet });
+  return { url: embedded.url, embedded };
+}
+
+export async function seedIfEmpty(url: string, now = new Date()): Promise<boolean> {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  try {
+    const [users, events] = await Promise.all([prisma.user.count(), prisma.event.count()]);
+    if (users > 0 || events > 0) return false;
+    await seedDemoData(prisma, { now });
+    return true;
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+export async function migrateAndSeed(url: string): Promise<{ applied: string[]; seeded: boolean }> {
+  const applied = await applyMigrations(url);
+  const seeded = await seedIfEmpty(url);
+  return { applied, seeded };
+}
