@@ -1,0 +1,110 @@
+// What the storefront shows. Produced by lib/catalog, rendered by app/ and components/.
+import type { Category } from "@/lib/generated/prisma/enums";
+
+export type { Category };
+
+export const CATEGORIES: { value: Category; label: string }[] = [
+  { value: "concert", label: "Concerts" },
+  { value: "festival", label: "Festivals" },
+  { value: "comedy", label: "Comedy" },
+  { value: "workshop", label: "Workshops" },
+  { value: "tour", label: "Tours" },
+  { value: "food", label: "Food & drink" },
+  { value: "theatre", label: "Theatre" },
+  { value: "family", label: "Family" },
+];
+
+export type Availability = "available" | "few_left" | "sold_out";
+
+export type EventCard = {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  category: Category;
+  city: string;
+  neighbourhood: string;
+  imagePath: string;
+  imageAlt: string;
+  venueName: string;
+  timeZone: string;
+  /** Next upcoming session start, or null for a bookable experience without sessions. */
+  nextStartsAt: Date | null;
+  /** Lowest price over upcoming sessions' ticket types (or per slot of a bookable experience). */
+  priceFromMinor: number | null;
+  currency: string;
+  /** Stored remaining places summed over upcoming sessions (null for bookable experiences). */
+  remaining: number | null;
+  availability: Availability;
+  bookable: boolean;
+};
+
+/** A search hit: the card plus a snippet in which matches sit between \u0001 and \u0002. */
+export type SearchHit = EventCard & { snippet: string; rank: number };
+
+export type EventFilters = {
+  category?: Category;
+  /** City or neighbourhood name, matched case- and accent-insensitively. */
+  where?: string;
+  date?: "today" | "weekend" | "range";
+  /** YYYY-MM-DD, inclusive; used when date = "range". */
+  from?: string;
+  to?: string;
+  free?: boolean;
+  /** Maximum price in minor units. */
+  maxPriceMinor?: number;
+  available?: boolean;
+  page: number;
+};
+
+export type Page<T> = { items: T[]; page: number; pageSize: number; total: number; pageCount: number };
+
+export type TicketTypeView = {
+  id: string;
+  name: string;
+  description: string;
+  priceMinor: number;
+  currency: string;
+  capacity: number;
+  remaining: number;
+};
+
+export type SessionView = {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  remaining: number;
+  onSale: boolean;
+  ticketTypes: TicketTypeView[];
+};
+
+export type ResourceView = {
+  id: string;
+  name: string;
+  opensMinute: number;
+  closesMinute: number;
+  slotMinutes: number;
+  minMinutes: number;
+  maxMinutes: number;
+  priceMinorPerSlot: number;
+  currency: string;
+};
+
+export type EventDetail = {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  description: string;
+  category: Category;
+  city: string;
+  neighbourhood: string;
+  imagePath: string;
+  imageAlt: string;
+  status: "draft" | "published" | "cancelled";
+  updatedAt: Date;
+  venue: { id: string; name: string; address: string; city: string; neighbourhood: string; timeZone: string; latitude: number | null; longitude: number | null };
+  /** Upcoming, not cancelled sessions, soonest first. */
+  sessions: SessionView[];
+  resources: ResourceView[];
+};
