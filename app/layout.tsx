@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { SiteHeader } from "@/components/site-header";
+import { currentUser } from "@/lib/auth";
+import { signOutAction } from "./actions";
 import { inter } from "./fonts";
 import "./globals.css";
 
@@ -14,17 +16,21 @@ export const viewport: Viewport = {
   themeColor: "#c2410c",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const user = await currentUser();
   return (
     <html lang="en" className={inter.variable}>
       <body className="min-h-dvh font-sans">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           Skip to content
         </a>
-        <SiteHeader />
+        <SiteHeader user={user} signOutAction={signOutAction} />
         <main id="main" className="mx-auto w-full max-w-5xl px-4 pb-16 pt-4">
           {children}
         </main>
+        <footer className="border-t border-stone-200 py-6 text-center text-sm text-stone-600">
+          Local Tickets · tickets for things to do near you
+        </footer>
       </body>
     </html>
   );

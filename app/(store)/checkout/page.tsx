@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CheckoutTicketsForm } from "@/components/checkout-tickets-form";
+import { requireUser } from "@/lib/auth";
+import { getPublicEventBySlug } from "@/lib/catalog/get-event";
+import { env } from "@/lib/env";
+import { toSearchParams, type PageSearchParams } from "@/lib/search-params";
+import { formatInZone } from "@/lib/time";
+import { reserveTicketsAction } from "./actions";
+
+export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
+
+export default async function CheckoutPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
+  const params = toSearchParams(await searchParams);
+  // The chosen tickets live in this URL, so signing in or up on the way keeps them.
+  await requireUser(`/checkout?${params.toString()}`);
+  const event = await getPublicEventBySlug(params.get("event") ?? "");
+  const session = event?.sessions.find((candidate) => candidate.id === params.get("session"));
+  if (!event || !session) notFound();
+
+  const lines = session.ticketTypes.map((type) => ({
+    id: type.id,
+    name: type.name,
+    priceMinor: type.priceMinor,
+    currency: type.currency,
+    remaining: type.remaining,
+    quantity: Math.max(0, Number.parseInt(params.get(`qty_${type.id}`) ?? "0", 10) || 0),
+  }));
+
+  return (
+    <div className="mx-auto flex max-w-xl flex-col gap-4">
+      <Link href={`/events/${event.slug}`} className="text-sm font-medium text-brand-700 underline">← Back to {event.title}</Link>
+      <h1 className="text-2xl font-bold">Your tickets</h1>
+      <p className="text-stone-700">
+        {event.title} · {formatInZone(session.startsAt, event.venue.timeZone, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" })} · {event.venue.name}
+      </p>
+      <CheckoutTicketsForm lines={lines} maxPerOrder={env().MAX_TICKETS_PER_ORDER} action={reserveTicketsAction} />
+    </div>
+  );
+}

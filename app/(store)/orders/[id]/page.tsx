@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CancelBookingForm } from "@/components/cancel-booking-form";
+import { currentUser, requireUser } from "@/lib/auth";
+import { formatMoney } from "@/lib/money";
+import { getDeliveryStatus, getOrderForViewer } from "@/lib/orders/get-order";
+import { formatInZone } from "@/lib/time";
+import { cancelBookingAction } from "../actions";
+
+export const metadata: Metadata = { title: "Your order", robots: { index: false } };
+
+const STATUS_TEXT: Record<string, { heading: string; body: string }> = {
+  paid: { heading: "You're going!", body: "Your order is confirmed. Your tickets are below and on their way to your inbox." },
+  pending: { heading: "Waiting for payment", body: "Your places are held while you pay." },
+  expired: { heading: "This hold has expired", body: "The places went back on sale. Nothing was charged." },
+  cancelled: { heading: "Cancelled", body: "This order was cancelled." },
+  refund_required: { heading: "We're refunding you", body: "Your payment arrived after your hold ran out and the places had gone, or you cancelled. We are refunding the full amount." },
+  refunded: { heading: "Refunded", body: "This order was refunded in full." },
+};
+
+const DELIVERY_TEXT = { queued: "Email with PDF tickets: queued", sending: "Email with PDF tickets: sending", sent: "Email with PDF tickets: sent", failed: "Email with PDF tickets: delayed, we are on it", none: "" };
+
+export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireUser(`/orders/${id}`);
+  const order = await getOrderForViewer(id, await currentUser());
+  if (!order) notFound();
+  const delivery = order.status === "paid" ? await getDeliveryStatus(order.id) : "none";
+  const text = STATUS_TEXT[order.status];
+  const session = order.items[0]?.ticketType.session;
+  const booking = order.bookings[0];
+  const title = session?.event.title ?? booking?.resource.event.title ?? "Order";
+  const slug = session?.event.slug ?? booking?.resource.event.slug;
+  const zone = session?.venue.timeZone ?? booking?.resource.venue.timeZone ?? "UTC";
+  const venue = session?.venue ?? booking?.resource.venue;
+  const when = session
+    ? formatInZone(session.startsAt, zone, { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" })
+    : booking
+      ? `${formatInZone(booking.startsAt, zone, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" })}–${formatInZone(booking.endsAt, zone, { hour: "2-digit", minute: "2-digit" })}`
+      : "";
+  const bookingCancellable = booking && ["pending", "paid"].includes(order.status) && booking.startsAt > new Date() && booking.status !== "cancelled";
+
+  return (
+    <div className="mx-auto flex max-w-xl flex-col gap-5">
+      <header className="flex flex-col gap-1">
+        <p className="font-mono text-sm text-stone-600">Order {order.reference}</p>
+        <h1 className="text-2xl font-bold" data-testid="order-status" data-status={order.status}>{text.heading}</h1>
+        <p className="text-stone-700">{text.body}</p>
+        {order.status === "pending" ? <Link href={`/orders/${order.id}/pay`} className="mt-2 inline-block font-semibold text-brand-700 underline">Continue to payment</Link> : null}
+      </header>
+      <section aria-labelledby="what" className="rounded-2xl border border-stone-200 bg-white p-4">
+        <h2 id="what" className="text-lg font-semibold">{slug ? <Link href={`/events/${slug}`} className="underline">{title}</Link> : title}</h2>
+        <p className="text-stone-700">{when}</p>
+        {venue ? <p className="text-stone-700">{venue.name}, {venue.address}</p> : null}
+        <ul className="mt-3 flex flex-col gap-1">
+          {order.items.map((item) => (
+            <li key={item.id} className="flex justify-between">
+              <span>{item.quantity} × {item.ticketType.name}</span>
+              <span>{formatMoney(item.unitPriceMinor * item.quantity, order.currency)}</span>
+            </li>
+          ))}
+          {booking ? <li className="flex justify-between"><span>{booking.resource.name}</span><span>{formatMoney(order.totalMinor, order.currency)}</span></li> : null}
+        </ul>
+        <p className="mt-2 flex justify-between border-t border-stone-100 pt-2 font-semibold"><span>Total</span><span>{formatMoney(order.totalMinor, order.currency)}</span></p>
+      </section>
+      {order.tickets.length > 0 ? (
+        <section aria-labelledby="tickets-heading" className="flex flex-col gap-2">
+          <h2 id="tickets-heading" className="text-lg font-semibold">Tickets</h2>
+          {delivery !== "none" ? <p className="text-sm text-stone-700" data-testid="delivery-status">{DELIVERY_TEXT[delivery]}</p> : null}
+          <ul className="flex flex-col gap-2">
+            {order.tickets.map((ticket, index) => (
+              <li key={ticket.id} className="rounded-xl border border-dashed border-stone-300 bg-white p-3" data-testid="ticket">
+                <p className="font-medium">Ticket {index + 1}: {ticket.ticketType?.name ?? "Booking"} · {ticket.holderName}</p>
+                <p className="break-all font-mono text-xs text-stone-600">{ticket.status === "void" ? "VOID" : ticket.code}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {bookingCancellable ? <CancelBookingForm orderId={order.id} action={cancelBookingAction} /> : null}
+      <Link href="/account" className="font-medium text-brand-700 underline">All my tickets</Link>
+    </div>
+  );
+}

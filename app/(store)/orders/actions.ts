@@ -1,0 +1,47 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { ActionState } from "@/lib/action-state";
+import { currentUser } from "@/lib/auth";
+import { kickJobQueue } from "@/lib/jobs/kick";
+import { logError } from "@/lib/log";
+import { cancelBooking } from "@/lib/orders/cancel-booking";
+import { isOrderError } from "@/lib/orders/errors";
+import { payWithLocalProvider } from "@/lib/payments/local-payment";
+
+const ZLocalPayment = z.object({ orderId: z.uuid(), outcome: z.enum(["succeed", "decline", "late"]) });
+
+export async function payLocallyAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await currentUser();
+  const parsed = ZLocalPayment.safeParse(Object.fromEntries(formData));
+  if (!user || !parsed.success) return { ok: false, message: "This payment cannot be made." };
+  try {
+    const result = await payWithLocalProvider({ ...parsed.data, userId: user.id });
+    if (result.outcome === "declined") {
+      return { ok: false, message: "The test card was declined. Nothing was charged; you can try again while your places are held." };
+    }
+    kickJobQueue();
+  } catch (error) {
+    if (isOrderError(error)) return { ok: false, message: error.message };
+    logError("local payment failed", error, { orderId: parsed.data.orderId });
+    return { ok: false, message: "Something went wrong on our side. Nothing was charged; please try again." };
+  }
+  redirect(`/orders/${parsed.data.orderId}`);
+}
+
+export async function cancelBookingAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await currentUser();
+  const orderId = z.uuid().safeParse(formData.get("orderId"));
+  if (!user || !orderId.success) return { ok: false, message: "This booking cannot be cancelled." };
+  try {
+    await cancelBooking({ userId: user.id, orderId: orderId.data });
+    kickJobQueue();
+  } catch (error) {
+    if (isOrderError(error)) return { ok: false, message: error.message };
+    logError("cancel booking failed", error, { orderId: orderId.data });
+    return { ok: false, message: "Something went wrong on our side; please try again." };
+  }
+  revalidatePath(`/orders/${orderId.data}`);
+  return { ok: true, message: "Your booking is cancelled." };
+}

@@ -1,0 +1,60 @@
+"use client";
+import Link from "next/link";
+import { useActionState } from "react";
+import type { ActionState } from "@/lib/action-state";
+
+type Field = { name: string; label: string; type: string; autoComplete: string };
+type Props = {
+  mode: "sign-in" | "sign-up";
+  callbackUrl: string;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+};
+
+const FIELDS: Record<Props["mode"], Field[]> = {
+  "sign-in": [
+    { name: "email", label: "Email", type: "email", autoComplete: "email" },
+    { name: "password", label: "Password", type: "password", autoComplete: "current-password" },
+  ],
+  "sign-up": [
+    { name: "name", label: "Your name (printed on tickets)", type: "text", autoComplete: "name" },
+    { name: "email", label: "Email", type: "email", autoComplete: "email" },
+    { name: "password", label: "Password (at least 8 characters)", type: "password", autoComplete: "new-password" },
+  ],
+};
+
+export function AuthForm({ mode, callbackUrl, action }: Props) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const other = mode === "sign-in" ? "/sign-up" : "/sign-in";
+  return (
+    <form action={formAction} className="flex flex-col gap-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      {FIELDS[mode].map((field) => (
+        <div key={field.name} className="flex flex-col gap-1">
+          <label htmlFor={field.name} className="text-sm font-medium">{field.label}</label>
+          <input
+            id={field.name}
+            name={field.name}
+            type={field.type}
+            autoComplete={field.autoComplete}
+            required
+            aria-invalid={errors[field.name] ? true : undefined}
+            aria-describedby={errors[field.name] ? `${field.name}-error` : undefined}
+            className="min-h-12 rounded-lg border border-stone-300 bg-white px-3 text-base aria-[invalid]:border-red-600"
+          />
+          {errors[field.name] ? <p id={`${field.name}-error`} className="text-sm font-medium text-red-700">{errors[field.name]}</p> : null}
+        </div>
+      ))}
+      {state && !state.ok ? <p role="alert" className="rounded-lg bg-red-50 p-3 font-medium text-red-800">{state.message}</p> : null}
+      <button type="submit" disabled={pending} className="min-h-12 rounded-xl bg-brand-600 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+        {mode === "sign-in" ? "Sign in" : "Create account"}
+      </button>
+      <p className="text-center text-sm">
+        {mode === "sign-in" ? "New here? " : "Already have an account? "}
+        <Link href={`${other}?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-semibold text-brand-700 underline">
+          {mode === "sign-in" ? "Create an account" : "Sign in"}
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+"use client";
+import { useActionState } from "react";
+import type { ActionState } from "@/lib/action-state";
+
+type Props = {
+  resourceId: string;
+  start: string;
+  minutes: number;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+};
+
+export function CheckoutBookingForm({ resourceId, start, minutes, action }: Props) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const fieldError = errors.start ?? errors.minutes ?? errors.resourceId;
+  return (
+    <form action={formAction} className="flex flex-col gap-3">
+      <input type="hidden" name="resourceId" value={resourceId} />
+      <input type="hidden" name="start" value={start} />
+      <input type="hidden" name="minutes" value={minutes} />
+      {fieldError ? <p className="text-sm font-medium text-red-700">{fieldError}</p> : null}
+      {state && !state.ok && !fieldError ? <p role="alert" className="rounded-lg bg-red-50 p-3 font-medium text-red-800">{state.message}</p> : null}
+      <button type="submit" disabled={pending} className="min-h-12 rounded-xl bg-brand-600 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+        {pending ? "Reserving…" : "Reserve and pay"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+import Image from "next/image";
+import Link from "next/link";
+import type { EventCard as EventCardData } from "@/lib/catalog/types";
+import { formatMoney } from "@/lib/money";
+import { formatInZone } from "@/lib/time";
+import { AvailabilityBadge } from "./availability-badge";
+import { Highlighted } from "./highlighted";
+
+export function EventCard({ event, snippet, priority = false }: { event: EventCardData; snippet?: string; priority?: boolean }) {
+  return (
+    <article className="group relative flex flex-col overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm">
+      <div className="relative aspect-[3/2] bg-stone-200">
+        <Image
+          src={event.imagePath}
+          alt={event.imageAlt}
+          fill
+          sizes="(min-width: 1024px) 320px, (min-width: 640px) 50vw, 100vw"
+          className="object-cover"
+          priority={priority}
+        />
+      </div>
+      <div className="flex flex-1 flex-col gap-1 p-4">
+        <p className="text-sm font-medium text-brand-700">
+          {event.nextStartsAt ? (
+            <time dateTime={event.nextStartsAt.toISOString()}>
+              {formatInZone(event.nextStartsAt, event.timeZone, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}
+            </time>
+          ) : (
+            "Book a time that suits you"
+          )}
+        </p>
+        <h3 className="text-lg font-semibold leading-snug">
+          <Link href={`/events/${event.slug}`} className="after:absolute after:inset-0 focus-visible:outline-none">
+            {event.title}
+          </Link>
+        </h3>
+        <p className="text-sm text-stone-600">
+          {event.venueName} · {event.neighbourhood}, {event.city}
+        </p>
+        {snippet ? (
+          <p className="mt-1 text-sm text-stone-700"><Highlighted text={snippet} /></p>
+        ) : (
+          <p className="mt-1 line-clamp-2 text-sm text-stone-700">{event.summary}</p>
+        )}
+        <div className="mt-auto flex items-center justify-between pt-3">
+          <span className="font-semibold">
+            {event.priceFromMinor === null ? "" : event.priceFromMinor === 0 ? "Free" : `from ${formatMoney(event.priceFromMinor, event.currency)}`}
+          </span>
+          <AvailabilityBadge availability={event.availability} />
+        </div>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,18 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO = {
+  ticketed: "sao-bento-jazz-sessions",
+  bookable: "alfama-private-walking-tour",
+  attendee: { email: "attendee@example.com", password: "attendee-password" },
+  admin: { email: "admin@example.com", password: "admin-password" },
+};
+
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+export function uniqueEmail(prefix = "buyer"): string {
+  return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+}

@@ -1,0 +1,100 @@
+import "server-only";
+import { hostname } from "node:os";
+import { prisma } from "@/lib/db";
+
+export type ClaimedJob = { id: string; kind: string; payload: Record<string, unknown>; attempts: number; max_attempts: number };
+export type JobHandler = (payload: Record<string, unknown>, job: ClaimedJob) => Promise<void>;
+
+/** A worker that died mid-job leaves a lock; after this long another worker takes the job again. */
+export const STALE_LOCK_SECONDS = 120;
+const WORKER_ID = `${hostname()}:${process.pid}`;
+
+/**
+ * Claims up to `limit` due jobs. SKIP LOCKED lets many workers drain the table at once
+ * without ever taking the same job; a running job whose lock is stale is due again.
+ */
+export async function claimJobs(limit: number, workerId = WORKER_ID): Promise<ClaimedJob[]> {
+  return prisma.$queryRaw<ClaimedJob[]>`
+    UPDATE jobs SET status = 'running', locked_at = now(), locked_by = ${workerId}, attempts = attempts + 1, updated_at = now()
+     WHERE id IN (
+       SELECT id FROM jobs
+        WHERE (status = 'queued' AND run_at <= now())
+           OR (status = 'running' AND locked_at < now() - make_interval(secs => ${STALE_LOCK_SECONDS}))
+        ORDER BY run_at
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+    RETURNING id, kind, payload, attempts, max_attempts`;
+}
+
+/** Exponential backoff with full jitter: 10 s, 20 s, 40 s … capped at one hour. */
+export function retryDelaySeconds(attempts: number, random = Math.random()): number {
+  const ceiling = Math.min(3600, 10 * 2 ** Math.max(0, attempts - 1));
+  return Math.max(1, Math.round(ceiling / 2 + (random * ceiling) / 2));
+}
+
+async function markSucceeded(job: ClaimedJob, workerId: string): Promise<void> {
+  // The lock check keeps a worker that lost its job (stale lock, reclaimed) from overwriting the new owner.
+  await prisma.$executeRaw`
+    UPDATE jobs SET status = 'succeeded', locked_at = NULL, locked_by = NULL, last_error = NULL, updated_at = now()
+     WHERE id = ${job.id}::uuid AND locked_by = ${workerId}`;
+}
+
+async function markFailed(job: ClaimedJob, workerId: string, error: unknown): Promise<void> {
+  const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+  const dead = job.attempts >= job.max_attempts;
+  await prisma.$executeRaw`
+    UPDATE jobs SET status = ${dead ? "dead" : "queued"}::job_status,
+                    run_at = now() + make_interval(secs => ${dead ? 0 : retryDelaySeconds(job.attempts)}),
+                    locked_at = NULL, locked_by = NULL, last_error = ${message}, updated_at = now()
+     WHERE id = ${job.id}::uuid AND locked_by = ${workerId}`;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    promise.then((value) => { clearTimeout(timer); resolve(value); }, (error) => { clearTimeout(timer); reject(error); });
+  });
+}
+
+export type DrainResult = { claimed: number; succeeded: number; failed: number };
+
+/** Claims and runs due jobs until none are left or the time budget is spent. */
+export async function drainJobs(options: {
+  handlers: Record<string, JobHandler>;
+  budgetMs?: number;
+  batchSize?: number;
+  jobTimeoutMs?: number;
+  workerId?: string;
+}): Promise<DrainResult> {
+  const { handlers, budgetMs = 20_000, batchSize = 5, jobTimeoutMs = 30_000, workerId = WORKER_ID } = options;
+  const deadline = Date.now() + budgetMs;
+  const result: DrainResult = { claimed: 0, succeeded: 0, failed: 0 };
+  while (Date.now() < deadline) {
+    const jobs = await claimJobs(batchSize, workerId);
+    if (jobs.length === 0) break;
+    result.claimed += jobs.length;
+    await Promise.all(
+      jobs.map(async (job) => {
+        try {
+          const handler = handlers[job.kind];
+          if (!handler) throw new Error(`No handler for job kind "${job.kind}"`);
+          await withTimeout(handler(job.payload, job), jobTimeoutMs);
+          await markSucceeded(job, workerId);
+          result.succeeded++;
+        } catch (error) {
+          await markFailed(job, workerId, error);
+          result.failed++;
+        }
+      }),
+    );
+  }
+  return result;
+}
+
+/** Admins bring a dead job back: it runs again with a fresh set of attempts. */
+export async function retryDeadJob(jobId: string): Promise<boolean> {
+  const changed = await prisma.$executeRaw`
+    UPDATE jobs SET status = 'queued', attempts = 0, run_at = now(), last_error = NULL, updated_at = now()
+     WHERE id = ${jobId}::uuid AND status = 'dead'`;
+  return changed === 1;
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import { timingSafeEqual } from "node:crypto";
+import { pruneRateLimits } from "@/lib/auth/rate-limit";
+import { jobsSecret } from "@/lib/env";
+import { sweepExpiredHolds } from "@/lib/orders/release-expired-holds";
+import { jobHandlers } from "./handlers";
+import { drainJobs, type DrainResult } from "./queue";
+
+export function isAuthorizedWorker(authorization: string | null): boolean {
+  const expected = Buffer.from(`Bearer ${jobsSecret()}`);
+  const given = Buffer.from(authorization ?? "");
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** One tick of background work: free expired holds, then run due jobs within the budget. */
+export async function runDueWork(budgetMs = 20_000): Promise<DrainResult & { holdsSwept: number }> {
+  const holdsSwept = await sweepExpiredHolds();
+  const drained = await drainJobs({ handlers: jobHandlers, budgetMs });
+  if (Math.random() < 0.05) await pruneRateLimits();
+  return { ...drained, holdsSwept };
+}

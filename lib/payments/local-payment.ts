@@ -1,0 +1,29 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { prisma } from "@/lib/db";
+import { confirmOrderPayment, type CompletionOutcome } from "@/lib/orders/complete-order";
+import { OrderError } from "@/lib/orders/errors";
+
+export type LocalPaymentOutcome = "succeed" | "decline" | "late";
+
+/**
+ * The local provider's "Pay (test mode)" button. `decline` changes nothing (the buyer may
+ * try again while the hold lasts); `late` first lets the hold run out, as if the payment
+ * network had been slow, and then confirms, exercising the re-take or refund path.
+ */
+export async function payWithLocalProvider(options: {
+  orderId: string;
+  userId: string;
+  outcome: LocalPaymentOutcome;
+}): Promise<CompletionOutcome | { outcome: "declined"; orderId: string }> {
+  const order = await prisma.order.findUnique({ where: { id: options.orderId }, select: { userId: true, status: true } });
+  if (!order || order.userId !== options.userId) throw new OrderError("not_found", "Order not found");
+  if (options.outcome === "decline") return { outcome: "declined", orderId: options.orderId };
+  if (options.outcome === "late") {
+    await prisma.order.updateMany({
+      where: { id: options.orderId, status: "pending" },
+      data: { holdExpiresAt: new Date(Date.now() - 1000) },
+    });
+  }
+  return confirmOrderPayment({ orderId: options.orderId, provider: "local", paymentRef: `local_${randomUUID()}` });
+}
