@@ -16,7 +16,7 @@ const config = [
     },
   },
   {
-    files: ["lib/env.ts", "next.config.mjs", "prisma.config.ts", "scripts/**", "e2e/**", "playwright.config.ts", "vitest.config.ts", "tests/**", "**/*.test.ts"],
+    files: ["lib/env.ts", "instrumentation.ts", "next.config.mjs", "prisma.config.ts", "scripts/**", "e2e/**", "playwright.config.ts", "vitest.config.ts", "tests/**", "**/*.test.ts"],
     rules: { "no-restricted-properties": "off" },
   },
 ];

@@ -26,3 +26,7 @@ export function formatInZone(instant: Date, timeZone: string, options: Intl.Date
 export function formatMinute(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 }
+
+export function secondsUntil(instant: Date, now = new Date()): number {
+  return Math.round((instant.getTime() - now.getTime()) / 1000);
+}

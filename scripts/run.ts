@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEMO_LOGINS } from "../lib/db/seed-demo";
+import { EnvError, parseEnv } from "../lib/env";
 import { findFreePort } from "./lib/embedded-postgres";
 import { migrateAndSeed, openDatabase, StartupError } from "./lib/prepare-database";
 import { startWorkerLoop } from "./lib/worker-loop";
@@ -36,19 +37,19 @@ async function main() {
 
   const externalUrl = process.env.DATABASE_URL?.trim() || undefined;
   const database = await openDatabase({ externalUrl, dataDir: path.join(dataDir, "pg"), quiet: values.quiet });
-  let child: ChildProcess | undefined;
-  let stopWorker: (() => void) | undefined;
+  const running: { child?: ChildProcess; stopWorker?: () => void } = {};
   let stopping = false;
 
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    stopWorker?.();
+    running.stopWorker?.();
+    const child = running.child;
     if (child && child.exitCode === null) {
       child.kill("SIGTERM");
       await new Promise((resolve) => {
-        const timer = setTimeout(() => { child?.kill("SIGKILL"); resolve(null); }, 5000);
-        child!.once("exit", () => { clearTimeout(timer); resolve(null); });
+        const timer = setTimeout(() => { child.kill("SIGKILL"); resolve(null); }, 5000);
+        child.once("exit", () => { clearTimeout(timer); resolve(null); });
       });
     }
     await database.embedded?.stop().catch(() => {});
@@ -82,6 +83,13 @@ async function main() {
   // With an external DATABASE_URL (a real deployment) AUTH_SECRET must be set by the operator.
   if (!childEnv.AUTH_SECRET && database.embedded) childEnv.AUTH_SECRET = localAuthSecret();
 
+  try {
+    parseEnv({ ...childEnv, NODE_ENV: mode === "dev" ? "development" : "production" });
+  } catch (error) {
+    console.error(error instanceof EnvError ? error.message : String(error));
+    return shutdown(1);
+  }
+
   const nextBin = path.resolve("node_modules/next/dist/bin/next");
   if (mode === "start" && !existsSync(path.resolve(".next/BUILD_ID"))) {
     console.log("No production build found: running `next build` first…");
@@ -89,13 +97,14 @@ async function main() {
     if (build.status !== 0) return shutdown(build.status ?? 1);
   }
 
-  child = spawn(process.execPath, [nextBin, mode, "--port", String(port)], {
+  const child = spawn(process.execPath, [nextBin, mode, "--port", String(port)], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...childEnv, NODE_ENV: mode === "dev" ? "development" : "production" },
   });
+  running.child = child;
   child.once("exit", (code) => void shutdown(code ?? 0));
 
-  stopWorker = startWorkerLoop({ appUrl, secret: childEnv.JOBS_SECRET ?? childEnv.AUTH_SECRET ?? "dev-only-secret-not-for-production-use-000", quiet: values.quiet });
+  running.stopWorker = startWorkerLoop({ appUrl, secret: childEnv.JOBS_SECRET ?? childEnv.AUTH_SECRET ?? "dev-only-secret-not-for-production-use-000", quiet: values.quiet });
 
   console.log(`\n  Local Tickets is starting at ${appUrl}`);
   console.log(`  Database: ${database.embedded ? `embedded PostgreSQL (${path.relative(process.cwd(), dataDir)}/pg)` : "DATABASE_URL"}`);

@@ -4,6 +4,7 @@ import { Countdown } from "@/components/countdown";
 import { LocalPayForm } from "@/components/local-pay-form";
 import { currentUser, requireUser } from "@/lib/auth";
 import { formatMoney } from "@/lib/money";
+import { secondsUntil } from "@/lib/time";
 import { getOrderForViewer } from "@/lib/orders/get-order";
 import { payLocallyAction } from "../../actions";
 
@@ -27,7 +28,7 @@ export default async function LocalPaymentPage({ params }: { params: Promise<{ i
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-2xl border border-stone-200 bg-white p-4">
         <dt className="text-stone-600">Order</dt><dd className="font-mono">{order.reference}</dd>
         <dt className="text-stone-600">Total</dt><dd className="font-semibold">{amount}</dd>
-        <dt className="text-stone-600">Held for</dt><dd><Countdown secondsLeft={Math.round((order.holdExpiresAt.getTime() - Date.now()) / 1000)} /></dd>
+        <dt className="text-stone-600">Held for</dt><dd><Countdown secondsLeft={secondsUntil(order.holdExpiresAt)} /></dd>
       </dl>
       <LocalPayForm orderId={order.id} amount={amount} action={payLocallyAction} />
     </div>
