@@ -26,7 +26,7 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
   ],
   webServer: {
-    command: `npx tsx scripts/run.ts start --fresh --quiet --data-dir .data/e2e --port ${PORT}`,
+    command: `npx tsx scripts/run.ts start --fresh --quiet --data-dir .data/e2e-${PORT} --port ${PORT}`,
     url: `http://localhost:${PORT}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

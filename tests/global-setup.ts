@@ -7,6 +7,7 @@ import { applyMigrations } from "../lib/db/migrations";
 import { startEmbeddedPostgres, type RunningPostgres } from "../scripts/lib/embedded-postgres";
 
 let database: RunningPostgres | undefined;
+let dataDir: string | undefined;
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -15,7 +16,8 @@ declare module "vitest" {
 }
 
 export async function setup(project: TestProject) {
-  const dataDir = path.resolve(".data/test-pg");
+  // One folder per run, so two test runs on one machine never share a server.
+  dataDir = path.resolve(`.data/test-pg-${process.pid}`);
   rmSync(dataDir, { recursive: true, force: true });
   database = await startEmbeddedPostgres({ dataDir, database: "local_tickets_test", quiet: true });
   await applyMigrations(database.url);
@@ -24,4 +26,5 @@ export async function setup(project: TestProject) {
 
 export async function teardown() {
   await database?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }
