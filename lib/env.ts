@@ -28,11 +28,16 @@ const EnvSchema = z
     JOBS_SECRET: optionalString,
     STRIPE_SECRET_KEY: optionalString,
     STRIPE_WEBHOOK_SECRET: optionalString,
+    /** Only for tests and local fakes: where the Stripe SDK sends API calls (e.g. http://127.0.0.1:12111). */
+    STRIPE_API_BASE: optionalString.pipe(z.url("must be an absolute URL like http://127.0.0.1:12111").optional()),
     RESEND_API_KEY: optionalString,
     EMAIL_FROM: z.string().default("Local Tickets <tickets@localtickets.test>"),
     STORAGE_DIR: z.string().default(".data/storage"),
   })
   .superRefine((env, ctx) => {
+    if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "is required when STRIPE_SECRET_KEY is set (the whsec_… secret of your webhook endpoint)" });
+    }
     if (env.NODE_ENV !== "production") return;
     if (!env.AUTH_SECRET || env.AUTH_SECRET.length < 32) {
       ctx.addIssue({

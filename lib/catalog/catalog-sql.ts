@@ -118,7 +118,7 @@ export function listedEventsFrom(filters: CatalogFilters, now: Date, extra: Pris
     ) r ON true
     WHERE e.status = 'published'
       AND (m.next_starts_at IS NOT NULL OR (r.min_price IS NOT NULL AND ${bookableDateCondition(filters, now)}))
-      ${Prisma.join(conditions, " ", "", "")}
+      ${conditions.length > 0 ? Prisma.join(conditions, " ") : Prisma.empty}
       ${extra}`;
 }
 

@@ -99,7 +99,7 @@ async function everyReleasedPlaceIsFree(
   return true;
 }
 
-async function giveBackHeldPlaces(tx: Tx, orderId: string, items: Item[]): Promise<void> {
+export async function giveBackHeldPlaces(tx: Tx, orderId: string, items: Item[]): Promise<void> {
   if (items.some((item) => item.status === "held")) {
     await tx.$executeRaw`
       UPDATE ticket_types tt SET held = tt.held - x.quantity
@@ -130,4 +130,23 @@ export async function enqueue(tx: Tx, kind: string, orderId: string): Promise<vo
     INSERT INTO jobs (kind, payload, unique_key)
     VALUES (${kind}, jsonb_build_object('orderId', ${orderId}::text), ${`${kind}:${orderId}`})
     ON CONFLICT (unique_key) DO NOTHING`;
+}
+
+/**
+ * The buyer walked away or the payment failed: give the held places back now instead of
+ * waiting for the hold to run out. Only a pending order changes; anything else is left alone.
+ */
+export async function releasePendingOrder(tx: Tx, orderId: string): Promise<boolean> {
+  const [order] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM orders WHERE id = ${orderId}::uuid FOR UPDATE`;
+  if (!order) throw new OrderError("not_found", "Order not found");
+  if (order.status !== "pending") return false;
+  const items = await tx.$queryRaw<Item[]>`
+    SELECT id, ticket_type_id, quantity, status::text FROM order_items WHERE order_id = ${orderId}::uuid ORDER BY ticket_type_id`;
+  await tx.$queryRaw`
+    SELECT id FROM ticket_types WHERE id IN (SELECT ticket_type_id FROM order_items WHERE order_id = ${orderId}::uuid) ORDER BY id FOR UPDATE`;
+  await tx.$queryRaw`
+    SELECT id FROM resources WHERE id IN (SELECT resource_id FROM bookings WHERE order_id = ${orderId}::uuid) ORDER BY id FOR UPDATE`;
+  await giveBackHeldPlaces(tx, orderId, items);
+  await tx.$executeRaw`UPDATE orders SET status = 'expired' WHERE id = ${orderId}::uuid`;
+  return true;
 }

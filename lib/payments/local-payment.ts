@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { confirmOrderPayment, type CompletionOutcome } from "@/lib/orders/complete-order";
 import { OrderError } from "@/lib/orders/errors";
+import { usesLocalProvider } from "./provider";
 
 export type LocalPaymentOutcome = "succeed" | "decline" | "late";
 
@@ -16,6 +17,8 @@ export async function payWithLocalProvider(options: {
   userId: string;
   outcome: LocalPaymentOutcome;
 }): Promise<CompletionOutcome | { outcome: "declined"; orderId: string }> {
+  // With Stripe configured, only Stripe may confirm payments.
+  if (!usesLocalProvider()) throw new OrderError("not_found", "Order not found");
   const order = await prisma.order.findUnique({ where: { id: options.orderId }, select: { userId: true, status: true } });
   if (!order || order.userId !== options.userId) throw new OrderError("not_found", "Order not found");
   if (options.outcome === "decline") return { outcome: "declined", orderId: options.orderId };

@@ -18,8 +18,12 @@ const localProvider: PaymentProvider = {
   },
 };
 
-export function paymentProvider(): PaymentProvider {
-  // Stripe arrives with its own issue; until then every environment uses the local provider.
-  void env();
-  return localProvider;
+/** Stripe when a key is set, otherwise the local test-mode provider. */
+export async function paymentProvider(): Promise<PaymentProvider> {
+  if (!env().STRIPE_SECRET_KEY) return localProvider;
+  return (await import("./stripe")).stripeProvider;
+}
+
+export function usesLocalProvider(): boolean {
+  return !env().STRIPE_SECRET_KEY;
 }

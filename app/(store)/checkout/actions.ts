@@ -20,7 +20,8 @@ async function nextStepFor(order: ReservedOrder): Promise<string> {
     kickJobQueue();
     return `/orders/${order.id}`;
   }
-  return (await paymentProvider().startCheckout(order)).url;
+  const provider = await paymentProvider();
+  return (await provider.startCheckout(order)).url;
 }
 
 export async function reserveTicketsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

@@ -1,0 +1,128 @@
+// Stripe through the real SDK against the project's fake Stripe server (tests/fake-stripe.ts).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { reserveTickets } from "@/lib/orders/reserve-tickets";
+import { createTestUser, createTicketedEvent, expireHold } from "@/tests/fixtures";
+import { FakeStripe } from "@/tests/fake-stripe";
+
+const SECRET = "whsec_test_secret";
+const fake = new FakeStripe({ webhookSecret: SECRET });
+let stripe: typeof import("./stripe");
+
+beforeAll(async () => {
+  const base = await fake.start();
+  process.env.STRIPE_SECRET_KEY = "sk_test_fake";
+  process.env.STRIPE_WEBHOOK_SECRET = SECRET;
+  process.env.STRIPE_API_BASE = base;
+  process.env.APP_URL = "http://localhost:3999";
+  stripe = await import("./stripe");
+});
+afterAll(() => fake.stop());
+
+async function pendingOrder(quantity = 2, capacity = 5) {
+  const user = await createTestUser();
+  const { ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity, priceMinor: 2500 }] });
+  const order = await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity }] } });
+  const { url } = await stripe.stripeProvider.startCheckout(order);
+  const sessionId = url.split("/pay/")[1];
+  return { user, order, ticketType: ticketTypes[0], sessionId, url };
+}
+
+describe("Stripe Checkout", () => {
+  it("creates a card-and-crypto session with the order in metadata and an idempotency key", async () => {
+    const { order, sessionId } = await pendingOrder();
+    const create = fake.requests.find((request) => request.path === "/v1/checkout/sessions" && request.body["metadata[orderId]"] === order.id)!;
+    expect(create.idempotencyKey).toBe(`checkout:${order.id}`);
+    expect([create.body["allowed_payment_method_types[0]"], create.body["allowed_payment_method_types[1]"]]).toEqual(["card", "crypto"]);
+    expect(Number(create.body.expires_at)).toBeGreaterThanOrEqual(Math.floor(Date.now() / 1000) + 30 * 60);
+    const stored = await prisma.order.findUniqueOrThrow({ where: { id: order.id } });
+    expect(stored).toMatchObject({ paymentProvider: "stripe", paymentRef: sessionId });
+    // The hold is shorter than the session: a job closes the session when the hold ends.
+    const job = await prisma.job.findUniqueOrThrow({ where: { uniqueKey: `expire_checkout:${order.id}` } });
+    expect(job.runAt.getTime()).toBe(order.holdExpiresAt.getTime());
+  });
+
+  it("a verified completed event confirms the order once; duplicates are no-ops", async () => {
+    const { order, sessionId, ticketType } = await pendingOrder();
+    const session = fake.markPaid(sessionId, "crypto");
+    const event = fake.signEvent("checkout.session.completed", session);
+    expect(await stripe.handleStripeWebhook(event.payload, event.signature)).toEqual({ status: 200, outcome: "paid" });
+    expect(await stripe.handleStripeWebhook(event.payload, event.signature)).toEqual({ status: 200, outcome: "duplicate" });
+    // A second, different event for the same paid session changes nothing either.
+    const again = fake.signEvent("checkout.session.async_payment_succeeded", session);
+    expect(await stripe.handleStripeWebhook(again.payload, again.signature)).toEqual({ status: 200, outcome: "unchanged" });
+    expect(await prisma.ticket.count({ where: { orderId: order.id } })).toBe(2);
+    expect(await prisma.paymentEvent.count({ where: { orderId: order.id } })).toBe(2);
+    expect(await prisma.ticketType.findUniqueOrThrow({ where: { id: ticketType.id } })).toMatchObject({ sold: 2, held: 0 });
+  });
+
+  it("concurrent duplicate deliveries of one event confirm exactly once", async () => {
+    const { order, sessionId } = await pendingOrder();
+    const event = fake.signEvent("checkout.session.completed", fake.markPaid(sessionId));
+    const results = await Promise.all(Array.from({ length: 6 }, () => stripe.handleStripeWebhook(event.payload, event.signature)));
+    expect(results.filter((result) => result.status === 200 && result.outcome === "paid")).toHaveLength(1);
+    expect(await prisma.ticket.count({ where: { orderId: order.id } })).toBe(2);
+  });
+
+  it("rejects a bad signature, a tampered body and an unknown order with 400, changing nothing", async () => {
+    const { order, sessionId } = await pendingOrder();
+    const session = fake.markPaid(sessionId);
+    const wrongSecret = fake.signEvent("checkout.session.completed", session, { signatureSecret: "whsec_wrong" });
+    expect(await stripe.handleStripeWebhook(wrongSecret.payload, wrongSecret.signature)).toMatchObject({ status: 400 });
+    const good = fake.signEvent("checkout.session.completed", session);
+    expect(await stripe.handleStripeWebhook(good.payload.replace(order.id, order.id.replace(/.$/, "0")), good.signature)).toMatchObject({ status: 400 });
+    expect(await stripe.handleStripeWebhook(good.payload, null)).toMatchObject({ status: 400 });
+    const unknown = fake.signEvent("checkout.session.completed", { ...session, metadata: { orderId: "00000000-0000-4000-8000-000000000000" } });
+    expect(await stripe.handleStripeWebhook(unknown.payload, unknown.signature)).toMatchObject({ status: 400, error: "unknown order" });
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("pending");
+    expect(await prisma.paymentEvent.count({ where: { orderId: order.id } })).toBe(0);
+  });
+
+  it("out of order: an expired event after payment changes nothing; completion after expiry re-takes or refunds", async () => {
+    const paidFirst = await pendingOrder();
+    const paidSession = fake.markPaid(paidFirst.sessionId);
+    const completed = fake.signEvent("checkout.session.completed", paidSession);
+    await stripe.handleStripeWebhook(completed.payload, completed.signature);
+    const lateExpiry = fake.signEvent("checkout.session.expired", { ...paidSession, status: "expired", payment_status: "unpaid" });
+    expect(await stripe.handleStripeWebhook(lateExpiry.payload, lateExpiry.signature)).toMatchObject({ outcome: "unchanged" });
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: paidFirst.order.id } })).status).toBe("paid");
+
+    // Expired first (places released), then a completion arrives while places are still free.
+    const second = await pendingOrder(1, 1);
+    const expiredSession = fake.sessions.get(second.sessionId)!;
+    const expired = fake.signEvent("checkout.session.expired", { ...expiredSession, status: "expired" });
+    expect(await stripe.handleStripeWebhook(expired.payload, expired.signature)).toMatchObject({ outcome: "released" });
+    expect(await prisma.ticketType.findUniqueOrThrow({ where: { id: second.ticketType.id } })).toMatchObject({ held: 0, remaining: 1 });
+    const lateCompletion = fake.signEvent("checkout.session.completed", fake.markPaid(second.sessionId));
+    expect(await stripe.handleStripeWebhook(lateCompletion.payload, lateCompletion.signature)).toMatchObject({ outcome: "paid" });
+  });
+
+  it("a payment after the hold expired and the places were sold is marked for refund", async () => {
+    const first = await pendingOrder(1, 1);
+    await expireHold(first.order.id);
+    const rival = await createTestUser();
+    await reserveTickets({ userId: rival.id, input: { items: [{ ticketTypeId: first.ticketType.id, quantity: 1 }] } });
+    const event = fake.signEvent("checkout.session.completed", fake.markPaid(first.sessionId));
+    expect(await stripe.handleStripeWebhook(event.payload, event.signature)).toMatchObject({ outcome: "refund_required" });
+    expect(await prisma.job.count({ where: { uniqueKey: `refund_order:${first.order.id}` } })).toBe(1);
+    await stripe.refundStripePayment(first.order.id, first.sessionId);
+    expect(fake.refunds.at(-1)).toMatchObject({ payment_intent: fake.sessions.get(first.sessionId)!.payment_intent });
+  });
+
+  it("the browser return confirms by asking Stripe, without waiting for the webhook", async () => {
+    const { order, sessionId } = await pendingOrder();
+    expect(await stripe.confirmStripeReturn(order.id, sessionId)).toBe("awaiting_payment");
+    fake.markPaid(sessionId);
+    expect(await stripe.confirmStripeReturn(order.id, sessionId)).toBe("paid");
+    expect(await stripe.confirmStripeReturn(order.id, sessionId)).toBe("unchanged");
+    const other = await pendingOrder();
+    expect(await stripe.confirmStripeReturn(other.order.id, sessionId)).toBe("mismatch");
+  });
+
+  it("the expire job closes an open session once the hold has ended", async () => {
+    const { order, sessionId } = await pendingOrder();
+    await stripe.expireCheckoutSession({ orderId: order.id, sessionId });
+    expect(fake.sessions.get(sessionId)!.status).toBe("expired");
+    await expect(stripe.expireCheckoutSession({ orderId: order.id, sessionId })).resolves.toBeUndefined();
+  });
+});
