@@ -9,6 +9,8 @@ const SECRET = "whsec_test_secret";
 const fake = new FakeStripe({ webhookSecret: SECRET });
 let stripe: typeof import("./stripe");
 
+const savedEnv = { ...process.env };
+
 beforeAll(async () => {
   const base = await fake.start();
   process.env.STRIPE_SECRET_KEY = "sk_test_fake";
@@ -17,7 +19,14 @@ beforeAll(async () => {
   process.env.APP_URL = "http://localhost:3999";
   stripe = await import("./stripe");
 });
-afterAll(() => fake.stop());
+afterAll(async () => {
+  // Test files share worker processes: leave the environment as it was found.
+  for (const key of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BASE", "APP_URL"]) {
+    if (savedEnv[key] === undefined) delete process.env[key];
+    else process.env[key] = savedEnv[key];
+  }
+  await fake.stop();
+});
 
 async function pendingOrder(quantity = 2, capacity = 5) {
   const user = await createTestUser();

@@ -48,11 +48,8 @@ const PHRASES = [
   "children under twelve go free with an adult",
 ];
 
-const sqlText = (values: string[]) => `ARRAY[${values.map((value) => `'${value.replace(/'/g, "''")}'`).join(",")}]::text[]`;
-
 export async function generateCatalog(client: pg.Client, options: { events: number; venues: number; now: Date }): Promise<{ events: number; sessions: number; ticketTypes: number }> {
-  const kindsByCategory = Object.entries(KINDS);
-  // The word lists are constants of this file (not input): inlined as array literals.
+  // Word lists travel as parameters (text[] and jsonb), like any other value.
   await client.query(`
     CREATE TEMP TABLE bench_cities AS
       SELECT ordinality - 1 AS n, c->>'city' AS city, c->>'zone' AS zone, ARRAY(SELECT jsonb_array_elements_text(c->'hoods')) AS hoods
@@ -60,26 +57,28 @@ export async function generateCatalog(client: pg.Client, options: { events: numb
 
   await client.query(`
     INSERT INTO venues (name, address, city, neighbourhood, time_zone, latitude, longitude)
-    SELECT (${sqlText(VENUE_NAMES)})[1 + (g * 7) % ${VENUE_NAMES.length}] || ' ' || (${sqlText(VENUE_WORDS)})[1 + (g * 5) % ${VENUE_WORDS.length}] || ' ' || g,
+    SELECT ($2::text[])[1 + (g * 7) % cardinality($2::text[])] || ' ' || ($3::text[])[1 + (g * 5) % cardinality($3::text[])] || ' ' || g,
            'Street ' || g, c.city, c.hoods[1 + (g / 7) % array_length(c.hoods, 1)], c.zone, NULL, NULL
       FROM generate_series(0, $1 - 1) AS g
-      JOIN bench_cities c ON c.n = g % (SELECT count(*) FROM bench_cities)`, [options.venues]);
+      JOIN bench_cities c ON c.n = g % (SELECT count(*) FROM bench_cities)`, [options.venues, VENUE_NAMES, VENUE_WORDS]);
 
-  const categoryCase = kindsByCategory.map(([category, kinds], index) => `WHEN ${index} THEN (${sqlText(kinds)})[1 + (g / 8) % ${kinds.length}]`).join(" ");
-  const categoryName = `(ARRAY[${kindsByCategory.map(([category]) => `'${category}'`).join(",")}])[1 + g % ${kindsByCategory.length}]`;
   await client.query(`CREATE TEMP TABLE bench_venues AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, * FROM venues`);
   await client.query(`
     INSERT INTO events (slug, title, summary, description, category, city, neighbourhood, image_path, image_alt, status, venue_id)
     SELECT 'bench-' || g,
-           (${sqlText(ADJECTIVES)})[1 + (g * 13) % ${ADJECTIVES.length}] || ' ' || (CASE g % ${kindsByCategory.length} ${categoryCase} END),
-           initcap((${sqlText(PHRASES)})[1 + (g * 3) % ${PHRASES.length}]) || '.',
-           (SELECT string_agg((${sqlText(PHRASES)})[1 + ((g * 7 + k * 11) % ${PHRASES.length})], '. ') FROM generate_series(1, 3 + g % 5) AS k) || '.',
-           ${categoryName}::category, v.city, v.neighbourhood,
+           ($3::text[])[1 + (g * 13) % cardinality($3::text[])] || ' ' || (kinds ->> ((g / 8) % jsonb_array_length(kinds))),
+           initcap(($4::text[])[1 + (g * 3) % cardinality($4::text[])]) || '.',
+           (SELECT string_agg(($4::text[])[1 + ((g * 7 + k * 11) % cardinality($4::text[]))], '. ') FROM generate_series(1, 3 + g % 5) AS k) || '.',
+           category::category, v.city, v.neighbourhood,
            '/images/events/placeholder.webp', '',
            (CASE WHEN g % 20 = 1 THEN 'draft' WHEN g % 50 = 7 THEN 'cancelled' ELSE 'published' END)::event_status,
            v.id
       FROM generate_series(0, $1 - 1) AS g
-      JOIN bench_venues v ON v.n = g % $2`, [options.events, options.venues]);
+      JOIN bench_venues v ON v.n = g % $2
+      CROSS JOIN (SELECT ARRAY(SELECT jsonb_object_keys($5::jsonb) ORDER BY 1) AS categories) cs
+      CROSS JOIN LATERAL (SELECT cs.categories[1 + g % cardinality(cs.categories)] AS category) c
+      CROSS JOIN LATERAL (SELECT $5::jsonb -> c.category AS kinds) kk`,
+    [options.events, options.venues, ADJECTIVES, PHRASES, JSON.stringify(KINDS)]);
 
   // Sessions: slot k of a venue starts 30 hours after slot k-1, so a venue never hosts two
   // overlapping sessions; bookable experiences (every 33rd event) get a resource instead.
@@ -116,8 +115,10 @@ export async function generateCatalog(client: pg.Client, options: { events: numb
     ALTER TABLE ticket_types ENABLE TRIGGER ticket_types_sync_session_remaining;
     UPDATE event_sessions s SET remaining = x.remaining
       FROM (SELECT session_id, sum(remaining)::int AS remaining FROM ticket_types GROUP BY session_id) x
-     WHERE x.session_id = s.id;
-    ANALYZE;`);
+     WHERE x.session_id = s.id;`);
+  // As autovacuum would soon do on a live database: flush the GIN indexes' pending lists
+  // (a bulk load leaves the rows there, and every search would scan them) and gather statistics.
+  await client.query("VACUUM (ANALYZE)");
 
   const counts = await client.query<{ events: number; sessions: number; ticket_types: number }>(`
     SELECT (SELECT count(*)::int FROM events) AS events, (SELECT count(*)::int FROM event_sessions) AS sessions,

@@ -1,0 +1,56 @@
+import { requireApiCaller } from "@/lib/api/authenticate";
+import { buyForApi, getBuyOptions } from "@/lib/api/buy";
+import { jsonResponse, readJsonBody, readQuery, withApiErrors } from "@/lib/api/http";
+import { idempotencyKeyOf, requestHash, runIdempotently, type StoredAnswer } from "@/lib/api/idempotency";
+import { problemResponse, problemResponseFromBody, type Problem } from "@/lib/api/problem";
+import { limitBuying } from "@/lib/api/rate-limits";
+import { buyRequestParser, ZBuyOptionsQuery, type BuyResponse } from "@/lib/api/schemas";
+import { kickJobQueue } from "@/lib/jobs/kick";
+import { appUrl } from "@/lib/urls";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+/** What can be bought now: sessions and ticket types, or a bookable experience's free ranges on ?date. */
+export const GET = withApiErrors("buy_options", async (request: Request, { params }: Context) => {
+  const { id } = await params;
+  const query = readQuery(request, ZBuyOptionsQuery);
+  if (!query.ok) return query.response;
+  const options = await getBuyOptions({ eventId: id, date: query.data.date });
+  if (!options) return problemResponse("not_found", { detail: "There is no event on sale with this id." });
+  return jsonResponse(options);
+});
+
+/** Holds places and answers 201 with the pending order and where to pay; safe to retry with Idempotency-Key. */
+export const POST = withApiErrors("buy", async (request: Request, { params }: Context) => {
+  const { id } = await params;
+  const auth = await requireApiCaller(request);
+  if (!auth.ok) return auth.response;
+  const key = idempotencyKeyOf(request);
+  if (!key.ok) return key.response;
+  const body = await readJsonBody(request, buyRequestParser);
+  if (!body.ok) return body.response;
+
+  const userId = auth.caller.user.id;
+  const outcome = await runIdempotently({
+    userId,
+    key: key.key,
+    requestHash: requestHash("POST", new URL(request.url).pathname, body.raw),
+    gate: () => limitBuying(userId, request),
+    work: () => buyForApi({ userId, eventId: id, request: body.data, baseUrl: appUrl(request) }),
+  });
+  if (outcome.kind === "response") return outcome.response;
+  // A free order is confirmed at once: send its tickets now.
+  if (!outcome.replayed && outcome.answer.status === 201 && (outcome.answer.body as BuyResponse).order.status === "paid") kickJobQueue();
+  return answerResponse(outcome.answer, outcome.replayed);
+});
+
+function answerResponse(answer: StoredAnswer, replayed: boolean): Response {
+  const headers: Record<string, string> = replayed ? { "idempotent-replayed": "true" } : {};
+  if (answer.status === 201) {
+    const created = answer.body as BuyResponse;
+    return jsonResponse(created, { status: 201, headers: { ...headers, location: created.links.confirmation } });
+  }
+  return problemResponseFromBody(answer.body as Problem, headers);
+}

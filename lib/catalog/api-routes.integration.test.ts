@@ -1,0 +1,91 @@
+// The JSON route handlers are thin; these tests check their parsing and status codes.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { GET as getEvent } from "@/app/api/events/[id]/route";
+import { GET as listEventsRoute } from "@/app/api/events/route";
+import { GET as searchGet, POST as searchPost } from "@/app/api/search/route";
+import { createCatalogEvent, uniqueWord } from "@/tests/catalog-fixtures";
+
+const inAWeek = () => new Date(Date.now() + 7 * 24 * 3600_000);
+const get = (path: string) => new Request(`http://localhost${path}`);
+const post = (body: string) => new Request("http://localhost/api/search", { method: "POST", body, headers: { "content-type": "application/json" } });
+const params = (id: string) => ({ params: Promise.resolve({ id }) });
+
+describe("GET /api/events", () => {
+  it("lists events with the filters, dates as ISO strings", async () => {
+    const city = uniqueWord("City");
+    const { event } = await createCatalogEvent({ title: "API listing", city, category: "comedy", sessions: [{ startsAt: inAWeek() }] });
+    const response = await listEventsRoute(get(`/api/events?where=${city}&category=comedy&unknown=1`));
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({ page: 1, pageSize: 12, total: 1, pageCount: 1 });
+    expect(body.items[0]).toMatchObject({ id: event.id, title: "API listing" });
+    expect(body.items[0].nextStartsAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+  });
+
+  it("answers 400 naming the bad parameter", async () => {
+    for (const [query, parameter] of [["category=opera", "category"], ["page=0", "page"], ["date=range&from=2031-01-01", "to"], ["price=cheap", "price"]]) {
+      const response = await listEventsRoute(get(`/api/events?${query}`));
+      expect(response.status, query).toBe(400);
+      expect((await response.json()).error).toMatchObject({ parameter, message: expect.any(String) });
+    }
+  });
+});
+
+describe("GET /api/events/:id", () => {
+  it("returns a published event and 404 JSON for drafts, unknown and malformed ids", async () => {
+    const { event } = await createCatalogEvent({ title: "API detail", sessions: [{ startsAt: inAWeek() }] });
+    const draft = await createCatalogEvent({ title: "API draft", status: "draft", sessions: [{ startsAt: inAWeek() }] });
+    const response = await getEvent(get(`/api/events/${event.id}`), params(event.id));
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({ id: event.id, title: "API detail", sessions: [{ onSale: true }] });
+    expect(typeof body.sessions[0].startsAt).toBe("string");
+
+    for (const id of [draft.event.id, randomUUID(), "not-a-uuid"]) {
+      const missing = await getEvent(get(`/api/events/${id}`), params(id));
+      expect(missing.status, id).toBe(404);
+      expect(await missing.json()).toEqual({ error: { message: "Event not found" } });
+    }
+  });
+});
+
+describe("/api/search", () => {
+  it("searches by GET and POST", async () => {
+    const word = uniqueWord();
+    const { event } = await createCatalogEvent({ title: `${word} API search`, sessions: [{ startsAt: inAWeek() }] });
+    const viaGet = await searchGet(get(`/api/search?q=${word}`));
+    expect(viaGet.status).toBe(200);
+    expect(await viaGet.json()).toMatchObject({ query: word, mode: "fulltext", hits: { total: 1, items: [{ id: event.id }] } });
+
+    const viaPost = await searchPost(post(JSON.stringify({ q: word, page: 1 })));
+    expect(viaPost.status).toBe(200);
+    expect(await viaPost.json()).toMatchObject({ mode: "fulltext", hits: { total: 1 } });
+
+    const blank = await searchGet(get("/api/search?q="));
+    expect(await blank.json()).toMatchObject({ mode: "empty", hits: { total: 0 } });
+  });
+
+  it("answers 400 for a missing or non-string q, a bad page and invalid JSON", async () => {
+    const cases: [Promise<Response>, string][] = [
+      [searchGet(get("/api/search")), "q"],
+      [searchGet(get("/api/search?q=jazz&page=-1")), "page"],
+      [searchPost(post("{not json")), "body"],
+      [searchPost(post("")), "body"],
+      [searchPost(post("null")), "body"],
+      [searchPost(post("[]")), "body"],
+      [searchPost(post(JSON.stringify({}))), "q"],
+      [searchPost(post(JSON.stringify({ q: 5 }))), "q"],
+      [searchPost(post(JSON.stringify({ q: ["jazz"] }))), "q"],
+      [searchPost(post(JSON.stringify({ q: "jazz", page: 0 }))), "page"],
+      [searchPost(post(JSON.stringify({ q: "jazz", page: "2" }))), "page"],
+    ];
+    for (const [pending, parameter] of cases) {
+      const response = await pending;
+      expect(response.status, parameter).toBe(400);
+      expect((await response.json()).error).toMatchObject({ parameter, message: expect.any(String) });
+    }
+    const huge = await searchPost(post(JSON.stringify({ q: "x".repeat(20_000) })));
+    expect(huge.status).toBe(413);
+  });
+});

@@ -1,0 +1,139 @@
+import "server-only";
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import { slotStarts, type BookingRules } from "@/lib/orders/booking-rules";
+import { instantAt, isIsoDate } from "@/lib/time";
+import type { EventDetail } from "./types";
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+// Any UUID PostgreSQL accepts (not only RFC versions): a malformed id is "not found", not an error.
+const ZId = z.guid();
+
+function isId(value: unknown): value is string {
+  return ZId.safeParse(value).success;
+}
+
+async function findPublicEvent(where: { slug: string } | { id: string }, now: Date): Promise<EventDetail | null> {
+  const event = await prisma.event.findFirst({
+    where: { ...where, status: "published" },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      summary: true,
+      description: true,
+      category: true,
+      city: true,
+      neighbourhood: true,
+      imagePath: true,
+      imageAlt: true,
+      status: true,
+      updatedAt: true,
+      venue: {
+        select: { id: true, name: true, address: true, city: true, neighbourhood: true, timeZone: true, latitude: true, longitude: true },
+      },
+      // Upcoming: not over yet (a session in progress is shown, but no longer on sale).
+      sessions: {
+        where: { cancelled: false, endsAt: { gt: now } },
+        orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          startsAt: true,
+          endsAt: true,
+          remaining: true,
+          ticketTypes: {
+            orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+            select: { id: true, name: true, description: true, priceMinor: true, currency: true, capacity: true, remaining: true },
+          },
+        },
+      },
+      resources: {
+        orderBy: [{ name: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          name: true,
+          opensMinute: true,
+          closesMinute: true,
+          slotMinutes: true,
+          minMinutes: true,
+          maxMinutes: true,
+          priceMinorPerSlot: true,
+          currency: true,
+        },
+      },
+    },
+  });
+  if (!event) return null;
+  return {
+    ...event,
+    sessions: event.sessions.map((session) => ({ ...session, onSale: session.startsAt.getTime() > now.getTime() })),
+  };
+}
+
+/** A published event by slug with its upcoming sessions; null for drafts, cancelled and unknown (404). */
+export async function getPublicEventBySlug(slug: string, options: { now?: Date } = {}): Promise<EventDetail | null> {
+  if (typeof slug !== "string" || slug.length > 200 || !SLUG.test(slug)) return null;
+  return findPublicEvent({ slug }, options.now ?? new Date());
+}
+
+/** Same as getPublicEventBySlug, by id; null when `id` is not a UUID. */
+export async function getPublicEventById(id: string, options: { now?: Date } = {}): Promise<EventDetail | null> {
+  if (!isId(id)) return null;
+  return findPublicEvent({ id }, options.now ?? new Date());
+}
+
+export type BookableStart = { minute: number; startsAt: Date; free: boolean };
+export type BookableDay = { starts: BookableStart[]; date: string; minutes: number; timeZone: string };
+
+/**
+ * Every start of a booking of `minutes` on local day `date` (YYYY-MM-DD, venue time) that
+ * fits the opening hours; `free` is false for starts in the past and for starts whose range
+ * overlaps a live booking (sold, or held by an order whose hold has not expired).
+ * Null when the resource is unknown or not on sale, or `date`/`minutes` break the rules.
+ * A view only: the purchase re-checks everything under lock.
+ */
+export async function getBookableDay(resourceId: string, date: string, minutes: number, options: { now?: Date } = {}): Promise<BookableDay | null> {
+  if (!isId(resourceId) || typeof date !== "string" || !isIsoDate(date) || !Number.isInteger(minutes)) return null;
+  const now = options.now ?? new Date();
+  const resource = await prisma.resource.findFirst({
+    where: { id: resourceId, event: { status: "published" } },
+    select: {
+      opensMinute: true,
+      closesMinute: true,
+      slotMinutes: true,
+      minMinutes: true,
+      maxMinutes: true,
+      venue: { select: { timeZone: true } },
+    },
+  });
+  if (!resource) return null;
+  const rules: BookingRules = {
+    opensMinute: resource.opensMinute,
+    closesMinute: resource.closesMinute,
+    slotMinutes: resource.slotMinutes,
+    minMinutes: resource.minMinutes,
+    maxMinutes: resource.maxMinutes,
+    timeZone: resource.venue.timeZone,
+  };
+  if (minutes < rules.minMinutes || minutes > rules.maxMinutes || minutes % rules.slotMinutes !== 0) return null;
+
+  const dayOpens = instantAt(date, rules.opensMinute, rules.timeZone);
+  const dayCloses = instantAt(date, rules.closesMinute, rules.timeZone);
+  const live = await prisma.booking.findMany({
+    where: {
+      resourceId,
+      startsAt: { lt: dayCloses },
+      endsAt: { gt: dayOpens },
+      OR: [{ status: "sold" }, { status: "held", order: { holdExpiresAt: { gt: now } } }],
+    },
+    select: { startsAt: true, endsAt: true },
+  });
+
+  const starts = slotStarts(rules, minutes).map((minute) => {
+    const startsAt = instantAt(date, minute, rules.timeZone);
+    const endsAt = new Date(startsAt.getTime() + minutes * 60_000);
+    const taken = live.some((booking) => booking.startsAt < endsAt && booking.endsAt > startsAt);
+    return { minute, startsAt, free: startsAt.getTime() > now.getTime() && !taken };
+  });
+  return { starts, date, minutes, timeZone: rules.timeZone };
+}
