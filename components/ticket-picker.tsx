@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LiveRemaining } from "@/components/live-remaining";
 import type { SessionView } from "@/lib/catalog/types";
 import { formatMoney } from "@/lib/money";
 import { formatInZone } from "@/lib/time";
@@ -33,7 +34,7 @@ export function TicketPicker({ slug, session, timeZone, maxPerOrder, chosen = {}
                     <span className="font-medium">{type.name}</span>
                     <span className="text-sm text-stone-700">
                       {formatMoney(type.priceMinor, type.currency)} ·{" "}
-                      <span data-testid={`remaining-${type.id}`}>{type.remaining === 0 ? "sold out" : `${type.remaining} left`}</span>
+                      <LiveRemaining sessionId={session.id} ticketTypeId={type.id} initialRemaining={type.remaining} />
                     </span>
                   </label>
                   <select

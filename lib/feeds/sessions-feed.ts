@@ -1,0 +1,67 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { DEFAULT_FEED_LIMIT, type FeedParams } from "./feed-params";
+import { FEED_LICENSE, toFeedItem, type FeedItem, type FeedRow } from "./session-item";
+
+export const FEED_PATH = "/api/feeds/sessions";
+
+export type FeedPage = {
+  next: string;
+  items: FeedItem[];
+  license: string;
+};
+
+/** Cache-Control the OpenActive validator expects: long for full pages, short for the last. */
+export const FEED_CACHE_CONTROL = { page: "public, max-age=3600", lastPage: "public, max-age=8" } as const;
+
+/**
+ * One page of the RPDE feed of sessions, ordered by change number:
+ *   WHERE change_number > @afterChangeNumber ORDER BY change_number
+ * Change numbers are drawn at commit under the feed lock (docs/decisions/0003-rpde-feed.md),
+ * so no transaction can commit an item below a position a reader has already passed.
+ *
+ * ONE query produces the items and `next` comes from its last row (RPDE: never a second
+ * query). With no items, `next` is this page's own URL: that is the last page.
+ */
+export async function readSessionsFeedPage(options: {
+  params: FeedParams;
+  baseUrl: string;
+  /** This page's own URL (path and query), returned as `next` when there are no items. */
+  currentUrl: string;
+}): Promise<FeedPage> {
+  const { params, baseUrl } = options;
+  const after = BigInt(params.afterChangeNumber ?? 0);
+  const limit = params.limit ?? DEFAULT_FEED_LIMIT;
+  const rows = await prisma.$queryRaw<FeedRow[]>`
+    WITH page AS (
+      SELECT f.session_id, f.change_number, f.deleted_at
+        FROM session_feed_items f
+       WHERE f.change_number > ${after}
+       ORDER BY f.change_number
+       LIMIT ${limit}
+    )
+    SELECT p.change_number, p.session_id AS id, s.id IS NULL AS deleted,
+           s.starts_at, s.ends_at, s.cancelled, s.remaining,
+           (SELECT coalesce(sum(tt.capacity), 0)::int FROM ticket_types tt WHERE tt.session_id = s.id) AS capacity,
+           e.id AS event_id, e.slug, e.title, e.summary, e.description, e.status::text AS event_status,
+           e.image_path, e.image_alt,
+           v.id AS venue_id, v.name AS venue_name, v.address, v.city, v.latitude, v.longitude,
+           (SELECT json_agg(json_build_object('id', tt.id, 'name', tt.name, 'description', tt.description,
+                                              'price_minor', tt.price_minor, 'currency', tt.currency)
+                            ORDER BY tt.sort_order, tt.id)
+              FROM ticket_types tt WHERE tt.session_id = s.id) AS offers
+      FROM page p
+      LEFT JOIN event_sessions s ON s.id = p.session_id AND p.deleted_at IS NULL
+      LEFT JOIN events e ON e.id = s.event_id
+      LEFT JOIN venues v ON v.id = s.venue_id
+     ORDER BY p.change_number`;
+  const items = rows.map((row) => toFeedItem(row, baseUrl));
+  const last = items.at(-1);
+  return { next: last ? nextPageUrl(baseUrl, last.modified, params.limit) : `${baseUrl}${options.currentUrl}`, items, license: FEED_LICENSE };
+}
+
+export function nextPageUrl(baseUrl: string, afterChangeNumber: number, limit?: number): string {
+  const query = new URLSearchParams({ afterChangeNumber: String(afterChangeNumber) });
+  if (limit !== undefined) query.set("limit", String(limit));
+  return `${baseUrl}${FEED_PATH}?${query}`;
+}
