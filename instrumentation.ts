@@ -1,15 +1,11 @@
-// Runs once when a server process starts: refuse to serve with invalid settings,
-// printing one line that says what to fix instead of failing on the first request.
+// Runs once when a server process starts (lib/ops/start-server-process.ts does the work):
+// settings validated before the first request, OpenTelemetry traces when an OTLP endpoint
+// is configured, and the stopping flag on SIGTERM/SIGINT.
+// The NEXT_RUNTIME test is the pattern Next's bundler folds: the edge build never sees the
+// Node-only modules behind it.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { env, EnvError } = await import("./lib/env");
-  try {
-    env();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { startServerProcess } = await import("./lib/ops/start-server-process");
+    await startServerProcess();
   }
 }

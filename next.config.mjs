@@ -19,6 +19,9 @@ const contentSecurityPolicy = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // The Dockerfile builds with NEXT_OUTPUT=standalone and ships .next/standalone;
+  // `npm start` keeps the regular output that `next start` serves.
+  ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" } : {}),
   poweredByHeader: false,
   typedRoutes: false,
   images: {

@@ -1,10 +1,15 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { env } from "./env";
+import { registerDbPool } from "./ops/db-pool";
 
 export function createPrismaClient(databaseUrl: string, poolSize: number): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize });
+  // Our own Pool (not one the adapter makes) so /api/metrics can report its usage.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  registerDbPool(pool);
+  const adapter = new PrismaPg(pool);
   return new PrismaClient({ adapter });
 }
 

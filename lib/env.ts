@@ -31,8 +31,15 @@ const EnvSchema = z
     /** Only for tests and local fakes: where the Stripe SDK sends API calls (e.g. http://127.0.0.1:12111). */
     STRIPE_API_BASE: optionalString.pipe(z.url("must be an absolute URL like http://127.0.0.1:12111").optional()),
     RESEND_API_KEY: optionalString,
+    /** Resend API origin; only tests and local fakes change it (the SDK default is https://api.resend.com). */
+    RESEND_BASE_URL: optionalString.pipe(z.url("must be an absolute URL").optional()),
     EMAIL_FROM: z.string().default("Local Tickets <tickets@localtickets.test>"),
     STORAGE_DIR: z.string().default(".data/storage"),
+    /** Key for the signed codes in ticket QR codes; falls back to AUTH_SECRET. */
+    TICKET_SIGNING_SECRET: optionalString,
+    /** Bearer token for `GET /api/metrics` (Prometheus); unset: the metrics route answers 404. */
+    METRICS_TOKEN: optionalString,
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
@@ -67,6 +74,11 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Tests change process.env between cases; the next env() call parses it again. */
+export function resetEnvCacheForTests(): void {
+  cached = undefined;
 }
 
 /** Development-only fallback secret; production requires AUTH_SECRET (see parseEnv). */

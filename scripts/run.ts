@@ -23,6 +23,9 @@ const { positionals, values } = parseArgs({
   },
 });
 const mode = positionals[0] === "start" ? "start" : "dev";
+// Longer than the longest request (the job drain's maxDuration, 60 s): Next finishes the
+// requests in flight before it exits, and only then is the database stopped.
+const SHUTDOWN_GRACE_MS = 70_000;
 const dataDir = path.resolve(values["data-dir"]!);
 
 function localAuthSecret(): string {
@@ -37,21 +40,29 @@ async function main() {
 
   const externalUrl = process.env.DATABASE_URL?.trim() || undefined;
   const database = await openDatabase({ externalUrl, dataDir: path.join(dataDir, "pg"), quiet: values.quiet });
-  const running: { child?: ChildProcess; stopWorker?: () => void } = {};
+  const running: { child?: ChildProcess; stopWorker?: () => Promise<void> } = {};
   let stopping = false;
 
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    running.stopWorker?.();
     const child = running.child;
-    if (child && child.exitCode === null) {
-      child.kill("SIGTERM");
-      await new Promise((resolve) => {
-        const timer = setTimeout(() => { child.kill("SIGKILL"); resolve(null); }, 5000);
-        child.once("exit", () => { clearTimeout(timer); resolve(null); });
-      });
-    }
+    // Next on SIGTERM: stops accepting connections, finishes the requests in flight and their
+    // after() work, then exits. SIGKILL only if it overstays the grace period.
+    const childExited =
+      child && child.exitCode === null && child.signalCode === null
+        ? new Promise<void>((resolve) => {
+            const timer = setTimeout(() => {
+              console.error(`Next did not stop within ${SHUTDOWN_GRACE_MS / 1000} s: killing it.`);
+              child.kill("SIGKILL");
+            }, SHUTDOWN_GRACE_MS);
+            child.once("exit", () => { clearTimeout(timer); resolve(); });
+            child.kill("SIGTERM");
+          })
+        : Promise.resolve();
+    // No new worker ticks; the tick in flight is one of the requests Next finishes.
+    await Promise.all([running.stopWorker?.(), childExited]);
+    // Last, the database: the requests in flight needed it.
     await database.embedded?.stop().catch(() => {});
     process.exit(code);
   };

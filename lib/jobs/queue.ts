@@ -1,6 +1,8 @@
 import "server-only";
 import { hostname } from "node:os";
 import { prisma } from "@/lib/db";
+import { runJobWithContext } from "@/lib/ops/request-context";
+import { isShuttingDown } from "@/lib/ops/shutdown";
 
 export type ClaimedJob = { id: string; kind: string; payload: Record<string, unknown>; attempts: number; max_attempts: number };
 export type JobHandler = (payload: Record<string, unknown>, job: ClaimedJob) => Promise<void>;
@@ -69,7 +71,8 @@ export async function drainJobs(options: {
   const { handlers, budgetMs = 20_000, batchSize = 5, jobTimeoutMs = 30_000, workerId = WORKER_ID } = options;
   const deadline = Date.now() + budgetMs;
   const result: DrainResult = { claimed: 0, succeeded: 0, failed: 0 };
-  while (Date.now() < deadline) {
+  // A stopping process finishes the jobs it holds and claims no new ones.
+  while (Date.now() < deadline && !isShuttingDown()) {
     const jobs = await claimJobs(batchSize, workerId);
     if (jobs.length === 0) break;
     result.claimed += jobs.length;
@@ -78,7 +81,7 @@ export async function drainJobs(options: {
         try {
           const handler = handlers[job.kind];
           if (!handler) throw new Error(`No handler for job kind "${job.kind}"`);
-          await withTimeout(handler(job.payload, job), jobTimeoutMs);
+          await runJobWithContext(job, () => withTimeout(handler(job.payload, job), jobTimeoutMs));
           await markSucceeded(job, workerId);
           result.succeeded++;
         } catch (error) {

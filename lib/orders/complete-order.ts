@@ -1,5 +1,7 @@
 import "server-only";
 import { inTransaction, type Tx } from "@/lib/db/transaction";
+import { countOrderOutcome } from "@/lib/ops/metrics";
+import { currentRequestId } from "@/lib/ops/request-context";
 import { newTicketCode } from "./codes";
 import { OrderError } from "./errors";
 
@@ -52,6 +54,7 @@ export async function completeOrder(tx: Tx, options: PaymentOptions): Promise<Co
       UPDATE orders SET status = 'refund_required', payment_provider = ${options.provider}, payment_ref = ${options.paymentRef}
        WHERE id = ${orderId}::uuid`;
     await enqueue(tx, "refund_order", orderId);
+    countOrderOutcome("refund_required");
     return { outcome: "refund_required", orderId };
   }
 
@@ -71,6 +74,7 @@ export async function completeOrder(tx: Tx, options: PaymentOptions): Promise<Co
      WHERE id = ${orderId}::uuid`;
   await issueTickets(tx, order, items, bookings);
   await enqueue(tx, "deliver_order", orderId);
+  countOrderOutcome("sold");
   return { outcome: "paid", orderId };
 }
 
@@ -128,7 +132,7 @@ async function issueTickets(tx: Tx, order: LockedOrder, items: Item[], bookings:
 export async function enqueue(tx: Tx, kind: string, orderId: string): Promise<void> {
   await tx.$executeRaw`
     INSERT INTO jobs (kind, payload, unique_key)
-    VALUES (${kind}, jsonb_build_object('orderId', ${orderId}::text), ${`${kind}:${orderId}`})
+    VALUES (${kind}, jsonb_build_object('orderId', ${orderId}::text, 'requestId', ${currentRequestId() ?? null}::text), ${`${kind}:${orderId}`})
     ON CONFLICT (unique_key) DO NOTHING`;
 }
 
@@ -148,5 +152,6 @@ export async function releasePendingOrder(tx: Tx, orderId: string): Promise<bool
     SELECT id FROM resources WHERE id IN (SELECT resource_id FROM bookings WHERE order_id = ${orderId}::uuid) ORDER BY id FOR UPDATE`;
   await giveBackHeldPlaces(tx, orderId, items);
   await tx.$executeRaw`UPDATE orders SET status = 'expired' WHERE id = ${orderId}::uuid`;
+  countOrderOutcome("expired");
   return true;
 }

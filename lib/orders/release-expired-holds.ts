@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { inTransaction, type Tx } from "@/lib/db/transaction";
+import { countOrderOutcome } from "@/lib/ops/metrics";
 
 /**
  * Gives back the places of expired holds on ticket types the caller has already locked.
@@ -64,10 +65,11 @@ export async function sweepExpiredHolds(limit = 200): Promise<number> {
     });
   }
   // Orders whose every hold is gone and that nobody paid for are expired for good.
-  await prisma.$executeRaw`
+  const expired = await prisma.$executeRaw`
     UPDATE orders o SET status = 'expired'
      WHERE o.status = 'pending' AND o.hold_expires_at <= now() - interval '1 hour'
        AND NOT EXISTS (SELECT 1 FROM order_items oi WHERE oi.order_id = o.id AND oi.status = 'held')
        AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.order_id = o.id AND b.status = 'held')`;
+  countOrderOutcome("expired", expired);
   return stale.length;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { inTransaction, type Tx } from "@/lib/db/transaction";
+import { countOrderHold, countOrderOutcome } from "@/lib/ops/metrics";
 import { newOrderReference } from "./codes";
 import { completeOrder } from "./complete-order";
 import { OrderError } from "./errors";
@@ -81,6 +82,7 @@ export async function reserveTickets(options: { userId: string; input: ReserveTi
         throw new OrderError("not_on_sale", `${type.name} is no longer on sale`, field);
       }
       const remaining = type.capacity - type.sold - type.held;
+      if (item.quantity > remaining) countOrderOutcome("sold_out");
       if (remaining <= 0) throw new OrderError("sold_out", `${type.name} is sold out`, field);
       if (item.quantity > remaining) {
         throw new OrderError("not_enough", `Only ${remaining} ${type.name} ${remaining === 1 ? "ticket is" : "tickets are"} left`, field);
@@ -106,6 +108,7 @@ export async function reserveTickets(options: { userId: string; input: ReserveTi
       UPDATE ticket_types tt SET held = tt.held + t.quantity
         FROM unnest(${ids}::uuid[], ${chosen.map((item) => item.quantity)}::int[]) AS t(id, quantity)
        WHERE tt.id = t.id`;
+    countOrderHold();
 
     const result: ReservedOrder = {
       id: order.id,

@@ -1,0 +1,41 @@
+// Called from instrumentation.ts once per Node server process:
+//  - refuse to serve with invalid settings, printing one line that says what to fix
+//    instead of failing on the first request;
+//  - OpenTelemetry traces (Next's own spans for requests, rendering and fetch) when an
+//    OTLP endpoint is configured: OTEL_EXPORTER_OTLP_ENDPOINT, or the traces-only
+//    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT; OTEL_SERVICE_NAME, OTEL_EXPORTER_OTLP_HEADERS and
+//    OTEL_EXPORTER_OTLP_PROTOCOL are read by the exporter. Nothing is loaded otherwise;
+//  - on SIGTERM/SIGINT, mark the process as stopping (readiness answers 503, the job drain
+//    claims nothing new, streams close) while Next finishes the requests in flight and exits.
+// The OTEL_* variables are the OpenTelemetry SDK's own settings (the exporter reads them
+// from the environment itself), so they are not part of lib/env.ts.
+import { env, EnvError } from "@/lib/env";
+import { markShuttingDown } from "./shutdown";
+
+export async function startServerProcess(): Promise<void> {
+  // eslint-disable-next-line no-restricted-properties -- Next's build phase marker, not a setting
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  try {
+    env();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  // Next's own handlers (server.close, wait for requests in flight, exit) run too.
+  process.once("SIGTERM", () => markShuttingDown("SIGTERM"));
+  process.once("SIGINT", () => markShuttingDown("SIGINT"));
+
+  // eslint-disable-next-line no-restricted-properties -- the OpenTelemetry SDK's own settings
+  const otel = process.env;
+  if (otel.OTEL_EXPORTER_OTLP_ENDPOINT || otel.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) {
+    const { registerOTel } = await import("@vercel/otel");
+    registerOTel({
+      serviceName: otel.OTEL_SERVICE_NAME ?? "local-tickets",
+      attributesFromHeaders: { "http.request.header.x_request_id": "x-request-id" },
+    });
+  }
+}
