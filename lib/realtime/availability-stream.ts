@@ -3,6 +3,7 @@ import { childLogger } from "@/lib/log";
 import { currentChangeNumber, readAvailability } from "./availability";
 import { subscribe as subscribeToHub, type RealtimeListener, type RealtimeMessage } from "./listener";
 import { matchesFilter, toBrowserAvailability, type AvailabilityFilter, type SessionAvailability } from "./types";
+import { onShutdown } from "@/lib/ops/shutdown";
 
 const log = childLogger({ module: "realtime" });
 
@@ -125,9 +126,12 @@ export function createAvailabilityStream(options: AvailabilityStreamOptions): Re
       const unsubscribe = subscribe(onMessage);
       const heartbeat = setInterval(() => write(": heartbeat\n\n"), options.heartbeatMs ?? HEARTBEAT_MS);
       const onAbort = () => cleanup();
+      // A stopping server ends its streams so Next can exit; browsers reconnect elsewhere.
+      const stopOnShutdown = onShutdown(() => cleanup());
       cleanup = () => {
         if (closed) return;
         closed = true;
+        stopOnShutdown();
         if (options.request) openRequests.delete(options.request);
         clearInterval(heartbeat);
         unsubscribe();
