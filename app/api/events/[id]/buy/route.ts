@@ -1,8 +1,8 @@
 import { requireApiCaller } from "@/lib/api/authenticate";
-import { buyForApi, getBuyOptions } from "@/lib/api/buy";
+import { buyAnswerResponse, buyForApi, getBuyOptions } from "@/lib/api/buy";
 import { jsonResponse, readJsonBody, readQuery, withApiErrors } from "@/lib/api/http";
-import { idempotencyKeyOf, requestHash, runIdempotently, type StoredAnswer } from "@/lib/api/idempotency";
-import { problemResponse, problemResponseFromBody, type Problem } from "@/lib/api/problem";
+import { idempotencyKeyOf, requestHash, runIdempotently } from "@/lib/api/idempotency";
+import { problemResponse } from "@/lib/api/problem";
 import { limitBuying } from "@/lib/api/rate-limits";
 import { buyRequestParser, ZBuyOptionsQuery, type BuyResponse } from "@/lib/api/schemas";
 import { kickJobQueue } from "@/lib/jobs/kick";
@@ -43,14 +43,5 @@ export const POST = withApiErrors("buy", async (request: Request, { params }: Co
   if (outcome.kind === "response") return outcome.response;
   // A free order is confirmed at once: send its tickets now.
   if (!outcome.replayed && outcome.answer.status === 201 && (outcome.answer.body as BuyResponse).order.status === "paid") kickJobQueue();
-  return answerResponse(outcome.answer, outcome.replayed);
+  return buyAnswerResponse(outcome.answer, outcome.replayed);
 });
-
-function answerResponse(answer: StoredAnswer, replayed: boolean): Response {
-  const headers: Record<string, string> = replayed ? { "idempotent-replayed": "true" } : {};
-  if (answer.status === 201) {
-    const created = answer.body as BuyResponse;
-    return jsonResponse(created, { status: 201, headers: { ...headers, location: created.links.confirmation } });
-  }
-  return problemResponseFromBody(answer.body as Problem, headers);
-}

@@ -1,0 +1,25 @@
+import { requireApiCaller } from "@/lib/api/authenticate";
+import { payLocallyForApi } from "@/lib/api/pay-locally";
+import { jsonResponse, readJsonBody, withApiErrors } from "@/lib/api/http";
+import { ZLocalPayRequest } from "@/lib/api/schemas";
+import { kickJobQueue } from "@/lib/jobs/kick";
+import { appUrl } from "@/lib/urls";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+/**
+ * The local test-mode provider's "Pay" button for API clients. Only while no Stripe key is
+ * set (otherwise 404: only Stripe confirms payments). Repeating it is harmless.
+ */
+export const POST = withApiErrors("pay_local", async (request: Request, { params }: Context) => {
+  const { id } = await params;
+  const auth = await requireApiCaller(request);
+  if (!auth.ok) return auth.response;
+  const body = await readJsonBody(request, ZLocalPayRequest);
+  if (!body.ok) return body.response;
+  const result = await payLocallyForApi({ orderId: id, userId: auth.caller.user.id, outcome: body.data.outcome, baseUrl: appUrl(request) });
+  if (result.outcome === "paid" || result.outcome === "refund_required") kickJobQueue();
+  return jsonResponse(result);
+});

@@ -1,0 +1,55 @@
+import "server-only";
+import { currentUser } from "@/lib/auth";
+import type { SessionUser } from "@/lib/auth/users";
+import { problemResponse } from "./problem";
+import { findUserByApiToken } from "./tokens";
+
+export type ApiCaller = { user: SessionUser; via: "token"; tokenId: string } | { user: SessionUser; via: "session" };
+
+export type AuthenticationResult = { ok: true; caller: ApiCaller } | { ok: false; response: Response };
+
+// Auth.js's session cookie (chunked as `.0`, `.1` when large; `__Secure-` over HTTPS).
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
+
+/**
+ * Who is calling: `Authorization: Bearer <token>` when present (a bad, unknown or revoked
+ * token is 401, never a fallback to the cookie), else the Auth.js session cookie, the same
+ * one the pages use. Without either: null. A request without the cookie never reaches
+ * Auth.js, which also keeps this usable outside a Next request (scripts, tests).
+ */
+export async function authenticateApiRequest(request: Request): Promise<ApiCaller | null> {
+  const authorization = request.headers.get("authorization");
+  if (authorization !== null) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    if (!match) return null;
+    const user = await findUserByApiToken(match[1]);
+    if (!user) return null;
+    const { tokenId, ...sessionUser } = user;
+    return { user: sessionUser, via: "token", tokenId };
+  }
+  if (!SESSION_COOKIE.test(request.headers.get("cookie") ?? "")) return null;
+  const user = await currentUser();
+  return user ? { user, via: "session" } : null;
+}
+
+/** The caller, or a ready 401 problem. `sessionOnly` refuses bearer tokens with a 403. */
+export async function requireApiCaller(request: Request, options: { sessionOnly?: boolean } = {}): Promise<AuthenticationResult> {
+  const caller = await authenticateApiRequest(request);
+  if (!caller) {
+    const hadCredentials = request.headers.has("authorization");
+    return {
+      ok: false,
+      response: problemResponse("unauthenticated", {
+        detail: hadCredentials
+          ? "This API token is not valid: it is unknown, malformed or revoked."
+          : "Send Authorization: Bearer <token> (create one at /account/tokens) or sign in.",
+        headers: hadCredentials ? { "www-authenticate": 'Bearer realm="api", error="invalid_token"' } : {},
+      }),
+    };
+  }
+  if (options.sessionOnly && caller.via !== "session") {
+    // A token cannot mint or revoke tokens: a leaked token must not be able to entrench itself.
+    return { ok: false, response: problemResponse("forbidden", { detail: "API tokens are managed with the session cookie of a signed-in user, not with a token." }) };
+  }
+  return { ok: true, caller };
+}

@@ -1,0 +1,175 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { getBookableDay, getPublicEventById } from "@/lib/catalog/get-event";
+import type { EventDetail } from "@/lib/catalog/types";
+import { logError } from "@/lib/log";
+import { isOrderError } from "@/lib/orders/errors";
+import { reserveBooking } from "@/lib/orders/reserve-booking";
+import { reserveTickets, type ReservedOrder } from "@/lib/orders/reserve-tickets";
+import { paymentProvider } from "@/lib/payments/provider";
+import { formatMinute, localDateAndMinute } from "@/lib/time";
+import { absoluteUrl, jsonResponse } from "./http";
+import type { StoredAnswer } from "./idempotency";
+import { problemBody, problemFromOrderError, problemResponseFromBody, type Problem } from "./problem";
+import type { BuyOptions, BuyRequest, BuyResponse } from "./schemas";
+
+/**
+ * What can be bought now for a published event: its sessions on sale with their ticket
+ * types, prices and remaining places; for a bookable experience, the free ranges of `date`
+ * (venue time; default today there). Null when there is no such public event (404).
+ */
+export async function getBuyOptions(options: { eventId: string; date?: string; now?: Date }): Promise<BuyOptions | null> {
+  const now = options.now ?? new Date();
+  const event = await getPublicEventById(options.eventId, { now });
+  if (!event) return null;
+  const settings = env();
+  const date = options.date ?? localDateAndMinute(now, event.venue.timeZone).date;
+  return {
+    event: { id: event.id, slug: event.slug, title: event.title, timeZone: event.venue.timeZone },
+    limits: { maxTicketsPerOrder: settings.MAX_TICKETS_PER_ORDER, holdMinutes: settings.HOLD_MINUTES },
+    sessions: event.sessions
+      .filter((session) => session.onSale)
+      .map((session) => ({
+        id: session.id,
+        startsAt: session.startsAt.toISOString(),
+        endsAt: session.endsAt.toISOString(),
+        remaining: session.remaining,
+        ticketTypes: session.ticketTypes.map((type) => ({
+          id: type.id,
+          name: type.name,
+          description: type.description,
+          priceMinor: type.priceMinor,
+          currency: type.currency,
+          remaining: Math.max(0, type.remaining),
+        })),
+      })),
+    bookable: event.resources.length === 0 ? null : { date, resources: await Promise.all(event.resources.map((resource) => freeRangesOf(resource, date, now))) },
+  };
+}
+
+type Resource = EventDetail["resources"][number];
+
+/**
+ * The free time of a resource on one day: the union of every free booking of the minimum
+ * length. A union of free ranges is free, and every aligned start inside one with room for
+ * the chosen length is a bookable start, so the ranges are all a client needs.
+ */
+async function freeRangesOf(resource: Resource, date: string, now: Date) {
+  const day = await getBookableDay(resource.id, date, resource.minMinutes, { now });
+  const ranges: { start: Date; end: Date }[] = [];
+  for (const start of day?.starts ?? []) {
+    if (!start.free) continue;
+    const end = new Date(start.startsAt.getTime() + resource.minMinutes * 60_000);
+    const last = ranges.at(-1);
+    if (last && start.startsAt.getTime() <= last.end.getTime()) last.end = end;
+    else ranges.push({ start: start.startsAt, end });
+  }
+  return {
+    id: resource.id,
+    name: resource.name,
+    priceMinorPerSlot: resource.priceMinorPerSlot,
+    currency: resource.currency,
+    slotMinutes: resource.slotMinutes,
+    minMinutes: resource.minMinutes,
+    maxMinutes: resource.maxMinutes,
+    opens: formatMinute(resource.opensMinute),
+    closes: formatMinute(resource.closesMinute),
+    freeRanges: ranges.map((range) => ({
+      start: range.start.toISOString(),
+      end: range.end.toISOString(),
+      minutes: Math.round((range.end.getTime() - range.start.getTime()) / 60_000),
+    })),
+  };
+}
+
+export type BuyAnswer = { status: 201; body: BuyResponse } | { status: number; body: Problem };
+
+/**
+ * One purchase through the API: the event must be public and the ticket types or resource
+ * must be its own (the path names the event); then the same lib/orders functions as the
+ * checkout forms hold the places, and the payment provider says where to pay. Expected
+ * refusals (sold out, taken, over the limit…) come back as problems; anything else throws.
+ */
+export async function buyForApi(options: { userId: string; eventId: string; request: BuyRequest; baseUrl: string }): Promise<BuyAnswer> {
+  const { request, baseUrl } = options;
+  const event = await getPublicEventById(options.eventId);
+  if (!event) return { status: 404, body: problemBody("not_found", { detail: "There is no event on sale with this id." }) };
+
+  const foreign = foreignParts(event, request);
+  if (foreign.length > 0) {
+    const problem = problemBody("not_in_event", { detail: "Choose ticket types or a resource of this event (see GET on this URL).", errors: foreign });
+    return { status: problem.status, body: problem };
+  }
+
+  let order: ReservedOrder;
+  try {
+    order =
+      "items" in request
+        ? await reserveTickets({ userId: options.userId, input: { items: request.items } })
+        : await reserveBooking({ userId: options.userId, input: request.booking });
+  } catch (error) {
+    if (!isOrderError(error)) throw error;
+    const problem = problemFromOrderError(error, (field) => pointerOf(request, field));
+    return { status: problem.status, body: problem };
+  }
+
+  const links = { confirmation: absoluteUrl(baseUrl, `/api/orders/${order.id}/confirmation`), page: absoluteUrl(baseUrl, `/orders/${order.id}`) };
+  const summary = {
+    id: order.id,
+    reference: order.reference,
+    status: order.status,
+    totalMinor: order.totalMinor,
+    currency: order.currency,
+    holdExpiresAt: order.holdExpiresAt.toISOString(),
+  };
+  if (order.status === "paid") return { status: 201, body: { order: summary, payment: null, links } };
+  return { status: 201, body: { order: summary, payment: await paymentFor(order, baseUrl), links } };
+}
+
+async function paymentFor(order: ReservedOrder, baseUrl: string): Promise<NonNullable<BuyResponse["payment"]>> {
+  const provider = await paymentProvider();
+  let url: string | null = null;
+  try {
+    url = absoluteUrl(baseUrl, (await provider.startCheckout(order)).url);
+  } catch (error) {
+    // The places are held and the answer must still be given (it is stored for the
+    // Idempotency-Key): the buyer can pay from the order page, and a Stripe session is
+    // created again from there.
+    logError("starting checkout for an API purchase failed", error, { orderId: order.id });
+  }
+  if (provider.name === "local") return { provider: "local", url, api: absoluteUrl(baseUrl, `/api/orders/${order.id}/pay/local`) };
+  return { provider: provider.name, url };
+}
+
+function foreignParts(event: EventDetail, request: BuyRequest): { pointer: string; detail: string }[] {
+  if ("booking" in request) {
+    return event.resources.some((resource) => resource.id === request.booking.resourceId)
+      ? []
+      : [{ pointer: "/booking/resourceId", detail: "Not a bookable resource of this event" }];
+  }
+  const own = new Set(event.sessions.flatMap((session) => session.ticketTypes.map((type) => type.id)));
+  return request.items.flatMap((item, index) =>
+    own.has(item.ticketTypeId) ? [] : [{ pointer: `/items/${index}/ticketTypeId`, detail: "Not a ticket type of an upcoming session of this event" }],
+  );
+}
+
+/** The form field of an OrderError (`quantity.<ticketTypeId>`, `items`, `start`…) as a JSON Pointer into the body. */
+function pointerOf(request: BuyRequest, field: string): string | undefined {
+  if ("booking" in request) return field === "start" || field === "minutes" ? `/booking/${field}` : "/booking";
+  if (field === "items") return "/items";
+  if (field.startsWith("quantity.")) {
+    const index = request.items.findIndex((item) => item.ticketTypeId === field.slice("quantity.".length));
+    return index >= 0 ? `/items/${index}/quantity` : "/items";
+  }
+  return undefined;
+}
+
+/** A purchase's answer (fresh or replayed for its Idempotency-Key) as the HTTP response. */
+export function buyAnswerResponse(answer: StoredAnswer, replayed: boolean): Response {
+  const headers: Record<string, string> = replayed ? { "idempotent-replayed": "true" } : {};
+  if (answer.status === 201) {
+    const created = answer.body as BuyResponse;
+    return jsonResponse(created, { status: 201, headers: { ...headers, location: created.links.confirmation } });
+  }
+  return problemResponseFromBody(answer.body as Problem, headers);
+}

@@ -1,0 +1,304 @@
+// zod schemas of the JSON routes owned by other modules (catalog, search, operations, jobs,
+// payments), for the OpenAPI document. Where a module exports its own schema or constants
+// they are used; where its TypeScript type is the contract, a compile-time check below
+// fails when the two drift apart; and lib/api/openapi.integration.test.ts parses real
+// answers of those routes with these schemas.
+import { z } from "zod";
+import type { SavedEvent } from "@/lib/admin/create-event";
+import type { DeleteEventOutcome } from "@/lib/admin/delete-event";
+import type { Analytics } from "@/lib/analytics/analytics-sql";
+import { MAX_PAGE, MAX_WHERE_LENGTH } from "@/lib/catalog/filters";
+import type { SearchEventsResult } from "@/lib/catalog/search-events-sql";
+import { CATEGORIES, type Category, type EventCard, type EventDetail } from "@/lib/catalog/types";
+import { MAX_FEED_LIMIT } from "@/lib/feeds/feed-params";
+import type { FeedPage } from "@/lib/feeds/sessions-feed";
+import type { DrainResult } from "@/lib/jobs/queue";
+import { MAX_WATCHED_SESSIONS, type SessionAvailability } from "@/lib/realtime/types";
+import { ZInstant, ZIsoDate, ZUuid } from "./schemas";
+
+const CATEGORY_VALUES = CATEGORIES.map((category) => category.value) as [Category, ...Category[]];
+const ZNullableNumber = z.number().nullable();
+
+/** The error body of the catalog, search and operations routes (they predate problem+json). */
+export const ZErrorMessage = z
+  .object({ error: z.union([z.string(), z.object({ parameter: z.string().optional(), message: z.string() })]) })
+  .meta({ id: "ErrorMessage", description: "Error of a route that does not answer problem+json yet" });
+
+// ── Catalog ──────────────────────────────────────────────────────────────────────────────
+
+export const ZEventCard = z
+  .object({
+    id: ZUuid,
+    slug: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    category: z.enum(CATEGORY_VALUES),
+    city: z.string(),
+    neighbourhood: z.string(),
+    imagePath: z.string(),
+    imageAlt: z.string(),
+    venueName: z.string(),
+    timeZone: z.string(),
+    nextStartsAt: ZInstant.nullable().describe("Next upcoming session start; null for a bookable experience"),
+    priceFromMinor: z.int().nullable(),
+    currency: z.string(),
+    remaining: z.int().nullable().describe("Remaining places over upcoming sessions; null for bookable experiences"),
+    availability: z.enum(["available", "few_left", "sold_out"]),
+    bookable: z.boolean(),
+  })
+  .meta({ id: "EventCard" });
+
+const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), page: z.int().min(1), pageSize: z.int().min(1), total: z.int().min(0), pageCount: z.int().min(0) });
+
+export const ZEventPage = pageOf(ZEventCard).meta({ id: "EventPage" });
+
+export const ZSearchHit = ZEventCard.extend({
+  snippet: z.string().describe("Matches sit between \\u0001 and \\u0002"),
+  rank: z.number(),
+}).meta({ id: "SearchHit" });
+
+export const ZSearchResult = z
+  .object({ query: z.string(), hits: pageOf(ZSearchHit), mode: z.enum(["fulltext", "fuzzy", "empty"]), suggestions: z.array(z.string()) })
+  .meta({ id: "SearchResult" });
+
+export const ZEventDetail = z
+  .object({
+    id: ZUuid,
+    slug: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    description: z.string(),
+    category: z.enum(CATEGORY_VALUES),
+    city: z.string(),
+    neighbourhood: z.string(),
+    imagePath: z.string(),
+    imageAlt: z.string(),
+    status: z.enum(["draft", "published", "cancelled"]),
+    updatedAt: ZInstant,
+    venue: z.object({
+      id: ZUuid,
+      name: z.string(),
+      address: z.string(),
+      city: z.string(),
+      neighbourhood: z.string(),
+      timeZone: z.string(),
+      latitude: ZNullableNumber,
+      longitude: ZNullableNumber,
+    }),
+    sessions: z.array(
+      z.object({
+        id: ZUuid,
+        startsAt: ZInstant,
+        endsAt: ZInstant,
+        remaining: z.int(),
+        onSale: z.boolean(),
+        ticketTypes: z.array(
+          z.object({ id: ZUuid, name: z.string(), description: z.string(), priceMinor: z.int(), currency: z.string(), capacity: z.int(), remaining: z.int() }),
+        ),
+      }),
+    ),
+    resources: z.array(
+      z.object({
+        id: ZUuid,
+        name: z.string(),
+        opensMinute: z.int(),
+        closesMinute: z.int(),
+        slotMinutes: z.int(),
+        minMinutes: z.int(),
+        maxMinutes: z.int(),
+        priceMinorPerSlot: z.int(),
+        currency: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: "EventDetail" });
+
+/** The listing filters of GET /api/events and GET /api/search (lib/catalog/filters.ts parses them). */
+export const ZEventFilterQuery = z.object({
+  category: z.enum(CATEGORY_VALUES).optional(),
+  where: z.string().max(MAX_WHERE_LENGTH).optional().describe("City or neighbourhood, case- and accent-insensitive"),
+  date: z.enum(["today", "weekend", "range"]).optional().describe("range needs from and to (at most a year apart)"),
+  from: ZIsoDate.optional(),
+  to: ZIsoDate.optional(),
+  price: z.string().regex(/^(free|\d{1,6})$/).optional().describe("free, or the most you want to pay in whole euros"),
+  available: z.enum(["1", "0", "true", "false", "on"]).optional().describe("1: only events with places left"),
+  page: z.int().min(1).max(MAX_PAGE).optional(),
+});
+
+export const ZSearchQuery = ZEventFilterQuery.extend({ q: z.string().describe("What to look for; at most 200 characters are used") });
+
+export const ZSearchBody = z
+  .object({ q: z.string(), page: z.int().min(1).max(1000).optional() })
+  .meta({ id: "SearchRequest" });
+
+// ── Live availability and the open-data feed ─────────────────────────────────────────────
+
+export const ZAvailabilityQuery = z.object({
+  event: ZUuid.optional().describe("An event id: all its sessions"),
+  sessions: z.string().optional().describe(`Comma-separated session ids (at most ${MAX_WATCHED_SESSIONS}); not together with event`),
+});
+
+export const ZSessionAvailability = z
+  .object({
+    sessionId: ZUuid,
+    eventId: ZUuid,
+    changeNumber: z.int().min(0).describe("Position in the sessions feed; grows with every change"),
+    deleted: z.boolean(),
+    cancelled: z.boolean(),
+    remaining: z.int().min(0),
+    ticketTypes: z.array(z.object({ id: ZUuid, remaining: z.int().min(0) })).nullable(),
+  })
+  .meta({ id: "SessionAvailability" });
+export const ZAvailability = z.object({ sessions: z.array(ZSessionAvailability) }).meta({ id: "Availability" });
+
+export const ZStreamQuery = ZAvailabilityQuery.extend({
+  lastEventId: z.string().regex(/^\d{1,15}$/).optional().describe("Resume after this change number (or send the Last-Event-ID header)"),
+});
+
+export const ZFeedQuery = z.object({
+  afterChangeNumber: z.string().regex(/^\d{1,15}$/).optional().describe("Follow `next`; absent for the first page"),
+  limit: z.int().min(1).max(MAX_FEED_LIMIT).optional(),
+});
+
+export const ZFeedPage = z
+  .object({
+    next: z.string().describe("URL of the next page; equal to this page's URL on the last page"),
+    items: z.array(
+      z.discriminatedUnion("state", [
+        z.object({ state: z.literal("updated"), kind: z.literal("ScheduledSession"), id: z.string(), modified: z.int(), data: z.record(z.string(), z.unknown()) }),
+        z.object({ state: z.literal("deleted"), kind: z.literal("ScheduledSession"), id: z.string(), modified: z.int() }),
+      ]),
+    ),
+    license: z.string(),
+  })
+  .meta({ id: "RpdeFeedPage", description: "OpenActive RPDE 1.0 page of ScheduledSession items" });
+
+// ── Operations, jobs, payments ───────────────────────────────────────────────────────────
+
+export const ZHealth = z.object({ status: z.literal("ok"), uptimeSeconds: z.int().min(0) }).meta({ id: "Health" });
+
+const ZCheck = z.looseObject({ ok: z.boolean(), ms: z.number(), detail: z.string().optional() });
+export const ZReadiness = z
+  .object({
+    status: z.enum(["ready", "not_ready"]),
+    checks: z.object({ database: ZCheck.optional(), migrations: ZCheck.optional(), queue: ZCheck.optional() }),
+  })
+  .meta({ id: "Readiness" });
+export const ZReadyQuery = z.object({ skip: z.string().optional().describe("Comma-separated checks to leave out: database, migrations, queue") });
+
+export const ZDrainResult = z
+  .object({ claimed: z.int().min(0), succeeded: z.int().min(0), failed: z.int().min(0), holdsSwept: z.int().min(0) })
+  .meta({ id: "DrainResult" });
+
+export const ZStripeWebhookAnswer = z.object({ received: z.literal(true), outcome: z.string() }).meta({ id: "StripeWebhookAnswer" });
+export const ZStripeReturnQuery = z.object({ order: ZUuid, session_id: z.string().regex(/^cs_[A-Za-z0-9_]+$/) });
+export const ZDownloadLinkQuery = z.object({
+  order: ZUuid,
+  expires: z.string().regex(/^\d{1,12}$/).describe("Unix seconds"),
+  sig: z.string().regex(/^[A-Za-z0-9_-]{43}$/).describe("HMAC of order and expiry"),
+});
+
+export const ZAuthCredentials = z
+  .object({
+    email: z.email(),
+    password: z.string(),
+    csrfToken: z.string().describe("From GET /api/auth/csrf (its cookie must be sent too)"),
+    callbackUrl: z.string().optional(),
+  })
+  .meta({ id: "SignInForm" });
+export const ZAuthCsrf = z.object({ csrfToken: z.string() }).meta({ id: "CsrfToken" });
+export const ZAuthSession = z
+  .object({ user: z.object({ id: ZUuid, name: z.string(), email: z.string(), role: z.enum(["attendee", "admin"]) }).partial(), expires: ZInstant })
+  .nullable()
+  .meta({ id: "AuthSession" });
+
+// ── Admin (lib/admin, lib/analytics) ─────────────────────────────────────────────────────
+
+export const ZAdminError = z
+  .object({
+    error: z.object({
+      code: z.string().describe("not_found (also for anyone but an admin), invalid, conflict, overlap, capacity, in_use, unsupported_media_type, invalid_json, internal…"),
+      message: z.string(),
+      fieldErrors: z.record(z.string(), z.string()).optional().describe("Field path (e.g. sessions.0.startsAt) → message"),
+    }),
+  })
+  .meta({ id: "AdminError" });
+
+export const ZSavedEvent = z
+  .object({ event: z.object({ id: ZUuid, slug: z.string(), version: z.int().min(1), status: z.string() }) })
+  .meta({ id: "SavedEvent" });
+
+export const ZDeleteEventOutcome = z
+  .discriminatedUnion("outcome", [
+    z.object({ outcome: z.literal("deleted") }),
+    z.object({ outcome: z.literal("cancelled"), refundsQueued: z.int().min(0), ordersCancelled: z.int().min(0) }),
+  ])
+  .meta({ id: "DeleteEventOutcome", description: "Deleted when nothing was sold; otherwise cancelled, with paid orders queued for refunds" });
+
+const ZMoney = z.object({ currency: z.string(), minor: z.int() });
+export const ZAnalytics = z
+  .object({
+    range: z.object({ from: ZIsoDate, to: ZIsoDate, bucket: z.enum(["day", "week", "month"]) }),
+    revenue: z.array(
+      z.object({ currency: z.string(), orders: z.int(), grossMinor: z.int(), refundedMinor: z.int(), refundPendingMinor: z.int(), netMinor: z.int() }),
+    ),
+    ordersPaid: z.int(),
+    ticketsSold: z.int(),
+    conversion: z.object({ created: z.int(), paid: z.int(), rate: z.number().nullable() }),
+    salesOverTime: z.array(z.object({ start: z.string(), orders: z.int(), tickets: z.int(), gross: z.array(ZMoney) })),
+    events: z.array(
+      z.object({
+        eventId: ZUuid,
+        title: z.string(),
+        slug: z.string(),
+        status: z.string(),
+        tickets: z.int(),
+        orders: z.int(),
+        net: z.array(ZMoney),
+        sold: z.int(),
+        capacity: z.int(),
+        sellThrough: z.number().nullable(),
+        sessions: z.array(
+          z.object({
+            sessionId: ZUuid,
+            startsAt: ZInstant,
+            timeZone: z.string(),
+            cancelled: z.boolean(),
+            tickets: z.int(),
+            sold: z.int(),
+            held: z.int(),
+            capacity: z.int(),
+            sellThrough: z.number().nullable(),
+          }),
+        ),
+      }),
+    ),
+    pipeline: z.array(z.object({ kind: z.string(), status: z.string(), count: z.int() })),
+    oldestDueJobSeconds: z.number().nullable(),
+  })
+  .meta({ id: "Analytics" });
+export const ZAnalyticsAnswer = ZAnalytics.extend({ warning: z.string().nullable().describe("Why the requested range was replaced by the default") }).meta({ id: "AnalyticsAnswer" });
+
+export const ZAnalyticsQuery = z.object({
+  from: ZIsoDate.optional().describe("First day (UTC), included; default 30 days ago"),
+  to: ZIsoDate.optional().describe("Last day (UTC), included; default today"),
+});
+export const ZAnalyticsExportQuery = ZAnalyticsQuery.extend({ report: z.enum(["sessions", "sales", "revenue"]).optional().describe("Default sessions") });
+
+// ── Drift checks: these lines stop compiling when a module's type and its schema here part ways.
+
+type Json<T> = T extends Date ? string : T extends (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+export const DRIFT_CHECKS = {
+  eventCard: true satisfies Same<z.output<typeof ZEventCard>, Json<EventCard>>,
+  eventDetail: true satisfies Same<z.output<typeof ZEventDetail>, Json<EventDetail>>,
+  search: true satisfies Same<z.output<typeof ZSearchResult>, Json<SearchEventsResult>>,
+  drain: true satisfies Same<z.output<typeof ZDrainResult>, DrainResult & { holdsSwept: number }>,
+  availability: true satisfies Same<z.output<typeof ZSessionAvailability>, Omit<SessionAvailability, "public">>,
+  feed: true satisfies Same<z.output<typeof ZFeedPage>, FeedPage>,
+  analytics: true satisfies Same<z.output<typeof ZAnalytics>, Json<Analytics>>,
+  savedEvent: true satisfies Same<z.output<typeof ZSavedEvent>["event"], SavedEvent>,
+  deleteEvent: true satisfies Same<z.output<typeof ZDeleteEventOutcome>, DeleteEventOutcome>,
+};

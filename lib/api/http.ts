@@ -1,0 +1,109 @@
+// Reading requests and writing answers for the JSON API's route handlers.
+import { z } from "zod";
+import { logError } from "@/lib/log";
+import { isOrderError } from "@/lib/orders/errors";
+import { problemFromOrderError, problemResponse, problemResponseFromBody, validationProblem } from "./problem";
+
+/** Bodies are small JSON documents; anything bigger is refused before it is parsed. */
+const MAX_BODY_BYTES = 16 * 1024;
+
+export type Parsed<T> = { ok: true; data: T; raw: unknown } | { ok: false; response: Response };
+
+/** A zod schema, or anything with the same safeParse (e.g. one that picks a schema by shape). */
+export type SafeParser<T> = { safeParse(data: unknown): z.ZodSafeParseResult<T> };
+
+export function jsonResponse(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status: init.status ?? 200,
+    headers: { "content-type": "application/json", "cache-control": "no-store", ...init.headers },
+  });
+}
+
+/**
+ * The JSON body validated by `schema` (a strict zod object: unknown fields are refused).
+ * 415 when it is not declared as JSON (which also keeps cross-site HTML forms from posting
+ * to a cookie-authenticated route), 413 when too large, 400 when it is not JSON at all,
+ * 422 when it is JSON whose content breaks the schema.
+ */
+export async function readJsonBody<T>(request: Request, schema: SafeParser<T>): Promise<Parsed<T>> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^application\/([a-z0-9.+-]+\+)?json\b/i.test(contentType.trim())) {
+    return { ok: false, response: problemResponse("unsupported_media_type", { detail: "Send the body as JSON with Content-Type: application/json." }) };
+  }
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) return { ok: false, response: tooLarge() };
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { ok: false, response: tooLarge() };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, response: problemResponse("malformed_request", { detail: "The body is not valid JSON." }) };
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return { ok: false, response: validationProblem(parsed.error.issues) };
+  return { ok: true, data: parsed.data, raw };
+}
+
+function tooLarge(): Response {
+  return problemResponse("content_too_large", { detail: `Send at most ${MAX_BODY_BYTES} bytes.` });
+}
+
+/**
+ * Query parameters validated by a strict zod object (first value of each; an unknown or
+ * repeated parameter is refused). A bad query is a malformed request: 400, not 422.
+ */
+export function readQuery<T>(request: Request, schema: SafeParser<T>): Parsed<T> {
+  const params = new URL(request.url).searchParams;
+  const raw: Record<string, string> = {};
+  for (const [name, value] of params) {
+    if (name in raw) {
+      return { ok: false, response: problemResponse("invalid_query", { detail: `Send ${name} once.`, errors: [{ pointer: name, detail: "Repeated parameter" }] }) };
+    }
+    raw[name] = value;
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((issue) =>
+      issue.code === "unrecognized_keys"
+        ? { pointer: issue.keys[0], detail: `Unknown parameter: ${issue.keys.join(", ")}` }
+        : { pointer: String(issue.path[0] ?? "query"), detail: issue.message },
+    );
+    return { ok: false, response: problemResponse("invalid_query", { detail: errors[0]?.detail, errors }) };
+  }
+  return { ok: true, data: parsed.data, raw };
+}
+
+/**
+ * The caller's address for per-IP limits: the first X-Forwarded-For entry (set by the proxy
+ * in front of the app), else X-Real-IP. The same rule as the sign-in limit in lib/auth.
+ */
+export function clientAddress(request: Request): string {
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return (forwarded || request.headers.get("x-real-ip") || "unknown").slice(0, 64);
+}
+
+/** Absolute URL of `path` on this app (APP_URL when set, else the request's origin). */
+export function absoluteUrl(base: string, path: string): string {
+  return new URL(path, `${base}/`).toString();
+}
+
+/**
+ * Wraps a route handler of the JSON API: an OrderError that escapes becomes its problem
+ * (404/409/422…), anything else is logged with context and answered with a generic 500
+ * problem, so a client always gets problem+json, never an HTML error page.
+ */
+export function withApiErrors<Context>(
+  name: string,
+  handler: (request: Request, context: Context) => Promise<Response>,
+): (request: Request, context: Context) => Promise<Response> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      if (isOrderError(error)) return problemResponseFromBody(problemFromOrderError(error));
+      logError(`api ${name} failed`, error, { method: request.method, path: new URL(request.url).pathname });
+      return problemResponse("internal_error", { detail: "Nothing was charged. Please try again; with the same Idempotency-Key a retry is safe." });
+    }
+  };
+}

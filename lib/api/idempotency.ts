@@ -1,0 +1,167 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { problemResponse } from "./problem";
+
+// Idempotency-Key, as Stripe's API has it: the same key from the same user with the same
+// request gets the first answer back and never does the work twice. Keys live 24 hours.
+//
+// The race: two requests with one key arrive together. The key row is INSERTed first, in its
+// own statement (ON CONFLICT DO NOTHING): PostgreSQL lets exactly one of them insert, the
+// other sees the row and answers 409 "in flight" (or the stored answer once there is one).
+// The claim commits before the purchase starts, so no connection is held idle across the
+// purchase transaction (a pool of 20 serving 300 buyers would otherwise starve).
+
+export const IDEMPOTENCY_HEADER = "idempotency-key";
+const KEY_SHAPE = /^[\x21-\x7e]{1,255}$/;
+const RETENTION = "24 hours";
+/**
+ * A claim with no answer after this long belongs to a request that died (a purchase takes
+ * seconds; its transaction gives up after well under a minute): the key may be claimed again.
+ */
+const ABANDONED_AFTER = "5 minutes";
+const IN_FLIGHT_RETRY_SECONDS = 1;
+
+export type StoredAnswer = { status: number; body: unknown };
+
+export type Claim =
+  | { kind: "claimed"; userId: string; key: string }
+  | { kind: "replay"; answer: StoredAnswer }
+  | { kind: "refused"; response: Response };
+
+/** The key from the request headers: null when absent, a 400 problem when malformed. */
+export function idempotencyKeyOf(request: Request): { ok: true; key: string | null } | { ok: false; response: Response } {
+  const key = request.headers.get(IDEMPOTENCY_HEADER);
+  if (key === null) return { ok: true, key: null };
+  if (!KEY_SHAPE.test(key)) {
+    return {
+      ok: false,
+      response: problemResponse("malformed_request", {
+        detail: "Idempotency-Key must be 1 to 255 printable ASCII characters without spaces, e.g. a UUID.",
+        errors: [{ pointer: "Idempotency-Key", detail: "Malformed header" }],
+      }),
+    };
+  }
+  return { ok: true, key };
+}
+
+/** JSON with object keys sorted, so `{"a":1,"b":2}` and `{ "b": 2, "a": 1 }` are one request. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([name, item]) => `${JSON.stringify(name)}:${canonicalJson(item)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function requestHash(method: string, path: string, body: unknown): string {
+  return createHash("sha256").update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}`).digest("hex");
+}
+
+/**
+ * Claims `key` for this request, or says what to answer instead: the stored first answer
+ * (replay), 422 when the key was used for a different request, 409 while the first request
+ * is still in flight. An expired (24 h) or abandoned claim is taken over in the same statement.
+ */
+export async function claimIdempotencyKey(options: { userId: string; key: string; requestHash: string }): Promise<Claim> {
+  const { userId, key, requestHash: hash } = options;
+  if (Math.random() < 0.01) await pruneIdempotencyKeys();
+  const claimed = await prisma.$queryRaw<{ key: string }[]>`
+    INSERT INTO idempotency_keys (user_id, key, request_hash)
+    VALUES (${userId}::uuid, ${key}, ${hash})
+    ON CONFLICT (user_id, key) DO UPDATE
+       SET request_hash = EXCLUDED.request_hash, response_status = NULL, response_body = NULL, created_at = now()
+     WHERE idempotency_keys.created_at < now() - ${RETENTION}::interval
+        OR (idempotency_keys.response_status IS NULL
+            AND idempotency_keys.request_hash = EXCLUDED.request_hash
+            AND idempotency_keys.created_at < now() - ${ABANDONED_AFTER}::interval)
+    RETURNING key`;
+  if (claimed.length > 0) return { kind: "claimed", userId, key };
+
+  const [existing] = await prisma.$queryRaw<{ request_hash: string; response_status: number | null; response_body: unknown }[]>`
+    SELECT request_hash, response_status, response_body FROM idempotency_keys WHERE user_id = ${userId}::uuid AND key = ${key}`;
+  // Gone between the two statements (released after a failure): the caller may simply retry.
+  if (!existing) return { kind: "refused", response: inFlight() };
+  if (existing.request_hash !== hash) {
+    return {
+      kind: "refused",
+      response: problemResponse("idempotency_key_reused", {
+        detail: "This Idempotency-Key was already used with a different request. Use a new key for a new request.",
+        errors: [{ pointer: "Idempotency-Key", detail: "Used for another request" }],
+      }),
+    };
+  }
+  if (existing.response_status === null) return { kind: "refused", response: inFlight() };
+  return { kind: "replay", answer: { status: existing.response_status, body: existing.response_body } };
+}
+
+function inFlight(): Response {
+  return problemResponse("idempotency_in_flight", {
+    detail: "The first request with this Idempotency-Key is still being processed. Retry shortly to get its answer.",
+    retryAfterSeconds: IN_FLIGHT_RETRY_SECONDS,
+  });
+}
+
+/** Stores the first answer; every later request with the key gets it back. */
+export async function saveIdempotentAnswer(claim: { userId: string; key: string }, answer: StoredAnswer): Promise<void> {
+  await prisma.idempotencyKey.update({
+    where: { userId_key: { userId: claim.userId, key: claim.key } },
+    data: { responseStatus: answer.status, responseBody: answer.body as Prisma.InputJsonValue },
+  });
+}
+
+/**
+ * Gives the key back when the work did not happen (rate limited, or failed before anything
+ * was written), so that a retry with the same key is a fresh attempt.
+ */
+export async function releaseIdempotencyKey(claim: { userId: string; key: string }): Promise<void> {
+  await prisma.idempotencyKey.deleteMany({ where: { userId: claim.userId, key: claim.key, responseStatus: null } });
+}
+
+/** Deletes keys older than the retention; called now and then by claims (cheap: indexed). */
+export async function pruneIdempotencyKeys(): Promise<number> {
+  return prisma.$executeRaw`DELETE FROM idempotency_keys WHERE created_at < now() - ${RETENTION}::interval`;
+}
+
+export type IdempotentOutcome = { kind: "answer"; answer: StoredAnswer; replayed: boolean } | { kind: "response"; response: Response };
+
+/**
+ * Runs `work` at most once per (user, key): claim → `gate` (e.g. a rate limit; a Response
+ * from it is answered and the key given back) → work → store the answer. Without a key the
+ * gate and the work simply run. If the work throws, the key is given back and the error
+ * rethrown: the purchase is one transaction, so nothing was written and a retry is safe.
+ */
+export async function runIdempotently(options: {
+  userId: string;
+  key: string | null;
+  requestHash: string;
+  gate?: () => Promise<Response | null>;
+  work: () => Promise<StoredAnswer>;
+}): Promise<IdempotentOutcome> {
+  if (options.key === null) {
+    const refused = await options.gate?.();
+    if (refused) return { kind: "response", response: refused };
+    return { kind: "answer", answer: await options.work(), replayed: false };
+  }
+  const claim = await claimIdempotencyKey({ userId: options.userId, key: options.key, requestHash: options.requestHash });
+  if (claim.kind === "refused") return { kind: "response", response: claim.response };
+  if (claim.kind === "replay") return { kind: "answer", answer: claim.answer, replayed: true };
+  let answer: StoredAnswer;
+  try {
+    const refused = await options.gate?.();
+    if (refused) {
+      await releaseIdempotencyKey(claim);
+      return { kind: "response", response: refused };
+    }
+    answer = await options.work();
+  } catch (error) {
+    await releaseIdempotencyKey(claim).catch(() => {});
+    throw error;
+  }
+  await saveIdempotentAnswer(claim, answer);
+  return { kind: "answer", answer, replayed: false };
+}

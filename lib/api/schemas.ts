@@ -1,0 +1,221 @@
+// The zod schemas of the buyer's API: request schemas validate what clients send (strict:
+// unknown fields are refused), response schemas describe what they get back. Both feed the
+// OpenAPI document (lib/api/openapi.ts), and the tests parse real answers with the response
+// schemas, so the document cannot drift from the code.
+import { z } from "zod";
+import { ZReserveBooking } from "@/lib/orders/reserve-booking";
+import { ZTicketSelection } from "@/lib/orders/reserve-tickets";
+import { isIsoDate } from "@/lib/time";
+import { ZCreateApiToken } from "./tokens";
+
+export const ZUuid = z.uuid();
+export const ZInstant = z.iso.datetime({ offset: true }).describe("ISO 8601 instant, e.g. 2026-06-30T19:00:00.000Z");
+export const ZIsoDate = z.string().refine(isIsoDate, "Use a date like 2026-06-30").meta({ format: "date", examples: ["2026-06-30"] });
+const ZMinor = z.int().min(0).describe("Amount in minor units of `currency` (cents)");
+const ZCurrency = z.string().regex(/^[A-Z]{3}$/).describe("ISO 4217 code");
+const ZAbsoluteUrl = z.url();
+
+export const ZEventIdParams = z.object({ id: z.string().describe("Event id (UUID)") });
+export const ZOrderIdParams = z.object({ id: z.string().describe("Order id (UUID)") });
+export const ZTokenIdParams = z.object({ id: z.string().describe("Token id (UUID)") });
+
+// ── GET /api/events/{id}/buy ─────────────────────────────────────────────────────────────
+
+export const ZBuyOptionsQuery = z.strictObject({
+  date: ZIsoDate.optional().describe("Day (venue time) whose free ranges a bookable experience lists; default: today at the venue"),
+});
+
+export const ZBuyOptions = z
+  .object({
+    event: z.object({ id: ZUuid, slug: z.string(), title: z.string(), timeZone: z.string().describe("IANA zone of the venue") }),
+    limits: z.object({
+      maxTicketsPerOrder: z.int().min(1).describe("Most tickets one order may hold, over all ticket types"),
+      holdMinutes: z.int().min(1).describe("How long an order's places are held while the buyer pays"),
+    }),
+    sessions: z
+      .array(
+        z.object({
+          id: ZUuid,
+          startsAt: ZInstant,
+          endsAt: ZInstant,
+          remaining: z.int().min(0),
+          ticketTypes: z.array(
+            z.object({ id: ZUuid, name: z.string(), description: z.string(), priceMinor: ZMinor, currency: ZCurrency, remaining: z.int().min(0) }),
+          ),
+        }),
+      )
+      .describe("Sessions on sale now, soonest first"),
+    bookable: z
+      .object({
+        date: ZIsoDate,
+        resources: z.array(
+          z.object({
+            id: ZUuid,
+            name: z.string(),
+            priceMinorPerSlot: ZMinor,
+            currency: ZCurrency,
+            slotMinutes: z.int().min(1).describe("Start times are every slotMinutes from opening; lengths are multiples of it"),
+            minMinutes: z.int().min(1),
+            maxMinutes: z.int().min(1),
+            opens: z.string().regex(/^\d{2}:\d{2}$/).describe("Local opening time (HH:MM)"),
+            closes: z.string().regex(/^\d{2}:\d{2}$/).describe("Local closing time (HH:MM)"),
+            freeRanges: z
+              .array(z.object({ start: ZInstant, end: ZInstant, minutes: z.int().min(1) }))
+              .describe("Free time that day: any slot start s in a range with s + minutes <= end (and minMinutes <= minutes <= maxMinutes) can be booked"),
+          }),
+        ),
+      })
+      .nullable()
+      .describe("For a bookable experience: its resources and their free ranges on `date`; null otherwise"),
+  })
+  .meta({ id: "BuyOptions" });
+export type BuyOptions = z.input<typeof ZBuyOptions>;
+
+// ── POST /api/events/{id}/buy ────────────────────────────────────────────────────────────
+
+// The same field rules as the checkout forms (lib/orders), minus the coercion a form needs:
+// JSON has real numbers.
+export const ZBuyTickets = z
+  .strictObject({
+    items: z
+      .array(
+        z.strictObject({
+          ticketTypeId: ZTicketSelection.shape.ticketTypeId,
+          quantity: z.int("Use a whole number").min(1, "Buy at least one").max(1000, "That is more than one order can hold"),
+        }),
+        { error: (issue) => (issue.input === undefined ? "Send items (tickets) or booking (a time range)" : "Send items as a list") },
+      )
+      .min(1, "Choose at least one ticket")
+      .max(50, "Send at most 50 items"),
+  })
+  .meta({ id: "BuyTickets", description: "Tickets of one session of the event" });
+
+export const ZBuyBooking = z
+  .strictObject({
+    booking: z.strictObject({ ...ZReserveBooking.shape, minutes: z.int("Choose a length in whole minutes").min(1) }),
+  })
+  .meta({ id: "BuyBooking", description: "A time range of a bookable experience: start (an instant on a slot boundary) and length" });
+
+export const ZBuyRequest = z.union([ZBuyTickets, ZBuyBooking]).meta({ id: "BuyRequest" });
+export type BuyRequest = z.output<typeof ZBuyRequest>;
+
+/**
+ * ZBuyRequest, validated against the member the body means (`booking` present: a booking;
+ * otherwise tickets), so the messages name the real problem instead of "no union member matched".
+ */
+export const buyRequestParser = {
+  safeParse(data: unknown): z.ZodSafeParseResult<BuyRequest> {
+    const isBooking = typeof data === "object" && data !== null && "booking" in data && !("items" in data);
+    return isBooking ? ZBuyBooking.safeParse(data) : ZBuyTickets.safeParse(data);
+  },
+};
+
+const ZOrderSummary = z.object({
+  id: ZUuid,
+  reference: z.string().describe("Human reference printed on tickets, e.g. LT-7K2M9QXD"),
+  status: z.enum(["pending", "paid"]).describe("pending: places held until holdExpiresAt, pay at payment.url; paid: free order, confirmed"),
+  totalMinor: ZMinor,
+  currency: ZCurrency,
+  holdExpiresAt: ZInstant,
+});
+
+export const ZBuyResponse = z
+  .object({
+    order: ZOrderSummary,
+    payment: z
+      .object({
+        provider: z.enum(["local", "stripe"]),
+        url: ZAbsoluteUrl.nullable().describe("Where the buyer pays (the local test page or Stripe Checkout); null if the provider could not be reached: read the confirmation later"),
+        api: ZAbsoluteUrl.optional().describe("Local provider only: POST here to pay without a browser"),
+      })
+      .nullable()
+      .describe("null for a free order (already paid)"),
+    links: z.object({ confirmation: ZAbsoluteUrl, page: ZAbsoluteUrl }),
+  })
+  .meta({ id: "BuyResponse" });
+export type BuyResponse = z.input<typeof ZBuyResponse>;
+
+// ── GET /api/orders/{id}/confirmation ────────────────────────────────────────────────────
+
+export const ZOrderConfirmation = z
+  .object({
+    order: z.object({
+      id: ZUuid,
+      reference: z.string(),
+      status: z.enum(["pending", "paid", "expired", "cancelled", "refund_required", "refunded"]),
+      totalMinor: ZMinor,
+      currency: ZCurrency,
+      createdAt: ZInstant,
+      holdExpiresAt: ZInstant,
+      paidAt: ZInstant.nullable(),
+      paymentProvider: z.string().nullable(),
+    }),
+    event: z.object({ title: z.string(), slug: z.string() }).nullable(),
+    venue: z.object({ name: z.string(), address: z.string(), timeZone: z.string() }).nullable(),
+    items: z.array(
+      z.object({
+        ticketTypeId: ZUuid,
+        name: z.string(),
+        quantity: z.int().min(1),
+        unitPriceMinor: ZMinor,
+        status: z.enum(["held", "sold", "released", "cancelled"]),
+        session: z.object({ id: ZUuid, startsAt: ZInstant, endsAt: ZInstant }),
+      }),
+    ),
+    bookings: z.array(
+      z.object({ id: ZUuid, resourceId: ZUuid, name: z.string(), startsAt: ZInstant, endsAt: ZInstant, status: z.enum(["held", "sold", "released", "cancelled"]) }),
+    ),
+    tickets: z.array(
+      z.object({ id: ZUuid, label: z.string(), holderName: z.string(), code: z.string().describe("What the door scans"), status: z.enum(["valid", "void"]) }),
+    ),
+    delivery: z.object({
+      status: z.enum(["none", "queued", "sending", "sent", "failed"]).describe("The email with the PDF tickets"),
+      ticketsPdfUrl: ZAbsoluteUrl.nullable().describe("Download of the PDF tickets once delivery has succeeded"),
+    }),
+    links: z.object({
+      self: ZAbsoluteUrl,
+      page: ZAbsoluteUrl,
+      payLocal: ZAbsoluteUrl.optional().describe("Pending order with the local provider: POST here to pay"),
+    }),
+  })
+  .meta({ id: "OrderConfirmation" });
+export type OrderConfirmation = z.input<typeof ZOrderConfirmation>;
+
+// ── POST /api/orders/{id}/pay/local ──────────────────────────────────────────────────────
+
+export const ZLocalPayRequest = z
+  .strictObject({
+    outcome: z
+      .enum(["succeed", "decline", "late"], { error: "Use succeed, decline or late" })
+      .describe("succeed: pay now; decline: a declined card (nothing changes); late: pay after the hold ran out (re-take or refund path)"),
+  })
+  .meta({ id: "LocalPayRequest" });
+
+export const ZLocalPayResponse = z
+  .object({
+    outcome: z.enum(["paid", "refund_required", "unchanged", "declined"]),
+    order: z.object({ id: ZUuid, status: ZOrderConfirmation.shape.order.shape.status }),
+    links: z.object({ confirmation: ZAbsoluteUrl }),
+  })
+  .meta({ id: "LocalPayResponse" });
+export type LocalPayResponse = z.input<typeof ZLocalPayResponse>;
+
+// ── /api/account/tokens ──────────────────────────────────────────────────────────────────
+
+export const ZCreateTokenRequest = ZCreateApiToken.meta({ id: "CreateTokenRequest" });
+
+export const ZApiToken = z
+  .object({
+    id: ZUuid,
+    name: z.string(),
+    hint: z.string().describe("Last four characters of the secret"),
+    createdAt: ZInstant,
+    lastUsedAt: ZInstant.nullable(),
+    revokedAt: ZInstant.nullable(),
+  })
+  .meta({ id: "ApiToken" });
+
+export const ZTokenList = z.object({ tokens: z.array(ZApiToken) }).meta({ id: "ApiTokenList" });
+export const ZCreatedToken = z
+  .object({ token: ZApiToken, secret: z.string().describe("The bearer secret. Shown once: store it now.") })
+  .meta({ id: "CreatedApiToken" });

@@ -1,0 +1,106 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/users";
+
+// `lt_` + 32 random bytes (256 bits) in base64url. The prefix lets secret scanners and our
+// own log scrubber recognise a leaked token; only its SHA-256 is stored (a fast hash is
+// right here: the secret is random, not a password, so there is nothing to brute-force).
+const TOKEN_PREFIX = "lt_";
+const TOKEN_SHAPE = /^lt_[A-Za-z0-9_-]{43}$/;
+export const MAX_ACTIVE_TOKENS = 20;
+/** Writing last_used_at on every request would make one busy token a hot row. */
+const LAST_USED_RESOLUTION_SECONDS = 60;
+
+export const ZCreateApiToken = z.strictObject({
+  name: z.string({ error: "Give the token a name" }).trim().min(1, "Give the token a name").max(100, "Use at most 100 characters"),
+});
+export type CreateApiTokenInput = z.infer<typeof ZCreateApiToken>;
+
+export type ApiTokenView = {
+  id: string;
+  name: string;
+  /** The last four characters of the secret, to tell tokens apart. */
+  hint: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
+
+/** A token as JSON (the API's answers and the account page's client component). */
+export function apiTokenJson(token: ApiTokenView) {
+  return {
+    id: token.id,
+    name: token.name,
+    hint: token.hint,
+    createdAt: token.createdAt.toISOString(),
+    lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+    revokedAt: token.revokedAt?.toISOString() ?? null,
+  };
+}
+export type ApiTokenJson = ReturnType<typeof apiTokenJson>;
+
+export type CreateApiTokenResult =
+  | { ok: true; token: ApiTokenView; secret: string }
+  | { ok: false; code: "too_many_tokens"; message: string };
+
+export function hashApiToken(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+const VIEW = { id: true, name: true, tokenHint: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+
+function toView(row: { id: string; name: string; tokenHint: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): ApiTokenView {
+  return { id: row.id, name: row.name, hint: row.tokenHint, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, revokedAt: row.revokedAt };
+}
+
+/** A new token for `userId`. The secret is in the result and nowhere else, ever. */
+export async function createApiToken(options: { userId: string; input: CreateApiTokenInput }): Promise<CreateApiTokenResult> {
+  const active = await prisma.apiToken.count({ where: { userId: options.userId, revokedAt: null } });
+  if (active >= MAX_ACTIVE_TOKENS) {
+    return { ok: false, code: "too_many_tokens", message: `You can have at most ${MAX_ACTIVE_TOKENS} active tokens. Revoke one you no longer use.` };
+  }
+  const secret = TOKEN_PREFIX + randomBytes(32).toString("base64url");
+  const row = await prisma.apiToken.create({
+    data: { userId: options.userId, name: options.input.name, tokenHash: hashApiToken(secret), tokenHint: secret.slice(-4) },
+    select: VIEW,
+  });
+  return { ok: true, token: toView(row), secret };
+}
+
+/** The user's tokens, newest first, revoked ones included (marked). */
+export async function listApiTokens(userId: string): Promise<ApiTokenView[]> {
+  const rows = await prisma.apiToken.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 100, select: VIEW });
+  return rows.map(toView);
+}
+
+/**
+ * Revokes one of the user's tokens; true if it is (now or already) revoked, false when the
+ * user has no such token. Takes effect on the next request: every request looks it up.
+ */
+export async function revokeApiToken(options: { userId: string; tokenId: string }): Promise<boolean> {
+  if (!z.uuid().safeParse(options.tokenId).success) return false;
+  const where = { id: options.tokenId, userId: options.userId };
+  const updated = await prisma.apiToken.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (updated.count > 0) return true;
+  // Revoking twice is fine and keeps the first revocation time.
+  return (await prisma.apiToken.count({ where })) > 0;
+}
+
+export type TokenUser = SessionUser & { tokenId: string };
+
+/** The user a bearer secret belongs to; null for unknown, malformed and revoked tokens. */
+export async function findUserByApiToken(secret: string): Promise<TokenUser | null> {
+  if (!TOKEN_SHAPE.test(secret)) return null;
+  const rows = await prisma.$queryRaw<{ token_id: string; last_used_at: Date | null; id: string; email: string; name: string; role: SessionUser["role"] }[]>`
+    SELECT t.id AS token_id, t.last_used_at, u.id, u.email, u.name, u.role::text AS role
+      FROM api_tokens t JOIN users u ON u.id = t.user_id
+     WHERE t.token_hash = ${hashApiToken(secret)} AND t.revoked_at IS NULL`;
+  const row = rows[0];
+  if (!row) return null;
+  if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > LAST_USED_RESOLUTION_SECONDS * 1000) {
+    await prisma.$executeRaw`UPDATE api_tokens SET last_used_at = now() WHERE id = ${row.token_id}::uuid`;
+  }
+  return { id: row.id, email: row.email, name: row.name, role: row.role, tokenId: row.token_id };
+}
