@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import Link from "next/link";
 import { SiteHeader } from "@/components/site-header";
 import { currentUser } from "@/lib/auth";
 import { signOutAction } from "./actions";
@@ -29,7 +30,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {children}
         </main>
         <footer className="border-t border-stone-200 py-6 text-center text-sm text-stone-600">
-          Local Tickets · tickets for things to do near you
+          Local Tickets · tickets for things to do near you ·{" "}
+          <Link href="/developers" className="underline">API for developers</Link> ·{" "}
+          <Link href="/api/feeds/sessions" className="underline">Open data feed</Link>
         </footer>
       </body>
     </html>

@@ -32,6 +32,7 @@ const SECRET_SHAPES: [RegExp, string][] = [
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, "$1 " + CENSOR],
   [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_.-]{8,}/g, CENSOR],
   [/(postgres(?:ql)?:\/\/[^:/@\s"]+:)[^@\s"]+@/g, "$1" + CENSOR + "@"],
+  [/\blt_[A-Za-z0-9_-]{43}\b/g, "lt_" + CENSOR],
 ];
 
 // 13 to 19 digits, optionally grouped by spaces or dashes, not part of a longer token (a

@@ -16,7 +16,9 @@ export default async function AccountPage() {
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4">
       <h1 className="text-2xl font-bold">My tickets</h1>
-      <p className="text-stone-700">Signed in as {user.email}</p>
+      <p className="text-stone-700">
+        Signed in as {user.email} · <Link href="/account/tokens" className="font-medium text-brand-700 underline">API tokens</Link>
+      </p>
       {orders.length === 0 ? (
         <p className="rounded-xl bg-white p-4">No orders yet. <Link href="/" className="font-medium text-brand-700 underline">Find something to do</Link>.</p>
       ) : (
