@@ -15,7 +15,7 @@ test("a purchase in one browser lowers the places left in another within a secon
     await expect(buyer.getByRole("link", { name: "My tickets" })).toBeVisible();
 
     await buyer.goto(`/events/${DEMO.ticketed}`);
-    const session = buyer.locator("section", { has: buyer.getByRole("button", { name: "Get tickets" }) }).first();
+    const session = buyer.locator('section[aria-labelledby^="session-"]', { has: buyer.getByRole("button", { name: "Get tickets" }) }).first();
     const select = session.locator("select:not([disabled])").first();
     const typeId = (await select.getAttribute("name"))!.replace(/^qty_/, "");
 

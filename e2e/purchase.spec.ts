@@ -3,7 +3,7 @@ import { DEMO, expectNoAxeViolations, uniqueEmail } from "./helpers";
 
 test("sign up during checkout, buy two tickets, see the confirmation", async ({ page }) => {
   await page.goto(`/events/${DEMO.ticketed}`);
-  const firstSession = page.locator("section", { has: page.getByRole("button", { name: "Get tickets" }) }).first();
+  const firstSession = page.locator('section[aria-labelledby^="session-"]', { has: page.getByRole("button", { name: "Get tickets" }) }).first();
   const select = firstSession.getByRole("combobox").first();
   await select.selectOption("2");
   await firstSession.getByRole("button", { name: "Get tickets" }).click();
@@ -42,7 +42,7 @@ test("too many tickets get a clear message next to the field and nothing is held
   await expect(page.getByRole("link", { name: "My tickets" })).toBeVisible();
 
   await page.goto(`/events/${DEMO.ticketed}`);
-  const session = page.locator("section", { has: page.getByRole("button", { name: "Get tickets" }) }).first();
+  const session = page.locator('section[aria-labelledby^="session-"]', { has: page.getByRole("button", { name: "Get tickets" }) }).first();
   await session.getByRole("combobox").first().selectOption("1");
   await session.getByRole("button", { name: "Get tickets" }).click();
   await expect(page).toHaveURL(/\/checkout\?/);

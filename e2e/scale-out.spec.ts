@@ -131,7 +131,7 @@ test("a purchase on A is seen live on B", async ({ page, context }) => {
   const [event] = await sql<{ id: string }>(`SELECT id FROM events WHERE slug = $1`, [DEMO.ticketed]);
   await signIn(page, a.url);
   await page.goto(`${a.url}/events/${DEMO.ticketed}`);
-  const firstSession = page.locator("section", { has: page.getByRole("button", { name: "Get tickets" }) }).first();
+  const firstSession = page.locator('section[aria-labelledby^="session-"]', { has: page.getByRole("button", { name: "Get tickets" }) }).first();
   const select = firstSession.getByRole("combobox").first();
   const typeId = (await select.getAttribute("name"))!.replace(/^qty_/, "");
   const [before] = await sql<{ remaining: number }>(`SELECT remaining FROM ticket_types WHERE id = $1`, [typeId]);

@@ -11,7 +11,7 @@ for (const method of ["card", "crypto"] as const) {
     await expect(page.getByRole("link", { name: "My tickets" })).toBeVisible();
 
     await page.goto(`/events/${DEMO.ticketed}`);
-    const session = page.locator("section", { has: page.getByRole("button", { name: "Get tickets" }) }).first();
+    const session = page.locator('section[aria-labelledby^="session-"]', { has: page.getByRole("button", { name: "Get tickets" }) }).first();
     await session.getByRole("combobox").first().selectOption("1");
     await session.getByRole("button", { name: "Get tickets" }).click();
     await page.getByRole("button", { name: "Reserve and pay" }).click();

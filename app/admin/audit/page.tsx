@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { AuditList } from "@/components/admin/audit-list";
+import { listAuditLog } from "@/lib/admin/list-audit-log";
+import { requireAdminActor } from "@/lib/admin/require-admin";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+export default async function AuditPage() {
+  const actor = await requireAdminActor();
+  const entries = await listAuditLog({ actor, limit: 100 });
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-bold tracking-tight">Audit log</h1>
+      <p className="text-stone-700">The latest 100 admin changes, newest first.</p>
+      <AuditList entries={entries} showEntity />
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActionButtonForm } from "@/components/admin/action-button-form";
+import { AuditList } from "@/components/admin/audit-list";
+import { EventForm } from "@/components/admin/event-form";
+import { StatusBadge } from "@/components/admin/status-badge";
+import { getEventForm } from "@/lib/admin/get-event-form";
+import { listAuditLog } from "@/lib/admin/list-audit-log";
+import { listVenues } from "@/lib/admin/list-venues";
+import { requireAdminActor } from "@/lib/admin/require-admin";
+import type { PageSearchParams } from "@/lib/search-params";
+import { deleteEventAction, updateEventAction } from "../actions";
+
+export const metadata: Metadata = { title: "Edit event" };
+
+const NOTICES: Record<string, string> = {
+  created: "Event created.",
+  saved: "Changes saved.",
+  cancelled: "The event was cancelled: it is off the storefront and its paid orders are being refunded.",
+};
+
+export default async function EditEventPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<PageSearchParams> }) {
+  const actor = await requireAdminActor();
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const values = await getEventForm({ actor, eventId: id });
+  if (!values) notFound();
+  const [venues, history] = await Promise.all([listVenues({ actor }), listAuditLog({ actor, entityType: "event", entityId: id, limit: 10 })]);
+  const noticeKey = typeof query.notice === "string" ? query.notice : "";
+  const refunds = typeof query.refunds === "string" ? Number(query.refunds) : null;
+  const notice = NOTICES[noticeKey] ? `${NOTICES[noticeKey]}${noticeKey === "cancelled" && refunds !== null ? ` Refunds queued: ${refunds}.` : ""}` : null;
+
+  return (
+    <div className="flex flex-col gap-4">
+      <Link href="/admin/events" className="text-sm font-medium text-brand-700 underline">All events</Link>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold tracking-tight">{values.title}</h1>
+        <StatusBadge status={values.status} />
+      </div>
+      <p className="text-sm text-stone-700">
+        Version {values.version} ·{" "}
+        {values.status === "published" ? <Link href={`/events/${values.slug}`} className="font-medium text-brand-700 underline">See it on the storefront</Link> : "Not on the storefront"}
+      </p>
+      {notice ? <p role="status" className="rounded-lg bg-green-50 p-3 font-medium text-green-900">{notice}</p> : null}
+
+      {values.status === "cancelled" ? (
+        <p className="rounded-lg bg-stone-100 p-4">This event was cancelled. It can no longer be edited; its orders are listed under Orders.</p>
+      ) : (
+        <EventForm action={updateEventAction.bind(null, id)} initial={values} venues={venues} submitLabel="Save changes" />
+      )}
+
+      <section aria-labelledby="delete-heading" className="flex flex-col gap-3 rounded-2xl border border-red-200 bg-white p-4 sm:p-6">
+        <h2 id="delete-heading" className="text-lg font-semibold">{values.status === "cancelled" ? "Finish the cancellation" : "Delete this event"}</h2>
+        <p className="text-sm text-stone-700">
+          An event nobody ordered from is deleted. Otherwise it is cancelled: it leaves the storefront, its sessions are cancelled and every
+          paid order is refunded (the buyers are emailed).
+        </p>
+        <ActionButtonForm
+          action={deleteEventAction.bind(null, id)}
+          hidden={values.status === "cancelled" ? {} : { version: values.version ?? "" }}
+          confirmLabel="I understand: this can't be undone."
+          label={values.status === "cancelled" ? "Refund remaining orders" : "Delete or cancel event"}
+          pendingLabel="Working…"
+          tone="danger"
+        />
+      </section>
+
+      <section aria-labelledby="history-heading" className="flex flex-col gap-3">
+        <h2 id="history-heading" className="text-lg font-semibold">History</h2>
+        <AuditList entries={history} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EventForm } from "@/components/admin/event-form";
+import { EMPTY_EVENT } from "@/lib/admin/form-values";
+import { listVenues } from "@/lib/admin/list-venues";
+import { requireAdminActor } from "@/lib/admin/require-admin";
+import { createEventAction } from "../actions";
+
+export const metadata: Metadata = { title: "New event" };
+
+export default async function NewEventPage() {
+  const actor = await requireAdminActor();
+  const venues = await listVenues({ actor });
+  return (
+    <div className="flex flex-col gap-4">
+      <Link href="/admin/events" className="text-sm font-medium text-brand-700 underline">All events</Link>
+      <h1 className="text-2xl font-bold tracking-tight">New event</h1>
+      <EventForm action={createEventAction} initial={EMPTY_EVENT} venues={venues} submitLabel="Create event" />
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import type { ActionState } from "@/lib/action-state";
+import { discardJob } from "@/lib/admin/discard-job";
+import { requireAdminActor } from "@/lib/admin/require-admin";
+import { retryJob } from "@/lib/admin/retry-job";
+import { toActionState } from "@/lib/admin/to-action-state";
+import { kickJobQueue } from "@/lib/jobs/kick";
+
+export async function retryJobAction(jobId: string): Promise<ActionState> {
+  const actor = await requireAdminActor();
+  try {
+    await retryJob({ actor, jobId });
+  } catch (error) {
+    return toActionState(error, { action: "job.retry", actorId: actor.id, jobId });
+  }
+  kickJobQueue();
+  revalidatePath("/admin/jobs");
+  return { ok: true, message: "Queued to run again." };
+}
+
+export async function discardJobAction(jobId: string): Promise<ActionState> {
+  const actor = await requireAdminActor();
+  try {
+    await discardJob({ actor, jobId });
+  } catch (error) {
+    return toActionState(error, { action: "job.discard", actorId: actor.id, jobId });
+  }
+  revalidatePath("/admin/jobs");
+  return { ok: true, message: "Discarded." };
+}

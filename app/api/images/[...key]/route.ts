@@ -1,0 +1,28 @@
+import { getBlob } from "@/lib/storage/blob-store";
+
+// Event images uploaded in the admin (lib/admin/store-event-image.ts). Keys are random
+// and never reused, so a stored image never changes: cache it for a year.
+const TYPES: Record<string, string> = { webp: "image/webp", png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", avif: "image/avif" };
+
+export async function GET(_request: Request, { params }: { params: Promise<{ key: string[] }> }) {
+  const { key } = await params;
+  const path = key.join("/");
+  const type = TYPES[path.split(".").pop()?.toLowerCase() ?? ""];
+  // Only event images are served here (not ticket PDFs or anything else in the store).
+  if (key[0] !== "events" || !type) return new Response("Not found", { status: 404 });
+  let bytes: Buffer | null;
+  try {
+    bytes = await getBlob(path);
+  } catch {
+    return new Response("Not found", { status: 404 });
+  }
+  if (!bytes) return new Response("Not found", { status: 404 });
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "content-type": type,
+      "content-length": String(bytes.byteLength),
+      "cache-control": "public, max-age=31536000, immutable",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,13 @@
+import { privateDownloadHeaders } from "@/lib/http/content-disposition";
+import { getTicketsPdfForDownloadLink } from "@/lib/tickets/order-tickets-pdf";
+
+export const dynamic = "force-dynamic";
+
+/** The signed, expiring link from the delivery email: works without signing in. */
+export async function GET(request: Request) {
+  const file = await getTicketsPdfForDownloadLink(new URL(request.url).searchParams);
+  if (!file) return new Response("This link is invalid or has expired. Sign in to download your tickets from your order page.", { status: 404 });
+  return new Response(new Uint8Array(file.content), {
+    headers: { ...privateDownloadHeaders(file.filename, "application/pdf", file.content.length), "referrer-policy": "no-referrer" },
+  });
+}

@@ -1,0 +1,36 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const LINKS = [
+  { href: "/admin", label: "Dashboard", exact: true },
+  { href: "/admin/events", label: "Events" },
+  { href: "/admin/orders", label: "Orders" },
+  { href: "/admin/jobs", label: "Jobs" },
+  { href: "/admin/audit", label: "Audit log" },
+];
+
+/** The admin sections; scrolls sideways on a phone rather than wrapping. */
+export function AdminNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Admin" className="-mx-4 overflow-x-auto border-b border-stone-200 px-4">
+      <ul className="flex min-w-max gap-1">
+        {LINKS.map((link) => {
+          const current = link.exact ? pathname === link.href : pathname === link.href || pathname.startsWith(`${link.href}/`);
+          return (
+            <li key={link.href}>
+              <Link
+                href={link.href}
+                aria-current={current ? "page" : undefined}
+                className="inline-flex min-h-11 items-center border-b-2 border-transparent px-3 text-sm font-medium text-stone-700 hover:text-stone-900 aria-[current=page]:border-brand-600 aria-[current=page]:text-brand-700"
+              >
+                {link.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

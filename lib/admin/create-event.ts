@@ -1,0 +1,67 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { inTransaction } from "@/lib/db/transaction";
+import { assertAdmin, type Actor } from "./authorize";
+import { writeAudit } from "./audit";
+import { checkEventRules, readVenue, sessionInstants } from "./check-event-rules";
+import { AdminError } from "./errors";
+import { snapshotEvent } from "./event-snapshot";
+import { mapEventWriteError } from "./map-event-write-error";
+import type { ImageUpload } from "./prepare-event-image";
+import { ZCreateEvent } from "./schemas";
+import { storePreparedImage } from "./store-event-image";
+import { validateEventInput } from "./validate-event-input";
+import { writeEventChildren } from "./write-event-children";
+
+export type SavedEvent = { id: string; slug: string; version: number; status: string };
+
+/**
+ * Validates the raw input (form or JSON) and the uploaded image, checks the rules that
+ * need the database, stores the image, then writes the event, its sessions, ticket types
+ * and bookable experiences and the audit entry in ONE transaction.
+ */
+export async function createEvent(options: { actor: Actor | null; input: unknown; image?: ImageUpload | null }): Promise<SavedEvent> {
+  const actor = await assertAdmin(options.actor);
+  const { input, image } = await validateEventInput(ZCreateEvent, options.input, options.image, { imageRequired: true });
+
+  const venue = await readVenue(prisma, input.venueId);
+  if (!venue) throw new AdminError("invalid", "Check the highlighted fields.", { venueId: "Choose a venue" });
+  const ruleErrors = await checkEventRules(prisma, { eventId: null, input, venue });
+  if (Object.keys(ruleErrors).length > 0) throw new AdminError("invalid", "Check the highlighted fields.", ruleErrors);
+
+  const imagePath = image ? await storePreparedImage(image) : input.imagePath!;
+  try {
+    return await inTransaction(async (tx) => {
+      // Checked again inside the transaction: another admin may have taken the slot meanwhile.
+      const errors = await checkEventRules(tx, { eventId: null, input, venue });
+      if (Object.keys(errors).length > 0) throw new AdminError("invalid", "Check the highlighted fields.", errors);
+      const event = await tx.event.create({
+        data: {
+          slug: input.slug,
+          title: input.title,
+          summary: input.summary,
+          description: input.description,
+          category: input.category,
+          city: input.city,
+          neighbourhood: input.neighbourhood,
+          imagePath,
+          imageAlt: input.imageAlt,
+          status: input.status,
+          venueId: venue.id,
+        },
+        select: { id: true, slug: true, version: true, status: true },
+      });
+      await writeEventChildren(tx, {
+        eventId: event.id,
+        venueId: venue.id,
+        input,
+        instants: sessionInstants(input, venue.time_zone),
+        existing: { sessions: [], resourceIds: [] },
+      });
+      await writeAudit(tx, { actor, action: "event.create", entityType: "event", entityId: event.id, after: await snapshotEvent(tx, event.id) });
+      return event;
+    });
+  } catch (error) {
+    throw mapEventWriteError(error);
+  }
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import type { Tx } from "@/lib/db/transaction";
+
+/** The event as the audit log records it, before and after a change. */
+export async function snapshotEvent(tx: Tx, eventId: string) {
+  return tx.event.findUnique({
+    where: { id: eventId },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      summary: true,
+      description: true,
+      category: true,
+      city: true,
+      neighbourhood: true,
+      imagePath: true,
+      imageAlt: true,
+      status: true,
+      venueId: true,
+      version: true,
+      sessions: {
+        orderBy: { startsAt: "asc" },
+        select: {
+          id: true,
+          venueId: true,
+          startsAt: true,
+          endsAt: true,
+          cancelled: true,
+          ticketTypes: {
+            orderBy: { sortOrder: "asc" },
+            select: { id: true, name: true, description: true, priceMinor: true, currency: true, capacity: true, sold: true, held: true },
+          },
+        },
+      },
+      resources: {
+        orderBy: { name: "asc" },
+        select: {
+          id: true,
+          name: true,
+          opensMinute: true,
+          closesMinute: true,
+          slotMinutes: true,
+          minMinutes: true,
+          maxMinutes: true,
+          priceMinorPerSlot: true,
+          currency: true,
+        },
+      },
+    },
+  });
+}
+
+export type EventSnapshot = NonNullable<Awaited<ReturnType<typeof snapshotEvent>>>;

@@ -1,0 +1,82 @@
+// What the event form shows: strings as the inputs hold them. Shared by the server (which
+// fills it from the database) and the client form component; no server code here.
+import type { Category } from "@/lib/generated/prisma/enums";
+
+export type TicketTypeFormValues = {
+  key: string;
+  id: string;
+  name: string;
+  description: string;
+  price: string;
+  currency: string;
+  capacity: string;
+  /** Read-only figures of an existing ticket type. */
+  sold: number;
+  held: number;
+};
+
+export type SessionFormValues = { key: string; id: string; startsAt: string; endsAt: string; ticketTypes: TicketTypeFormValues[] };
+
+export type ResourceFormValues = {
+  key: string;
+  id: string;
+  name: string;
+  opensAt: string;
+  closesAt: string;
+  slotMinutes: string;
+  minMinutes: string;
+  maxMinutes: string;
+  price: string;
+  currency: string;
+  bookings: number;
+};
+
+export type EventFormValues = {
+  id: string | null;
+  version: number | null;
+  title: string;
+  slug: string;
+  summary: string;
+  description: string;
+  category: Category | "";
+  city: string;
+  neighbourhood: string;
+  venueId: string;
+  imagePath: string;
+  imageAlt: string;
+  status: "draft" | "published" | "cancelled";
+  sessions: SessionFormValues[];
+  resources: ResourceFormValues[];
+};
+
+/** Upload rules, shown in the form and enforced by lib/admin/prepare-event-image.ts. */
+export const IMAGE_RULES = {
+  maxBytes: 5 * 1024 * 1024,
+  types: ["image/jpeg", "image/png", "image/webp", "image/avif"],
+  minWidth: 320,
+  minHeight: 200,
+} as const;
+
+export type VenueOption = { id: string; name: string; city: string; neighbourhood: string; timeZone: string };
+
+export function priceText(minor: number): string {
+  return (minor / 100).toFixed(2);
+}
+
+export const EMPTY_EVENT: EventFormValues = {
+  id: null,
+  version: null,
+  title: "",
+  slug: "",
+  summary: "",
+  description: "",
+  category: "",
+  city: "",
+  neighbourhood: "",
+  venueId: "",
+  imagePath: "",
+  imageAlt: "",
+  status: "draft",
+  sessions: [],
+  resources: [],
+};

@@ -1,0 +1,72 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { formatMinute } from "@/lib/time";
+import { assertAdmin, type Actor } from "./authorize";
+import { priceText, type EventFormValues } from "./form-values";
+import { instantToLocal } from "./session-times";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The edit form's values of an event (times on the venue's clock), or null. */
+export async function getEventForm(options: { actor: Actor | null; eventId: string }): Promise<EventFormValues | null> {
+  await assertAdmin(options.actor);
+  if (!UUID.test(options.eventId)) return null;
+  const event = await prisma.event.findUnique({
+    where: { id: options.eventId },
+    include: {
+      venue: { select: { timeZone: true } },
+      sessions: {
+        where: { cancelled: false },
+        orderBy: { startsAt: "asc" },
+        include: { venue: { select: { timeZone: true } }, ticketTypes: { orderBy: { sortOrder: "asc" } } },
+      },
+      resources: { orderBy: { name: "asc" }, include: { _count: { select: { bookings: true } } } },
+    },
+  });
+  if (!event) return null;
+  return {
+    id: event.id,
+    version: event.version,
+    title: event.title,
+    slug: event.slug,
+    summary: event.summary,
+    description: event.description,
+    category: event.category,
+    city: event.city,
+    neighbourhood: event.neighbourhood,
+    venueId: event.venueId,
+    imagePath: event.imagePath,
+    imageAlt: event.imageAlt,
+    status: event.status,
+    sessions: event.sessions.map((session) => ({
+      key: session.id,
+      id: session.id,
+      startsAt: instantToLocal(session.startsAt, session.venue.timeZone),
+      endsAt: instantToLocal(session.endsAt, session.venue.timeZone),
+      ticketTypes: session.ticketTypes.map((type) => ({
+        key: type.id,
+        id: type.id,
+        name: type.name,
+        description: type.description,
+        price: priceText(type.priceMinor),
+        currency: type.currency,
+        capacity: String(type.capacity),
+        sold: type.sold,
+        held: type.held,
+      })),
+    })),
+    resources: event.resources.map((resource) => ({
+      key: resource.id,
+      id: resource.id,
+      name: resource.name,
+      opensAt: formatMinute(resource.opensMinute),
+      closesAt: resource.closesMinute === 1440 ? "00:00" : formatMinute(resource.closesMinute),
+      slotMinutes: String(resource.slotMinutes),
+      minMinutes: String(resource.minMinutes),
+      maxMinutes: String(resource.maxMinutes),
+      price: priceText(resource.priceMinorPerSlot),
+      currency: resource.currency,
+      bookings: resource._count.bookings,
+    })),
+  };
+}

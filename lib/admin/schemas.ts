@@ -1,0 +1,208 @@
+// The shape of an event as an admin writes it: the same schemas check the dashboard's
+// forms and the JSON routes. Field paths (`sessions.0.ticketTypes.1.capacity`) are the
+// form's input names, so a message lands next to its field.
+//
+// Times are the venue's wall clock (`YYYY-MM-DDTHH:mm`, what <input type="datetime-local">
+// sends); lib/admin turns them into instants with the venue's time zone. Prices are in
+// major units ("12.50"), stored as minor units.
+import { z } from "zod";
+import { Category } from "@/lib/generated/prisma/enums";
+
+const text = (label: string, min: number, max: number) =>
+  z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .min(min, `Use at least ${min} characters`)
+    .max(max, `Use at most ${max} characters`);
+
+/** Hidden id inputs of new rows are empty: treat "" as absent. */
+const optionalId = z.preprocess((value) => (value === "" || value === null ? undefined : value), z.uuid("Unknown row").optional());
+
+const wholeNumber = (label: string, min: number, max: number) =>
+  z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.coerce
+      .number({ error: `Enter ${label}` })
+      .int("Use a whole number")
+      .min(min, `Use ${min} or more`)
+      .max(max, `Use at most ${max}`),
+  );
+
+/** "12.50", "12,5", "0" or 12.5 → 1250 minor units. */
+export const ZPrice = z
+  .union([z.number(), z.string()], { error: "Enter a price" })
+  .transform((value, ctx) => {
+    const textValue = typeof value === "number" ? String(value) : value.trim().replace(",", ".");
+    if (!/^\d{1,7}(\.\d{1,2})?$/.test(textValue)) {
+      ctx.addIssue({ code: "custom", message: textValue === "" ? "Enter a price (0 for free)" : "Use a price like 12.50" });
+      return z.NEVER;
+    }
+    return Math.round(Number(textValue) * 100);
+  })
+  .pipe(z.number().int().min(0).max(100_000_000, "That price is too high"));
+
+const currency = z
+  .string({ error: "Enter a currency" })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, "Use a three-letter currency code like EUR");
+
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
+
+export const ZLocalDateTime = z
+  .string({ error: "Enter a date and time" })
+  .trim()
+  .regex(LOCAL_DATE_TIME, "Enter a date and time")
+  .transform((value) => value.slice(0, 16))
+  .refine((value) => !Number.isNaN(new Date(`${value}:00Z`).getTime()) && new Date(`${value}:00Z`).toISOString().startsWith(value), "Enter a real date and time");
+
+/** "HH:MM" → minutes after midnight; "24:00" is the end of the day. */
+export const ZClockMinute = z
+  .string({ error: "Enter a time" })
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Use a time like 09:30")
+  .transform((value) => Number(value.slice(0, 2)) * 60 + Number(value.slice(3, 5)));
+
+export const ZTicketTypeInput = z.object({
+  id: optionalId,
+  name: text("a name", 1, 80),
+  description: z.string().trim().max(300, "Use at most 300 characters").default(""),
+  price: ZPrice,
+  currency: currency.default("EUR"),
+  capacity: wholeNumber("a capacity", 0, 100_000),
+});
+
+export const ZSessionInput = z
+  .object({
+    id: optionalId,
+    startsAt: ZLocalDateTime,
+    endsAt: ZLocalDateTime,
+    ticketTypes: z.array(ZTicketTypeInput, { error: "Add at least one ticket type" }).min(1, "Add at least one ticket type").max(20, "Use at most 20 ticket types"),
+  })
+  .superRefine(
+    (session, ctx) => {
+      if (session.endsAt <= session.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "End after the start" });
+      else if (new Date(`${session.endsAt}:00Z`).getTime() - new Date(`${session.startsAt}:00Z`).getTime() > 31 * 24 * 3600_000) {
+        ctx.addIssue({ code: "custom", path: ["endsAt"], message: "A session lasts at most 31 days" });
+      }
+    },
+    // Also when a ticket type is wrong: the admin sees every problem at once.
+    { when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === "startsAt" || issue.path?.[0] === "endsAt") },
+  );
+
+export const ZResourceInput = z
+  .object({
+    id: optionalId,
+    name: text("a name", 1, 80),
+    opensAt: ZClockMinute,
+    // A time input can't say 24:00: closing at "00:00" means at midnight.
+    closesAt: ZClockMinute.transform((minute) => (minute === 0 ? 1440 : minute)),
+    slotMinutes: wholeNumber("a slot length", 5, 720),
+    minMinutes: wholeNumber("a minimum length", 5, 1440),
+    maxMinutes: wholeNumber("a maximum length", 5, 1440),
+    price: ZPrice,
+    currency: currency.default("EUR"),
+  })
+  .superRefine(
+    (resource, ctx) => {
+      // The same rules as the resources_opening_hours and resources_lengths constraints.
+      // Runs even when some fields are invalid (those are then not numbers and are skipped).
+      const number = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
+      const { opensAt, closesAt, slotMinutes, minMinutes, maxMinutes } = resource as Record<string, unknown>;
+      if (number(opensAt) && number(closesAt) && closesAt <= opensAt) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "Close after opening" });
+      if (number(slotMinutes) && number(minMinutes)) {
+        if (minMinutes < slotMinutes) ctx.addIssue({ code: "custom", path: ["minMinutes"], message: "At least one slot" });
+        else if (minMinutes % slotMinutes !== 0) ctx.addIssue({ code: "custom", path: ["minMinutes"], message: `Use a multiple of the slot (${slotMinutes} min)` });
+        else if (number(opensAt) && number(closesAt) && closesAt > opensAt && minMinutes > closesAt - opensAt) {
+          ctx.addIssue({ code: "custom", path: ["minMinutes"], message: "Longer than the opening hours" });
+        }
+      }
+      if (number(slotMinutes) && number(maxMinutes)) {
+        if (number(minMinutes) && maxMinutes < minMinutes) ctx.addIssue({ code: "custom", path: ["maxMinutes"], message: "At least the minimum length" });
+        else if (maxMinutes % slotMinutes !== 0) ctx.addIssue({ code: "custom", path: ["maxMinutes"], message: `Use a multiple of the slot (${slotMinutes} min)` });
+      }
+    },
+    { when: () => true },
+  );
+
+const ZImagePath = z
+  .string()
+  .trim()
+  .regex(/^\/(images|api\/images)\/[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*\.(webp|png|jpe?g|avif)$/, "Use an image path of this site, like /images/events/name.webp");
+
+const ZEventFields = z.object({
+  title: text("a title", 3, 120),
+  slug: z
+    .string({ error: "Enter a web address" })
+    .trim()
+    .toLowerCase()
+    .min(3, "Use at least 3 characters")
+    .max(80, "Use at most 80 characters")
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens, like summer-jazz-night"),
+  summary: text("a summary", 10, 200),
+  description: text("a description", 20, 5000),
+  category: z.enum(Category, { error: "Choose a category" }),
+  city: text("a city", 1, 80),
+  neighbourhood: text("a neighbourhood", 1, 80),
+  venueId: z.uuid("Choose a venue"),
+  imageAlt: text("a description of the image", 3, 200),
+  /** JSON clients name an image already on the site; forms upload one instead. */
+  imagePath: z.preprocess((value) => (value === "" ? undefined : value), ZImagePath.optional()),
+  status: z.enum(["draft", "published"], { error: "Choose draft or published" }).default("draft"),
+  sessions: z.array(ZSessionInput).max(50, "Use at most 50 sessions").default([]),
+  resources: z.array(ZResourceInput).max(10, "Use at most 10 bookable experiences").default([]),
+});
+
+type EventFields = z.infer<typeof ZEventFields>;
+
+function refineEvent(event: EventFields, ctx: z.RefinementCtx) {
+  // Runs even when other fields are invalid, so values are checked before use.
+  const sessions = Array.isArray(event.sessions) ? event.sessions : [];
+  const resources = Array.isArray(event.resources) ? event.resources : [];
+  if (event.status === "published" && sessions.length === 0 && resources.length === 0) {
+    ctx.addIssue({ code: "custom", path: ["status"], message: "Add a session or a bookable experience before publishing" });
+  }
+  // Sessions of one event share its venue: they may not overlap each other either
+  // (the database's exclusion constraint would refuse it; say so next to the field).
+  const timed = sessions
+    .map((session, index) => ({ startsAt: session?.startsAt, endsAt: session?.endsAt, index }))
+    .filter((session): session is { startsAt: string; endsAt: string; index: number } =>
+      typeof session.startsAt === "string" && typeof session.endsAt === "string" && LOCAL_DATE_TIME.test(session.startsAt) && session.startsAt < session.endsAt)
+    .sort((a, b) => (a.startsAt < b.startsAt ? -1 : 1));
+  for (let i = 1; i < timed.length; i++) {
+    if (timed[i].startsAt < timed[i - 1].endsAt) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["sessions", timed[i].index, "startsAt"],
+        message: `Overlaps session ${timed[i - 1].index + 1} of this event (the venue can host one session at a time)`,
+      });
+    }
+  }
+}
+
+export const ZCreateEvent = ZEventFields.superRefine(refineEvent, { when: () => true });
+export const ZUpdateEvent = ZEventFields.extend({
+  version: z.coerce.number({ error: "Reload the page and try again" }).int().positive("Reload the page and try again"),
+}).superRefine(refineEvent, { when: () => true });
+
+export type EventInput = z.infer<typeof ZCreateEvent>;
+export type UpdateEventInput = z.infer<typeof ZUpdateEvent>;
+export type SessionInput = z.infer<typeof ZSessionInput>;
+export type TicketTypeInput = z.infer<typeof ZTicketTypeInput>;
+export type ResourceInput = z.infer<typeof ZResourceInput>;
+
+export const ZDeleteEvent = z.object({
+  version: z.preprocess((value) => (value === "" || value === null ? undefined : value), z.coerce.number().int().positive().optional()),
+});
+
+export const ZOrderSearch = z.object({
+  q: z.string().trim().max(254).default(""),
+});
+
+/** The first message per field path, keyed like the form's input names. */
+export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) errors[issue.path.map(String).join(".") || "form"] ??= issue.message;
+  return errors;
+}

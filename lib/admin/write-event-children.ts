@@ -1,0 +1,89 @@
+import "server-only";
+import type { Tx } from "@/lib/db/transaction";
+import type { EventInput } from "./schemas";
+
+export type ExistingChildren = {
+  /** Live (not cancelled) sessions of the event and their ticket type ids. */
+  sessions: { id: string; ticketTypeIds: string[] }[];
+  resourceIds: string[];
+};
+
+/**
+ * Makes the event's sessions, ticket types and bookable experiences what the input says:
+ * rows with an id are updated, rows without one inserted, rows left out deleted (the caller
+ * has checked that nothing sold refers to them, and holds the ticket type and resource locks).
+ */
+export async function writeEventChildren(
+  tx: Tx,
+  options: {
+    eventId: string;
+    venueId: string;
+    input: EventInput;
+    instants: { startsAt: Date; endsAt: Date }[];
+    existing: ExistingChildren;
+  },
+): Promise<void> {
+  const { eventId, venueId, input, instants, existing } = options;
+
+  const keptSessionIds = new Set(input.sessions.flatMap((session) => (session.id ? [session.id] : [])));
+  const keptTypeIds = new Set(input.sessions.flatMap((session) => session.ticketTypes.flatMap((type) => (type.id ? [type.id] : []))));
+  const keptResourceIds = new Set(input.resources.flatMap((resource) => (resource.id ? [resource.id] : [])));
+  const removedSessionIds = existing.sessions.filter((session) => !keptSessionIds.has(session.id)).map((session) => session.id);
+  const removedTypeIds = existing.sessions.flatMap((session) => session.ticketTypeIds).filter((id) => !keptTypeIds.has(id));
+  const removedResourceIds = existing.resourceIds.filter((id) => !keptResourceIds.has(id));
+
+  if (removedTypeIds.length > 0) await tx.$executeRaw`DELETE FROM ticket_types WHERE id = ANY(${removedTypeIds}::uuid[])`;
+  if (removedSessionIds.length > 0) await tx.$executeRaw`DELETE FROM event_sessions WHERE id = ANY(${removedSessionIds}::uuid[])`;
+  if (removedResourceIds.length > 0) await tx.$executeRaw`DELETE FROM resources WHERE id = ANY(${removedResourceIds}::uuid[])`;
+
+  // The exclusion constraint is checked row by row, not at commit: moving session A into
+  // the time session B is leaving (shift every date by two hours, swap two dates) would
+  // clash with B's old time halfway through. So the kept sessions leave the constraint
+  // (it ignores cancelled rows) and come back one by one with their final times; each is
+  // then checked against final rows only. Nothing outside this transaction sees the flip.
+  if (keptSessionIds.size > 0) {
+    await tx.$executeRaw`UPDATE event_sessions SET cancelled = true WHERE id = ANY(${[...keptSessionIds]}::uuid[])`;
+  }
+
+  for (const [index, session] of input.sessions.entries()) {
+    const { startsAt, endsAt } = instants[index];
+    let sessionId = session.id;
+    if (sessionId) {
+      await tx.$executeRaw`
+        UPDATE event_sessions SET venue_id = ${venueId}::uuid, starts_at = ${startsAt}, ends_at = ${endsAt}, cancelled = false, modified_at = clock_timestamp()
+         WHERE id = ${sessionId}::uuid`;
+    } else {
+      const [created] = await tx.$queryRaw<{ id: string }[]>`
+        INSERT INTO event_sessions (event_id, venue_id, starts_at, ends_at) VALUES (${eventId}::uuid, ${venueId}::uuid, ${startsAt}, ${endsAt})
+        RETURNING id`;
+      sessionId = created.id;
+    }
+    for (const [sortOrder, type] of session.ticketTypes.entries()) {
+      if (type.id) {
+        await tx.$executeRaw`
+          UPDATE ticket_types SET name = ${type.name}, description = ${type.description}, price_minor = ${type.price},
+                 currency = ${type.currency}, capacity = ${type.capacity}, sort_order = ${sortOrder}
+           WHERE id = ${type.id}::uuid`;
+      } else {
+        await tx.$executeRaw`
+          INSERT INTO ticket_types (session_id, name, description, price_minor, currency, capacity, sort_order)
+          VALUES (${sessionId}::uuid, ${type.name}, ${type.description}, ${type.price}, ${type.currency}, ${type.capacity}, ${sortOrder})`;
+      }
+    }
+  }
+
+  for (const resource of input.resources) {
+    if (resource.id) {
+      await tx.$executeRaw`
+        UPDATE resources SET venue_id = ${venueId}::uuid, name = ${resource.name}, opens_minute = ${resource.opensAt}, closes_minute = ${resource.closesAt},
+               slot_minutes = ${resource.slotMinutes}, min_minutes = ${resource.minMinutes}, max_minutes = ${resource.maxMinutes},
+               price_minor_per_slot = ${resource.price}, currency = ${resource.currency}
+         WHERE id = ${resource.id}::uuid`;
+    } else {
+      await tx.$executeRaw`
+        INSERT INTO resources (event_id, venue_id, name, opens_minute, closes_minute, slot_minutes, min_minutes, max_minutes, price_minor_per_slot, currency)
+        VALUES (${eventId}::uuid, ${venueId}::uuid, ${resource.name}, ${resource.opensAt}, ${resource.closesAt}, ${resource.slotMinutes},
+                ${resource.minMinutes}, ${resource.maxMinutes}, ${resource.price}, ${resource.currency})`;
+    }
+  }
+}

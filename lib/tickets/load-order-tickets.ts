@@ -1,0 +1,130 @@
+import "server-only";
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import { describeWhen } from "./describe-when";
+import { signTicketCode } from "./keys";
+import type { TicketPdf, TicketsPdfData } from "./render-ticket-pdf";
+
+type Place = { title: string; venueName: string; venueAddress: string; timeZone: string; startsAt: Date; endsAt: Date; range: boolean };
+
+export type OrderTickets = {
+  id: string;
+  reference: string;
+  status: string;
+  paidAt: Date | null;
+  totalMinor: number;
+  currency: string;
+  paymentProvider: string | null;
+  paymentRef: string | null;
+  buyer: { name: string; email: string };
+  /** What the order is for, from its first item or booking (null only for an empty order). */
+  summary: { eventTitle: string; when: string; venueName: string; venueAddress: string; lastEndsAt: Date } | null;
+  /** Facts a refund notice explains itself with. */
+  refundFacts: { placesReleased: boolean; eventCancelled: boolean; bookingCancelled: boolean; hasBookings: boolean };
+  /** Only the valid tickets, each with its signed door code. */
+  pdf: TicketsPdfData;
+};
+
+const venueSelect = { select: { name: true, address: true, timeZone: true } } as const;
+
+function findOrder(orderId: string) {
+  return prisma.order.findUnique({
+    where: { id: orderId },
+    include: {
+      user: { select: { name: true, email: true } },
+      items: {
+        orderBy: { ticketTypeId: "asc" },
+        select: {
+          status: true,
+          ticketType: { select: { session: { select: { startsAt: true, endsAt: true, cancelled: true, event: { select: { title: true, status: true } }, venue: venueSelect } } } },
+        },
+      },
+      bookings: {
+        orderBy: { startsAt: "asc" },
+        select: { startsAt: true, endsAt: true, status: true, resource: { select: { name: true, event: { select: { title: true, status: true } }, venue: venueSelect } } },
+      },
+      tickets: {
+        where: { status: "valid" },
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          holderName: true,
+          ticketType: { select: { name: true, session: { select: { startsAt: true, endsAt: true, event: { select: { title: true } }, venue: venueSelect } } } },
+          booking: { select: { startsAt: true, endsAt: true, resource: { select: { name: true, event: { select: { title: true } }, venue: venueSelect } } } },
+        },
+      },
+    },
+  });
+}
+
+type SessionShape = { startsAt: Date; endsAt: Date; event: { title: string }; venue: { name: string; address: string; timeZone: string } };
+type BookingShape = { startsAt: Date; endsAt: Date; resource: { name: string; event: { title: string }; venue: { name: string; address: string; timeZone: string } } };
+
+function placeOfSession(session: SessionShape): Place {
+  return { title: session.event.title, venueName: session.venue.name, venueAddress: session.venue.address, timeZone: session.venue.timeZone, startsAt: session.startsAt, endsAt: session.endsAt, range: false };
+}
+
+function placeOfBooking(booking: BookingShape): Place {
+  const venue = booking.resource.venue;
+  return { title: booking.resource.event.title, venueName: venue.name, venueAddress: venue.address, timeZone: venue.timeZone, startsAt: booking.startsAt, endsAt: booking.endsAt, range: true };
+}
+
+/** Everything the ticket PDF and the delivery and refund emails show, or null for an unknown order. */
+export async function loadOrderTickets(orderId: string): Promise<OrderTickets | null> {
+  if (!z.uuid().safeParse(orderId).success) return null;
+  const order = await findOrder(orderId);
+  if (!order) return null;
+
+  const places = [
+    ...order.items.map((item) => placeOfSession(item.ticketType.session)),
+    ...order.bookings.map((booking) => placeOfBooking(booking)),
+  ];
+  const first = places[0];
+  const summary = first
+    ? {
+        eventTitle: first.title,
+        when: describeWhen({ startsAt: first.startsAt, endsAt: first.endsAt, timeZone: first.timeZone, range: first.range }),
+        venueName: first.venueName,
+        venueAddress: first.venueAddress,
+        lastEndsAt: new Date(Math.max(...places.map((place) => place.endsAt.getTime()))),
+      }
+    : null;
+
+  const tickets: TicketPdf[] = [];
+  for (const ticket of order.tickets) {
+    const place = ticket.ticketType ? placeOfSession(ticket.ticketType.session) : ticket.booking ? placeOfBooking(ticket.booking) : null;
+    if (!place) continue;
+    tickets.push({
+      id: ticket.id,
+      holderName: ticket.holderName,
+      ticketTypeName: ticket.ticketType?.name ?? ticket.booking?.resource.name ?? "Ticket",
+      eventTitle: place.title,
+      when: describeWhen({ startsAt: place.startsAt, endsAt: place.endsAt, timeZone: place.timeZone, range: place.range }),
+      venueName: place.venueName,
+      venueAddress: place.venueAddress,
+      signedCode: signTicketCode({ ticketId: ticket.id, orderReference: order.reference, startsAt: place.startsAt }),
+    });
+  }
+
+  return {
+    id: order.id,
+    reference: order.reference,
+    status: order.status,
+    paidAt: order.paidAt,
+    totalMinor: order.totalMinor,
+    currency: order.currency,
+    paymentProvider: order.paymentProvider,
+    paymentRef: order.paymentRef,
+    buyer: { name: order.user.name, email: order.user.email },
+    summary,
+    refundFacts: {
+      placesReleased: [...order.items, ...order.bookings].some((place) => place.status === "released"),
+      eventCancelled:
+        order.items.some((item) => item.ticketType.session.cancelled || item.ticketType.session.event.status === "cancelled") ||
+        order.bookings.some((booking) => booking.resource.event.status === "cancelled"),
+      bookingCancelled: order.bookings.some((booking) => booking.status === "cancelled"),
+      hasBookings: order.bookings.length > 0,
+    },
+    pdf: { orderReference: order.reference, issuedAt: order.paidAt ?? order.createdAt, tickets },
+  };
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { z } from "zod";
+import type { SessionUser } from "@/lib/auth/users";
+import { prisma } from "@/lib/db";
+import { getBlob, putBlob } from "@/lib/storage/blob-store";
+import { verifyDownloadLink } from "./download-link";
+import { loadOrderTickets, type OrderTickets } from "./load-order-tickets";
+import { renderTicketsPdf } from "./render-ticket-pdf";
+
+export type TicketsPdfFile = { filename: string; content: Buffer };
+
+export function ticketsPdfKey(orderId: string): string {
+  return `tickets/${orderId}.pdf`;
+}
+
+export function ticketsPdfFilename(reference: string): string {
+  return `tickets-${reference}.pdf`;
+}
+
+/**
+ * The order's PDF from the blob store, rendered and stored first if missing. Reusing the
+ * stored file means a retried delivery attaches the very same bytes (Resend compares the
+ * payload of a repeated idempotency key). Tickets only change by being voided, which also
+ * takes the order out of `paid`, and only paid orders are served, so the stored file never goes stale.
+ */
+export async function storedOrRenderedTicketsPdf(order: OrderTickets): Promise<Buffer> {
+  const key = ticketsPdfKey(order.id);
+  const stored = await getBlob(key);
+  if (stored) return stored;
+  const rendered = await renderTicketsPdf(order.pdf);
+  await putBlob(key, rendered, "application/pdf");
+  return rendered;
+}
+
+async function paidOrderPdf(orderId: string): Promise<TicketsPdfFile | null> {
+  const order = await loadOrderTickets(orderId);
+  if (!order || order.status !== "paid" || order.pdf.tickets.length === 0) return null;
+  return { filename: ticketsPdfFilename(order.reference), content: await storedOrRenderedTicketsPdf(order) };
+}
+
+/** For the signed-in download: the owner or an admin gets the PDF of a paid order; anyone else null (404). */
+export async function getTicketsPdfForViewer(orderId: string, viewer: SessionUser | null): Promise<TicketsPdfFile | null> {
+  if (!viewer || !z.uuid().safeParse(orderId).success) return null;
+  const owner = await prisma.order.findUnique({ where: { id: orderId }, select: { userId: true } });
+  if (!owner || (owner.userId !== viewer.id && viewer.role !== "admin")) return null;
+  return paidOrderPdf(orderId);
+}
+
+/** For the emailed link: a genuine, unexpired signature on a paid order, else null (404). */
+export async function getTicketsPdfForDownloadLink(searchParams: URLSearchParams, now = new Date()): Promise<TicketsPdfFile | null> {
+  const orderId = verifyDownloadLink(searchParams, now);
+  return orderId ? paidOrderPdf(orderId) : null;
+}

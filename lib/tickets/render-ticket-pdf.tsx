@@ -1,0 +1,123 @@
+// Printable tickets: one A4 page per ticket, built-in PDF fonts only (Helvetica, Courier),
+// so rendering never touches the network or the filesystem.
+// Note: the built-in fonts cover Latin-1 (WinAnsi); names in other scripts print as gaps
+// until a font file is embedded with Font.register.
+import { Document, Font, Image, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import QRCode from "qrcode";
+import { loadOrderTickets } from "./load-order-tickets";
+
+export type TicketPdf = {
+  id: string;
+  holderName: string;
+  ticketTypeName: string;
+  eventTitle: string;
+  /** Already formatted on the venue's clock, e.g. "Friday, 5 March 2027, 20:30 WET". */
+  when: string;
+  venueName: string;
+  venueAddress: string;
+  /** The signed code the door scans (lib/tickets/signing.ts). */
+  signedCode: string;
+};
+
+export type TicketsPdfData = {
+  orderReference: string;
+  /** Stamped as the PDF's creation date, so one order always renders the same document. */
+  issuedAt: Date;
+  tickets: TicketPdf[];
+};
+
+export class NoTicketsError extends Error {}
+
+// Codes and references must never be hyphenated across lines.
+Font.registerHyphenationCallback((word) => [word]);
+
+const styles = StyleSheet.create({
+  page: { padding: 40, fontFamily: "Helvetica", fontSize: 12, color: "#1c1917" },
+  brandBar: { flexDirection: "row", justifyContent: "space-between", borderBottomWidth: 2, borderBottomColor: "#c2410c", paddingBottom: 8, marginBottom: 24 },
+  brand: { fontFamily: "Helvetica-Bold", fontSize: 14, color: "#c2410c" },
+  muted: { color: "#57534e" },
+  title: { fontFamily: "Helvetica-Bold", fontSize: 26, marginBottom: 8 },
+  when: { fontFamily: "Helvetica-Bold", fontSize: 15, marginBottom: 4 },
+  section: { marginTop: 18 },
+  label: { fontSize: 9, color: "#57534e", textTransform: "uppercase", letterSpacing: 1, marginBottom: 2 },
+  value: { fontSize: 14 },
+  row: { flexDirection: "row", gap: 24, marginTop: 18 },
+  column: { flexGrow: 1, flexBasis: 0 },
+  qrBox: { marginTop: 32, alignItems: "center", borderWidth: 1, borderColor: "#d6d3d1", borderStyle: "dashed", borderRadius: 8, padding: 16 },
+  qr: { width: 220, height: 220 },
+  code: { fontFamily: "Courier", fontSize: 8, marginTop: 8, textAlign: "center" },
+  footer: { position: "absolute", left: 40, right: 40, bottom: 32, fontSize: 9, color: "#57534e", textAlign: "center" },
+});
+
+function Field({ label, value }: { label: string; value: string }) {
+  return (
+    <View style={styles.column}>
+      <Text style={styles.label}>{label}</Text>
+      <Text style={styles.value}>{value}</Text>
+    </View>
+  );
+}
+
+function TicketPage({ ticket, index, count, reference, qr }: { ticket: TicketPdf; index: number; count: number; reference: string; qr: string }) {
+  return (
+    <Page size="A4" style={styles.page}>
+      <View style={styles.brandBar}>
+        <Text style={styles.brand}>Local Tickets</Text>
+        <Text style={styles.muted}>Ticket {index + 1} of {count}</Text>
+      </View>
+      <Text style={styles.title}>{ticket.eventTitle}</Text>
+      <Text style={styles.when}>{ticket.when}</Text>
+      <View style={styles.section}>
+        <Text style={styles.label}>Venue</Text>
+        <Text style={styles.value}>{ticket.venueName}</Text>
+        <Text style={styles.muted}>{ticket.venueAddress}</Text>
+      </View>
+      <View style={styles.row}>
+        <Field label="Ticket" value={ticket.ticketTypeName} />
+        <Field label="Name" value={ticket.holderName} />
+        <Field label="Order" value={reference} />
+      </View>
+      <View style={styles.qrBox}>
+        {/* react-pdf's Image has no alt text; the code is printed below for manual entry. */}
+        {/* eslint-disable-next-line jsx-a11y/alt-text */}
+        <Image style={styles.qr} src={qr} />
+        <Text style={styles.muted}>Show this code at the door</Text>
+        <Text style={styles.code}>{ticket.signedCode}</Text>
+      </View>
+      <Text style={styles.footer} fixed>
+        One entry per ticket. Keep this page private: anyone holding this code can use it.
+      </Text>
+    </Page>
+  );
+}
+
+/** Renders plain ticket data (no database) to a PDF; one page per ticket. */
+export async function renderTicketsPdf(data: TicketsPdfData): Promise<Buffer> {
+  if (data.tickets.length === 0) throw new NoTicketsError(`Order ${data.orderReference} has no valid tickets to print`);
+  const qrCodes = await Promise.all(
+    data.tickets.map((ticket) => QRCode.toDataURL(ticket.signedCode, { errorCorrectionLevel: "M", margin: 2, scale: 8 })),
+  );
+  const document = (
+    <Document
+      title={`Tickets ${data.orderReference}`}
+      author="Local Tickets"
+      creator="Local Tickets"
+      producer="Local Tickets"
+      language="en"
+      creationDate={data.issuedAt}
+      modificationDate={data.issuedAt}
+    >
+      {data.tickets.map((ticket, index) => (
+        <TicketPage key={ticket.id} ticket={ticket} index={index} count={data.tickets.length} reference={data.orderReference} qr={qrCodes[index]} />
+      ))}
+    </Document>
+  );
+  return renderToBuffer(document);
+}
+
+/** Loads an order's valid tickets and renders them; throws NoTicketsError when there are none. */
+export async function renderOrderTicketsPdf(orderId: string): Promise<Buffer> {
+  const order = await loadOrderTickets(orderId);
+  if (!order) throw new NoTicketsError(`Order ${orderId} not found`);
+  return renderTicketsPdf(order.pdf);
+}
