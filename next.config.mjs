@@ -23,6 +23,8 @@ const nextConfig = {
   // `npm start` keeps the regular output that `next start` serves.
   ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" } : {}),
   poweredByHeader: false,
+  // Admin image uploads go through a server action (the form allows up to 5 MB).
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   typedRoutes: false,
   images: {
     formats: ["image/avif", "image/webp"],

@@ -29,7 +29,9 @@ export async function resendTickets(options: { actor: Actor | null; orderId: str
     if (job?.status === "running" && !job.stale) throw new AdminError("busy", "The tickets are being sent right now. Try again in a minute if they don't arrive.");
     if (job) {
       await tx.$executeRaw`
-        UPDATE jobs SET status = 'queued', attempts = 0, run_at = now(), last_error = NULL, locked_at = NULL, locked_by = NULL, updated_at = now()
+        UPDATE jobs SET status = 'queued', attempts = 0, run_at = now(), last_error = NULL, locked_at = NULL, locked_by = NULL, updated_at = now(),
+               -- A deliberate second delivery: a fresh email idempotency key, so Resend sends again.
+               payload = payload || jsonb_build_object('resend', (extract(epoch FROM clock_timestamp()) * 1000)::bigint)
          WHERE id = ${job.id}::uuid`;
     } else {
       await enqueue(tx, "deliver_order", options.orderId);

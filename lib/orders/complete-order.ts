@@ -30,6 +30,15 @@ export async function completeOrder(tx: Tx, options: PaymentOptions): Promise<Co
   const [order] = await tx.$queryRaw<LockedOrder[]>`
     SELECT id, status::text, user_id FROM orders WHERE id = ${orderId}::uuid FOR UPDATE`;
   if (!order) throw new OrderError("not_found", "Order not found");
+  if (order.status === "cancelled") {
+    // Money arrived for an order that was cancelled meanwhile (the buyer cancelled, or the
+    // event was called off): keep no one's money without tickets; refund it.
+    await tx.$executeRaw`
+      UPDATE orders SET status = 'refund_required', payment_provider = ${options.provider}, payment_ref = ${options.paymentRef}
+       WHERE id = ${orderId}::uuid`;
+    await enqueue(tx, "refund_order", orderId);
+    return { outcome: "refund_required", orderId };
+  }
   if (order.status !== "pending" && order.status !== "expired") {
     return { outcome: "unchanged", orderId, status: order.status };
   }

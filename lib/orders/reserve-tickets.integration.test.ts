@@ -136,6 +136,17 @@ describe("reserveTickets", () => {
     expect(await counts(ticketTypes[0].id)).toMatchObject({ held: 0, sold: 2, remaining: 3 });
   });
 
+  it("a payment for an order cancelled meanwhile is refunded, not kept", async () => {
+    const user = await createTestUser();
+    const { ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 5 }] });
+    const order = await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } });
+    await prisma.order.update({ where: { id: order.id }, data: { status: "cancelled" } });
+    expect(await confirmOrderPayment({ orderId: order.id, provider: "stripe", paymentRef: "cs_x" })).toMatchObject({ outcome: "refund_required" });
+    expect(await confirmOrderPayment({ orderId: order.id, provider: "stripe", paymentRef: "cs_x" })).toMatchObject({ outcome: "unchanged" });
+    expect(await prisma.ticket.count({ where: { orderId: order.id } })).toBe(0);
+    expect(await prisma.job.count({ where: { uniqueKey: `refund_order:${order.id}` } })).toBe(1);
+  });
+
   it("free tickets skip payment: the order is paid and its tickets issued at once", async () => {
     const user = await createTestUser();
     const { ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 5, priceMinor: 0 }] });

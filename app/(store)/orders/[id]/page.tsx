@@ -68,6 +68,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <section aria-labelledby="tickets-heading" className="flex flex-col gap-2">
           <h2 id="tickets-heading" className="text-lg font-semibold">Tickets</h2>
           {delivery !== "none" ? <p className="text-sm text-stone-700" data-testid="delivery-status">{DELIVERY_TEXT[delivery]}</p> : null}
+          {order.status === "paid" ? (
+            <a href={`/api/orders/${order.id}/tickets.pdf`} className="inline-flex min-h-11 items-center justify-center rounded-xl border border-brand-600 px-4 font-semibold text-brand-700 hover:bg-brand-50" download>
+              Download tickets (PDF)
+            </a>
+          ) : null}
           <ul className="flex flex-col gap-2">
             {order.tickets.map((ticket, index) => (
               <li key={ticket.id} className="rounded-xl border border-dashed border-stone-300 bg-white p-3" data-testid="ticket">
