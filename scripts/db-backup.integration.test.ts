@@ -88,9 +88,11 @@ afterAll(async () => {
   await withClient(withDatabaseName(sourceUrl, "postgres"), async (client) => {
     for (const name of created) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   });
-});
+}, 120_000);
 
-describe("db:backup and db:restore", () => {
+// Backup and restore run as child processes that compile TypeScript on start: on a loaded
+// 2-core machine they need more than the default minute.
+describe("db:backup and db:restore", { timeout: 240_000 }, () => {
   it("restores into an empty database exactly the data of the backup, not the later changes", async () => {
     const user = await createTestUser();
     const { event, ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 20, priceMinor: 1500 }] });

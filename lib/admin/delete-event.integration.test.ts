@@ -64,9 +64,11 @@ describe("deleteEvent", () => {
     expect((await prisma.eventSession.findUniqueOrThrow({ where: { id: session.id } })).remaining).toBe(20);
     expect(await prisma.auditLog.count({ where: { entityId: event.id, action: { in: ["event.cancel", "event.cancel.settle_orders"] } } })).toBe(2);
 
-    // Nothing can be bought any more, and a late payment of the closed order changes nothing.
+    // Nothing can be bought any more, and a late payment of the closed order issues no
+    // tickets: the money goes back.
     await expect(buy(ticketTypes[0].id, 1, false)).rejects.toMatchObject({ code: "not_on_sale" });
-    expect(await confirmOrderPayment({ orderId: pending.id, provider: "local", paymentRef: "late" })).toMatchObject({ outcome: "unchanged" });
+    expect(await confirmOrderPayment({ orderId: pending.id, provider: "local", paymentRef: "late" })).toMatchObject({ outcome: "refund_required" });
+    expect(await prisma.ticket.count({ where: { orderId: pending.id } })).toBe(0);
   });
 
   it("cancels (not removes) an event whose only orders expired, since order lines still point at it", async () => {

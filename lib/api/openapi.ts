@@ -502,6 +502,20 @@ export const API_OPERATIONS: ApiOperation[] = [
     },
   },
   {
+    method: "get",
+    path: "/api/admin/events/edit/{id}",
+    operationId: "adminReadEventForEdit",
+    tag: "Admin",
+    summary: "Read an event as the edit route takes it back",
+    description: "Times on the venue's clock, with the `version` to send back when saving.",
+    access: "admin",
+    pathParams: ZEventIdParams,
+    responses: {
+      200: json("The event", z.object({ event: z.looseObject({ version: z.number().int() }) })),
+      404: json("Not found (or not an admin)", ZAdminError),
+    },
+  },
+  {
     method: "post",
     path: "/api/admin/events/edit/{id}",
     operationId: "adminEditEvent",

@@ -218,6 +218,14 @@ export function processTreeCpu(rootPid: number): { postgres: number; app: number
   return totals;
 }
 
+/** CPU seconds used by the whole machine so far (/proc/stat): to see what else ran during a phase. */
+export function machineCpuSeconds(): number {
+  const fields = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal: everything but idle and iowait.
+  const [user, nice, system, , , irq, softirq, steal] = fields;
+  return (user + nice + system + irq + softirq + (steal ?? 0)) / 100;
+}
+
 /** CPU seconds of this process (the load generator). */
 export function ownCpuSeconds(): number {
   const usage = process.cpuUsage();
