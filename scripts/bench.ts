@@ -1,0 +1,104 @@
+// `npm run bench`: every benchmark of issue 9, in sequence, then one summary table.
+//   1. flash sale   (scripts/bench-flash-sale.ts)    5,000 buyers, 1,000 places, over HTTP and in SQL
+//   2. availability (scripts/bench-availability.ts)  the reference's three strategies and the product
+//   3. pages        (scripts/bench-pages.ts)         server time under load, Lighthouse mobile
+// Builds the app once first if there is no production build. Each part runs in its own
+// process (the react-server condition lets scripts import lib/ code marked server-only) and
+// writes its own JSON; this writes bench/results/bench-<timestamp>.json with the summary.
+// A part that fails (an assertion, a crash) fails the whole run, after the others ran.
+// Options: --only flash-sale,availability,pages   --keep (passed on: keep the data folders).
+// For a part's own options (sizes, pool sizes…), run that part's script directly.
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { ensureProductionBuild, ms, printTable, round, stamp, writeResults } from "./lib/bench-common";
+
+const PARTS = {
+  "flash-sale": "scripts/bench-flash-sale.ts",
+  availability: "scripts/bench-availability.ts",
+  pages: "scripts/bench-pages.ts",
+} as const;
+type Part = keyof typeof PARTS;
+
+function parseOnly(argv: string[]): { only: Part[]; rest: string[] } {
+  const index = argv.findIndex((arg) => arg === "--only" || arg.startsWith("--only="));
+  if (index < 0) return { only: Object.keys(PARTS) as Part[], rest: argv };
+  const value = argv[index].includes("=") ? argv[index].split("=")[1] : argv[index + 1];
+  const rest = argv.filter((_, i) => i !== index && (argv[index].includes("=") || i !== index + 1));
+  const only = value.split(",").map((name) => name.trim()) as Part[];
+  for (const name of only) if (!(name in PARTS)) throw new Error(`unknown part ${name}: use ${Object.keys(PARTS).join(", ")}`);
+  return { only, rest };
+}
+
+type PartRun = { part: Part; ok: boolean; seconds: number; file: string; result?: any };
+
+function runPart(part: Part, startedAt: Date, passOn: string[]): PartRun {
+  const file = path.resolve("bench/results", `${part}-${stamp(startedAt)}.json`);
+  console.log(`\n━━━ ${part} ━━━`);
+  const started = Date.now();
+  const run = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", PARTS[part], "--out", file, ...passOn], { stdio: "inherit" });
+  const seconds = round((Date.now() - started) / 1000, 1);
+  if (run.status !== 0) return { part, ok: false, seconds, file };
+  return { part, ok: true, seconds, file, result: JSON.parse(readFileSync(file, "utf8")) };
+}
+
+function summaryRows(runs: PartRun[]): (string | number | null)[][] {
+  const rows: (string | number | null)[][] = [];
+  for (const run of runs) {
+    if (!run.ok) {
+      rows.push([run.part, "FAILED", "see the output above", null]);
+      continue;
+    }
+    const result = run.result;
+    if (run.part === "flash-sale") {
+      for (const round of result.rounds) {
+        rows.push([`flash sale, HTTP (pool ${round.poolSize})`, `${round.http.requestsPerSecond} req/s`,
+          `p50 ${ms(round.http.latency.p50)} · p95 ${ms(round.http.latency.p95)} · p99 ${ms(round.http.latency.p99)} ms`,
+          `sold ${round.http.sold}/${result.places}; ${Object.entries(round.http.breakdown).map(([key, count]) => `${key} ${count}`).join(", ")}`]);
+        rows.push([`flash sale, SQL ceiling (pool ${round.poolSize})`, `${round.sql.requestsPerSecond} tx/s`,
+          `p50 ${ms(round.sql.latency.p50)} · p95 ${ms(round.sql.latency.p95)} · p99 ${ms(round.sql.latency.p99)} ms`, `app/SQL ${round.ratio}`]);
+      }
+    } else if (run.part === "availability") {
+      for (const [name, figures] of Object.entries<any>(result.operations)) {
+        const concurrent = result.concurrent[name];
+        rows.push([`availability: ${name}`, `book ${ms(figures.book.mean)} · refuse ${ms(figures.conflict.mean)} · cancel ${ms(figures.cancel.mean)} · again ${ms(figures.bookAgain.mean)} ms`,
+          `${result.setup.concurrent} concurrent: ${concurrent.seconds} s (${concurrent.attemptsPerSecond}/s), p95 ${ms(concurrent.latency.p95)} ms`,
+          `×${result.ratiosToProduct[name].book} book vs product; overlaps ${result.overlaps[name]}`]);
+      }
+    } else if (run.part === "pages") {
+      for (const [name, figures] of Object.entries<any>(result.load)) {
+        const score = result.lighthouse?.pages?.[name]?.median?.score;
+        rows.push([`page: ${name} ${figures.url}`, `${figures.requestsPerSecond} req/s`, `p50 ${ms(figures.latency.p50)} · p95 ${ms(figures.latency.p95)} ms`,
+          score === undefined ? "" : `Lighthouse mobile ${score}`]);
+      }
+    }
+  }
+  return rows;
+}
+
+function main() {
+  const startedAt = new Date();
+  const { only, rest } = parseOnly(process.argv.slice(2));
+  const unknown = rest.filter((arg) => arg !== "--keep");
+  if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(" ")}: bench.ts takes --only and --keep; run a part's script for its own options`);
+  const build = ensureProductionBuild();
+  const runs = only.map((part) => runPart(part, startedAt, rest));
+  const seconds = round((Date.now() - startedAt.getTime()) / 1000, 1);
+
+  console.log("\n━━━ summary ━━━");
+  printTable(`npm run bench: ${seconds} s${build.built ? ` (of which next build ${build.seconds} s)` : ""}`, ["benchmark", "throughput / times", "latency", "notes"], summaryRows(runs));
+  const file = writeResults("bench", startedAt, {
+    startedAt: startedAt.toISOString(),
+    durationSeconds: seconds,
+    build,
+    parts: runs.map(({ part, ok, seconds: partSeconds, file: partFile }) => ({ part, ok, seconds: partSeconds, file: path.relative(process.cwd(), partFile) })),
+  });
+  console.log(`\nWrote ${path.relative(process.cwd(), file)}`);
+  const failed = runs.filter((run) => !run.ok);
+  if (failed.length > 0) {
+    console.error(`\nFailed: ${failed.map((run) => run.part).join(", ")}`);
+    process.exit(1);
+  }
+}
+
+main();
