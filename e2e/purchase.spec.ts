@@ -32,6 +32,11 @@ test("sign up during checkout, buy two tickets, see the confirmation", async ({ 
   await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "paid");
   await expect(page.getByTestId("ticket")).toHaveCount(2);
   await expectNoAxeViolations(page);
+  // The queue renders the PDFs and emails them; the page follows along without a reload.
+  await expect(page.getByTestId("delivery-status")).toHaveAttribute("data-status", "sent", { timeout: 30_000 });
+  const pdf = await page.request.get(page.url().replace(/\/orders\/([0-9a-f-]+)$/, "/api/orders/$1/tickets.pdf"));
+  expect(pdf.status()).toBe(200);
+  expect((await pdf.body()).subarray(0, 4).toString()).toBe("%PDF");
 });
 
 test("too many tickets get a clear message next to the field and nothing is held", async ({ page }) => {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getBlob, putBlob } from "@/lib/storage/blob-store";
+import { observeEmailSeconds } from "@/lib/ops/metrics";
 
 export type EmailAttachment = { filename: string; content: Buffer; contentType?: string };
 
@@ -46,8 +47,17 @@ function contentTypeOf(attachment: EmailAttachment): string {
 export async function sendEmail(input: SendEmailInput): Promise<SendEmailResult> {
   if (!z.email().safeParse(input.to).success) throw new EmailSendError(`Not an email address: ${input.to}`, null, "invalid_recipient");
   const settings = env();
-  if (settings.RESEND_API_KEY) return sendWithResend(input, settings.RESEND_API_KEY, settings.RESEND_BASE_URL, settings.EMAIL_FROM);
-  return writeToOutbox(input);
+  const started = performance.now();
+  try {
+    const result = settings.RESEND_API_KEY
+      ? await sendWithResend(input, settings.RESEND_API_KEY, settings.RESEND_BASE_URL, settings.EMAIL_FROM)
+      : await writeToOutbox(input);
+    observeEmailSeconds((performance.now() - started) / 1000, "sent");
+    return result;
+  } catch (error) {
+    observeEmailSeconds((performance.now() - started) / 1000, "failed");
+    throw error;
+  }
 }
 
 async function sendWithResend(input: SendEmailInput, apiKey: string, baseUrl: string | undefined, from: string): Promise<SendEmailResult> {

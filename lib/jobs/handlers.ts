@@ -11,6 +11,7 @@ import { loadOrderTickets, type OrderTickets } from "@/lib/tickets/load-order-ti
 import { storedOrRenderedTicketsPdf, ticketsPdfFilename } from "@/lib/tickets/order-tickets-pdf";
 import { appUrl } from "@/lib/urls";
 import type { JobHandler } from "./queue";
+import { countOrderOutcome } from "@/lib/ops/metrics";
 
 // Every handler may run more than once (a worker can die after the work but before the
 // job is marked done), so each one is idempotent: it re-reads the state and the email it
@@ -76,6 +77,7 @@ export const refundOrder: JobHandler = async (payload) => {
         SELECT status::text FROM orders WHERE id = ${order.id}::uuid FOR UPDATE`;
       if (locked?.status === "refund_required") {
         await tx.$executeRaw`UPDATE orders SET status = 'refunded' WHERE id = ${order.id}::uuid`;
+        countOrderOutcome("refunded");
       }
     });
   }

@@ -6,6 +6,7 @@ import { getBlob, putBlob } from "@/lib/storage/blob-store";
 import { verifyDownloadLink } from "./download-link";
 import { loadOrderTickets, type OrderTickets } from "./load-order-tickets";
 import { renderTicketsPdf } from "./render-ticket-pdf";
+import { observePdfSeconds } from "@/lib/ops/metrics";
 
 export type TicketsPdfFile = { filename: string; content: Buffer };
 
@@ -27,7 +28,9 @@ export async function storedOrRenderedTicketsPdf(order: OrderTickets): Promise<B
   const key = ticketsPdfKey(order.id);
   const stored = await getBlob(key);
   if (stored) return stored;
+  const started = performance.now();
   const rendered = await renderTicketsPdf(order.pdf);
+  observePdfSeconds((performance.now() - started) / 1000);
   await putBlob(key, rendered, "application/pdf");
   return rendered;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CancelBookingForm } from "@/components/cancel-booking-form";
+import { DeliveryProgress } from "@/components/delivery-progress";
 import { currentUser, requireUser } from "@/lib/auth";
 import { formatMoney } from "@/lib/money";
 import { getDeliveryStatus, getOrderForViewer } from "@/lib/orders/get-order";
@@ -19,7 +20,6 @@ const STATUS_TEXT: Record<string, { heading: string; body: string }> = {
   refunded: { heading: "Refunded", body: "This order was refunded in full." },
 };
 
-const DELIVERY_TEXT = { queued: "Email with PDF tickets: queued", sending: "Email with PDF tickets: sending", sent: "Email with PDF tickets: sent", failed: "Email with PDF tickets: delayed, we are on it", none: "" };
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -67,7 +67,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       {order.tickets.length > 0 ? (
         <section aria-labelledby="tickets-heading" className="flex flex-col gap-2">
           <h2 id="tickets-heading" className="text-lg font-semibold">Tickets</h2>
-          {delivery !== "none" ? <p className="text-sm text-stone-700" data-testid="delivery-status">{DELIVERY_TEXT[delivery]}</p> : null}
+          <DeliveryProgress orderId={order.id} initial={delivery} />
           {order.status === "paid" ? (
             <a href={`/api/orders/${order.id}/tickets.pdf`} className="inline-flex min-h-11 items-center justify-center rounded-xl border border-brand-600 px-4 font-semibold text-brand-700 hover:bg-brand-50" download>
               Download tickets (PDF)
