@@ -16,3 +16,11 @@ export async function expectNoAxeViolations(page: Page) {
 export function uniqueEmail(prefix = "buyer"): string {
   return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
 }
+
+export async function signInAsAttendee(page: Page) {
+  await page.goto("/sign-in?callbackUrl=/");
+  await page.getByLabel("Email").fill(DEMO.attendee.email);
+  await page.getByLabel("Password").fill(DEMO.attendee.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("link", { name: "My tickets" })).toBeVisible();
+}

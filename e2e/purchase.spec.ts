@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, expectNoAxeViolations, uniqueEmail } from "./helpers";
+import { DEMO, expectNoAxeViolations, signInAsAttendee, uniqueEmail } from "./helpers";
 
 test("sign up during checkout, buy two tickets, see the confirmation", async ({ page }) => {
   await page.goto(`/events/${DEMO.ticketed}`);
@@ -40,11 +40,7 @@ test("sign up during checkout, buy two tickets, see the confirmation", async ({ 
 });
 
 test("too many tickets get a clear message next to the field and nothing is held", async ({ page }) => {
-  await page.goto(`/sign-in?callbackUrl=/`);
-  await page.getByLabel("Email").fill(DEMO.attendee.email);
-  await page.getByLabel("Password").fill(DEMO.attendee.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("link", { name: "My tickets" })).toBeVisible();
+  await signInAsAttendee(page);
 
   await page.goto(`/events/${DEMO.ticketed}`);
   const session = page.locator('section[aria-labelledby^="session-"]', { has: page.getByRole("button", { name: "Get tickets" }) }).first();

@@ -1,14 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { DEMO } from "./helpers";
+import { DEMO, signInAsAttendee } from "./helpers";
 
 // Runs against the app instance configured with a Stripe key and the fake Stripe server.
 for (const method of ["card", "crypto"] as const) {
   test(`pay through Stripe Checkout by ${method}`, async ({ page }) => {
-    await page.goto("/sign-in?callbackUrl=/");
-    await page.getByLabel("Email").fill(DEMO.attendee.email);
-    await page.getByLabel("Password").fill(DEMO.attendee.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("link", { name: "My tickets" })).toBeVisible();
+    await signInAsAttendee(page);
 
     await page.goto(`/events/${DEMO.ticketed}`);
     const session = page.locator('section[aria-labelledby^="session-"]', { has: page.getByRole("button", { name: "Get tickets" }) }).first();

@@ -24,6 +24,23 @@ async function nextStepFor(order: ReservedOrder): Promise<string> {
   return (await provider.startCheckout(order)).url;
 }
 
+/**
+ * Runs a reservation and sends the buyer on to pay (or to the confirmation of a free
+ * order). Expected refusals come back as messages beside the field; anything else is
+ * logged and answered generically. redirect() throws, so it stays outside the try.
+ */
+async function reserveThenPay(reserve: () => Promise<ReservedOrder>, userId: string): Promise<ActionState> {
+  let destination: string;
+  try {
+    destination = await nextStepFor(await reserve());
+  } catch (error) {
+    if (isOrderError(error)) return { ok: false, message: error.message, fieldErrors: error.field ? { [error.field]: error.message } : undefined };
+    logError("reservation failed", error, { userId });
+    return { ok: false, message: "Something went wrong on our side. Nothing was charged; please try again." };
+  }
+  redirect(destination);
+}
+
 export async function reserveTicketsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await currentUser();
   if (!user) return { ok: false, message: "Please sign in to buy tickets." };
@@ -40,15 +57,7 @@ export async function reserveTicketsAction(_previous: ActionState, formData: For
     }
     return { ok: false, message: "Check the quantities.", fieldErrors };
   }
-  let destination: string;
-  try {
-    destination = await nextStepFor(await reserveTickets({ userId: user.id, input: parsed.data }));
-  } catch (error) {
-    if (isOrderError(error)) return { ok: false, message: error.message, fieldErrors: error.field ? { [error.field]: error.message } : undefined };
-    logError("reserve tickets failed", error, { userId: user.id });
-    return { ok: false, message: "Something went wrong on our side. Nothing was charged; please try again." };
-  }
-  redirect(destination);
+  return reserveThenPay(() => reserveTickets({ userId: user.id, input: parsed.data }), user.id);
 }
 
 export async function reserveBookingAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -56,13 +65,5 @@ export async function reserveBookingAction(_previous: ActionState, formData: For
   if (!user) return { ok: false, message: "Please sign in to book." };
   const parsed = ZReserveBooking.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, message: "Check the booking details.", fieldErrors: fieldErrorsOf(parsed.error.issues) };
-  let destination: string;
-  try {
-    destination = await nextStepFor(await reserveBooking({ userId: user.id, input: parsed.data }));
-  } catch (error) {
-    if (isOrderError(error)) return { ok: false, message: error.message, fieldErrors: error.field ? { [error.field]: error.message } : undefined };
-    logError("reserve booking failed", error, { userId: user.id });
-    return { ok: false, message: "Something went wrong on our side. Nothing was charged; please try again." };
-  }
-  redirect(destination);
+  return reserveThenPay(() => reserveBooking({ userId: user.id, input: parsed.data }), user.id);
 }
