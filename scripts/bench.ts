@@ -30,7 +30,10 @@ function parseOnly(argv: string[]): { only: Part[]; rest: string[] } {
   return { only, rest };
 }
 
-type PartRun = { part: Part; ok: boolean; seconds: number; file: string; result?: any };
+// The parts' JSON results, read back for the summary table (their shapes live in each part).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type PartResult = any;
+type PartRun = { part: Part; ok: boolean; seconds: number; file: string; result?: PartResult };
 
 function runPart(part: Part, startedAt: Date, passOn: string[]): PartRun {
   const file = path.resolve("bench/results", `${part}-${stamp(startedAt)}.json`);
@@ -59,14 +62,14 @@ function summaryRows(runs: PartRun[]): (string | number | null)[][] {
           `p50 ${ms(round.sql.latency.p50)} · p95 ${ms(round.sql.latency.p95)} · p99 ${ms(round.sql.latency.p99)} ms`, `app/SQL ${round.ratio}`]);
       }
     } else if (run.part === "availability") {
-      for (const [name, figures] of Object.entries<any>(result.operations)) {
+      for (const [name, figures] of Object.entries<PartResult>(result.operations)) {
         const concurrent = result.concurrent[name];
         rows.push([`availability: ${name}`, `book ${ms(figures.book.mean)} · refuse ${ms(figures.conflict.mean)} · cancel ${ms(figures.cancel.mean)} · again ${ms(figures.bookAgain.mean)} ms`,
           `${result.setup.concurrent} concurrent: ${concurrent.seconds} s (${concurrent.attemptsPerSecond}/s), p95 ${ms(concurrent.latency.p95)} ms`,
           `×${result.ratiosToProduct[name].book} book vs product; overlaps ${result.overlaps[name]}`]);
       }
     } else if (run.part === "pages") {
-      for (const [name, figures] of Object.entries<any>(result.load)) {
+      for (const [name, figures] of Object.entries<PartResult>(result.load)) {
         const score = result.lighthouse?.pages?.[name]?.median?.score;
         rows.push([`page: ${name} ${figures.url}`, `${figures.requestsPerSecond} req/s`, `p50 ${ms(figures.latency.p50)} · p95 ${ms(figures.latency.p95)} ms`,
           score === undefined ? "" : `Lighthouse mobile ${score}`]);
