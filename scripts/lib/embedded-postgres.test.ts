@@ -4,7 +4,7 @@ import { expect, it } from "vitest";
 // on 'beforeExit') and cut graceful shutdown short (exit on SIGTERM). Importing our wrapper
 // must leave the process's handlers as they were.
 it("importing the embedded PostgreSQL wrapper adds no exit or signal handlers", async () => {
-  const events = ["beforeExit", "SIGTERM", "SIGINT", "SIGHUP"] as const;
+  const events = ["beforeExit", "exit", "SIGTERM", "SIGINT", "SIGHUP"] as const;
   const before = events.map((event) => process.listenerCount(event));
   await import("./embedded-postgres");
   expect(events.map((event) => process.listenerCount(event))).toEqual(before);

