@@ -57,7 +57,6 @@ const SLOT_MINUTES = 15;
 const SLOTS_PER_BOOKING = (HOURS * 60) / SLOT_MINUTES;
 const DATA_DIR = path.resolve(".data/bench-availability");
 const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 // Opening hours of the product's resources (UTC venue): 08:00-20:00, 15-minute steps.
 const OPENS_MINUTE = 8 * 60;
 const CLOSES_MINUTE = 20 * 60;
@@ -117,7 +116,7 @@ async function prefillProduct(client: pg.Client): Promise<{ userId: string; reso
   await client.query(
     `WITH created AS (
        INSERT INTO resources (event_id, venue_id, name, opens_minute, closes_minute, slot_minutes, min_minutes, max_minutes, price_minor_per_slot)
-       SELECT m.event_id, $1, 'Room ' || m.n, $2, $3, $4, $4, $3 - $2, 500 FROM bench_ta.resource_map m
+       SELECT m.event_id, $1, 'Room ' || m.n, $2::int, $3::int, $4::int, $4::int, $3::int - $2::int, 500 FROM bench_ta.resource_map m
        RETURNING id, event_id)
      UPDATE bench_ta.resource_map m SET resource_id = created.id FROM created WHERE created.event_id = m.event_id`,
     [venue.id, OPENS_MINUTE, CLOSES_MINUTE, SLOT_MINUTES],
@@ -293,15 +292,29 @@ function slotsOf(range: Range, requester: string): [string, number, string, stri
   return slots;
 }
 
+/**
+ * One statement on a pooled connection. Not pool.query: that closes the connection when the
+ * statement fails, so every refused booking (an exception, by design of the reference's SQL)
+ * would cost a new connection and its password handshake for the next statement.
+ */
+async function run(pool: pg.Pool, sql: string, params: unknown[]): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query(sql, params);
+  } finally {
+    client.release();
+  }
+}
+
 function referenceStrategies(pool: pg.Pool): Strategy[] {
   return [
     {
       name: "slots",
       description: "15-minute slots, unique index, upsert loop (reference 1)",
-      book: (range, requester) => referenceBook(() => pool.query("SELECT bench_ta.lock_slots($1::jsonb)", [JSON.stringify(slotsOf(range, requester))])),
+      book: (range, requester) => referenceBook(() => run(pool, "SELECT bench_ta.lock_slots($1::jsonb)", [JSON.stringify(slotsOf(range, requester))])),
       cancel: async (range, requester) => {
         const starts = slotsOf(range, requester).map((slot) => slot[2]);
-        await pool.query(
+        await run(pool,
           `UPDATE bench_ta."TimeSlot" SET "locked" = false WHERE "resourceId" = $1 AND "requesterId" = $2 AND "startTime" = ANY($3::timestamp[])`,
           [range.resource, requester, starts],
         );
@@ -311,9 +324,9 @@ function referenceStrategies(pool: pg.Pool): Strategy[] {
       name: "select",
       description: "SELECT … FOR UPDATE over ranges, then INSERT (reference 2)",
       book: (range, requester) =>
-        referenceBook(() => pool.query("SELECT bench_ta.lock_select($1, $2, $3::timestamp, $4::timestamp)", [range.resource, requester, range.start.toISOString(), range.end.toISOString()])),
+        referenceBook(() => run(pool, "SELECT bench_ta.lock_select($1, $2, $3::timestamp, $4::timestamp)", [range.resource, requester, range.start.toISOString(), range.end.toISOString()])),
       cancel: async (range, requester) => {
-        await pool.query(
+        await run(pool,
           `UPDATE bench_ta."TimeSlot2" SET "deleted" = true
             WHERE "requesterId" = $1 AND "resourceId" = $2 AND "startTime" = $3::timestamp AND "endTime" = $4::timestamp`,
           [requester, range.resource, range.start.toISOString(), range.end.toISOString()],
@@ -325,13 +338,13 @@ function referenceStrategies(pool: pg.Pool): Strategy[] {
       description: "GiST exclusion constraint, plain INSERT (reference 3)",
       book: (range, requester) =>
         referenceBook(() =>
-          pool.query(
+          run(pool,
             `INSERT INTO bench_ta."timeslot3" (requesterid, resourceid, date_range, deleted) VALUES ($1, $2, tsrange($3::timestamp, $4::timestamp, '[)'), false)`,
             [requester, range.resource, range.start.toISOString(), range.end.toISOString()],
           ),
         ),
       cancel: async (range, requester) => {
-        await pool.query(
+        await run(pool,
           `UPDATE bench_ta."timeslot3" SET "deleted" = true
             WHERE "requesterid" = $1 AND "resourceid" = $2 AND "deleted" = false AND "date_range" = tsrange($3::timestamp, $4::timestamp, '[)')`,
           [requester, range.resource, range.start.toISOString(), range.end.toISOString()],
@@ -430,7 +443,7 @@ async function measureConcurrent(strategy: Strategy, attempts: Range[]) {
     attempts.map(async (range, index) => {
       const started = performance.now();
       const result = await strategy.book(range, `c-${index}`);
-      return { ...result, index, latencyMs: performance.now() - started, endMs: performance.now() - origin };
+      return { ...result, latencyMs: performance.now() - started, endMs: performance.now() - origin };
     }),
   );
   const wallMs = Math.max(...results.map((result) => result.endMs));
@@ -444,7 +457,6 @@ async function measureConcurrent(strategy: Strategy, attempts: Range[]) {
     booked: results.filter((result) => result.outcome === "booked").length,
     refused: results.filter((result) => result.outcome === "refused").length,
     errors,
-    bookedIndexes: results.filter((result) => result.outcome === "booked").map((result) => result.index),
   };
 }
 
@@ -501,7 +513,7 @@ async function countConcurrentBookings(client: pg.Client, userId: string): Promi
 }
 
 /**
- * Two transactions book the same free range; the first commits only after the second has
+ * Two transactions book overlapping free ranges; the first commits only after the second has
  * tried. With a unique index or an exclusion constraint the second waits for the first and is
  * refused; with SELECT … FOR UPDATE it finds no row to lock and books too.
  */
@@ -509,8 +521,11 @@ async function raceProbe(url: string, strategy: "slots" | "select" | "gist"): Pr
   const first = new pg.Client({ connectionString: url, options: "-c TimeZone=UTC" });
   const second = new pg.Client({ connectionString: url, options: "-c TimeZone=UTC" });
   await Promise.all([first.connect(), second.connect()]);
-  const range: Range = { resource: 1, start: at(BOOKINGS + 3, 9 * 60), end: at(BOOKINGS + 3, 9 * 60 + HOURS * 60) };
-  const lock = (client: pg.Client, requester: string) => {
+  // Overlapping, not identical: an identical range would also hit the reference's unique
+  // index on (resource, start, end, deleted), which is not what guards overlaps.
+  const firstRange: Range = { resource: 1, start: at(BOOKINGS + 3, 9 * 60), end: at(BOOKINGS + 3, 9 * 60 + HOURS * 60) };
+  const secondRange: Range = { resource: 1, start: at(BOOKINGS + 3, 10 * 60), end: at(BOOKINGS + 3, 10 * 60 + HOURS * 60) };
+  const lock = (client: pg.Client, requester: string, range: Range) => {
     if (strategy === "slots") return client.query("SELECT bench_ta.lock_slots($1::jsonb)", [JSON.stringify(slotsOf(range, requester))]);
     if (strategy === "select") return client.query("SELECT bench_ta.lock_select($1, $2, $3::timestamp, $4::timestamp)", [range.resource, requester, range.start.toISOString(), range.end.toISOString()]);
     return client.query(`INSERT INTO bench_ta."timeslot3" (requesterid, resourceid, date_range, deleted) VALUES ($1, $2, tsrange($3::timestamp, $4::timestamp, '[)'), false)`, [requester, range.resource, range.start.toISOString(), range.end.toISOString()]);
@@ -518,8 +533,8 @@ async function raceProbe(url: string, strategy: "slots" | "select" | "gist"): Pr
   try {
     await first.query("BEGIN");
     await second.query("BEGIN");
-    await lock(first, "probe-1");
-    const secondTry = lock(second, "probe-2").then(() => "booked" as const, (error: unknown) => (isConflict(error) ? ("refused" as const) : `error ${(error as { code?: string }).code}`));
+    await lock(first, "probe-1", firstRange);
+    const secondTry = lock(second, "probe-2", secondRange).then(() => "booked" as const, (error: unknown) => (isConflict(error) ? ("refused" as const) : `error ${(error as { code?: string }).code}`));
     await new Promise((resolve) => setTimeout(resolve, 300));
     await first.query("COMMIT");
     const outcome = await secondTry;
@@ -563,6 +578,7 @@ async function main() {
   rmSync(DATA_DIR, { recursive: true, force: true });
   let database: RunningPostgres | undefined;
   let pool: pg.Pool | undefined;
+  let client: pg.Client | undefined;
   let disconnect: (() => Promise<void>) | undefined;
   try {
     console.log(`Starting a fresh PostgreSQL in ${path.relative(process.cwd(), DATA_DIR)}…`);
@@ -575,18 +591,21 @@ async function main() {
     const { prisma } = await import("../lib/db");
     disconnect = () => prisma.$disconnect();
 
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    await client.query("CREATE SCHEMA bench_ta");
+    const db = new pg.Client({ connectionString: database.url });
+    client = db;
+    db.on("error", () => {});
+    await db.connect();
+    await db.query("CREATE SCHEMA bench_ta");
     console.log(`Filling: ${RESOURCES} resources × ${BOOKINGS} bookings of ${HOURS} h (${SLOTS_PER_BOOKING} slots each) in four implementations…`);
-    const [productMs, product] = await timed(() => prefillProduct(client));
+    const [productMs, product] = await timed(() => prefillProduct(db));
     console.log(`  product  ${(productMs / 1000).toFixed(1)} s`);
-    const referenceSeconds = await prefillReference(client);
+    const referenceSeconds = await prefillReference(db);
     for (const [name, seconds] of Object.entries(referenceSeconds)) console.log(`  ${name.padEnd(8)} ${seconds.toFixed(1)} s`);
-    await client.query("VACUUM (ANALYZE)");
-    const sizes = await tableSizes(client);
+    await db.query("VACUUM (ANALYZE)");
+    const sizes = await tableSizes(db);
 
     pool = new pg.Pool({ connectionString: database.url, max: POOL, options: "-c TimeZone=UTC" });
+    pool.on("error", () => {});
     const strategies = [...referenceStrategies(pool), productStrategy(orders, product.userId, product.resourceIds)];
 
     console.log(`One at a time: ${SAMPLES} samples of book / conflict / cancel / book again per implementation…`);
@@ -599,10 +618,9 @@ async function main() {
       concurrent[strategy.name] = await measureConcurrent(strategy, attempts);
     }
 
-    const overlaps = await countOverlaps(client);
+    const overlaps = await countOverlaps(db);
     const live = await countConcurrentBookings(client, product.userId);
     const probes = { slots: await raceProbe(database.url, "slots"), select: await raceProbe(database.url, "select"), gist: await raceProbe(database.url, "gist") };
-    await client.end();
 
     // Correctness, asserted (the SELECT strategy of the reference is reported: see the header).
     for (const name of ["product", "gist", "slots"]) {
@@ -659,7 +677,7 @@ async function main() {
           concurrentThroughput: round(concurrent[name].attemptsPerSecond / concurrent.product.attemptsPerSecond, 3),
         }]),
       ),
-      concurrent: Object.fromEntries(Object.entries(concurrent).map(([name, { bookedIndexes: _omit, ...figures }]) => [name, figures])),
+      concurrent,
       overlaps,
       liveAfterConcurrent: live,
       raceProbe: probes,
@@ -667,8 +685,14 @@ async function main() {
     const file = writeResults("availability", startedAt, result, values.out);
     console.log(`\nWrote ${path.relative(process.cwd(), file)}`);
   } finally {
+    await client?.end().catch(() => {});
     await pool?.end().catch(() => {});
     await disconnect?.().catch(() => {});
+    // Stopping the server terminates what is still connected (57P01): Prisma's adapter pool
+    // keeps idle connections after $disconnect, and has no error listener of ours.
+    process.on("uncaughtException", (error) => {
+      if ((error as { code?: string }).code !== "57P01") throw error;
+    });
     await database?.stop();
     if (!values.keep) rmSync(DATA_DIR, { recursive: true, force: true });
   }

@@ -3,8 +3,7 @@
 //   2. availability (scripts/bench-availability.ts)  the reference's three strategies and the product
 //   3. pages        (scripts/bench-pages.ts)         server time under load, Lighthouse mobile
 // Builds the app once first if there is no production build. Each part runs in its own
-// process (the react-server condition lets scripts import lib/ code marked server-only) and
-// writes its own JSON; this writes bench/results/bench-<timestamp>.json with the summary.
+// process and writes its own JSON; this writes bench/results/bench-<timestamp>.json with the summary.
 // A part that fails (an assertion, a crash) fails the whole run, after the others ran.
 // Options: --only flash-sale,availability,pages   --keep (passed on: keep the data folders).
 // For a part's own options (sizes, pool sizes…), run that part's script directly.
@@ -13,10 +12,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ensureProductionBuild, ms, printTable, round, stamp, writeResults } from "./lib/bench-common";
 
+// serverOnly: the part imports lib/ code that starts with `import "server-only"`, which
+// resolves to an empty module under the react-server export condition.
 const PARTS = {
-  "flash-sale": "scripts/bench-flash-sale.ts",
-  availability: "scripts/bench-availability.ts",
-  pages: "scripts/bench-pages.ts",
+  "flash-sale": { script: "scripts/bench-flash-sale.ts", serverOnly: true },
+  availability: { script: "scripts/bench-availability.ts", serverOnly: true },
+  pages: { script: "scripts/bench-pages.ts", serverOnly: false },
 } as const;
 type Part = keyof typeof PARTS;
 
@@ -39,7 +40,9 @@ function runPart(part: Part, startedAt: Date, passOn: string[]): PartRun {
   const file = path.resolve("bench/results", `${part}-${stamp(startedAt)}.json`);
   console.log(`\n━━━ ${part} ━━━`);
   const started = Date.now();
-  const run = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", PARTS[part], "--out", file, ...passOn], { stdio: "inherit" });
+  const { script, serverOnly } = PARTS[part];
+  const args = [...(serverOnly ? ["--conditions=react-server"] : []), "--import", "tsx", script, "--out", file, ...passOn];
+  const run = spawnSync(process.execPath, args, { stdio: "inherit" });
   const seconds = round((Date.now() - started) / 1000, 1);
   if (run.status !== 0) return { part, ok: false, seconds, file };
   return { part, ok: true, seconds, file, result: JSON.parse(readFileSync(file, "utf8")) };
