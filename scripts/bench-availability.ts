@@ -17,7 +17,9 @@
 //      refused on a conflict, to cancel, and to book the same range again;
 //   4. 10,000 concurrent booking attempts (same list for every implementation, overlapping
 //      on purpose), through a pool of 20 connections: wall time, latency, booked/refused;
-//   5. asserted: no two live bookings overlap (product, gist, slots). The reference's
+//   5. asserted: no two live bookings overlap (product, gist, slots), and every attempt
+//      reported as booked is a live booking. Errors (e.g. a timeout waiting for a connection)
+//      are counted and shown, not asserted: they depend on timing. The reference's
 //      SELECT strategy is reported, not asserted: FOR UPDATE locks only rows that already
 //      exist, so two transactions booking the same free range both find nothing and both
 //      insert. A two-transaction probe shows it deterministically.
@@ -625,7 +627,6 @@ async function main() {
     // Correctness, asserted (the SELECT strategy of the reference is reported: see the header).
     for (const name of ["product", "gist", "slots"]) {
       check(overlaps[name] === 0, `${name}: ${overlaps[name]} overlapping live bookings`);
-      check(Object.keys(concurrent[name].errors).length === 0, `${name}: errors in the concurrent phase ${JSON.stringify(concurrent[name].errors)}`);
     }
     for (const strategy of strategies) {
       check(live[strategy.name] === concurrent[strategy.name].booked, `${strategy.name}: ${concurrent[strategy.name].booked} reported booked, ${live[strategy.name]} live in the table`);
