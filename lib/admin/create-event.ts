@@ -8,7 +8,7 @@ import { AdminError } from "./errors";
 import { snapshotEvent } from "./event-snapshot";
 import { mapEventWriteError } from "./map-event-write-error";
 import type { ImageUpload } from "./prepare-event-image";
-import { ZCreateEvent } from "./schemas";
+import { eventColumns, ZCreateEvent } from "./schemas";
 import { storePreparedImage } from "./store-event-image";
 import { validateEventInput } from "./validate-event-input";
 import { writeEventChildren } from "./write-event-children";
@@ -36,19 +36,7 @@ export async function createEvent(options: { actor: Actor | null; input: unknown
       const errors = await checkEventRules(tx, { eventId: null, input, venue });
       if (Object.keys(errors).length > 0) throw new AdminError("invalid", "Check the highlighted fields.", errors);
       const event = await tx.event.create({
-        data: {
-          slug: input.slug,
-          title: input.title,
-          summary: input.summary,
-          description: input.description,
-          category: input.category,
-          city: input.city,
-          neighbourhood: input.neighbourhood,
-          imagePath,
-          imageAlt: input.imageAlt,
-          status: input.status,
-          venueId: venue.id,
-        },
+        data: { ...eventColumns(input, venue.id), imagePath },
         select: { id: true, slug: true, version: true, status: true },
       });
       await writeEventChildren(tx, {

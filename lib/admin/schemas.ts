@@ -187,6 +187,22 @@ export const ZUpdateEvent = ZEventFields.extend({
 }).superRefine(refineEvent, { when: () => true });
 
 export type EventInput = z.infer<typeof ZCreateEvent>;
+
+/** The event's own columns from a validated create or edit (image and version aside). */
+export function eventColumns(input: EventInput, venueId: string) {
+  return {
+    slug: input.slug,
+    title: input.title,
+    summary: input.summary,
+    description: input.description,
+    category: input.category,
+    city: input.city,
+    neighbourhood: input.neighbourhood,
+    imageAlt: input.imageAlt,
+    status: input.status,
+    venueId,
+  };
+}
 export type UpdateEventInput = z.infer<typeof ZUpdateEvent>;
 export type SessionInput = z.infer<typeof ZSessionInput>;
 export type TicketTypeInput = z.infer<typeof ZTicketTypeInput>;

@@ -10,7 +10,7 @@ import { AdminError } from "./errors";
 import { snapshotEvent } from "./event-snapshot";
 import { mapEventWriteError } from "./map-event-write-error";
 import type { ImageUpload } from "./prepare-event-image";
-import { ZUpdateEvent, type UpdateEventInput } from "./schemas";
+import { eventColumns, ZUpdateEvent, type UpdateEventInput } from "./schemas";
 import { storePreparedImage } from "./store-event-image";
 import { validateEventInput } from "./validate-event-input";
 import { writeEventChildren, type ExistingChildren } from "./write-event-children";
@@ -122,17 +122,8 @@ async function saveInTransaction(
   const updated = await tx.event.update({
     where: { id: eventId },
     data: {
-      slug: input.slug,
-      title: input.title,
-      summary: input.summary,
-      description: input.description,
-      category: input.category,
-      city: input.city,
-      neighbourhood: input.neighbourhood,
-      imageAlt: input.imageAlt,
+      ...eventColumns(input, venue.id),
       ...(options.imagePath ? { imagePath: options.imagePath } : {}),
-      status: input.status,
-      venueId: venue.id,
       version: { increment: 1 },
     },
     select: { id: true, slug: true, version: true, status: true },
