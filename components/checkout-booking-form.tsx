@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/action-state";
+import { FormFailure } from "./form-failure";
 
 type Props = {
   resourceId: string;
@@ -19,7 +20,7 @@ export function CheckoutBookingForm({ resourceId, start, minutes, action }: Prop
       <input type="hidden" name="start" value={start} />
       <input type="hidden" name="minutes" value={minutes} />
       {fieldError ? <p className="text-sm font-medium text-red-700">{fieldError}</p> : null}
-      {state && !state.ok && !fieldError ? <p role="alert" className="rounded-lg bg-red-50 p-3 font-medium text-red-800">{state.message}</p> : null}
+      {state && !state.ok && !fieldError ? <FormFailure state={state} /> : null}
       <button type="submit" disabled={pending} className="min-h-12 rounded-xl bg-brand-600 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
         {pending ? "Reserving…" : "Reserve and pay"}
       </button>

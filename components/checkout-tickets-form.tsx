@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/action-state";
+import { FormFailure } from "./form-failure";
 import { formatMoney } from "@/lib/money";
 
 type TicketLine = { id: string; name: string; priceMinor: number; currency: string; remaining: number; quantity: number };
@@ -40,7 +41,7 @@ export function CheckoutTicketsForm({ lines, maxPerOrder, action }: Props) {
         })}
       </ul>
       {errors.items ? <p className="text-sm font-medium text-red-700">{errors.items}</p> : null}
-      {state && !state.ok ? <p role="alert" className="rounded-lg bg-red-50 p-3 font-medium text-red-800">{state.message}</p> : null}
+      <FormFailure state={state} />
       <p className="text-sm text-stone-700">At most {maxPerOrder} tickets per order. Your places are held for you while you pay.</p>
       <button type="submit" disabled={pending} className="min-h-12 rounded-xl bg-brand-600 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
         {pending ? "Reserving…" : "Reserve and pay"}

@@ -21,10 +21,24 @@ const EnvSchema = z
         .optional(),
     ),
     DATABASE_POOL_SIZE: integer(10, 1, 200),
+    /** Give up opening a database connection after this long (a dead database answers 503, not a hang). */
+    DATABASE_CONNECT_TIMEOUT_MS: integer(5_000, 100, 120_000),
+    /** PostgreSQL `statement_timeout` of the app's connections: no query runs longer, lock waits included. */
+    DATABASE_STATEMENT_TIMEOUT_MS: integer(15_000, 100, 600_000),
+    /** Purchases one app process runs at once; the rest wait in line (lib/orders/admission.ts). */
+    PURCHASE_CONCURRENCY: integer(8, 1, 200),
+    /** How long a purchase may wait in line before it is answered 503 + Retry-After. */
+    PURCHASE_QUEUE_WAIT_MS: integer(5_000, 0, 60_000),
+    /** Purchases allowed to wait in line per process; beyond it the answer is 503 at once. */
+    PURCHASE_QUEUE_LENGTH: integer(2_000, 0, 100_000),
+    /** App server processes `npm start` runs on one machine (they share the port). */
+    WEB_CONCURRENCY: integer(2, 1, 64),
     APP_URL: optionalString.pipe(z.url("must be an absolute URL like http://localhost:3000").optional()),
     AUTH_SECRET: optionalString,
     HOLD_MINUTES: integer(10, 1, 120),
     MAX_TICKETS_PER_ORDER: integer(10, 1, 100),
+    /** Places one buyer may hold unpaid at once, over all their pending orders (anti-hoarding). */
+    MAX_HELD_PLACES_PER_USER: integer(20, 1, 1_000),
     JOBS_SECRET: optionalString,
     STRIPE_SECRET_KEY: optionalString,
     STRIPE_WEBHOOK_SECRET: optionalString,
