@@ -2,25 +2,37 @@ import Link from "next/link";
 
 type Props = { user: { name: string; role: "attendee" | "admin" } | null; signOutAction: () => Promise<void> };
 
+const item = "inline-flex min-h-11 shrink-0 items-center rounded-lg px-2.5 text-sm font-medium whitespace-nowrap hover:bg-stone-100";
+
+/**
+ * One row at 360 px whoever is signed in: the brand shrinks to its mark and Search to its
+ * icon on a phone (their names stay for screen readers), so nothing wraps or scrolls sideways.
+ */
 export function SiteHeader({ user, signOutAction }: Props) {
   return (
     <header className="sticky top-0 z-40 border-b border-stone-200 bg-white/95 backdrop-blur">
-      <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-2 px-4 py-2">
-        <Link href="/" className="mr-auto flex items-center gap-2 rounded py-2 text-lg font-bold tracking-tight text-brand-700">
+      <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-1 px-3 py-1.5 sm:px-4">
+        <Link href="/" className="mr-auto flex min-h-11 shrink-0 items-center gap-2 rounded text-lg font-bold tracking-tight text-brand-700">
           <span aria-hidden="true" className="grid size-8 place-items-center rounded-lg bg-brand-600 text-sm text-white">LT</span>
-          Local Tickets
+          <span className={user ? "sr-only sm:not-sr-only" : undefined}>Local Tickets</span>
         </Link>
-        <Link href="/search" className="rounded-lg px-3 py-2 text-sm font-medium hover:bg-stone-100">Search</Link>
+        <Link href="/search" className={item}>
+          <svg aria-hidden="true" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="2" className="size-5 sm:hidden">
+            <circle cx="8.5" cy="8.5" r="5.5" />
+            <path d="m13 13 4.5 4.5" strokeLinecap="round" />
+          </svg>
+          <span className="sr-only sm:not-sr-only">Search</span>
+        </Link>
         {user ? (
           <>
-            {user.role === "admin" ? <Link href="/admin" className="rounded-lg px-3 py-2 text-sm font-medium hover:bg-stone-100">Admin</Link> : null}
-            <Link href="/account" className="rounded-lg px-3 py-2 text-sm font-medium hover:bg-stone-100">My tickets</Link>
-            <form action={signOutAction}>
-              <button type="submit" className="rounded-lg px-3 py-2 text-sm font-medium text-stone-600 hover:bg-stone-100">Sign out</button>
+            {user.role === "admin" ? <Link href="/admin" className={item}>Admin</Link> : null}
+            <Link href="/account" className={item}>My tickets</Link>
+            <form action={signOutAction} className="shrink-0">
+              <button type="submit" className={`${item} text-stone-600`}>Sign out</button>
             </form>
           </>
         ) : (
-          <Link href="/sign-in" className="rounded-lg bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700">Sign in</Link>
+          <Link href="/sign-in" className="inline-flex min-h-11 shrink-0 items-center rounded-lg bg-brand-600 px-3 text-sm font-semibold text-white hover:bg-brand-700">Sign in</Link>
         )}
       </nav>
     </header>

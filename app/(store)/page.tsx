@@ -1,8 +1,7 @@
 import { EventCard } from "@/components/event-card";
-import { EventFilters } from "@/components/event-filters";
+import { EventFinder } from "@/components/event-finder";
 import { Pagination } from "@/components/pagination";
-import { SearchBox } from "@/components/search-box";
-import { filtersToSearchParams, parseEventFilters } from "@/lib/catalog/filters";
+import { countActiveFilters, listingHref, parseEventFilters, quickFilterChips } from "@/lib/catalog/filters";
 import { listEvents } from "@/lib/catalog/list-events";
 import { toSearchParams, type PageSearchParams } from "@/lib/search-params";
 
@@ -14,16 +13,15 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   void _page;
 
   return (
-    <div className="flex flex-col gap-6">
-      <section className="pt-2">
-        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Find something to do tonight</h1>
-        <p className="mt-1 text-stone-700">Festivals, gigs, comedy, workshops and tours with a local host.</p>
-        <div className="mt-4"><SearchBox /></div>
+    <div className="flex flex-col gap-4">
+      <section className="flex flex-col gap-3">
+        <h1 className="text-2xl font-bold tracking-tight sm:text-4xl">Find something to do tonight</h1>
+        {/* Text and filters go to /search, where they combine; the chips filter this page. */}
+        <EventFinder action="/search" query="" filters={withoutPage} activeCount={countActiveFilters(withoutPage)} chips={quickFilterChips("/", "", withoutPage)} />
       </section>
       {!parsed.ok ? <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800">{parsed.message} (showing everything instead)</p> : null}
-      <EventFilters filters={withoutPage} />
       <section aria-labelledby="results-heading">
-        <h2 id="results-heading" className="mb-3 text-xl font-semibold">
+        <h2 id="results-heading" className="mb-3 text-lg font-semibold" aria-live="polite">
           {result.total === 1 ? "1 event" : `${result.total} events`}
         </h2>
         {result.items.length === 0 ? (
@@ -35,11 +33,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             ))}
           </ul>
         )}
-        <Pagination
-          page={result.page}
-          pageCount={result.pageCount}
-          hrefFor={(page) => `/?${filtersToSearchParams({ ...filters, page }).toString()}`}
-        />
+        <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(page) => listingHref("/", "", { ...withoutPage, page })} />
       </section>
     </div>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filtersToSearchParams, parseEventFilters } from "./filters";
+import { countActiveFilters, filtersToSearchParams, isQuickFilterOn, listingHref, parseEventFilters, quickFilterChips, toggleQuickFilter } from "./filters";
 
 const parse = (query: string) => parseEventFilters(new URLSearchParams(query));
 
@@ -86,5 +86,41 @@ describe("filtersToSearchParams", () => {
 
   it("drops from/to unless the date choice is a range", () => {
     expect(filtersToSearchParams({ date: "today", from: "2026-01-01", to: "2026-01-02" }).toString()).toBe("date=today");
+  });
+});
+
+describe("quick filters", () => {
+  it("counts the filters that narrow the listing", () => {
+    expect(countActiveFilters({})).toBe(0);
+    expect(countActiveFilters({ category: "comedy", date: "range", from: "2026-12-01", to: "2026-12-02", maxPriceMinor: 2000, available: true })).toBe(4);
+  });
+
+  it("switches a chip on and off and keeps the other filters", () => {
+    const base = { category: "concert" as const, where: "Alfama" };
+    const today = toggleQuickFilter(base, "today");
+    expect(today).toEqual({ ...base, date: "today" });
+    expect(isQuickFilterOn(today, "today")).toBe(true);
+    expect(toggleQuickFilter(today, "today")).toEqual(base);
+    expect(toggleQuickFilter(today, "weekend")).toEqual({ ...base, date: "weekend" });
+  });
+
+  it("replaces a maximum price with free, and keeps a date range when another chip is tapped", () => {
+    const ranged = { date: "range" as const, from: "2026-12-01", to: "2026-12-31", maxPriceMinor: 2000 };
+    expect(toggleQuickFilter(ranged, "free")).toEqual({ date: "range", from: "2026-12-01", to: "2026-12-31", free: true });
+    expect(toggleQuickFilter(ranged, "available")).toEqual({ ...ranged, available: true });
+    expect(filtersToSearchParams(toggleQuickFilter(ranged, "available")).toString()).toBe("date=range&from=2026-12-01&to=2026-12-31&price=20&available=1");
+  });
+});
+
+describe("listing links", () => {
+  it("puts the text query first and leaves blanks out", () => {
+    expect(listingHref("/search", " jazz ", { category: "concert", page: 2 })).toBe("/search?q=jazz&category=concert&page=2");
+    expect(listingHref("/", "", {})).toBe("/");
+  });
+
+  it("makes each chip a link that toggles itself and keeps the query", () => {
+    const chips = quickFilterChips("/search", "jazz", { date: "today" });
+    expect(chips.find((chip) => chip.label === "Today")).toEqual({ label: "Today", on: true, href: "/search?q=jazz" });
+    expect(chips.find((chip) => chip.label === "Free")).toEqual({ label: "Free", on: false, href: "/search?q=jazz&date=today&price=free" });
   });
 });

@@ -127,3 +127,72 @@ export function filtersToSearchParams(filters: Omit<EventFilters, "page"> & { pa
   if (filters.page !== undefined && filters.page > 1) params.set("page", String(filters.page));
   return params;
 }
+
+/** How many filters narrow the listing (shown on the "Filters" toggle, so a closed panel still tells). */
+export function countActiveFilters(filters: Omit<EventFilters, "page">): number {
+  let count = 0;
+  if (filters.category) count++;
+  if (filters.where) count++;
+  if (filters.date) count++;
+  if (filters.free || filters.maxPriceMinor !== undefined) count++;
+  if (filters.available) count++;
+  return count;
+}
+
+export type QuickFilter = "today" | "weekend" | "free" | "available";
+
+/** Whether a one-tap chip is on for `filters`. */
+export function isQuickFilterOn(filters: Omit<EventFilters, "page">, quick: QuickFilter): boolean {
+  switch (quick) {
+    case "today":
+    case "weekend":
+      return filters.date === quick;
+    case "free":
+      return filters.free === true;
+    case "available":
+      return filters.available === true;
+  }
+}
+
+/**
+ * The filters after tapping a one-tap chip: it switches itself on or off and keeps the other
+ * filters (a date chip replaces another date choice; "free" replaces a maximum price).
+ * The page is dropped, since the results change.
+ */
+export function toggleQuickFilter(filters: Omit<EventFilters, "page">, quick: QuickFilter): Omit<EventFilters, "page"> {
+  const { from: _from, to: _to, date: _date, free: _free, maxPriceMinor: _max, available: _available, ...rest } = filters;
+  void _from, void _to, void _date, void _free, void _max, void _available;
+  const on = isQuickFilterOn(filters, quick);
+  const date = quick === "today" || quick === "weekend"
+    ? (on ? {} : { date: quick })
+    : filters.date ? { date: filters.date, ...(filters.date === "range" ? { from: filters.from, to: filters.to } : {}) } : {};
+  const price = quick === "free"
+    ? (on ? {} : { free: true })
+    : filters.free ? { free: true } : filters.maxPriceMinor !== undefined ? { maxPriceMinor: filters.maxPriceMinor } : {};
+  const available = quick === "available" ? (on ? {} : { available: true }) : filters.available ? { available: true } : {};
+  return { ...rest, ...date, ...price, ...available };
+}
+
+const QUICK_FILTERS: { quick: QuickFilter; label: string }[] = [
+  { quick: "today", label: "Today" },
+  { quick: "weekend", label: "This weekend" },
+  { quick: "free", label: "Free" },
+  { quick: "available", label: "Places left" },
+];
+
+/** The URL of `path` showing `query` (when not blank) with `filters`. */
+export function listingHref(path: string, query: string, filters: Omit<EventFilters, "page"> & { page?: number }): string {
+  const params = new URLSearchParams(query.trim() ? [["q", query.trim()]] : []);
+  for (const [name, value] of filtersToSearchParams(filters)) params.append(name, value);
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+/** The one-tap filter chips of a listing at `path`, each a link that toggles itself. */
+export function quickFilterChips(path: string, query: string, filters: Omit<EventFilters, "page">) {
+  return QUICK_FILTERS.map(({ quick, label }) => ({
+    label,
+    on: isQuickFilterOn(filters, quick),
+    href: listingHref(path, query, toggleQuickFilter(filters, quick)),
+  }));
+}
