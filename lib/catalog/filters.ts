@@ -160,17 +160,20 @@ export function isQuickFilterOn(filters: Omit<EventFilters, "page">, quick: Quic
  * The page is dropped, since the results change.
  */
 export function toggleQuickFilter(filters: Omit<EventFilters, "page">, quick: QuickFilter): Omit<EventFilters, "page"> {
-  const { from: _from, to: _to, date: _date, free: _free, maxPriceMinor: _max, available: _available, ...rest } = filters;
-  void _from, void _to, void _date, void _free, void _max, void _available;
+  const next: Omit<EventFilters, "page"> = { ...filters };
   const on = isQuickFilterOn(filters, quick);
-  const date = quick === "today" || quick === "weekend"
-    ? (on ? {} : { date: quick })
-    : filters.date ? { date: filters.date, ...(filters.date === "range" ? { from: filters.from, to: filters.to } : {}) } : {};
-  const price = quick === "free"
-    ? (on ? {} : { free: true })
-    : filters.free ? { free: true } : filters.maxPriceMinor !== undefined ? { maxPriceMinor: filters.maxPriceMinor } : {};
-  const available = quick === "available" ? (on ? {} : { available: true }) : filters.available ? { available: true } : {};
-  return { ...rest, ...date, ...price, ...available };
+  if (quick === "today" || quick === "weekend") {
+    delete next.from;
+    delete next.to;
+    if (on) delete next.date;
+    else next.date = quick;
+  } else if (quick === "free") {
+    delete next.maxPriceMinor;
+    if (on) delete next.free;
+    else next.free = true;
+  } else if (on) delete next.available;
+  else next.available = true;
+  return next;
 }
 
 const QUICK_FILTERS: { quick: QuickFilter; label: string }[] = [
