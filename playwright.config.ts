@@ -12,6 +12,8 @@ const chromium = {
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
 };
 const startApp = (port: number) => `npx tsx scripts/run.ts start --fresh --quiet --data-dir .data/e2e-${port} --port ${port}`;
+// The main app runs production without Stripe: it must opt in to the local test provider,
+// exactly as a demo deployment would (lib/env.ts refuses to start otherwise).
 
 export default defineConfig({
   testDir: "e2e",
@@ -43,6 +45,7 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: "ignore",
       stderr: "pipe",
+      env: { UNSAFE_TEST_PAYMENTS: "true" },
     },
     {
       command: `npx tsx tests/fake-stripe.ts --port ${FAKE_STRIPE_PORT} --webhook http://localhost:${STRIPE_APP_PORT}/api/payments/stripe/webhook --secret whsec_e2e`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { EnvError, parseEnv, REQUIRED_IN_PRODUCTION, resetEnvCacheForTests, testPaymentsEnabled } from "./env";
 
 describe("parseEnv", () => {
   it("has defaults that make the offline dev setup work", () => {
@@ -15,12 +15,73 @@ describe("parseEnv", () => {
   });
 
   it("refuses to run in production without a strong AUTH_SECRET", () => {
-    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/AUTH_SECRET is required in production/);
-    expect(() => parseEnv({ NODE_ENV: "production", AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
-    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) }).AUTH_SECRET).toHaveLength(32);
+    const others = { JOBS_SECRET: "j".repeat(32), TICKET_SIGNING_SECRET: "t".repeat(32), UNSAFE_TEST_PAYMENTS: "true" };
+    expect(() => parseEnv({ NODE_ENV: "production", ...others })).toThrow(/AUTH_SECRET is required in production/);
+    expect(() => parseEnv({ NODE_ENV: "production", ...others, AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
+    expect(parseEnv({ NODE_ENV: "production", ...others, AUTH_SECRET: "x".repeat(32) }).AUTH_SECRET).toHaveLength(32);
   });
 
   it("treats empty strings as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", STRIPE_SECRET_KEY: "  " })).toMatchObject({ DATABASE_URL: undefined, STRIPE_SECRET_KEY: undefined });
+  });
+});
+
+describe("production settings (issue 16)", () => {
+  const secrets = { AUTH_SECRET: "a".repeat(32), JOBS_SECRET: "j".repeat(32), TICKET_SIGNING_SECRET: "t".repeat(32) };
+  const stripe = { STRIPE_SECRET_KEY: "sk_live_x", STRIPE_WEBHOOK_SECRET: "whsec_x" };
+
+  it("names every missing required setting in one line", () => {
+    let message = "";
+    try {
+      parseEnv({ NODE_ENV: "production" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).not.toContain("\n");
+    for (const name of REQUIRED_IN_PRODUCTION) expect(message).toContain(name);
+  });
+
+  it("refuses the local test payments without Stripe unless UNSAFE_TEST_PAYMENTS opts in", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", ...secrets })).toThrow(/STRIPE_SECRET_KEY is required in production.*UNSAFE_TEST_PAYMENTS=true/);
+    expect(parseEnv({ NODE_ENV: "production", ...secrets, ...stripe }).UNSAFE_TEST_PAYMENTS).toBe(false);
+    expect(parseEnv({ NODE_ENV: "production", ...secrets, UNSAFE_TEST_PAYMENTS: "true" }).UNSAFE_TEST_PAYMENTS).toBe(true);
+    expect(() => parseEnv({ UNSAFE_TEST_PAYMENTS: "maybe" })).toThrow(/UNSAFE_TEST_PAYMENTS must be true or false/);
+  });
+
+  it("says when the local provider takes payments: development, or production only with the opt-in", () => {
+    const cases: [Record<string, string>, boolean][] = [
+      [{}, true],
+      [{ ...stripe }, false],
+      [{ NODE_ENV: "production", ...secrets, UNSAFE_TEST_PAYMENTS: "true" }, true],
+      [{ NODE_ENV: "production", ...secrets, ...stripe, UNSAFE_TEST_PAYMENTS: "true" }, false],
+    ];
+    for (const [settings, expected] of cases) {
+      const saved = { ...process.env };
+      try {
+        for (const key of ["NODE_ENV", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "UNSAFE_TEST_PAYMENTS", "AUTH_SECRET", "JOBS_SECRET", "TICKET_SIGNING_SECRET"]) delete process.env[key];
+        Object.assign(process.env, settings);
+        resetEnvCacheForTests();
+        expect(testPaymentsEnabled()).toBe(expected);
+      } finally {
+        process.env = saved;
+        resetEnvCacheForTests();
+      }
+    }
+  });
+
+  it("requires JOBS_SECRET and TICKET_SIGNING_SECRET, each distinct from AUTH_SECRET and from each other", () => {
+    const base = { NODE_ENV: "production", ...stripe };
+    expect(() => parseEnv({ ...base, AUTH_SECRET: secrets.AUTH_SECRET, TICKET_SIGNING_SECRET: secrets.TICKET_SIGNING_SECRET })).toThrow(/JOBS_SECRET is required in production/);
+    expect(() => parseEnv({ ...base, AUTH_SECRET: secrets.AUTH_SECRET, JOBS_SECRET: secrets.JOBS_SECRET })).toThrow(/TICKET_SIGNING_SECRET is required in production/);
+    expect(() => parseEnv({ ...base, ...secrets, JOBS_SECRET: secrets.AUTH_SECRET })).toThrow("JOBS_SECRET must differ from AUTH_SECRET in production");
+    expect(() => parseEnv({ ...base, ...secrets, TICKET_SIGNING_SECRET: secrets.JOBS_SECRET })).toThrow("TICKET_SIGNING_SECRET must differ from JOBS_SECRET in production");
+    expect(() => parseEnv({ ...base, ...secrets, JOBS_SECRET: "short" })).toThrow(/JOBS_SECRET is required in production \(at least 32/);
+    expect(parseEnv({ ...base, ...secrets })).toMatchObject(secrets);
+  });
+
+  it("trusts no proxy hop unless told (TRUSTED_PROXY_HOPS)", () => {
+    expect(parseEnv({}).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: "1" }).TRUSTED_PROXY_HOPS).toBe(1);
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS/);
   });
 });

@@ -11,6 +11,23 @@ const optionalString = z
 const integer = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
+/** An on/off switch: true, 1, yes, on (any case) turn it on; unset or empty is off. */
+const flag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value === "" || ["false", "0", "no", "off"].includes(value)) return false;
+    if (["true", "1", "yes", "on"].includes(value)) return true;
+    ctx.addIssue({ code: "custom", message: "must be true or false" });
+    return z.NEVER;
+  });
+
+/** The settings a production process refuses to start without (README "Deploying"). */
+export const REQUIRED_IN_PRODUCTION = ["AUTH_SECRET", "JOBS_SECRET", "TICKET_SIGNING_SECRET", "STRIPE_SECRET_KEY"] as const;
+const MIN_SECRET_LENGTH = 32;
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -39,8 +56,19 @@ const EnvSchema = z
     MAX_TICKETS_PER_ORDER: integer(10, 1, 100),
     /** Places one buyer may hold unpaid at once, over all their pending orders (anti-hoarding). */
     MAX_HELD_PLACES_PER_USER: integer(20, 1, 1_000),
+    /** Bearer token of `POST /api/jobs/run` (the worker and cron). Production: required, distinct from the other secrets. */
     JOBS_SECRET: optionalString,
+    /**
+     * Proxies in front of the app that append to X-Forwarded-For (nginx, a load balancer).
+     * 0: the address of the TCP peer, whatever X-Forwarded-For says (a client can write it).
+     */
+    TRUSTED_PROXY_HOPS: integer(0, 0, 10),
     STRIPE_SECRET_KEY: optionalString,
+    /**
+     * Production without Stripe: let the local test-mode provider "take" payments, so anyone
+     * can mark an order paid for free. Only for a staging or demo site; every page says so.
+     */
+    UNSAFE_TEST_PAYMENTS: flag,
     STRIPE_WEBHOOK_SECRET: optionalString,
     /** Only for tests and local fakes: where the Stripe SDK sends API calls (e.g. http://127.0.0.1:12111). */
     STRIPE_API_BASE: optionalString.pipe(z.url("must be an absolute URL like http://127.0.0.1:12111").optional()),
@@ -49,7 +77,7 @@ const EnvSchema = z
     RESEND_BASE_URL: optionalString.pipe(z.url("must be an absolute URL").optional()),
     EMAIL_FROM: z.string().default("Local Tickets <tickets@localtickets.test>"),
     STORAGE_DIR: z.string().default(".data/storage"),
-    /** Key for the signed codes in ticket QR codes; falls back to AUTH_SECRET. */
+    /** Key for the signed codes in ticket QR codes (door scanners hold it). Production: required, distinct. */
     TICKET_SIGNING_SECRET: optionalString,
     /** Bearer token for `GET /api/metrics` (Prometheus); unset: the metrics route answers 404. */
     METRICS_TOKEN: optionalString,
@@ -60,11 +88,27 @@ const EnvSchema = z
       ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "is required when STRIPE_SECRET_KEY is set (the whsec_… secret of your webhook endpoint)" });
     }
     if (env.NODE_ENV !== "production") return;
-    if (!env.AUTH_SECRET || env.AUTH_SECRET.length < 32) {
+    // Each secret is held by someone else (the session signer, the queue worker and cron,
+    // the door scanners): one leaked must not unlock the others, so none may equal another.
+    const secrets = [["AUTH_SECRET", env.AUTH_SECRET], ["JOBS_SECRET", env.JOBS_SECRET], ["TICKET_SIGNING_SECRET", env.TICKET_SIGNING_SECRET]] as const;
+    for (const [name, value] of secrets) {
+      if (!value || value.length < MIN_SECRET_LENGTH) {
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: `is required in production (at least ${MIN_SECRET_LENGTH} characters; try \`openssl rand -base64 32\`)`,
+        });
+      }
+    }
+    for (const [index, [name, value]] of secrets.entries()) {
+      const same = secrets.slice(0, index).find(([, other]) => value && other === value);
+      if (same) ctx.addIssue({ code: "custom", path: [name], message: `must differ from ${same[0]} in production` });
+    }
+    if (!env.STRIPE_SECRET_KEY && !env.UNSAFE_TEST_PAYMENTS) {
       ctx.addIssue({
         code: "custom",
-        path: ["AUTH_SECRET"],
-        message: "is required in production (at least 32 characters; try `openssl rand -base64 32`)",
+        path: ["STRIPE_SECRET_KEY"],
+        message: "is required in production (without it anyone could pay with the local test provider; for a demo site only, set UNSAFE_TEST_PAYMENTS=true)",
       });
     }
   });
@@ -95,11 +139,18 @@ export function resetEnvCacheForTests(): void {
   cached = undefined;
 }
 
-/** Development-only fallback secret; production requires AUTH_SECRET (see parseEnv). */
+/** Development-only fallback secrets; production requires each one, all distinct (see parseEnv). */
 export function authSecret(): string {
   return env().AUTH_SECRET ?? "dev-only-secret-not-for-production-use-000";
 }
 
 export function jobsSecret(): string {
   return env().JOBS_SECRET ?? authSecret();
+}
+
+/** The local test-mode payment provider is in use: no Stripe key (production: only with UNSAFE_TEST_PAYMENTS). */
+export function testPaymentsEnabled(): boolean {
+  const settings = env();
+  if (settings.STRIPE_SECRET_KEY) return false;
+  return settings.NODE_ENV !== "production" || settings.UNSAFE_TEST_PAYMENTS;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db";
-import { confirmOrderPayment, type CompletionOutcome } from "@/lib/orders/complete-order";
+import { confirmOrderPayment, type CompletionOutcome } from "@/lib/orders/transitions";
 import { OrderError } from "@/lib/orders/errors";
 import { usesLocalProvider } from "./provider";
 
@@ -17,7 +17,8 @@ export async function payWithLocalProvider(options: {
   userId: string;
   outcome: LocalPaymentOutcome;
 }): Promise<CompletionOutcome | { outcome: "declined"; orderId: string }> {
-  // With Stripe configured, only Stripe may confirm payments.
+  // With Stripe configured, only Stripe may confirm payments; in production without Stripe,
+  // only an operator's explicit UNSAFE_TEST_PAYMENTS lets this button mark orders paid.
   if (!usesLocalProvider()) throw new OrderError("not_found", "Order not found");
   const order = await prisma.order.findUnique({ where: { id: options.orderId }, select: { userId: true, status: true } });
   if (!order || order.userId !== options.userId) throw new OrderError("not_found", "Order not found");
