@@ -1,4 +1,5 @@
 import "server-only";
+import { readBodyText } from "@/lib/api/http";
 import { logError } from "@/lib/log";
 import type { Actor } from "./authorize";
 import { httpStatusOf, isAdminError } from "./errors";
@@ -6,10 +7,13 @@ import { adminOrNull } from "./require-admin";
 
 const notFound = () => Response.json({ error: { code: "not_found", message: "Not found" } }, { status: 404 });
 
+/** An event with dozens of sessions and ticket types is a few tens of kilobytes; images go through the upload form. */
+export const MAX_ADMIN_JSON_BYTES = 256 * 1024;
+
 /**
  * The admin JSON API's common steps: anyone but an admin gets the same 404 as a missing
  * page; a POST must be `application/json` (a cross-site form can't send that without a
- * CORS preflight, which we never allow); expected outcomes map to 404/409/422 with the
+ * CORS preflight, which we never allow) of at most MAX_ADMIN_JSON_BYTES; expected outcomes map to 404/409/422 with the
  * message and field errors the forms show; anything else is logged and answered 500.
  */
 export async function adminJsonRoute(
@@ -24,7 +28,12 @@ export async function adminJsonRoute(
     if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
       return Response.json({ error: { code: "unsupported_media_type", message: "Send a JSON body (Content-Type: application/json)." } }, { status: 415 });
     }
-    const text = await request.text();
+    // Read as a stream and given up past the cap, before anything is parsed.
+    const read = await readBodyText(request, MAX_ADMIN_JSON_BYTES);
+    if (!read.ok) {
+      return Response.json({ error: { code: "content_too_large", message: `Send at most ${MAX_ADMIN_JSON_BYTES} bytes.` } }, { status: 413 });
+    }
+    const text = read.text;
     try {
       body = text.trim() === "" ? {} : JSON.parse(text);
     } catch {

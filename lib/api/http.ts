@@ -1,5 +1,6 @@
 // Reading requests and writing answers for the JSON API's route handlers.
 import { z } from "zod";
+import { env } from "@/lib/env";
 import { logError } from "@/lib/log";
 import { isOrderError } from "@/lib/orders/errors";
 import { problemFromOrderError, problemResponse, problemResponseFromBody, validationProblem } from "./problem";
@@ -30,10 +31,9 @@ export async function readJsonBody<T>(request: Request, schema: SafeParser<T>): 
   if (!/^application\/([a-z0-9.+-]+\+)?json\b/i.test(contentType.trim())) {
     return { ok: false, response: problemResponse("unsupported_media_type", { detail: "Send the body as JSON with Content-Type: application/json." }) };
   }
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) return { ok: false, response: tooLarge() };
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { ok: false, response: tooLarge() };
+  const body = await readBodyText(request, MAX_BODY_BYTES);
+  if (!body.ok) return { ok: false, response: tooLarge() };
+  const text = body.text;
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -46,7 +46,40 @@ export async function readJsonBody<T>(request: Request, schema: SafeParser<T>): 
 }
 
 function tooLarge(): Response {
-  return problemResponse("content_too_large", { detail: `Send at most ${MAX_BODY_BYTES} bytes.` });
+  return tooLargeProblem(MAX_BODY_BYTES);
+}
+
+/** The 413 problem for a body over `maxBytes`. */
+export function tooLargeProblem(maxBytes: number): Response {
+  return problemResponse("content_too_large", { detail: `Send at most ${maxBytes} bytes.` });
+}
+
+/**
+ * The body as text, read as a stream and given up as soon as it passes `maxBytes` (then the
+ * rest is never read: a 20 MB chunked body costs the first chunks, not 20 MB of memory and
+ * seconds of reading). A declared Content-Length over the cap is refused before reading.
+ */
+export async function readBodyText(request: Request, maxBytes: number): Promise<{ ok: true; text: string } | { ok: false }> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) {
+    await request.body?.cancel().catch(() => {});
+    return { ok: false };
+  }
+  if (!request.body) return { ok: true, text: "" };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return { ok: false };
+    }
+    chunks.push(value);
+  }
+  return { ok: true, text: new TextDecoder().decode(Buffer.concat(chunks)) };
 }
 
 /**
@@ -74,13 +107,29 @@ export function readQuery<T>(request: Request, schema: SafeParser<T>): Parsed<T>
   return { ok: true, data: parsed.data, raw };
 }
 
-/**
- * The caller's address for per-IP limits: the first X-Forwarded-For entry (set by the proxy
- * in front of the app), else X-Real-IP. The same rule as the sign-in limit in lib/auth.
- */
+/** The caller's address for per-address limits (sign-in, sign-up, buying). See clientAddressFromHeaders. */
 export function clientAddress(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return (forwarded || request.headers.get("x-real-ip") || "unknown").slice(0, 64);
+  return clientAddressFromHeaders(request.headers);
+}
+
+/**
+ * The caller's address, from X-Forwarded-For read from the right. Every server process
+ * appends the TCP peer's address to X-Forwarded-For before Next sees the request
+ * (lib/http/peer-address.ts), and each proxy in front appends the address it saw, so the
+ * last entry is the peer and each trusted proxy hop (TRUSTED_PROXY_HOPS) moves one to the
+ * left. Entries further left were written by the client and are never trusted: the first
+ * entry, which the old rule took, is whatever the caller wants it to be.
+ * For server actions, pass `await headers()`.
+ */
+export function clientAddressFromHeaders(headers: Pick<Headers, "get">, trustedHops = env().TRUSTED_PROXY_HOPS): string {
+  const chain = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  // Fewer entries than hops: the request did not come through every proxy (or came
+  // straight to the app); the leftmost is the best there is.
+  const address = chain[chain.length - 1 - trustedHops] ?? chain[0] ?? "unknown";
+  return address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "").slice(0, 64);
 }
 
 /** Absolute URL of `path` on this app (APP_URL when set, else the request's origin). */

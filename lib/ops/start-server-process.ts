@@ -10,6 +10,7 @@
 // The OTEL_* variables are the OpenTelemetry SDK's own settings (the exporter reads them
 // from the environment itself), so they are not part of lib/env.ts.
 import { env, EnvError } from "@/lib/env";
+import { installPeerAddress } from "@/lib/http/peer-address";
 import { markShuttingDown } from "./shutdown";
 
 export async function startServerProcess(): Promise<void> {
@@ -24,6 +25,9 @@ export async function startServerProcess(): Promise<void> {
     }
     throw error;
   }
+
+  // Per-address limits must see the TCP peer, not only what the client wrote (lib/api/http.ts).
+  installPeerAddress();
 
   // Next's own handlers (server.close, wait for requests in flight, exit) run too.
   process.once("SIGTERM", () => markShuttingDown("SIGTERM"));

@@ -1,11 +1,20 @@
-import { handleStripeWebhook } from "@/lib/payments/stripe";
+import { readBodyText, tooLargeProblem } from "@/lib/api/http";
 import { kickJobQueue } from "@/lib/jobs/kick";
+import { handleStripeWebhook } from "@/lib/payments/stripe";
 
 export const dynamic = "force-dynamic";
 
+/**
+ * Stripe's events are a few kilobytes; anyone can post here before the signature is checked,
+ * so the body is read as a stream and given up past this (413).
+ */
+const MAX_WEBHOOK_BYTES = 256 * 1024;
+
 /** Stripe webhooks: signature verified on the raw body; each event id applied once. */
 export async function POST(request: Request) {
-  const result = await handleStripeWebhook(await request.text(), request.headers.get("stripe-signature"));
+  const body = await readBodyText(request, MAX_WEBHOOK_BYTES);
+  if (!body.ok) return tooLargeProblem(MAX_WEBHOOK_BYTES);
+  const result = await handleStripeWebhook(body.text, request.headers.get("stripe-signature"));
   if (result.status === 400) return Response.json({ error: result.error }, { status: 400 });
   if (result.outcome === "paid" || result.outcome === "refund_required") kickJobQueue();
   return Response.json({ received: true, outcome: result.outcome });
