@@ -1,50 +1,59 @@
 "use client";
+import Link from "next/link";
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/action-state";
 import { FormFailure } from "./form-failure";
 import { formatMoney } from "@/lib/money";
 
 type TicketLine = { id: string; name: string; priceMinor: number; currency: string; remaining: number; quantity: number };
-type Props = { lines: TicketLine[]; maxPerOrder: number; action: (state: ActionState, formData: FormData) => Promise<ActionState> };
+type Props = { lines: TicketLine[]; changeHref: string; action: (state: ActionState, formData: FormData) => Promise<ActionState> };
 
-export function CheckoutTicketsForm({ lines, maxPerOrder, action }: Props) {
+/**
+ * The review step for a buyer who signed in on the way (the choice came along in the URL):
+ * what was chosen and the total, one button to reserve and pay. Quantities are changed back
+ * on the event page, not asked a second time here.
+ */
+export function CheckoutTicketsForm({ lines, changeHref, action }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const chosen = lines.filter((line) => line.quantity > 0);
+  const currency = lines[0]?.currency ?? "EUR";
+  const totalMinor = chosen.reduce((sum, line) => sum + line.priceMinor * line.quantity, 0);
+  const total = formatMoney(totalMinor, currency);
+
+  if (chosen.length === 0) {
+    return (
+      <p className="rounded-2xl border border-stone-200 bg-white p-4">
+        No tickets chosen yet. <Link href={changeHref} className="font-medium text-brand-700 underline">Choose tickets</Link>
+      </p>
+    );
+  }
+
   return (
-    <form action={formAction} className="flex flex-col gap-4" noValidate>
+    <form action={formAction} className="flex flex-col gap-4">
       <ul className="flex flex-col divide-y divide-stone-100 rounded-2xl border border-stone-200 bg-white px-4">
-        {lines.map((line) => {
+        {chosen.map((line) => {
           const error = errors[`quantity.${line.id}`];
           return (
             <li key={line.id} className="flex flex-col gap-1 py-3">
-              <div className="flex items-center justify-between gap-3">
-                <label htmlFor={`qty-${line.id}`} className="flex flex-col">
-                  <span className="font-medium">{line.name}</span>
-                  <span className="text-sm text-stone-700">{formatMoney(line.priceMinor, line.currency)} each · {line.remaining} left</span>
-                </label>
-                <input
-                  id={`qty-${line.id}`}
-                  name={`qty_${line.id}`}
-                  type="number"
-                  inputMode="numeric"
-                  min={0}
-                  max={maxPerOrder}
-                  defaultValue={line.quantity}
-                  aria-invalid={error ? true : undefined}
-                  aria-describedby={error ? `qty-${line.id}-error` : undefined}
-                  className="min-h-11 w-20 rounded-lg border border-stone-300 px-3 text-base aria-[invalid]:border-red-600"
-                />
+              <div className="flex items-baseline justify-between gap-3">
+                <span><span className="font-semibold">{line.quantity} ×</span> {line.name} <span className="text-sm text-stone-700">at {formatMoney(line.priceMinor, line.currency)}</span></span>
+                <span className="font-medium">{formatMoney(line.priceMinor * line.quantity, line.currency)}</span>
               </div>
-              {error ? <p id={`qty-${line.id}-error`} className="text-sm font-medium text-red-700">{error}</p> : null}
+              <input type="hidden" name={`qty_${line.id}`} value={line.quantity} />
+              {error ? <p className="text-sm font-medium text-red-700" role="alert">{error}</p> : null}
             </li>
           );
         })}
+        <li className="flex justify-between py-3 text-lg font-semibold"><span>Total</span><span data-testid="checkout-total">{total}</span></li>
       </ul>
-      {errors.items ? <p className="text-sm font-medium text-red-700">{errors.items}</p> : null}
+      {errors.items ? <p className="text-sm font-medium text-red-700" role="alert">{errors.items}</p> : null}
       <FormFailure state={state} />
-      <p className="text-sm text-stone-700">At most {maxPerOrder} tickets per order. Your places are held for you while you pay.</p>
+      <p className="text-sm text-stone-700">
+        Your places are held for you while you pay. <Link href={changeHref} className="font-medium text-brand-700 underline">Change tickets</Link>
+      </p>
       <button type="submit" disabled={pending} className="min-h-12 rounded-xl bg-brand-600 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-        {pending ? "Reserving…" : "Reserve and pay"}
+        {pending ? "Reserving…" : totalMinor === 0 ? "Get free tickets" : `Reserve and pay ${total}`}
       </button>
     </form>
   );

@@ -4,9 +4,8 @@ import { notFound } from "next/navigation";
 import { CheckoutTicketsForm } from "@/components/checkout-tickets-form";
 import { requireUser } from "@/lib/auth";
 import { getPublicEventBySlug } from "@/lib/catalog/get-event";
-import { env } from "@/lib/env";
 import { toSearchParams, type PageSearchParams } from "@/lib/search-params";
-import { formatInZone } from "@/lib/time";
+import { formatLongDay, formatTime } from "@/lib/catalog/format-when";
 import { reserveTicketsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
@@ -25,7 +24,8 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
     priceMinor: type.priceMinor,
     currency: type.currency,
     remaining: type.remaining,
-    quantity: Math.max(0, Number.parseInt(params.get(`qty_${type.id}`) ?? "0", 10) || 0),
+    // Clamped for display only: the reservation checks the real limits and says what is wrong.
+    quantity: Math.min(99, Math.max(0, Number.parseInt(params.get(`qty_${type.id}`) ?? "0", 10) || 0)),
   }));
 
   return (
@@ -33,9 +33,9 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
       <Link href={`/events/${event.slug}`} className="text-sm font-medium text-brand-700 underline">← Back to {event.title}</Link>
       <h1 className="text-2xl font-bold">Your tickets</h1>
       <p className="text-stone-700">
-        {event.title} · {formatInZone(session.startsAt, event.venue.timeZone, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" })} · {event.venue.name}
+        {event.title} · {formatLongDay(session.startsAt, event.venue.timeZone)}, {formatTime(session.startsAt, event.venue.timeZone)} · {event.venue.name}
       </p>
-      <CheckoutTicketsForm lines={lines} maxPerOrder={env().MAX_TICKETS_PER_ORDER} action={reserveTicketsAction} />
+      <CheckoutTicketsForm lines={lines} changeHref={`/events/${event.slug}#buy`} action={reserveTicketsAction} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { requireUser } from "@/lib/auth";
 import { getPublicEventBySlug } from "@/lib/catalog/get-event";
 import { formatMoney } from "@/lib/money";
 import { toSearchParams, type PageSearchParams } from "@/lib/search-params";
-import { formatInZone } from "@/lib/time";
+import { formatLongDay, formatTime } from "@/lib/catalog/format-when";
 import { reserveBookingAction } from "../actions";
 
 export const metadata: Metadata = { title: "Book", robots: { index: false } };
@@ -30,7 +30,7 @@ export default async function BookingCheckoutPage({ searchParams }: { searchPara
         <dt className="text-stone-600">What</dt><dd className="font-medium">{event.title} · {resource.name}</dd>
         <dt className="text-stone-600">When</dt>
         <dd className="font-medium">
-          {formatInZone(start, zone, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" })}–{formatInZone(end, zone, { hour: "2-digit", minute: "2-digit" })}
+          {formatLongDay(start, zone)}, {formatTime(start, zone)}–{formatTime(end, zone)}
         </dd>
         <dt className="text-stone-600">Where</dt><dd>{event.venue.name}, {event.venue.address}</dd>
         <dt className="text-stone-600">Price</dt><dd className="font-medium">{formatMoney((minutes / resource.slotMinutes) * resource.priceMinorPerSlot, resource.currency)}</dd>

@@ -1,16 +1,23 @@
 import type { Metadata } from "next";
 import Image from "next/image";
 import { notFound } from "next/navigation";
-import { BookingPicker } from "@/components/booking-picker";
+import { AvailabilityBadge } from "@/components/availability-badge";
+import { BookingBuyPanel } from "@/components/booking-buy-panel";
+import { BuyBar } from "@/components/buy-bar";
 import { ShareButton } from "@/components/share-button";
-import { TicketPicker } from "@/components/ticket-picker";
+import { TicketBuyPanel } from "@/components/ticket-buy-panel";
+import { currentUser } from "@/lib/auth";
+import { formatLongDay, formatShortDay, formatShortDayTime, formatTime } from "@/lib/catalog/format-when";
 import { getBookableDay, getPublicEventBySlug } from "@/lib/catalog/get-event";
+import { eventJsonLd } from "@/lib/catalog/json-ld";
+import { summarizeEvent } from "@/lib/catalog/summarize-event";
 import { CATEGORIES } from "@/lib/catalog/types";
 import { env } from "@/lib/env";
-import { eventJsonLd } from "@/lib/catalog/json-ld";
+import { formatMoney } from "@/lib/money";
 import type { PageSearchParams } from "@/lib/search-params";
-import { isIsoDate, localDateAndMinute } from "@/lib/time";
+import { formatMinute, instantAt, isIsoDate, localDateAndMinute } from "@/lib/time";
 import { appUrl } from "@/lib/urls";
+import { reserveBookingAction, reserveTicketsAction } from "../../checkout/actions";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<PageSearchParams> };
 
@@ -32,12 +39,13 @@ function first(value: string | string[] | undefined): string | undefined {
 }
 
 export default async function EventPage({ params, searchParams }: Props) {
-  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const [{ slug }, query, user] = await Promise.all([params, searchParams, currentUser()]);
   const event = await getPublicEventBySlug(slug);
   if (!event) notFound();
 
+  const now = new Date();
   const timeZone = event.venue.timeZone;
-  const today = localDateAndMinute(new Date(), timeZone).date;
+  const today = localDateAndMinute(now, timeZone).date;
   const requestedDate = first(query.date);
   const date = requestedDate && isIsoDate(requestedDate) && requestedDate >= today ? requestedDate : today;
   const bookingDays = await Promise.all(
@@ -45,30 +53,109 @@ export default async function EventPage({ params, searchParams }: Props) {
       const requested = Number(first(query.minutes));
       const minutes = Number.isInteger(requested) && requested >= resource.minMinutes && requested <= resource.maxMinutes && requested % resource.slotMinutes === 0 ? requested : resource.minMinutes;
       const day = await getBookableDay(resource.id, date, minutes);
-      return { resource, minutes, slots: day?.starts ?? [] };
+      const slots = (day?.starts ?? []).map((slot) => ({ minute: slot.minute, startsAt: slot.startsAt.toISOString(), label: formatMinute(slot.minute), free: slot.free }));
+      return { resource, minutes, slots };
     }),
   );
+  const summary = summarizeEvent(event);
   const category = CATEGORIES.find((candidate) => candidate.value === event.category)?.label ?? event.category;
   const url = `${appUrl()}/events/${event.slug}`;
   const mapUrl = event.venue.latitude !== null && event.venue.longitude !== null
     ? `https://www.openstreetmap.org/?mlat=${event.venue.latitude}&mlon=${event.venue.longitude}#map=17/${event.venue.latitude}/${event.venue.longitude}`
     : `https://www.openstreetmap.org/search?query=${encodeURIComponent(`${event.venue.address}, ${event.venue.city}`)}`;
+  const priceFrom = summary.priceFromMinor === null || summary.currency === null
+    ? null
+    : summary.priceFromMinor === 0 ? "Free" : `from ${formatMoney(summary.priceFromMinor, summary.currency)}`;
+  const bookable = event.resources.length > 0;
+  const nextDate = summary.nextSession ? formatShortDayTime(summary.nextSession.startsAt, timeZone, now) : null;
+  const sellable = bookable || event.sessions.some((session) => session.onSale && session.remaining > 0);
+  const sessions = event.sessions.map((session) => ({
+    id: session.id,
+    startsAt: session.startsAt.toISOString(),
+    dayLabel: formatShortDay(session.startsAt, timeZone, now),
+    timeLabel: formatTime(session.startsAt, timeZone),
+    onSale: session.onSale,
+    remaining: session.remaining,
+    ticketTypes: session.ticketTypes.map(({ id, name, description, priceMinor, currency, remaining }) => ({ id, name, description, priceMinor, currency, remaining })),
+  }));
 
   return (
-    <article className="flex flex-col gap-6">
+    <article className="flex flex-col gap-5 pb-20 lg:pb-0">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: eventJsonLd(event, url) }} />
-      <div className="relative -mx-4 aspect-[3/2] overflow-hidden bg-stone-200 sm:mx-0 sm:aspect-[21/9] sm:rounded-2xl">
+      <div className="relative -mx-4 -mt-4 aspect-[16/9] overflow-hidden bg-stone-200 sm:mx-0 sm:mt-0 sm:aspect-[21/9] sm:rounded-2xl">
         <Image src={event.imagePath} alt={event.imageAlt} fill priority sizes="(min-width: 1024px) 1024px, 100vw" className="object-cover" />
       </div>
-      <header className="flex flex-col gap-2">
-        <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{category} · {event.neighbourhood}, {event.city}</p>
-        <h1 className="text-3xl font-bold tracking-tight">{event.title}</h1>
-        <p className="text-lg text-stone-700">{event.summary}</p>
-        <div className="flex gap-2 pt-1"><ShareButton title={event.title} url={url} /></div>
-      </header>
 
-      <div className="grid gap-6 lg:grid-cols-[1fr_380px]">
-        <div className="flex flex-col gap-6">
+      {/* One buying panel: under the key facts on a phone, in a sticky side column on a wide screen. */}
+      <div className="grid gap-5 lg:grid-cols-[1fr_380px] lg:gap-x-8">
+        <header className="flex flex-col gap-2 lg:col-start-1">
+          <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{category} · {event.neighbourhood}, {event.city}</p>
+          <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{event.title}</h1>
+          {/* What a buyer decides on, before anything else. */}
+          <dl className="flex flex-col gap-1 text-base" data-testid="event-facts">
+            <div>
+              <dt className="sr-only">When</dt>
+              <dd className="font-semibold">
+                {nextDate ? (
+                  <>
+                    <time dateTime={summary.nextSession!.startsAt.toISOString()}>{nextDate}</time>
+                    {summary.moreDates > 0 ? <span className="font-normal text-stone-700"> · +{summary.moreDates} more {summary.moreDates === 1 ? "date" : "dates"}</span> : null}
+                  </>
+                ) : bookable ? "Open daily: book a time that suits you" : "No upcoming dates right now"}
+              </dd>
+            </div>
+            <div>
+              <dt className="sr-only">Where</dt>
+              <dd className="text-stone-800">{event.venue.name} · {event.venue.neighbourhood}</dd>
+            </div>
+            {priceFrom ? (
+              <div>
+                <dt className="sr-only">Price</dt>
+                <dd className="flex flex-wrap items-center gap-x-2">
+                  <span className="font-semibold">{priceFrom}{bookable && summary.priceFromMinor ? ` per ${event.resources[0].slotMinutes} min` : ""}</span>
+                  {summary.remaining !== null && !bookable ? (
+                    summary.availability === "available" ? <span className="text-sm text-stone-700">{summary.remaining} places left</span> : <AvailabilityBadge availability={summary.availability} />
+                  ) : null}
+                </dd>
+              </div>
+            ) : null}
+          </dl>
+        </header>
+
+        <section
+          id="buy"
+          aria-labelledby="buy-heading"
+          tabIndex={-1}
+          className="scroll-mt-16 rounded-2xl border border-stone-200 bg-white p-4 shadow-sm focus:outline-none lg:sticky lg:top-20 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start"
+        >
+          <div className="flex flex-col gap-4">
+            <h2 id="buy-heading" className="text-xl font-semibold">{bookable ? "Book a time" : "Tickets"}</h2>
+            {event.sessions.length > 0 ? (
+              <TicketBuyPanel slug={event.slug} sessions={sessions} maxPerOrder={env().MAX_TICKETS_PER_ORDER} signedIn={user !== null} action={reserveTicketsAction} />
+            ) : null}
+            {bookingDays.map(({ resource, minutes, slots }) => (
+              <section key={resource.id} id="book" aria-label={resource.name} className="flex flex-col gap-2">
+                {bookingDays.length > 1 || event.sessions.length > 0 ? <h3 className="font-semibold">{resource.name}</h3> : null}
+                <BookingBuyPanel
+                  slug={event.slug}
+                  resource={resource}
+                  date={date}
+                  dayLabel={formatLongDay(instantAt(date, 12 * 60, timeZone), timeZone, now)}
+                  minDate={today}
+                  minutes={minutes}
+                  slots={slots}
+                  signedIn={user !== null}
+                  action={reserveBookingAction}
+                />
+              </section>
+            ))}
+            {event.sessions.length === 0 && !bookable ? <p className="text-stone-700">No upcoming dates right now.</p> : null}
+          </div>
+        </section>
+
+        <div className="flex flex-col gap-5 lg:col-start-1">
+          <p className="text-lg text-stone-700">{event.summary}</p>
+          <div><ShareButton title={event.title} url={url} /></div>
           <section aria-labelledby="about">
             <h2 id="about" className="mb-2 text-xl font-semibold">About</h2>
             {event.description.split(/\n{2,}/).map((paragraph, index) => (
@@ -85,18 +172,10 @@ export default async function EventPage({ params, searchParams }: Props) {
             <p className="mt-1 text-sm text-stone-600">Times are shown in the venue&apos;s local time ({timeZone}).</p>
           </section>
         </div>
-
-        <section aria-labelledby="tickets" className="flex flex-col gap-3">
-          <h2 id="tickets" className="text-xl font-semibold">{event.resources.length > 0 ? "Book a time" : "Tickets"}</h2>
-          {event.sessions.map((session) => (
-            <TicketPicker key={session.id} slug={event.slug} session={session} timeZone={timeZone} maxPerOrder={env().MAX_TICKETS_PER_ORDER} />
-          ))}
-          {bookingDays.map(({ resource, minutes, slots }) => (
-            <BookingPicker key={resource.id} slug={event.slug} resource={resource} date={date} minutes={minutes} slots={slots} minDate={today} />
-          ))}
-          {event.sessions.length === 0 && event.resources.length === 0 ? <p className="text-stone-700">No upcoming dates right now.</p> : null}
-        </section>
       </div>
+
+      {sellable ? <BuyBar targetId="buy" label={bookable ? "Book a time" : "Get tickets"} detail={[priceFrom, nextDate ?? (bookable ? "Open daily" : null)].filter(Boolean).join(" · ")} /> : null}
     </article>
   );
+
 }

@@ -1,0 +1,174 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useState, useTransition } from "react";
+import type { ActionState } from "@/lib/action-state";
+import type { ResourceView } from "@/lib/catalog/types";
+import { formatMoney } from "@/lib/money";
+import { FormFailure } from "./form-failure";
+
+export type BookingSlot = { minute: number; startsAt: string; label: string; free: boolean };
+
+type Props = {
+  slug: string;
+  resource: ResourceView;
+  date: string;
+  /** The chosen day, written out on the venue's clock (with the year when not this year). */
+  dayLabel: string;
+  minDate: string;
+  minutes: number;
+  slots: BookingSlot[];
+  signedIn: boolean;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+};
+
+const field = "min-h-11 w-full rounded-lg border border-stone-300 bg-white px-3 text-base";
+
+function lengthLabel(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
+
+/** The free starts closest to `minute`, in time order: what to offer after a refusal. */
+function nearestFree(slots: BookingSlot[], minute: number, count = 3): BookingSlot[] {
+  return slots
+    .filter((slot) => slot.free && slot.minute !== minute)
+    .sort((a, b) => Math.abs(a.minute - minute) - Math.abs(b.minute - minute) || a.minute - b.minute)
+    .slice(0, count)
+    .sort((a, b) => a.minute - b.minute);
+}
+
+/**
+ * Day, length and start of a bookable experience, and the button that reserves it and goes
+ * to payment. Changing the day or length reloads the free times at once (the URL keeps the
+ * choice). A refusal is announced, keeps the chosen time, and offers the nearest free ones.
+ */
+export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minutes, slots, signedIn, action }: Props) {
+  const router = useRouter();
+  const [loadingTimes, startLoading] = useTransition();
+  const [state, formAction, pending] = useActionState(action, null);
+  const firstFree = slots.find((slot) => slot.free)?.startsAt ?? "";
+  const [start, setStart] = useState(firstFree);
+  const chosen = slots.find((slot) => slot.startsAt === start);
+  const refused = state !== null && !state.ok;
+
+  // New day or length: the old start is not among the new times, so take the first free one.
+  // After a refusal the same times come back refreshed, and the buyer's choice is kept.
+  const slotsKey = `${date}/${minutes}`;
+  const [shownKey, setShownKey] = useState(slotsKey);
+  if (shownKey !== slotsKey) {
+    setShownKey(slotsKey);
+    setStart(firstFree);
+  }
+
+  useEffect(() => {
+    if (refused) router.refresh();
+  }, [refused, state, router]);
+
+  function showTimes(nextDate: string, nextMinutes: number) {
+    if (!nextDate) return;
+    startLoading(() => router.replace(`/events/${slug}?date=${nextDate}&minutes=${nextMinutes}#book`, { scroll: false }));
+  }
+
+  const lengths: number[] = [];
+  for (let length = resource.minMinutes; length <= resource.maxMinutes; length += resource.slotMinutes) lengths.push(length);
+  const total = formatMoney((minutes / resource.slotMinutes) * resource.priceMinorPerSlot, resource.currency);
+  const free = slots.filter((slot) => slot.free);
+  const alternatives = refused && chosen ? nearestFree(slots, chosen.minute) : [];
+  const canReserve = Boolean(chosen?.free) && !pending && !loadingTimes;
+
+  return (
+    <div className="flex flex-col gap-4">
+      <p className="text-sm text-stone-700">
+        {formatMoney(resource.priceMinorPerSlot, resource.currency)} per {resource.slotMinutes} minutes
+      </p>
+      <form method="get" action={`/events/${slug}`} className="grid grid-cols-2 gap-3" onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        showTimes(String(data.get("date")), Number(data.get("minutes")));
+      }}>
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          Day
+          <input type="date" name="date" defaultValue={date} min={minDate} className={field} required onChange={(event) => showTimes(event.currentTarget.value, minutes)} />
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          Length
+          <select name="minutes" defaultValue={String(minutes)} className={field} onChange={(event) => showTimes(date, Number(event.currentTarget.value))}>
+            {lengths.map((length) => (
+              <option key={length} value={length}>{lengthLabel(length)}</option>
+            ))}
+          </select>
+        </label>
+        <noscript>
+          <button type="submit" className="col-span-2 min-h-11 rounded-lg border border-stone-300 px-4 font-medium">Show times</button>
+        </noscript>
+      </form>
+
+      <form
+        action={signedIn ? formAction : "/checkout/booking"}
+        method={signedIn ? undefined : "get"}
+        className="flex flex-col gap-3"
+        aria-busy={loadingTimes || undefined}
+      >
+        {signedIn ? (
+          <input type="hidden" name="resourceId" value={resource.id} />
+        ) : (
+          <>
+            <input type="hidden" name="event" value={slug} />
+            <input type="hidden" name="resource" value={resource.id} />
+          </>
+        )}
+        <input type="hidden" name="minutes" value={minutes} />
+        <fieldset>
+          <legend className="mb-2 text-sm font-medium">
+            Start time on {dayLabel}
+            {loadingTimes ? <span className="ml-2 font-normal text-stone-600" role="status">Updating times…</span> : null}
+          </legend>
+          {free.length === 0 ? (
+            <p className="text-stone-700">No free times on this day for that length. Try another day or a shorter time.</p>
+          ) : (
+            <div className={`grid grid-cols-4 gap-2 sm:grid-cols-6 ${loadingTimes ? "opacity-60" : ""}`}>
+              {slots.map((slot) => (
+                <label
+                  key={slot.startsAt}
+                  className={`flex min-h-11 items-center justify-center rounded-lg border text-sm font-medium has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${slot.free ? "cursor-pointer border-stone-300 bg-white" : "border-stone-200 text-stone-500 line-through"}`}
+                >
+                  <input type="radio" name="start" value={slot.startsAt} disabled={!slot.free && slot.startsAt !== start} checked={slot.startsAt === start} onChange={() => setStart(slot.startsAt)} className="sr-only" />
+                  {slot.label}
+                  {slot.free ? null : <span className="sr-only"> (taken)</span>}
+                </label>
+              ))}
+            </div>
+          )}
+        </fieldset>
+        {refused ? (
+          <div className="flex flex-col gap-2">
+            <FormFailure state={state} />
+            {alternatives.length > 0 ? (
+              <div className="flex flex-wrap items-center gap-2" data-testid="nearest-free">
+                <span className="text-sm font-medium">Nearest free starts:</span>
+                {alternatives.map((slot) => (
+                  <button key={slot.startsAt} type="button" onClick={() => setStart(slot.startsAt)} className="min-h-11 rounded-lg border border-brand-600 bg-white px-3 text-sm font-semibold text-brand-700">
+                    {slot.label}
+                  </button>
+                ))}
+              </div>
+            ) : null}
+          </div>
+        ) : null}
+        {free.length > 0 ? (
+          <>
+            <p className="flex items-baseline justify-between text-lg font-semibold" aria-live="polite">
+              <span>{chosen ? `${chosen.label}, ${lengthLabel(minutes)}` : "Choose a start time"}</span>
+              <span>{total}</span>
+            </p>
+            <button type="submit" disabled={!canReserve} className="min-h-12 rounded-xl bg-brand-600 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+              {pending ? "Reserving…" : `Reserve and pay ${total}`}
+            </button>
+          </>
+        ) : null}
+      </form>
+    </div>
+  );
+}

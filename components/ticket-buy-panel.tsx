@@ -1,0 +1,170 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useState } from "react";
+import type { ActionState } from "@/lib/action-state";
+import { formatMoney } from "@/lib/money";
+import { FormFailure } from "./form-failure";
+import { LiveRemaining } from "./live-remaining";
+
+export type BuyTicketType = { id: string; name: string; description: string; priceMinor: number; currency: string; remaining: number };
+export type BuySession = {
+  id: string;
+  /** ISO instant, for <time dateTime>. */
+  startsAt: string;
+  /** Already on the venue's clock: "Sat 12 Dec" and "20:30". */
+  dayLabel: string;
+  timeLabel: string;
+  onSale: boolean;
+  remaining: number;
+  ticketTypes: BuyTicketType[];
+};
+
+type Props = {
+  slug: string;
+  sessions: BuySession[];
+  maxPerOrder: number;
+  /** Signed in: the panel reserves at once. Signed out: it goes to checkout by way of sign-in, keeping the choice in the URL. */
+  signedIn: boolean;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+};
+
+type Quantities = Record<string, number>;
+
+function buyable(session: BuySession): boolean {
+  return session.onSale && session.remaining > 0;
+}
+
+/** One ticket of the first type with places left: most orders are one ticket, so that is one tap saved. */
+function startingQuantities(session: BuySession | undefined): Quantities {
+  const first = session?.ticketTypes.find((type) => type.remaining > 0);
+  return first && session && buyable(session) ? { [first.id]: 1 } : {};
+}
+
+/**
+ * Date, quantities and total in one place on the event page, and the button that reserves
+ * the places and goes straight to payment. The total is on the button, so it is always seen
+ * before paying. A refusal (sold out, too many, very busy) is shown right here, the choice
+ * is kept, and the page's figures are refreshed so the buyer can choose again.
+ */
+export function TicketBuyPanel({ slug, sessions, maxPerOrder, signedIn, action }: Props) {
+  const router = useRouter();
+  const [state, formAction, pending] = useActionState(action, null);
+  const [sessionId, setSessionId] = useState(() => (sessions.find(buyable) ?? sessions[0])?.id);
+  const session = sessions.find((candidate) => candidate.id === sessionId);
+  const [quantities, setQuantities] = useState<Quantities>(() => startingQuantities(session));
+  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+
+  useEffect(() => {
+    if (state && !state.ok) router.refresh();
+  }, [state, router]);
+
+  if (!session) return <p className="text-stone-700">No upcoming dates right now.</p>;
+
+  const chosen = session.ticketTypes.filter((type) => (quantities[type.id] ?? 0) > 0);
+  const count = chosen.reduce((sum, type) => sum + quantities[type.id], 0);
+  const totalMinor = chosen.reduce((sum, type) => sum + type.priceMinor * quantities[type.id], 0);
+  const currency = session.ticketTypes[0]?.currency ?? "EUR";
+  const total = formatMoney(totalMinor, currency);
+
+  function chooseSession(id: string) {
+    setSessionId(id);
+    setQuantities(startingQuantities(sessions.find((candidate) => candidate.id === id)));
+  }
+
+  function change(typeId: string, by: number, max: number) {
+    setQuantities((current) => ({ ...current, [typeId]: Math.max(0, Math.min(max, (current[typeId] ?? 0) + by)) }));
+  }
+
+  return (
+    <form
+      id="buy-form"
+      action={signedIn ? formAction : "/checkout"}
+      method={signedIn ? undefined : "get"}
+      className="flex flex-col gap-4"
+      aria-describedby="buy-total"
+    >
+      {signedIn ? null : (
+        <>
+          <input type="hidden" name="event" value={slug} />
+          <input type="hidden" name="session" value={session.id} />
+        </>
+      )}
+      {sessions.length > 1 ? (
+        <fieldset>
+          <legend className="mb-2 text-sm font-semibold">Date</legend>
+          <div className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-1 [scrollbar-width:thin]">
+            {sessions.map((candidate) => (
+              <label
+                key={candidate.id}
+                className={`flex min-h-14 min-w-24 shrink-0 cursor-pointer flex-col items-center justify-center rounded-xl border px-3 py-1.5 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${buyable(candidate) ? "border-stone-300 bg-white" : "border-stone-200 bg-stone-50 text-stone-600"}`}
+              >
+                <input type="radio" name="date-choice" value={candidate.id} checked={candidate.id === session.id} onChange={() => chooseSession(candidate.id)} className="sr-only" />
+                <time dateTime={candidate.startsAt} className="font-semibold whitespace-nowrap">{candidate.dayLabel}</time>
+                <span className="whitespace-nowrap">{candidate.timeLabel}{buyable(candidate) ? "" : candidate.onSale ? " · sold out" : " · closed"}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : (
+        <p className="font-semibold">
+          <time dateTime={session.startsAt}>{session.dayLabel}, {session.timeLabel}</time>
+        </p>
+      )}
+
+      {buyable(session) ? (
+        <ul className="flex flex-col divide-y divide-stone-100" aria-label="Tickets">
+          {session.ticketTypes.map((type) => {
+            const quantity = quantities[type.id] ?? 0;
+            const max = Math.min(maxPerOrder, type.remaining);
+            const error = errors[`quantity.${type.id}`];
+            const nameId = `type-${type.id}`;
+            return (
+              <li key={type.id} className="flex flex-col gap-1 py-2.5">
+                <div className="flex items-center justify-between gap-3">
+                  <div className="flex min-w-0 flex-col">
+                    <span id={nameId} className="font-medium">{type.name}</span>
+                    <span className="text-sm text-stone-700">
+                      {formatMoney(type.priceMinor, type.currency)} ·{" "}
+                      <LiveRemaining sessionId={session.id} ticketTypeId={type.id} initialRemaining={type.remaining} />
+                    </span>
+                  </div>
+                  <div className="flex shrink-0 items-center gap-1" role="group" aria-labelledby={nameId}>
+                    <button type="button" onClick={() => change(type.id, -1, max)} disabled={quantity === 0} aria-label={`One ${type.name} less`} className="grid size-11 place-items-center rounded-full border border-stone-300 bg-white text-xl font-semibold disabled:opacity-40">−</button>
+                    <output aria-live="polite" aria-label={`${type.name} tickets`} className="w-8 text-center text-lg font-semibold tabular-nums">{quantity}</output>
+                    <button type="button" onClick={() => change(type.id, 1, max)} disabled={quantity >= max} aria-label={`One more ${type.name}`} className="grid size-11 place-items-center rounded-full border border-stone-300 bg-white text-xl font-semibold disabled:opacity-40">+</button>
+                    <input type="hidden" name={`qty_${type.id}`} value={quantity} />
+                  </div>
+                </div>
+                {error ? <p className="text-sm font-medium text-red-700" role="alert">{error}</p> : null}
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <p className="rounded-xl bg-stone-100 p-3 font-medium text-stone-800">
+          {session.onSale ? "Sold out on this date." : "Sales have closed for this date."} {sessions.some(buyable) ? "Choose another date above." : ""}
+        </p>
+      )}
+
+      {errors.items ? <p className="text-sm font-medium text-red-700" role="alert">{errors.items}</p> : null}
+      <FormFailure state={state} />
+
+      {buyable(session) ? (
+        <div className="flex flex-col gap-2">
+          <p id="buy-total" className="flex items-baseline justify-between text-lg font-semibold" aria-live="polite">
+            <span>{count === 0 ? "Choose your tickets" : `${count} ${count === 1 ? "ticket" : "tickets"}`}</span>
+            <span data-testid="buy-total">{count === 0 ? "" : total}</span>
+          </p>
+          <button type="submit" disabled={pending || count === 0} className="min-h-12 rounded-xl bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+            {pending ? "Reserving…" : totalMinor === 0 && count > 0 ? "Get free tickets" : `Reserve and pay ${count > 0 ? total : ""}`.trim()}
+          </button>
+          <p className="text-xs text-stone-600">
+            At most {maxPerOrder} per order. Your places are held for you while you pay.{" "}
+            <Link href={`/events/${slug}/calendar/${session.id}`} prefetch={false} className="font-medium text-brand-700 underline">Add to calendar</Link>
+          </p>
+        </div>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { formatLongDay, formatShortDay, formatShortDayTime } from "./format-when";
+
+const now = new Date("2026-12-02T10:00:00Z");
+
+describe("dates for buyers", () => {
+  it("leaves out the year of this year's dates", () => {
+    expect(formatShortDay(new Date("2026-12-12T19:30:00Z"), "Europe/Lisbon", now)).toBe("Sat 12 Dec");
+    expect(formatShortDayTime(new Date("2026-12-12T19:30:00Z"), "Europe/London", now)).toBe("Sat 12 Dec, 19:30");
+  });
+
+  it("gives the year of next year's dates", () => {
+    expect(formatShortDay(new Date("2027-01-08T19:30:00Z"), "Europe/Lisbon", now)).toBe("Fri, 8 Jan 2027");
+    expect(formatLongDay(new Date("2027-01-08T19:30:00Z"), "Europe/Berlin", now)).toBe("Friday, 8 January 2027");
+  });
+
+  it("decides the year on the venue's clock", () => {
+    // 31 Dec 23:30 in London is already 1 Jan in Berlin.
+    const lateNewYearsEve = new Date("2026-12-31T23:30:00Z");
+    expect(formatShortDay(lateNewYearsEve, "Europe/London", now)).toBe("Thu 31 Dec");
+    expect(formatShortDay(lateNewYearsEve, "Europe/Berlin", now)).toBe("Fri, 1 Jan 2027");
+  });
+});
