@@ -5,8 +5,9 @@ import { CancelBookingForm } from "@/components/cancel-booking-form";
 import { DeliveryProgress } from "@/components/delivery-progress";
 import { currentUser, requireUser } from "@/lib/auth";
 import { formatMoney } from "@/lib/money";
+import { describeWhen } from "@/lib/tickets/describe-when";
 import { getDeliveryStatus, getOrderForViewer } from "@/lib/orders/get-order";
-import { formatInZone } from "@/lib/time";
+import { loadWebTickets } from "@/lib/tickets/web-tickets";
 import { cancelBookingAction } from "../actions";
 
 export const metadata: Metadata = { title: "Your order", robots: { index: false } };
@@ -26,7 +27,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   await requireUser(`/orders/${id}`);
   const order = await getOrderForViewer(id, await currentUser());
   if (!order) notFound();
-  const delivery = order.status === "paid" ? await getDeliveryStatus(order.id) : "none";
+  const paid = order.status === "paid";
+  const [delivery, webTickets] = paid ? await Promise.all([getDeliveryStatus(order.id), loadWebTickets(order.id)]) : (["none", new Map()] as const);
   const text = STATUS_TEXT[order.status];
   const session = order.items[0]?.ticketType.session;
   const booking = order.bookings[0];
@@ -34,10 +36,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const slug = session?.event.slug ?? booking?.resource.event.slug;
   const zone = session?.venue.timeZone ?? booking?.resource.venue.timeZone ?? "UTC";
   const venue = session?.venue ?? booking?.resource.venue;
+  // Written as on the PDF: the venue's clock, with the year and the zone.
   const when = session
-    ? formatInZone(session.startsAt, zone, { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" })
+    ? describeWhen({ startsAt: session.startsAt, timeZone: zone })
     : booking
-      ? `${formatInZone(booking.startsAt, zone, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" })}–${formatInZone(booking.endsAt, zone, { hour: "2-digit", minute: "2-digit" })}`
+      ? describeWhen({ startsAt: booking.startsAt, endsAt: booking.endsAt, timeZone: zone, range: true })
       : "";
   const bookingCancellable = booking && ["pending", "paid"].includes(order.status) && booking.startsAt > new Date() && booking.status !== "cancelled";
 
@@ -73,13 +76,47 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               Download tickets (PDF)
             </a>
           ) : null}
-          <ul className="flex flex-col gap-2">
-            {order.tickets.map((ticket, index) => (
-              <li key={ticket.id} className="rounded-xl border border-dashed border-stone-300 bg-white p-3" data-testid="ticket">
-                <p className="font-medium">Ticket {index + 1}: {ticket.ticketType?.name ?? "Booking"} · {ticket.holderName}</p>
-                <p className="break-all font-mono text-xs text-stone-600">{ticket.status === "void" ? "VOID" : ticket.code}</p>
-              </li>
-            ))}
+          <ul className="flex flex-col gap-4">
+            {order.tickets.map((ticket, index) => {
+              const web = ticket.status === "void" ? undefined : webTickets.get(ticket.id);
+              return (
+                <li key={ticket.id} className="overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm" data-testid="ticket" data-code={web?.signedCode}>
+                  <div className="flex items-start justify-between gap-3 bg-brand-600 px-4 py-3 text-white">
+                    <div className="min-w-0">
+                      <p className="truncate font-semibold">{title}</p>
+                      <p className="text-sm text-brand-50">{when}</p>
+                    </div>
+                    <p className="shrink-0 text-sm font-medium">{index + 1} of {order.tickets.length}</p>
+                  </div>
+                  <div className="flex flex-col items-center gap-2 border-t-2 border-dashed border-stone-200 px-4 py-4">
+                    <p className="self-stretch text-sm">
+                      <span className="font-semibold">{ticket.ticketType?.name ?? booking?.resource.name ?? "Booking"}</span> · {ticket.holderName}
+                    </p>
+                    {ticket.status === "void" ? (
+                      <p className="py-6 text-2xl font-bold tracking-widest text-stone-500">VOID</p>
+                    ) : web ? (
+                      <>
+                        {/* The SVG comes from the qrcode library, never from user input. */}
+                        <div
+                          role="img"
+                          aria-label={`QR code of ticket ${index + 1}, to show at the door`}
+                          data-testid="ticket-qr"
+                          className="w-full max-w-72 bg-white [&>svg]:h-auto [&>svg]:w-full"
+                          dangerouslySetInnerHTML={{ __html: web.qrSvg }}
+                        />
+                        <p className="text-sm text-stone-700">Show this code at the door. Turn your screen brightness up.</p>
+                        <details className="self-stretch text-sm">
+                          <summary className="cursor-pointer py-2 font-medium text-brand-700">Code for manual entry</summary>
+                          <p className="break-all font-mono text-xs text-stone-700" data-testid="ticket-code">{web.signedCode}</p>
+                        </details>
+                      </>
+                    ) : (
+                      <p className="py-4 text-sm text-stone-700">The code appears here once the order is paid.</p>
+                    )}
+                  </div>
+                </li>
+              );
+            })}
           </ul>
         </section>
       ) : null}

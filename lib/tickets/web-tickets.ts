@@ -1,0 +1,18 @@
+import "server-only";
+import { loadOrderTickets } from "./load-order-tickets";
+import { ticketQrSvg } from "./ticket-qr";
+
+export type WebTicket = { id: string; signedCode: string; qrSvg: string };
+
+/**
+ * The door codes of an order's valid tickets, keyed by ticket id, each with its QR as SVG:
+ * the same codes the PDF prints (one source: loadOrderTickets). The caller has already
+ * checked that the viewer may see the order.
+ */
+export async function loadWebTickets(orderId: string): Promise<Map<string, WebTicket>> {
+  const order = await loadOrderTickets(orderId);
+  const tickets = await Promise.all(
+    (order?.pdf.tickets ?? []).map(async (ticket) => ({ id: ticket.id, signedCode: ticket.signedCode, qrSvg: await ticketQrSvg(ticket.signedCode) })),
+  );
+  return new Map(tickets.map((ticket) => [ticket.id, ticket]));
+}
