@@ -76,6 +76,10 @@ type VenueSpec = {
   longitude: number;
 };
 
+/** The currency a venue sells in: pounds in London, euros elsewhere in the demo. */
+const CURRENCY_BY_CITY: Record<string, string> = { London: "GBP" };
+const currencyOf = (venue: VenueSpec): string => CURRENCY_BY_CITY[venue.city] ?? "EUR";
+
 const VENUES: Record<VenueKey, VenueSpec> = {
   alfama: {
     name: "Tasca da Saudade", address: "Rua de São Miguel 27, 1100-544 Lisboa", city: "Lisbon",
@@ -856,7 +860,7 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date })
       e.tickets.forEach((ticket, k) => {
         ticketRows.push({
           id: demoId(`ticket:${e.slug}:${s}:${k}`), sessionId, name: ticket.name,
-          description: ticket.description ?? "", priceMinor: ticket.priceMinor, currency: "EUR",
+          description: ticket.description ?? "", priceMinor: ticket.priceMinor, currency: currencyOf(venue),
           capacity: ticket.capacity,
           // Past sessions look like they happened: mostly sold.
           sold: spec.when === "past" && stock === "normal"
@@ -871,7 +875,7 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date })
       resourceRows.push({
         id: demoId(`resource:${e.slug}`), eventId, venueId: venueId(e.venue), name: r.name,
         opensMinute: minutesOf(r.opens), closesMinute: minutesOf(r.closes), slotMinutes: r.slotMinutes,
-        minMinutes: r.minMinutes, maxMinutes: r.maxMinutes, priceMinorPerSlot: r.priceMinorPerSlot, currency: "EUR",
+        minMinutes: r.minMinutes, maxMinutes: r.maxMinutes, priceMinorPerSlot: r.priceMinorPerSlot, currency: currencyOf(venue),
       });
     }
   }
