@@ -5,9 +5,24 @@ import { PrismaClient } from "./generated/prisma/client";
 import { env } from "./env";
 import { registerDbPool } from "./ops/db-pool";
 
-export function createPrismaClient(databaseUrl: string, poolSize: number): PrismaClient {
+export type PoolSettings = { size: number; connectTimeoutMs: number; statementTimeoutMs: number };
+
+export function createPrismaClient(databaseUrl: string, settings: PoolSettings): PrismaClient {
   // Our own Pool (not one the adapter makes) so /api/metrics can report its usage.
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: settings.size,
+    // Also bounds the wait for a free pooled connection: a database that stops answering,
+    // or a pool that cannot keep up, fails fast (lib/db/errors.ts calls it "busy") instead of
+    // holding the request for a minute.
+    connectionTimeoutMillis: settings.connectTimeoutMs,
+    // No statement runs longer, lock waits included; the server cancels it (SQLSTATE 57014).
+    statement_timeout: settings.statementTimeoutMs,
+    // A transaction left open by a crashed request must not hold its row locks for long.
+    idle_in_transaction_session_timeout: Math.max(settings.statementTimeoutMs * 2, 30_000),
+    // And the client gives up on a server that does not answer at all (network gone).
+    query_timeout: settings.statementTimeoutMs + 5_000,
+  });
   registerDbPool(pool);
   const adapter = new PrismaPg(pool);
   return new PrismaClient({ adapter });
@@ -19,9 +34,14 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 function client(): PrismaClient {
   if (!globalForPrisma.prisma) {
-    const url = env().DATABASE_URL;
+    const settings = env();
+    const url = settings.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm run dev` or `npm start`, or set it.");
-    globalForPrisma.prisma = createPrismaClient(url, env().DATABASE_POOL_SIZE);
+    globalForPrisma.prisma = createPrismaClient(url, {
+      size: settings.DATABASE_POOL_SIZE,
+      connectTimeoutMs: settings.DATABASE_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: settings.DATABASE_STATEMENT_TIMEOUT_MS,
+    });
   }
   return globalForPrisma.prisma;
 }

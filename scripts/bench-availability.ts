@@ -358,7 +358,7 @@ function referenceStrategies(pool: pg.Pool): Strategy[] {
 
 type OrdersModule = {
   reserveBooking: typeof import("../lib/orders/reserve-booking").reserveBooking;
-  cancelBooking: typeof import("../lib/orders/cancel-booking").cancelBooking;
+  cancelBooking: typeof import("../lib/orders/transitions").cancelBooking;
   isOrderError: typeof import("../lib/orders/errors").isOrderError;
 };
 
@@ -563,7 +563,7 @@ async function loadOrders(): Promise<OrdersModule> {
   try {
     const [booking, cancel, errors] = await Promise.all([
       import("../lib/orders/reserve-booking"),
-      import("../lib/orders/cancel-booking"),
+      import("../lib/orders/transitions"),
       import("../lib/orders/errors"),
     ]);
     return { reserveBooking: booking.reserveBooking, cancelBooking: cancel.cancelBooking, isOrderError: errors.isOrderError };

@@ -10,7 +10,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations";
-import { confirmOrderPayment } from "@/lib/orders/complete-order";
+import { confirmOrderPayment } from "@/lib/orders/transitions";
 import { reserveTickets } from "@/lib/orders/reserve-tickets";
 import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
 import { chooseTool, describeContents, ensureDatabaseExists, withDatabaseName } from "./lib/backup";

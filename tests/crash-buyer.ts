@@ -9,7 +9,7 @@
 // e2e/scale-out.spec.ts uses it to fill the job queue with real delivery jobs.
 // `--conditions=react-server` makes `import "server-only"` resolve to its empty module, as
 // in Next's server bundles; tsx resolves the `@/` paths of tsconfig.json.
-import { confirmOrderPayment } from "@/lib/orders/complete-order";
+import { confirmOrderPayment } from "@/lib/orders/transitions";
 import { reserveTickets } from "@/lib/orders/reserve-tickets";
 
 const [userIds, ticketTypeIds, loops = "4", maxPaid = "0"] = process.argv.slice(2);

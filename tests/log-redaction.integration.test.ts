@@ -58,7 +58,7 @@ describe("logs of a full purchase", () => {
     const { logger, logError, childLogger, CARD_LIKE, luhnValid } = await import("@/lib/log");
     const { runWithRequestContext, newRequestId } = await import("@/lib/ops/request-context");
     const { reserveTickets } = await import("@/lib/orders/reserve-tickets");
-    const { confirmOrderPayment } = await import("@/lib/orders/complete-order");
+    const { confirmOrderPayment } = await import("@/lib/orders/transitions");
     const stripe = await import("@/lib/payments/stripe");
     const { createTestUser, createTicketedEvent } = await import("@/tests/fixtures");
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { confirmOrderPayment } from "@/lib/orders/complete-order";
+import { confirmOrderPayment } from "@/lib/orders/transitions";
 import { reserveTickets } from "@/lib/orders/reserve-tickets";
 import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
 import { deleteEvent } from "./delete-event";

@@ -1,11 +1,10 @@
 import "server-only";
 import { inTransaction, type Tx } from "@/lib/db/transaction";
-import { giveBackHeldPlaces } from "@/lib/orders/complete-order";
+import { cancelUnpaidOrder, refundPaidOrder } from "@/lib/orders/transitions";
 import { assertAdmin, type Actor } from "./authorize";
 import { writeAudit } from "./audit";
 import { AdminError } from "./errors";
 import { snapshotEvent } from "./event-snapshot";
-import { releaseAndRefundLockedOrder } from "./refund-order";
 import { ZDeleteEvent } from "./schemas";
 import { versionConflictMessage } from "./update-event";
 
@@ -92,16 +91,12 @@ async function settleOpenOrders(tx: Tx, actor: Actor, eventId: string): Promise<
   const cancelled: string[] = [];
   for (const order of orders) {
     if (order.status === "paid") {
-      await releaseAndRefundLockedOrder(tx, order.id);
+      await refundPaidOrder(order.id, tx);
       refunded.push(order.id);
-      continue;
+    } else {
+      await cancelUnpaidOrder(order.id, tx);
+      cancelled.push(order.id);
     }
-    const items = await tx.$queryRaw<{ id: string; ticket_type_id: string; quantity: number; status: string }[]>`
-      SELECT id, ticket_type_id, quantity, status::text FROM order_items WHERE order_id = ${order.id}::uuid`;
-    await giveBackHeldPlaces(tx, order.id, items);
-    // `cancelled` (not `expired`): a payment that still arrives must not take places back.
-    await tx.$executeRaw`UPDATE orders SET status = 'cancelled' WHERE id = ${order.id}::uuid`;
-    cancelled.push(order.id);
   }
   await writeAudit(tx, {
     actor,

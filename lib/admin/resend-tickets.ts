@@ -1,7 +1,7 @@
 import "server-only";
 import { inTransaction } from "@/lib/db/transaction";
 import { STALE_LOCK_SECONDS } from "@/lib/jobs/queue";
-import { enqueue } from "@/lib/orders/complete-order";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { assertAdmin, type Actor } from "./authorize";
 import { writeAudit } from "./audit";
 import { AdminError } from "./errors";
@@ -34,7 +34,7 @@ export async function resendTickets(options: { actor: Actor | null; orderId: str
                payload = payload || jsonb_build_object('resend', (extract(epoch FROM clock_timestamp()) * 1000)::bigint)
          WHERE id = ${job.id}::uuid`;
     } else {
-      await enqueue(tx, "deliver_order", options.orderId);
+      await enqueueJob(tx, "deliver_order", { orderId: options.orderId });
     }
     await writeAudit(tx, {
       actor,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { refundOrder } from "@/lib/admin/refund-order";
 import { createActor } from "@/lib/admin/test-fixtures";
 import { prisma } from "@/lib/db";
-import { confirmOrderPayment } from "@/lib/orders/complete-order";
+import { confirmOrderPayment } from "@/lib/orders/transitions";
 import { reserveTickets } from "@/lib/orders/reserve-tickets";
 import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
 import { analyticsCsv } from "./csv";

@@ -91,24 +91,21 @@ export type BuyAnswer = { status: 201; body: BuyResponse } | { status: number; b
  * refusals (sold out, taken, over the limit…) come back as problems; anything else throws.
  */
 export async function buyForApi(options: { userId: string; eventId: string; request: BuyRequest; baseUrl: string }): Promise<BuyAnswer> {
-  const { request, baseUrl } = options;
-  const event = await getPublicEventById(options.eventId);
-  if (!event) return { status: 404, body: problemBody("not_found", { detail: "There is no event on sale with this id." }) };
-
-  const foreign = foreignParts(event, request);
-  if (foreign.length > 0) {
-    const problem = problemBody("not_in_event", { detail: "Choose ticket types or a resource of this event (see GET on this URL).", errors: foreign });
-    return { status: problem.status, body: problem };
-  }
-
+  const { request, baseUrl, eventId } = options;
   let order: ReservedOrder;
   try {
+    // The event, and that the ticket types or the resource are its own, are checked by the
+    // same single database call that holds the places (no separate read of the event).
     order =
       "items" in request
-        ? await reserveTickets({ userId: options.userId, input: { items: request.items } })
-        : await reserveBooking({ userId: options.userId, input: request.booking });
+        ? await reserveTickets({ userId: options.userId, eventId, input: { items: request.items } })
+        : await reserveBooking({ userId: options.userId, eventId, input: request.booking });
   } catch (error) {
-    if (!isOrderError(error)) throw error;
+    if (!isOrderError(error) || error.code === "busy") throw error;
+    if (error.code === "not_in_event") {
+      const problem = problemBody("not_in_event", { detail: "Choose ticket types or a resource of this event (see GET on this URL).", errors: foreignPointers(request, error.foreignIds ?? []) });
+      return { status: problem.status, body: problem };
+    }
     const problem = problemFromOrderError(error, (field) => pointerOf(request, field));
     return { status: problem.status, body: problem };
   }
@@ -141,21 +138,16 @@ async function paymentFor(order: ReservedOrder, baseUrl: string): Promise<NonNul
   return { provider: provider.name, url };
 }
 
-function foreignParts(event: EventDetail, request: BuyRequest): { pointer: string; detail: string }[] {
-  if ("booking" in request) {
-    return event.resources.some((resource) => resource.id === request.booking.resourceId)
-      ? []
-      : [{ pointer: "/booking/resourceId", detail: "Not a bookable resource of this event" }];
-  }
-  const own = new Set(event.sessions.flatMap((session) => session.ticketTypes.map((type) => type.id)));
+function foreignPointers(request: BuyRequest, foreignIds: string[]): { pointer: string; detail: string }[] {
+  if ("booking" in request) return [{ pointer: "/booking/resourceId", detail: "Not a bookable resource of this event" }];
   return request.items.flatMap((item, index) =>
-    own.has(item.ticketTypeId) ? [] : [{ pointer: `/items/${index}/ticketTypeId`, detail: "Not a ticket type of an upcoming session of this event" }],
+    foreignIds.includes(item.ticketTypeId) ? [{ pointer: `/items/${index}/ticketTypeId`, detail: "Not a ticket type of an upcoming session of this event" }] : [],
   );
 }
 
 /** The form field of an OrderError (`quantity.<ticketTypeId>`, `items`, `start`…) as a JSON Pointer into the body. */
 function pointerOf(request: BuyRequest, field: string): string | undefined {
-  if ("booking" in request) return field === "start" || field === "minutes" ? `/booking/${field}` : "/booking";
+  if ("booking" in request) return ["start", "minutes", "resourceId"].includes(field) ? `/booking/${field}` : "/booking";
   if (field === "items") return "/items";
   if (field.startsWith("quantity.")) {
     const index = request.items.findIndex((item) => item.ticketTypeId === field.slice("quantity.".length));

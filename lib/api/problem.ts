@@ -13,7 +13,7 @@ export const PROBLEM_CONTENT_TYPE = "application/problem+json";
  * 401 no or bad credentials; 403 credentials fine but not allowed this way; 404 nothing here
  * for you (also someone else's order); 409 the current state forbids it (sold out, taken,
  * in flight); 413 too large; 415 not JSON; 422 well-formed JSON whose content breaks the schema or a rule;
- * 429 too many requests; 500 our fault.
+ * 429 too many requests; 500 our fault; 503 too busy right now (with Retry-After: a retry is safe).
  */
 export const PROBLEMS = {
   malformed_request: { status: 400, title: "The request could not be read" },
@@ -31,6 +31,7 @@ export const PROBLEMS = {
   too_many_tokens: { status: 409, title: "Too many API tokens" },
   rate_limited: { status: 429, title: "Too many requests" },
   internal_error: { status: 500, title: "Something went wrong on our side" },
+  busy: { status: 503, title: "Very busy right now: try again shortly" },
   // Outcomes of buying (lib/orders OrderError codes).
   invalid: { status: 422, title: "The order is invalid" },
   too_many: { status: 422, title: "Over the per-order limit" },
@@ -40,6 +41,7 @@ export const PROBLEMS = {
   in_past: { status: 422, title: "In the past" },
   sold_out: { status: 409, title: "Sold out" },
   not_enough: { status: 409, title: "Not enough places left" },
+  hold_limit: { status: 409, title: "Too many places held unpaid" },
   taken: { status: 409, title: "Already booked" },
   not_on_sale: { status: 409, title: "Not on sale" },
   not_cancellable: { status: 409, title: "Cannot be cancelled" },
@@ -51,10 +53,12 @@ export type ProblemCode = keyof typeof PROBLEMS;
 const ORDER_ERROR_PROBLEMS = {
   invalid: "invalid",
   not_found: "not_found",
+  not_in_event: "not_in_event",
   not_on_sale: "not_on_sale",
   sold_out: "sold_out",
   not_enough: "not_enough",
   too_many: "too_many",
+  hold_limit: "hold_limit",
   taken: "taken",
   outside_hours: "outside_hours",
   misaligned: "misaligned",
@@ -62,6 +66,7 @@ const ORDER_ERROR_PROBLEMS = {
   in_past: "in_past",
   forbidden: "forbidden",
   not_cancellable: "not_cancellable",
+  busy: "busy",
 } as const satisfies Record<OrderErrorCode, ProblemCode>;
 
 export const ZProblemFieldError = z.object({
@@ -131,6 +136,7 @@ export function problemFromOrderError(error: OrderError, pointerOf?: (field: str
   return problemBody(ORDER_ERROR_PROBLEMS[error.code], {
     detail: error.message,
     errors: pointer ? [{ pointer, detail: error.message }] : undefined,
+    retryAfterSeconds: error.retryAfterSeconds,
   });
 }
 

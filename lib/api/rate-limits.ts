@@ -1,5 +1,5 @@
 import "server-only";
-import { consumeRateLimit, type RateLimitResult } from "@/lib/auth/rate-limit";
+import { consumeRateLimit, consumeRateLimits, type RateLimitResult } from "@/lib/auth/rate-limit";
 import { clientAddress } from "./http";
 import { problemResponse } from "./problem";
 
@@ -20,9 +20,9 @@ function limited(retryAfterSeconds: number, what: string): Response {
 
 /** null when this purchase attempt may go ahead, else the 429 to answer (with Retry-After). */
 export async function limitBuying(userId: string, request: Request): Promise<Response | null> {
-  const [byUser, byAddress] = await Promise.all([
-    consumeRateLimit(`api-buy:user:${userId}`, BUY_LIMITS.perUser, BUY_LIMITS.windowSeconds),
-    consumeRateLimit(`api-buy:ip:${clientAddress(request)}`, BUY_LIMITS.perAddress, BUY_LIMITS.windowSeconds),
+  const [byUser, byAddress] = await consumeRateLimits([
+    { key: `api-buy:user:${userId}`, limit: BUY_LIMITS.perUser, windowSeconds: BUY_LIMITS.windowSeconds },
+    { key: `api-buy:ip:${clientAddress(request)}`, limit: BUY_LIMITS.perAddress, windowSeconds: BUY_LIMITS.windowSeconds },
   ]);
   if (byUser.allowed && byAddress.allowed) return null;
   const retryAfter = Math.max(byUser.allowed ? 0 : byUser.retryAfterSeconds, byAddress.allowed ? 0 : byAddress.retryAfterSeconds);

@@ -3,6 +3,8 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type Tx = Prisma.TransactionClient;
+/** Either the client itself (one statement, its own transaction) or an open transaction. */
+export type Db = Tx | typeof prisma;
 
 // Lock waits count against an interactive transaction's time, and a flash sale queues
 // many buyers on the same rows: give them room, but not forever.

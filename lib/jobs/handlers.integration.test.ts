@@ -5,8 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { prisma } from "@/lib/db";
 import { getOutboxAttachment, getOutboxEmail } from "@/lib/email/send-email";
 import { env, resetEnvCacheForTests } from "@/lib/env";
-import { cancelBooking } from "@/lib/orders/cancel-booking";
-import { confirmOrderPayment } from "@/lib/orders/complete-order";
+import { cancelBooking, confirmOrderPayment } from "@/lib/orders/transitions";
 import { reserveBooking } from "@/lib/orders/reserve-booking";
 import { reserveTickets } from "@/lib/orders/reserve-tickets";
 import { getBlob } from "@/lib/storage/blob-store";

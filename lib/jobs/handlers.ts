@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { inTransaction } from "@/lib/db/transaction";
 import { sendEmail } from "@/lib/email/send-email";
 import { refundNoticeEmail, ticketsDeliveredEmail, type RefundReason } from "@/lib/email/templates";
 import { formatMoney } from "@/lib/money";
+import { markOrderRefunded } from "@/lib/orders/transitions";
 import { refundPayment } from "@/lib/payments/refund";
 import { expireCheckoutSession } from "@/lib/payments/stripe";
 import { downloadLinkExpiry, signDownloadLink } from "@/lib/tickets/download-link";
@@ -11,7 +11,6 @@ import { loadOrderTickets, type OrderTickets } from "@/lib/tickets/load-order-ti
 import { storedOrRenderedTicketsPdf, ticketsPdfFilename } from "@/lib/tickets/order-tickets-pdf";
 import { appUrl } from "@/lib/urls";
 import type { JobHandler } from "./queue";
-import { countOrderOutcome } from "@/lib/ops/metrics";
 
 // Every handler may run more than once (a worker can die after the work but before the
 // job is marked done), so each one is idempotent: it re-reads the state and the email it
@@ -72,14 +71,7 @@ export const refundOrder: JobHandler = async (payload) => {
     // The provider call happens outside the transaction so no row lock is held across the
     // network; it is idempotent per order, so running it again after a crash is safe.
     await refundPayment({ id: order.id, paymentProvider: order.paymentProvider, paymentRef: order.paymentRef, totalMinor: order.totalMinor });
-    await inTransaction(async (tx) => {
-      const [locked] = await tx.$queryRaw<{ status: string }[]>`
-        SELECT status::text FROM orders WHERE id = ${order.id}::uuid FOR UPDATE`;
-      if (locked?.status === "refund_required") {
-        await tx.$executeRaw`UPDATE orders SET status = 'refunded' WHERE id = ${order.id}::uuid`;
-        countOrderOutcome("refunded");
-      }
-    });
+    await markOrderRefunded(order.id);
   }
 
   // A free order took no money: nothing to tell.
@@ -97,7 +89,7 @@ export const refundOrder: JobHandler = async (payload) => {
 
 /** Why the money went back, from what the order's rows say. */
 export function refundReason(facts: OrderTickets["refundFacts"]): RefundReason {
-  if (facts.placesReleased) return "hold_expired"; // paid after the hold, places gone (completeOrder)
+  if (facts.placesReleased) return "hold_expired"; // paid after the hold, places gone (order_confirm_payment)
   if (facts.eventCancelled) return "event_cancelled";
   if (facts.bookingCancelled && facts.hasBookings) return "booking_cancelled";
   return "refunded";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { MIGRATIONS_DIR, readMigrations } from "@/lib/db/migrations";
 import { setLogSink } from "@/lib/log";
-import { confirmOrderPayment } from "@/lib/orders/complete-order";
+import { confirmOrderPayment } from "@/lib/orders/transitions";
 import { reserveTickets } from "@/lib/orders/reserve-tickets";
 import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
 import { checkMigrations, checkQueue, checkReadiness } from "./readiness";

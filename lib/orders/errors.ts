@@ -2,17 +2,20 @@
 export type OrderErrorCode =
   | "invalid"
   | "not_found"
+  | "not_in_event"
   | "not_on_sale"
   | "sold_out"
   | "not_enough"
   | "too_many"
+  | "hold_limit"
   | "taken"
   | "outside_hours"
   | "misaligned"
   | "bad_length"
   | "in_past"
   | "forbidden"
-  | "not_cancellable";
+  | "not_cancellable"
+  | "busy";
 
 export class OrderError extends Error {
   constructor(
@@ -20,6 +23,10 @@ export class OrderError extends Error {
     message: string,
     /** Form field the message belongs next to, e.g. `quantity.<ticketTypeId>` or `start`. */
     readonly field?: string,
+    /** `busy` only: when trying again has a fair chance. */
+    readonly retryAfterSeconds?: number,
+    /** `not_in_event` only: every ticket type id of the request that is not the event's. */
+    readonly foreignIds?: string[],
   ) {
     super(message);
     this.name = "OrderError";

@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { instantAt, localDateAndMinute } from "@/lib/time";
 import { createBookableEvent, createTestUser, expireHold } from "@/tests/fixtures";
-import { cancelBooking } from "./cancel-booking";
-import { confirmOrderPayment } from "./complete-order";
+import { cancelBooking, confirmOrderPayment } from "./transitions";
 import { isOrderError } from "./errors";
 import { reserveBooking } from "./reserve-booking";
 

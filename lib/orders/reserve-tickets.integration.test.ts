@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { createTestUser, createTicketedEvent, expireHold } from "@/tests/fixtures";
-import { confirmOrderPayment, releasePendingOrder } from "./complete-order";
+import { cancelUnpaidOrder, confirmOrderPayment } from "./transitions";
 import { isOrderError } from "./errors";
 import { reserveTickets } from "./reserve-tickets";
 import { sweepExpiredHolds } from "./release-expired-holds";
@@ -141,10 +141,7 @@ describe("reserveTickets", () => {
     const { ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 5 }] });
     const order = await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } });
     // Cancelled the way the app does it: places given back, then the order closed.
-    await prisma.$transaction(async (tx) => {
-      await releasePendingOrder(tx, order.id);
-      await tx.order.update({ where: { id: order.id }, data: { status: "cancelled" } });
-    });
+    await cancelUnpaidOrder(order.id);
     expect(await confirmOrderPayment({ orderId: order.id, provider: "stripe", paymentRef: "cs_x" })).toMatchObject({ outcome: "refund_required" });
     expect(await confirmOrderPayment({ orderId: order.id, provider: "stripe", paymentRef: "cs_x" })).toMatchObject({ outcome: "unchanged" });
     expect(await prisma.ticket.count({ where: { orderId: order.id } })).toBe(0);

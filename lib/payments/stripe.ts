@@ -3,14 +3,15 @@ import Stripe from "stripe";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { inTransaction } from "@/lib/db/transaction";
-import { completeOrder, releasePendingOrder, type CompletionOutcome } from "@/lib/orders/complete-order";
+import { enqueueJob } from "@/lib/jobs/enqueue";
+import { confirmOrderPayment, releasePendingOrder, type CompletionOutcome } from "@/lib/orders/transitions";
 import { appUrl } from "@/lib/urls";
 import type { CheckoutOrder, PaymentProvider } from "./provider";
 
 // Stripe Checkout sessions must live at least 30 minutes; our hold is shorter. The session
 // is created to expire as early as Stripe allows, and a queued job expires it when the hold
 // ends (see docs/decisions/0003-stripe-checkout.md). A payment that still lands after the
-// hold is handled by completeOrder: places re-taken if free, otherwise refunded.
+// hold is handled by confirmOrderPayment (lib/orders): places re-taken if free, otherwise refunded.
 const MIN_SESSION_SECONDS = 30 * 60 + 60;
 
 let client: Stripe | undefined;
@@ -66,11 +67,7 @@ export const stripeProvider: PaymentProvider = {
       await tx.$executeRaw`
         UPDATE orders SET payment_provider = 'stripe', payment_ref = ${session.id} WHERE id = ${order.id}::uuid AND status = 'pending'`;
       // When the hold ends, close the Checkout session so nobody pays for places we gave away.
-      await tx.$executeRaw`
-        INSERT INTO jobs (kind, payload, unique_key, run_at)
-        VALUES ('expire_checkout', jsonb_build_object('orderId', ${order.id}::text, 'sessionId', ${session.id}::text),
-                ${`expire_checkout:${order.id}`}, ${order.holdExpiresAt}::timestamptz)
-        ON CONFLICT (unique_key) DO NOTHING`;
+      await enqueueJob(tx, "expire_checkout", { orderId: order.id, sessionId: session.id }, { runAt: order.holdExpiresAt });
     });
     if (!session.url) throw new Error("Stripe returned a Checkout session without a URL");
     return { url: session.url };
@@ -122,11 +119,11 @@ async function applySessionState(
   eventType: string,
 ): Promise<string> {
   if (session.payment_status === "paid" || session.payment_status === "no_payment_required") {
-    const result: CompletionOutcome = await completeOrder(tx, { orderId, provider: "stripe", paymentRef: session.id });
+    const result: CompletionOutcome = await confirmOrderPayment({ orderId, provider: "stripe", paymentRef: session.id }, tx);
     return result.outcome;
   }
   if (eventType === "checkout.session.expired" || eventType === "checkout.session.async_payment_failed") {
-    return (await releasePendingOrder(tx, orderId)) ? "released" : "unchanged";
+    return (await releasePendingOrder(orderId, tx)).changed ? "released" : "unchanged";
   }
   return "awaiting_payment";
 }
@@ -139,7 +136,7 @@ export async function confirmStripeReturn(orderId: string, sessionId: string): P
   const session = await stripeClient().checkout.sessions.retrieve(sessionId);
   if (session.metadata?.orderId !== orderId) return "mismatch";
   if (session.payment_status !== "paid" && session.payment_status !== "no_payment_required") return "awaiting_payment";
-  const result = await inTransaction((tx) => completeOrder(tx, { orderId, provider: "stripe", paymentRef: session.id }));
+  const result = await confirmOrderPayment({ orderId, provider: "stripe", paymentRef: session.id });
   return result.outcome;
 }
 

@@ -2,6 +2,7 @@
 import { redirect } from "next/navigation";
 import type { ActionState } from "@/lib/action-state";
 import { currentUser } from "@/lib/auth";
+import { admitPurchase } from "@/lib/orders/admission";
 import { isOrderError } from "@/lib/orders/errors";
 import { reserveBooking, ZReserveBooking } from "@/lib/orders/reserve-booking";
 import { reserveTickets, ZReserveTickets, type ReservedOrder } from "@/lib/orders/reserve-tickets";
@@ -32,8 +33,10 @@ async function nextStepFor(order: ReservedOrder): Promise<string> {
 async function reserveThenPay(reserve: () => Promise<ReservedOrder>, userId: string): Promise<ActionState> {
   let destination: string;
   try {
-    destination = await nextStepFor(await reserve());
+    // The same admission line as the JSON API: in a crowd, "very busy, try again in N s".
+    destination = await admitPurchase(async () => nextStepFor(await reserve()));
   } catch (error) {
+    if (isOrderError(error) && error.code === "busy") return { ok: false, message: error.message, retryAfterSeconds: error.retryAfterSeconds };
     if (isOrderError(error)) return { ok: false, message: error.message, fieldErrors: error.field ? { [error.field]: error.message } : undefined };
     logError("reservation failed", error, { userId });
     return { ok: false, message: "Something went wrong on our side. Nothing was charged; please try again." };

@@ -6,7 +6,7 @@ import type { ActionState } from "@/lib/action-state";
 import { currentUser } from "@/lib/auth";
 import { kickJobQueue } from "@/lib/jobs/kick";
 import { logError } from "@/lib/log";
-import { cancelBooking } from "@/lib/orders/cancel-booking";
+import { cancelBooking } from "@/lib/orders/transitions";
 import { isOrderError } from "@/lib/orders/errors";
 import { payWithLocalProvider } from "@/lib/payments/local-payment";
 

@@ -6,6 +6,7 @@ import { problemResponse } from "@/lib/api/problem";
 import { limitBuying } from "@/lib/api/rate-limits";
 import { buyRequestParser, ZBuyOptionsQuery, type BuyResponse } from "@/lib/api/schemas";
 import { kickJobQueue } from "@/lib/jobs/kick";
+import { admitPurchase } from "@/lib/orders/admission";
 import { appUrl } from "@/lib/urls";
 
 export const dynamic = "force-dynamic";
@@ -22,26 +23,32 @@ export const GET = withApiErrors("buy_options", async (request: Request, { param
   return jsonResponse(options);
 });
 
-/** Holds places and answers 201 with the pending order and where to pay; safe to retry with Idempotency-Key. */
+/**
+ * Holds places and answers 201 with the pending order and where to pay; safe to retry with
+ * Idempotency-Key. Everything it asks of the database runs inside this process's admission
+ * line: in a crowd, a buyer who cannot be served in time gets 503 + Retry-After, never a 500.
+ */
 export const POST = withApiErrors("buy", async (request: Request, { params }: Context) => {
   const { id } = await params;
-  const auth = await requireApiCaller(request);
-  if (!auth.ok) return auth.response;
   const key = idempotencyKeyOf(request);
   if (!key.ok) return key.response;
   const body = await readJsonBody(request, buyRequestParser);
   if (!body.ok) return body.response;
 
-  const userId = auth.caller.user.id;
-  const outcome = await runIdempotently({
-    userId,
-    key: key.key,
-    requestHash: requestHash("POST", new URL(request.url).pathname, body.raw),
-    gate: () => limitBuying(userId, request),
-    work: () => buyForApi({ userId, eventId: id, request: body.data, baseUrl: appUrl(request) }),
+  return admitPurchase(async () => {
+    const auth = await requireApiCaller(request);
+    if (!auth.ok) return auth.response;
+    const userId = auth.caller.user.id;
+    const outcome = await runIdempotently({
+      userId,
+      key: key.key,
+      requestHash: requestHash("POST", new URL(request.url).pathname, body.raw),
+      gate: () => limitBuying(userId, request),
+      work: () => buyForApi({ userId, eventId: id, request: body.data, baseUrl: appUrl(request) }),
+    });
+    if (outcome.kind === "response") return outcome.response;
+    // A free order is confirmed at once: send its tickets now.
+    if (!outcome.replayed && outcome.answer.status === 201 && (outcome.answer.body as BuyResponse).order.status === "paid") kickJobQueue();
+    return buyAnswerResponse(outcome.answer, outcome.replayed);
   });
-  if (outcome.kind === "response") return outcome.response;
-  // A free order is confirmed at once: send its tickets now.
-  if (!outcome.replayed && outcome.answer.status === 201 && (outcome.answer.body as BuyResponse).order.status === "paid") kickJobQueue();
-  return buyAnswerResponse(outcome.answer, outcome.replayed);
 });

@@ -1,0 +1,25 @@
+import "server-only";
+import type { Db } from "@/lib/db/transaction";
+import { currentRequestId } from "@/lib/ops/request-context";
+
+// The queue's one way in from TypeScript (the order functions in SQL call the same
+// `jobs_enqueue`). Pass the caller's transaction: the job then commits with the change that
+// needs it, or not at all (a transactional outbox). The unique key makes a repeat harmless.
+
+export type JobPayloads = {
+  deliver_order: { orderId: string; resend?: string | number };
+  refund_order: { orderId: string };
+  expire_checkout: { orderId: string; sessionId: string };
+};
+export type JobKind = keyof JobPayloads;
+
+export async function enqueueJob<K extends JobKind>(
+  db: Db,
+  kind: K,
+  payload: JobPayloads[K],
+  options: { uniqueKey?: string; runAt?: Date } = {},
+): Promise<void> {
+  const body = { ...payload, requestId: currentRequestId() ?? null };
+  const uniqueKey = options.uniqueKey ?? `${kind}:${payload.orderId}`;
+  await db.$executeRaw`SELECT jobs_enqueue(${kind}, ${JSON.stringify(body)}::jsonb, ${uniqueKey}, ${options.runAt ?? new Date()}::timestamptz)`;
+}

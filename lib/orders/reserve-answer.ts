@@ -1,0 +1,64 @@
+import { OrderError } from "./errors";
+
+/** What `order_reserve_tickets` / `order_reserve_booking` answer (jsonb). */
+export type ReserveAnswer =
+  | { ok: true; id: string; reference: string; status: "pending" | "paid"; totalMinor: number; currency: string; holdExpiresAt: string }
+  | ReserveRefusal;
+
+export type ReserveRefusal = {
+  ok: false;
+  code:
+    | "event_not_found"
+    | "not_found"
+    | "not_in_event"
+    | "not_on_sale"
+    | "sold_out"
+    | "not_enough"
+    | "several_sessions"
+    | "several_currencies"
+    | "hold_limit"
+    | "taken"
+    | "changed";
+  ticketTypeId?: string;
+  name?: string;
+  remaining?: number;
+  held?: number;
+  limit?: number;
+};
+
+/** A refusal from the database as the OrderError the buyer sees (the wording lives here, not in SQL). */
+export function fromReserveRefusal(refusal: ReserveRefusal): OrderError {
+  const field = refusal.ticketTypeId ? `quantity.${refusal.ticketTypeId}` : undefined;
+  switch (refusal.code) {
+    case "event_not_found":
+      return new OrderError("not_found", "There is no event on sale with this id.");
+    case "not_found":
+      return refusal.ticketTypeId
+        ? new OrderError("not_found", "This ticket type no longer exists", field)
+        : new OrderError("not_found", "This experience is not available", "start");
+    case "not_in_event":
+      return new OrderError("not_in_event", "Not a ticket type of an upcoming session of this event", field, undefined, [refusal.ticketTypeId!]);
+    case "not_on_sale":
+      return new OrderError("not_on_sale", `${refusal.name} is no longer on sale`, field);
+    case "sold_out":
+      return new OrderError("sold_out", `${refusal.name} is sold out`, field);
+    case "not_enough": {
+      const left = refusal.remaining!;
+      return new OrderError("not_enough", `Only ${left} ${refusal.name} ${left === 1 ? "ticket is" : "tickets are"} left`, field);
+    }
+    case "several_sessions":
+      return new OrderError("invalid", "Choose tickets for one date at a time", "items");
+    case "several_currencies":
+      return new OrderError("invalid", "These tickets are priced in different currencies", "items");
+    case "hold_limit":
+      return new OrderError(
+        "hold_limit",
+        `You already hold ${refusal.held} unpaid place${refusal.held === 1 ? "" : "s"}; pay for or cancel them first (at most ${refusal.limit} at once)`,
+        "items",
+      );
+    case "taken":
+      return new OrderError("taken", "That time is already booked; choose another", "start");
+    case "changed":
+      return new OrderError("invalid", "This experience was just changed; please choose again", "start");
+  }
+}
