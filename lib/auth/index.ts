@@ -1,62 +1,38 @@
 import "server-only";
-import NextAuth, { CredentialsSignin } from "next-auth";
-import Credentials from "next-auth/providers/credentials";
+import NextAuth from "next-auth";
 import { notFound, redirect } from "next/navigation";
-import { authSecret } from "@/lib/env";
-import { consumeRateLimit } from "./rate-limit";
-import { authenticate, ZSignIn, type SessionUser } from "./users";
+import { cache } from "react";
+import { authConfig } from "./config";
+import { endSessions, findSessionUser, type SessionUser } from "./users";
 
-export class TooManyAttempts extends CredentialsSignin {
-  code = "rate_limited";
-}
-
-const SIGN_IN_LIMIT = { perEmail: 10, perAddress: 30, windowSeconds: 15 * 60 };
-
-function clientAddress(request: Request | undefined): string {
-  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request?.headers.get("x-real-ip") || "unknown";
-}
+export { TooManyAttempts } from "./config";
 
 // Lazy config: settings are read on the first request, never at build time.
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  secret: authSecret(),
-  trustHost: true,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
-  pages: { signIn: "/sign-in" },
-  providers: [
-    Credentials({
-      credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials, request) {
-        const parsed = ZSignIn.safeParse(credentials);
-        if (!parsed.success) return null;
-        const byEmail = await consumeRateLimit(`sign-in:email:${parsed.data.email}`, SIGN_IN_LIMIT.perEmail, SIGN_IN_LIMIT.windowSeconds);
-        const byAddress = await consumeRateLimit(`sign-in:ip:${clientAddress(request)}`, SIGN_IN_LIMIT.perAddress, SIGN_IN_LIMIT.windowSeconds);
-        if (!byEmail.allowed || !byAddress.allowed) throw new TooManyAttempts();
-        return authenticate(parsed.data.email, parsed.data.password);
-      },
-    }),
-  ],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user) {
-        const sessionUser = user as SessionUser;
-        token.uid = sessionUser.id;
-        token.role = sessionUser.role;
-      }
-      return token;
-    },
-    session({ session, token }) {
-      session.user.id = token.uid as string;
-      session.user.role = token.role as SessionUser["role"];
-      return session;
-    },
-  },
-}));
+const nextAuth = NextAuth(() => authConfig());
+export const { handlers, auth, signIn } = nextAuth;
 
-export async function currentUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in user, checked against the database: the session's version must still match
+ * the user's (sign-out and role changes bump it), and the role is the stored one. A JWT lives
+ * for weeks; this is what makes sign-out and a demotion take effect at once. Once per request.
+ */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   if (!session?.user?.id) return null;
-  return { id: session.user.id, email: session.user.email ?? "", name: session.user.name ?? "", role: session.user.role };
+  const version = (session.user as { sessionVersion?: number }).sessionVersion;
+  // Sessions made before session versions existed carry none: they end here.
+  if (typeof version !== "number" || version < 0) return null;
+  return findSessionUser(session.user.id, version);
+});
+
+/**
+ * Signs out everywhere: every session of the user stops working at once (copies of the cookie
+ * included), then this browser's cookie is cleared.
+ */
+export async function signOut(options?: { redirectTo?: string }): Promise<void> {
+  const user = await currentUser();
+  if (user) await endSessions(user.id);
+  await nextAuth.signOut(options);
 }
 
 /** For pages: a visitor is sent to sign in and brought back to `returnTo`. */

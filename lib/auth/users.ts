@@ -2,12 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from "./password";
+import { hashPassword, MAX_PASSWORD_BYTES, needsRehash, passwordByteLength, UNKNOWN_USER_HASH, verifyPassword, ZNewPassword } from "./password";
 
 export const ZSignUp = z.object({
   name: z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters"),
   email: z.email("Enter a valid email address").trim().toLowerCase().max(254),
-  password: z.string().min(8, "Use at least 8 characters").max(200, "Use at most 200 characters"),
+  password: ZNewPassword,
 });
 export type SignUpInput = z.infer<typeof ZSignUp>;
 
@@ -17,6 +17,8 @@ export const ZSignIn = z.object({
 });
 
 export type SessionUser = { id: string; email: string; name: string; role: "attendee" | "admin" };
+/** What a new session is made from: the user and the session version it must keep matching. */
+export type AuthenticatedUser = SessionUser & { sessionVersion: number };
 
 export class EmailTakenError extends Error {}
 
@@ -34,12 +36,30 @@ export async function createUser(input: SignUpInput): Promise<SessionUser> {
 }
 
 /** The user for these credentials, or null; both failures take the same time. */
-export async function authenticate(email: string, password: string): Promise<SessionUser | null> {
+export async function authenticate(email: string, password: string): Promise<AuthenticatedUser | null> {
   const user = await prisma.user.findUnique({
     where: { email: email.trim().toLowerCase() },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true },
+    select: { id: true, email: true, name: true, role: true, passwordHash: true, sessionVersion: true },
   });
   const valid = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
   if (!user || !valid) return null;
+  // Hashes from before the cost went up are upgraded now, while we hold the password. The
+  // session version stays: a stronger hash is not a new password.
+  if (needsRehash(user.passwordHash) && passwordByteLength(password) <= MAX_PASSWORD_BYTES) {
+    await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
+  }
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+}
+
+/** The user behind a session, when its version still matches; role and name come from the database. */
+export async function findSessionUser(id: string, sessionVersion: number): Promise<SessionUser | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  const user = await prisma.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, sessionVersion: true } });
+  if (!user || user.sessionVersion !== sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+/** Ends every session of the user (sign-out): their cookies, and any copy of them, stop working. */
+export async function endSessions(userId: string): Promise<void> {
+  await prisma.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
 }

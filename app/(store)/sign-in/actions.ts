@@ -2,13 +2,17 @@
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import type { ActionState } from "@/lib/action-state";
+import { clientAddressFromHeaders } from "@/lib/api/http";
 import { signIn, TooManyAttempts } from "@/lib/auth";
-import { consumeRateLimit } from "@/lib/auth/rate-limit";
-import { createUser, EmailTakenError, ZSignIn, ZSignUp } from "@/lib/auth/users";
+import { signInDevice } from "@/lib/auth/device";
+import { signUp } from "@/lib/auth/sign-up";
+import { ZSignIn, ZSignUp } from "@/lib/auth/users";
 import { logError } from "@/lib/log";
 import { safeReturnPath } from "@/lib/urls";
 
 const WRONG_CREDENTIALS = "That email and password don't match an account.";
+/** The one answer to a refused sign-up: it must not tell whether the email has an account. */
+const SIGN_UP_REFUSED = "We couldn't create an account with these details. If you have one already, sign in instead.";
 
 function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -16,15 +20,20 @@ function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record
   return errors;
 }
 
+function tooManyAttempts(retryAfterSeconds: number | undefined): ActionState {
+  const wait = retryAfterSeconds && retryAfterSeconds < 90 ? `${retryAfterSeconds} seconds` : `${Math.ceil((retryAfterSeconds ?? 300) / 60)} minutes`;
+  return { ok: false, message: `Too many attempts. Try again in ${wait}.`, retryAfterSeconds };
+}
+
 /** Signs in and redirects (signIn throws Next's redirect, which must not be caught). */
-async function signInWith(email: string, password: string, returnTo: string): Promise<ActionState> {
+async function signInWith(email: string, password: string, returnTo: string, wrongCredentials = WRONG_CREDENTIALS): Promise<ActionState> {
+  const device = await signInDevice();
   try {
-    await signIn("credentials", { email, password, redirectTo: returnTo });
+    await signIn("credentials", { email, password, device, redirectTo: returnTo });
   } catch (error) {
-    if (error instanceof TooManyAttempts || (error instanceof AuthError && (error as { code?: string }).code === "rate_limited")) {
-      return { ok: false, message: "Too many attempts. Wait a few minutes and try again." };
-    }
-    if (error instanceof AuthError) return { ok: false, message: WRONG_CREDENTIALS };
+    if (error instanceof TooManyAttempts) return tooManyAttempts(error.retryAfterSeconds);
+    if (error instanceof AuthError && (error as { code?: string }).code === "rate_limited") return tooManyAttempts((error as { retryAfterSeconds?: number }).retryAfterSeconds);
+    if (error instanceof AuthError) return { ok: false, message: wrongCredentials };
     throw error;
   }
   return { ok: true };
@@ -39,17 +48,16 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
 export async function signUpAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = ZSignUp.safeParse({ name: formData.get("name"), email: formData.get("email"), password: formData.get("password") });
   if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error.issues) };
-  const address = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
-  const limit = await consumeRateLimit(`sign-up:ip:${address}`, 20, 60 * 60);
-  if (!limit.allowed) return { ok: false, message: "Too many new accounts from here. Try again later." };
+  let outcome;
   try {
-    await createUser(parsed.data);
+    outcome = await signUp(parsed.data, clientAddressFromHeaders(await headers()));
   } catch (error) {
-    if (error instanceof EmailTakenError) {
-      return { ok: false, message: "Check the highlighted fields.", fieldErrors: { email: "An account with this email exists. Sign in instead." } };
-    }
     logError("sign up failed", error);
     return { ok: false, message: "Something went wrong on our side; please try again." };
   }
-  return signInWith(parsed.data.email, parsed.data.password, safeReturnPath(formData.get("callbackUrl")));
+  if (outcome === "rate_limited") return { ok: false, message: "Too many new accounts from here. Try again later." };
+  // New or taken, the same next step: sign in with what was typed. For a taken email that
+  // signs in the owner (their own password) and refuses anyone else with SIGN_UP_REFUSED;
+  // the failure counts toward that email's sign-in throttle, like a wrong password.
+  return signInWith(parsed.data.email, parsed.data.password, safeReturnPath(formData.get("callbackUrl")), SIGN_UP_REFUSED);
 }

@@ -1,0 +1,90 @@
+import "server-only";
+// The classes next-auth re-exports, imported from where they live: "next-auth" itself pulls in
+// next/server, which only resolves inside Next (and this module is tested outside it).
+import { CredentialsSignin } from "@auth/core/errors";
+import type { NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { clientAddressFromHeaders } from "@/lib/api/http";
+import { authSecret } from "@/lib/env";
+import { childLogger } from "@/lib/log";
+import { checkSignInThrottle, recordSignInFailure, recordSignInSuccess } from "./sign-in-throttle";
+import { authenticate, ZSignIn, type AuthenticatedUser, type SessionUser } from "./users";
+
+export class TooManyAttempts extends CredentialsSignin {
+  code = "rate_limited";
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
+}
+
+const log = childLogger({ module: "auth" });
+
+/**
+ * Auth.js writes through the app's logger, so its lines carry the request id and pass the
+ * same redaction (its debug lines include request bodies, passwords among them). A wrong
+ * password is an expected outcome, not an error.
+ */
+export const authLogger: NonNullable<NextAuthConfig["logger"]> = {
+  error(error) {
+    if (error instanceof CredentialsSignin) {
+      log.info({ code: error.code }, "sign-in refused");
+      return;
+    }
+    log.error({ err: error }, "auth error");
+  },
+  warn(code) {
+    log.warn({ code }, "auth warning");
+  },
+  debug(message, metadata) {
+    log.debug({ metadata }, message);
+  },
+};
+
+/** The settings of Auth.js: read on the first request, never at build time. */
+export function authConfig(): NextAuthConfig {
+  return {
+    secret: authSecret(),
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/sign-in" },
+    logger: authLogger,
+    providers: [
+      Credentials({
+        credentials: { email: { type: "email" }, password: { type: "password" }, device: { type: "text" } },
+        async authorize(credentials, request) {
+          const parsed = ZSignIn.safeParse(credentials);
+          if (!parsed.success) return null;
+          const { email, password } = parsed.data;
+          const device = typeof credentials?.device === "string" ? credentials.device : undefined;
+          const source = { address: clientAddressFromHeaders(request.headers), device };
+          const gate = await checkSignInThrottle(email, source);
+          if (!gate.allowed) throw new TooManyAttempts(gate.retryAfterSeconds);
+          const user = await authenticate(email, password);
+          if (!user) {
+            await recordSignInFailure(email, source);
+            return null;
+          }
+          await recordSignInSuccess(user.id, email, source);
+          return user;
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          const signedIn = user as AuthenticatedUser;
+          token.uid = signedIn.id;
+          token.role = signedIn.role;
+          token.sv = signedIn.sessionVersion;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        session.user.id = token.uid as string;
+        session.user.role = token.role as SessionUser["role"];
+        (session.user as { sessionVersion?: number }).sessionVersion = typeof token.sv === "number" ? token.sv : -1;
+        return session;
+      },
+    },
+  };
+}
