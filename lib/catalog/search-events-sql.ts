@@ -25,6 +25,19 @@ import { CATEGORIES, type Page, type SearchHit } from "./types";
 export const MAX_QUERY_LENGTH = 200;
 /** Minimum word_similarity for a fuzzy hit ("jaz festvl" vs "jazz festival" is about 0.54). */
 export const FUZZY_THRESHOLD = 0.45;
+/**
+ * Short queries have few trigrams, so one wrong letter costs them a large share: "alama" vs
+ * "Alfama" scores 0.44 and "ghst" vs "Ghost" 0.40, while "bemondsey" vs "Bermondsey" scores
+ * 0.62. The threshold is lowered by length so a typo in a short word is forgiven as one in a
+ * long word is; below 3 letters nothing is similar enough to mean anything.
+ */
+export function fuzzyThresholdFor(query: string): number | null {
+  const letters = Array.from(query.replace(/[^\p{L}\p{N}]/gu, "")).length;
+  if (letters < 3) return null;
+  if (letters <= 4) return 0.39;
+  if (letters <= 6) return 0.42;
+  return FUZZY_THRESHOLD;
+}
 /** Minimum word_similarity for a title to be suggested (lower: "jaz festvl" → "… Jazz Sessions"). */
 const SUGGESTION_THRESHOLD = 0.25;
 const HEADLINE_OPTIONS = "StartSel=\u0001, StopSel=\u0002, MaxWords=30, MinWords=12, ShortWord=2";
@@ -58,9 +71,9 @@ function isSearchable(query: string): boolean {
 }
 
 /** Runs `query` with the threshold of `<%` (a setting) set for its own transaction only. */
-async function withFuzzyThreshold<T>(db: CatalogDb, query: Prisma.Sql): Promise<T[]> {
+async function withFuzzyThreshold<T>(db: CatalogDb, threshold: number, query: Prisma.Sql): Promise<T[]> {
   const [, rows] = await db.$transaction([
-    db.$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`,
+    db.$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(threshold)}, true)`,
     db.$queryRaw<T[]>(query),
   ]);
   return rows;
@@ -124,8 +137,8 @@ function fuzzyCandidates(query: string, filters: CatalogFilters): Prisma.Sql {
 }
 
 /**
- * Up to 3 listed titles most similar to the query, then 2 categories: one whose name looks
- * like the query ("comdy" → Comedy) first, then those of the suggested titles, then the rest.
+ * Up to 3 listed titles similar to the query, then up to 2 categories whose names look like
+ * it ("comdy" → Comedy). Nothing unrelated: a query like nothing we list gets no suggestions.
  */
 async function suggestionsFor(db: CatalogDb, query: string, now: Date): Promise<string[]> {
   const q = folded(query);
@@ -149,9 +162,8 @@ async function suggestionsFor(db: CatalogDb, query: string, now: Date): Promise<
         FROM unnest(${CATEGORY_VALUES}::text[], ${CATEGORY_TERMS}::text[]) AS c(value, term)`,
   ]);
   const termOf = new Map(CATEGORIES.map((category, index) => [category.value as string, CATEGORY_TERMS[index]]));
-  const lookAlike = categories.filter((row) => row.score >= CATEGORY_LOOKALIKE).sort((a, b) => b.score - a.score).map((row) => row.value);
-  const picked = [...new Set([...lookAlike, ...titles.map((row) => row.category), ...CATEGORY_VALUES])].slice(0, 2);
-  return [...titles.map((row) => row.title), ...picked.map((value) => termOf.get(value)!)];
+  const lookAlike = categories.filter((row) => row.score >= CATEGORY_LOOKALIKE).sort((a, b) => b.score - a.score).map((row) => row.value).slice(0, 2);
+  return [...titles.map((row) => row.title), ...lookAlike.map((value) => termOf.get(value)!)];
 }
 
 export async function querySearchEvents(db: CatalogDb, rawQuery: string, options: SearchEventsOptions = {}): Promise<SearchEventsResult> {
@@ -181,6 +193,8 @@ export async function querySearchEvents(db: CatalogDb, rawQuery: string, options
   const total = totalOf(rows) ?? (page > 1 ? await countOf(db.$queryRaw<{ total: number }[]>(fullText.count)) : 0);
   if (total > 0) return { query, hits: pageOf(rows.map(toHit), page, pageSize, total), mode: "fulltext", suggestions: [] };
 
+  const threshold = fuzzyThresholdFor(query);
+  if (threshold === null) return { query, hits: pageOf([], page, pageSize, 0), mode: "fuzzy", suggestions: [] };
   const fuzzy = catalogQueries({
     candidates: fuzzyCandidates(query, filters),
     filters,
@@ -191,8 +205,8 @@ export async function querySearchEvents(db: CatalogDb, rawQuery: string, options
     fewCandidates: true,
     withTotal: true,
   });
-  const fuzzyRows = await withFuzzyThreshold<CardRow>(db, fuzzy.page);
-  const fuzzyTotal = totalOf(fuzzyRows) ?? (page > 1 ? await countOf(withFuzzyThreshold<{ total: number }>(db, fuzzy.count)) : 0);
+  const fuzzyRows = await withFuzzyThreshold<CardRow>(db, threshold, fuzzy.page);
+  const fuzzyTotal = totalOf(fuzzyRows) ?? (page > 1 ? await countOf(withFuzzyThreshold<{ total: number }>(db, threshold, fuzzy.count)) : 0);
   if (fuzzyTotal > 0) return { query, hits: pageOf(fuzzyRows.map(toHit), page, pageSize, fuzzyTotal), mode: "fuzzy", suggestions: [] };
 
   return { query, hits: pageOf([], page, pageSize, 0), mode: "fuzzy", suggestions: await suggestionsFor(db, query, now) };
