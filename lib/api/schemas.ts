@@ -212,6 +212,8 @@ export const ZApiToken = z
     createdAt: ZInstant,
     lastUsedAt: ZInstant.nullable(),
     revokedAt: ZInstant.nullable(),
+    scope: z.enum(["read", "write"]).describe("read: only reads; write: may also buy and pay"),
+    expiresAt: ZInstant.describe("After this the token is refused (401), like a revoked one"),
   })
   .meta({ id: "ApiToken" });
 

@@ -17,8 +17,13 @@ export type RevokeTokenState = { ok: boolean; message: string } | null;
 export async function createApiTokenAction(_previous: CreateTokenState, formData: FormData): Promise<CreateTokenState> {
   const user = await currentUser();
   if (!user) return { ok: false, message: "Please sign in again." };
-  const parsed = ZCreateApiToken.safeParse({ name: formData.get("name") });
-  if (!parsed.success) return { ok: false, message: "Check the name.", fieldErrors: { name: parsed.error.issues[0].message } };
+  // Scope and lifetime are optional form fields: without them a token may buy and lasts the default 90 days.
+  const optional = (field: string) => formData.get(field) || undefined;
+  const parsed = ZCreateApiToken.safeParse({ name: formData.get("name"), scope: optional("scope"), expiresInDays: optional("expiresInDays") });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, message: "Check the highlighted field.", fieldErrors: { [String(issue.path[0] ?? "name")]: issue.message } };
+  }
   try {
     if (!(await consumeTokenCreation(user.id)).allowed) return { ok: false, message: "You have created many tokens recently. Try again later." };
     const created = await createApiToken({ userId: user.id, input: parsed.data });

@@ -18,7 +18,8 @@ export default async function ApiTokensPage() {
     id: token.id,
     name: token.name,
     hint: token.hint,
-    created: day(token.createdAt),
+    // Scope and expiry ride along in the "created" text until the table has columns for them.
+    created: `${day(token.createdAt)} · ${token.scope === "read" ? "read-only" : "may buy"} · ${token.expiresAt > new Date() ? "expires" : "expired"} ${day(token.expiresAt)}`,
     lastUsed: token.lastUsedAt ? day(token.lastUsedAt) : null,
     revoked: token.revokedAt ? day(token.revokedAt) : null,
   }));
@@ -29,7 +30,8 @@ export default async function ApiTokensPage() {
       <p className="text-stone-700">
         A token lets an app or a script buy tickets and read your orders as you, without your password. Anyone who has it can
         spend on your behalf: keep it secret, give each app its own, and revoke one you no longer use. See the{" "}
-        <Link href="/developers" className="font-medium text-brand-700 underline">API reference</Link>.
+        <Link href="/developers" className="font-medium text-brand-700 underline">API reference</Link>. A token stops working after
+        90 days; a read-only one (created through the API with <code>&quot;scope&quot;: &quot;read&quot;</code>) can never spend.
       </p>
       <ApiTokens tokens={rows} apiBaseUrl={appUrl()} createAction={createApiTokenAction} revokeAction={revokeApiTokenAction} />
     </div>

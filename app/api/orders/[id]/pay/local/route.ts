@@ -1,7 +1,9 @@
 import { requireApiCaller } from "@/lib/api/authenticate";
 import { payLocallyForApi } from "@/lib/api/pay-locally";
 import { jsonResponse, readJsonBody, withApiErrors } from "@/lib/api/http";
+import { problemResponse } from "@/lib/api/problem";
 import { ZLocalPayRequest } from "@/lib/api/schemas";
+import { callerMayWrite } from "@/lib/api/tokens";
 import { kickJobQueue } from "@/lib/jobs/kick";
 import { appUrl } from "@/lib/urls";
 
@@ -10,13 +12,17 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ id: string }> };
 
 /**
- * The local test-mode provider's "Pay" button for API clients. Only while no Stripe key is
- * set (otherwise 404: only Stripe confirms payments). Repeating it is harmless.
+ * The local test-mode provider's "Pay" button for API clients. Only while the local provider
+ * is in use (otherwise 404: only Stripe confirms payments), and not with a read-only token.
+ * Repeating it is harmless.
  */
 export const POST = withApiErrors("pay_local", async (request: Request, { params }: Context) => {
   const { id } = await params;
   const auth = await requireApiCaller(request);
   if (!auth.ok) return auth.response;
+  if (!(await callerMayWrite(auth.caller))) {
+    return problemResponse("forbidden", { detail: "This API token is read-only: create one with the write scope to pay." });
+  }
   const body = await readJsonBody(request, ZLocalPayRequest);
   if (!body.ok) return body.response;
   const result = await payLocallyForApi({ orderId: id, userId: auth.caller.user.id, outcome: body.data.outcome, baseUrl: appUrl(request) });
