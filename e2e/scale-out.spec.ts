@@ -6,7 +6,7 @@
 //  - SIGTERM lets the request in flight finish before the process exits.
 // Needs a production build (`npm run build`), like the rest of the e2e suite. It starts
 // its own servers, so it runs once (desktop project), not per viewport.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import path from "node:path";
@@ -19,6 +19,7 @@ test.describe.configure({ mode: "serial" });
 
 const AUTH_SECRET = randomBytes(32).toString("base64url");
 const JOBS_SECRET = randomBytes(32).toString("base64url");
+const TICKET_SIGNING_SECRET = randomBytes(32).toString("base64url");
 const root = path.resolve(`.data/e2e-scale-${process.pid}`);
 
 type Instance = { name: string; url: string; process: ChildProcess; output: string[] };
@@ -41,7 +42,8 @@ async function startInstance(name: string): Promise<Instance> {
   const url = `http://localhost:${port}`;
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/run.ts", "start", "--quiet", "--port", String(port), "--data-dir", path.join(root, name)], {
     // One storage folder for both, as compose.yaml shares one volume (S3 on several hosts).
-    env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET, JOBS_SECRET, APP_URL: url, STORAGE_DIR: path.join(root, "storage"), LOG_LEVEL: "warn" },
+    // A real database without Stripe: production needs the explicit opt-in to test payments.
+    env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET, JOBS_SECRET, TICKET_SIGNING_SECRET, UNSAFE_TEST_PAYMENTS: "true", APP_URL: url, STORAGE_DIR: path.join(root, "storage"), LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
@@ -116,7 +118,11 @@ test.beforeAll(async ({}, testInfo) => {
   testInfo.setTimeout(300_000);
   rmSync(root, { recursive: true, force: true });
   database = await startEmbeddedPostgres({ dataDir: path.join(root, "pg"), database: "scale_out", quiet: true });
-  // A first: it migrates and seeds the empty database; then B, which finds it ready.
+  // Start-up never seeds a DATABASE_URL (the demo admin must not reach a real database):
+  // seed it explicitly, as an operator would with `npm run db:seed`. Then A migrates nothing
+  // new, and B finds it ready.
+  const seed = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts"], { env: { ...process.env, DATABASE_URL: database.url }, encoding: "utf8" });
+  if (seed.status !== 0) throw new Error(`db:seed failed: ${seed.stderr}`);
   a = await startInstance("a");
   b = await startInstance("b");
 });

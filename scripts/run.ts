@@ -1,7 +1,11 @@
 // `npm run dev` / `npm start`: one command that starts the whole product.
-//   embedded PostgreSQL (or DATABASE_URL) → migrations → demo data if empty →
-//   Next.js (dev server, or production server on a build) → the job worker loop.
+//   settings checked → embedded PostgreSQL (or DATABASE_URL) → migrations → demo data if the
+//   embedded database is empty → Next.js (dev server, or production server on a build) →
+//   the job worker loop.
 // Ctrl-C stops everything, PostgreSQL included.
+// The embedded database is a local demo: it gets local secrets and the demo logins. With
+// DATABASE_URL (a real deployment) the operator sets every secret, nothing is seeded, and a
+// production configuration missing a required setting is refused before anything starts.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -10,7 +14,7 @@ import { parseArgs } from "node:util";
 import { DEMO_LOGINS } from "../lib/db/seed-demo";
 import { EnvError, parseEnv } from "../lib/env";
 import { findFreePort } from "./lib/embedded-postgres";
-import { migrateAndSeed, openDatabase, StartupError } from "./lib/prepare-database";
+import { demoDataPolicy, migrateAndSeed, openDatabase, StartupError } from "./lib/prepare-database";
 import { startWorkerLoop } from "./lib/worker-loop";
 
 const { positionals, values } = parseArgs({
@@ -27,11 +31,38 @@ const mode = positionals[0] === "start" ? "start" : "dev";
 // requests in flight before it exits, and only then is the database stopped.
 const SHUTDOWN_GRACE_MS = 70_000;
 const dataDir = path.resolve(values["data-dir"]!);
+const nodeEnv = mode === "dev" ? "development" : "production";
 
-function localAuthSecret(): string {
-  const file = path.join(dataDir, "auth-secret");
+/** A random secret kept in the data folder, so sessions and ticket codes survive restarts. */
+function localSecret(name: string): string {
+  const file = path.join(dataDir, name);
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   return readFileSync(file, "utf8").trim();
+}
+
+/**
+ * The settings of the app processes: the operator's, plus, for the embedded database only,
+ * a distinct local secret for each role (sessions, the queue kick, ticket codes).
+ */
+function appSettings(embedded: boolean): NodeJS.ProcessEnv {
+  const settings: NodeJS.ProcessEnv = { ...process.env };
+  if (embedded) {
+    settings.AUTH_SECRET ||= localSecret("auth-secret");
+    settings.JOBS_SECRET ||= localSecret("jobs-secret");
+    settings.TICKET_SIGNING_SECRET ||= localSecret("ticket-signing-secret");
+  }
+  return settings;
+}
+
+/** The settings as lib/env.ts will see them; false (after one line naming what is wrong) if refused. */
+function settingsAreValid(settings: NodeJS.ProcessEnv): boolean {
+  try {
+    parseEnv({ ...settings, NODE_ENV: nodeEnv });
+    return true;
+  } catch (error) {
+    console.error(error instanceof EnvError ? error.message : String(error));
+    return false;
+  }
 }
 
 async function main() {
@@ -39,6 +70,11 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
 
   const externalUrl = process.env.DATABASE_URL?.trim() || undefined;
+  // Before any database is touched: a production configuration that lacks a required
+  // setting stops here, with one line naming it.
+  const settings = appSettings(!externalUrl);
+  if (!settingsAreValid({ ...settings, DATABASE_URL: externalUrl })) process.exit(1);
+
   const database = await openDatabase({ externalUrl, dataDir: path.join(dataDir, "pg"), quiet: values.quiet });
   const running: { child?: ChildProcess; stopWorker?: () => Promise<void> } = {};
   let stopping = false;
@@ -70,7 +106,7 @@ async function main() {
   process.on("SIGTERM", () => void shutdown(0));
 
   try {
-    const { applied, seeded } = await migrateAndSeed(database.url);
+    const { applied, seeded } = await migrateAndSeed(database.url, { demoData: demoDataPolicy(database) });
     if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
     if (seeded) console.log("Seeded demo data.");
   } catch (error) {
@@ -81,7 +117,7 @@ async function main() {
   const port = values.port ? Number(values.port) : await findFreePort(Number(process.env.PORT ?? 3000));
   const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
   const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...settings,
     DATABASE_URL: database.url,
     APP_URL: appUrl,
     PORT: String(port),
@@ -90,28 +126,16 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
     STORAGE_DIR: process.env.STORAGE_DIR ?? path.join(dataDir, "storage"),
   };
-  // The embedded database is a local demo: give it a persistent local secret.
-  // With an external DATABASE_URL (a real deployment) AUTH_SECRET must be set by the operator.
-  if (!childEnv.AUTH_SECRET && database.embedded) childEnv.AUTH_SECRET = localAuthSecret();
+  // APP_URL is known only now (the port): check once more, as the app will.
+  if (!settingsAreValid(childEnv)) return shutdown(1);
 
-  try {
-    parseEnv({ ...childEnv, NODE_ENV: mode === "dev" ? "development" : "production" });
-  } catch (error) {
-    console.error(error instanceof EnvError ? error.message : String(error));
-    return shutdown(1);
-  }
-
-  const nextBin = path.resolve("node_modules/next/dist/bin/next");
   if (mode === "start" && !existsSync(path.resolve(".next/BUILD_ID"))) {
     console.log("No production build found: running `next build` first…");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
+    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
     if (build.status !== 0) return shutdown(build.status ?? 1);
   }
 
-  const child = spawn(process.execPath, [nextBin, mode, "--port", String(port)], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...childEnv, NODE_ENV: mode === "dev" ? "development" : "production" },
-  });
+  const child = startNext({ port, env: childEnv });
   running.child = child;
   child.once("exit", (code) => void shutdown(code ?? 0));
 
@@ -119,9 +143,30 @@ async function main() {
 
   console.log(`\n  Local Tickets is starting at ${appUrl}`);
   console.log(`  Database: ${database.embedded ? `embedded PostgreSQL (${path.relative(process.cwd(), dataDir)}/pg)` : "DATABASE_URL"}`);
-  console.log("  Demo logins:");
-  for (const login of DEMO_LOGINS) console.log(`    ${login.role.padEnd(8)} ${login.email} / ${login.password}`);
+  if (database.embedded) {
+    // Only the local demo database has these; a real database never gets them (npm run db:seed is explicit).
+    console.log("  Demo logins:");
+    for (const login of DEMO_LOGINS) console.log(`    ${login.role.padEnd(8)} ${login.email} / ${login.password}`);
+  } else {
+    console.log("  First admin of a new database: npm run admin:create");
+  }
   console.log("  Press Ctrl-C to stop.\n");
+}
+
+// ---- The app server: the one place that spawns Next.js ---------------------------------
+const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+
+const NEXT_CLUSTER = path.resolve("scripts/lib/next-cluster.mjs");
+
+/**
+ * `next dev`: one process. `next start`: WEB_CONCURRENCY processes sharing the port
+ * (scripts/lib/next-cluster.mjs): on this 2-core machine two serve an on-sale faster than
+ * one, with PostgreSQL on the same cores (docs/benchmarks.md).
+ */
+function startNext(options: { port: number; env: NodeJS.ProcessEnv }): ChildProcess {
+  const env = { ...options.env, NODE_ENV: nodeEnv };
+  const args = mode === "dev" ? [NEXT_BIN, mode] : [NEXT_CLUSTER, String(parseEnv(env).WEB_CONCURRENCY), NEXT_BIN, mode];
+  return spawn(process.execPath, [...args, "--port", String(options.port)], { stdio: ["ignore", "inherit", "inherit"], env });
 }
 
 main().catch((error) => {

@@ -1,5 +1,7 @@
-// Shared by `npm run dev`, `npm start`, the tests and benchmarks: get a database URL
-// (embedded server or DATABASE_URL), apply migrations, seed demo data when empty.
+// Shared by `npm run dev`, `npm start`, `npm run db:seed`, the tests and benchmarks: get a
+// database URL (embedded server or DATABASE_URL), apply migrations, seed demo data when empty.
+// Demo data includes a well-known admin login, so only the embedded (local) database is seeded
+// on start; any other database only by an explicit `npm run db:seed`.
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../../lib/generated/prisma/client";
@@ -59,8 +61,17 @@ export async function seedIfEmpty(url: string, now = new Date()): Promise<boolea
   }
 }
 
-export async function migrateAndSeed(url: string): Promise<{ applied: string[]; seeded: boolean }> {
+/**
+ * Migrations, then demo data when `demoData` is "if-empty" and the database has no users or
+ * events. Start-up passes "if-empty" only for the embedded database (see demoDataPolicy).
+ */
+export async function migrateAndSeed(url: string, options: { demoData: "if-empty" | "never" }): Promise<{ applied: string[]; seeded: boolean }> {
   const applied = await applyMigrations(url);
-  const seeded = await seedIfEmpty(url);
+  const seeded = options.demoData === "if-empty" ? await seedIfEmpty(url) : false;
   return { applied, seeded };
+}
+
+/** Start-up seeds the embedded database (a local demo), never a DATABASE_URL (a real one). */
+export function demoDataPolicy(database: { embedded?: unknown }): "if-empty" | "never" {
+  return database.embedded ? "if-empty" : "never";
 }
