@@ -1,21 +1,13 @@
-// Security headers for every response. The CSP allows what the app itself needs:
-// its own scripts (Next inlines small bootstrap scripts, hence 'unsafe-inline' for scripts
-// until nonces are wired through), its own images and data: URIs, and Stripe's checkout.
-const isDev = process.env.NODE_ENV !== "production";
+// Security headers for every response. Pages get their Content-Security-Policy from proxy.ts,
+// with a nonce per response (no 'unsafe-inline' scripts); everything else (the JSON API,
+// files, feeds) gets the fixed policy below: it runs no scripts at all.
+const isProduction = process.env.NODE_ENV === "production";
 
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""} https://js.stripe.com`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self' https://api.stripe.com",
-  "frame-src https://js.stripe.com https://checkout.stripe.com",
-  "form-action 'self' https://checkout.stripe.com",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "object-src 'none'",
-].join("; ");
+const apiContentSecurityPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+// Browsers ignore it over plain http, so `npm start` on localhost is unaffected. Two years,
+// subdomains included; not `preload`, which is a separate, hard-to-undo decision.
+const strictTransportSecurity = "max-age=63072000; includeSubDomains";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -23,7 +15,8 @@ const nextConfig = {
   // `npm start` keeps the regular output that `next start` serves.
   ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" } : {}),
   poweredByHeader: false,
-  // Admin image uploads go through a server action (the form allows up to 5 MB).
+  // Admin image uploads go through a server action (the form allows up to 5 MB). Keep equal to
+  // SERVER_ACTION_BODY_LIMIT in lib/http/action-request-guard.ts (proxy.ts answers 413 above it).
   experimental: { serverActions: { bodySizeLimit: "6mb" } },
   typedRoutes: false,
   images: {
@@ -34,13 +27,14 @@ const nextConfig = {
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: contentSecurityPolicy },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+          ...(isProduction ? [{ key: "Strict-Transport-Security", value: strictTransportSecurity }] : []),
         ],
       },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }] },
     ];
   },
 };
