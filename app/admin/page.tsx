@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { adminTitle } from "./admin-title";
 import Link from "next/link";
 import { formatAge, PipelineTable } from "@/components/admin/pipeline-table";
 import { SalesChart } from "@/components/admin/sales-chart";
@@ -10,7 +10,7 @@ import { formatMoney } from "@/lib/money";
 import type { PageSearchParams } from "@/lib/search-params";
 import { formatInZone } from "@/lib/time";
 
-export const metadata: Metadata = { title: "Dashboard" };
+export const generateMetadata = adminTitle("Dashboard");
 
 const percent = (value: number | null) => (value === null ? "–" : `${(value * 100).toFixed(value < 0.1 ? 1 : 0)}%`);
 const moneyList = (amounts: Money[]) => (amounts.length === 0 ? "–" : amounts.map((money) => formatMoney(money.minor, money.currency)).join(" · "));

@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
+import { adminTitle } from "@/app/admin/admin-title";
 import { AuditList } from "@/components/admin/audit-list";
 import { listAuditLog } from "@/lib/admin/list-audit-log";
 import { requireAdminActor } from "@/lib/admin/require-admin";
 
-export const metadata: Metadata = { title: "Audit log" };
+export const generateMetadata = adminTitle("Audit log");
 
 export default async function AuditPage() {
   const actor = await requireAdminActor();

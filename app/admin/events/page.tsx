@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { adminTitle } from "@/app/admin/admin-title";
 import Link from "next/link";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { Pagination } from "@/components/pagination";
@@ -6,7 +6,7 @@ import { listAdminEvents } from "@/lib/admin/list-events";
 import { requireAdminActor } from "@/lib/admin/require-admin";
 import type { PageSearchParams } from "@/lib/search-params";
 
-export const metadata: Metadata = { title: "Events" };
+export const generateMetadata = adminTitle("Events");
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 

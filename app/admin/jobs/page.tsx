@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { adminTitle } from "@/app/admin/admin-title";
 import Link from "next/link";
 import { ActionButtonForm } from "@/components/admin/action-button-form";
 import { formatAge, PipelineTable } from "@/components/admin/pipeline-table";
@@ -6,7 +6,7 @@ import { getJobPipeline, listDeadJobs } from "@/lib/admin/list-jobs";
 import { requireAdminActor } from "@/lib/admin/require-admin";
 import { discardJobAction, retryJobAction } from "./actions";
 
-export const metadata: Metadata = { title: "Jobs" };
+export const generateMetadata = adminTitle("Jobs");
 
 export default async function AdminJobsPage() {
   const actor = await requireAdminActor();

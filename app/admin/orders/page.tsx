@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { adminTitle } from "@/app/admin/admin-title";
 import Link from "next/link";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { findOrders, listRecentOrders } from "@/lib/admin/find-orders";
@@ -6,7 +6,7 @@ import { requireAdminActor } from "@/lib/admin/require-admin";
 import { formatMoney } from "@/lib/money";
 import type { PageSearchParams } from "@/lib/search-params";
 
-export const metadata: Metadata = { title: "Orders" };
+export const generateMetadata = adminTitle("Orders");
 
 export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   const actor = await requireAdminActor();

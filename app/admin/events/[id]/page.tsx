@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { adminTitle } from "@/app/admin/admin-title";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionButtonForm } from "@/components/admin/action-button-form";
@@ -12,7 +12,7 @@ import { requireAdminActor } from "@/lib/admin/require-admin";
 import type { PageSearchParams } from "@/lib/search-params";
 import { deleteEventAction, updateEventAction } from "../actions";
 
-export const metadata: Metadata = { title: "Edit event" };
+export const generateMetadata = adminTitle("Edit event");
 
 const NOTICES: Record<string, string> = {
   created: "Event created.",

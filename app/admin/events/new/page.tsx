@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { adminTitle } from "@/app/admin/admin-title";
 import Link from "next/link";
 import { EventForm } from "@/components/admin/event-form";
 import { EMPTY_EVENT } from "@/lib/admin/form-values";
@@ -6,7 +6,7 @@ import { listVenues } from "@/lib/admin/list-venues";
 import { requireAdminActor } from "@/lib/admin/require-admin";
 import { createEventAction } from "../actions";
 
-export const metadata: Metadata = { title: "New event" };
+export const generateMetadata = adminTitle("New event");
 
 export default async function NewEventPage() {
   const actor = await requireAdminActor();

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import { adminTitle } from "@/app/admin/admin-title";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionButtonForm } from "@/components/admin/action-button-form";
@@ -11,7 +11,7 @@ import { formatMoney } from "@/lib/money";
 import { formatInZone } from "@/lib/time";
 import { refundOrderAction, resendTicketsAction } from "../actions";
 
-export const metadata: Metadata = { title: "Order" };
+export const generateMetadata = adminTitle("Order");
 
 const when = (instant: Date, timeZone: string) => formatInZone(instant, timeZone, { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
 const utc = (instant: Date | null) => (instant ? `${instant.toISOString().slice(0, 16).replace("T", " ")} UTC` : "—");
