@@ -3,7 +3,9 @@
 #   docker build -t local-tickets .                 → the app (target "runner", the default)
 #   docker build -t local-tickets-tools --target tools .   → migrations, backups (full tree)
 # Builds with NEXT_OUTPUT=standalone (next.config.mjs then sets output: "standalone"). The database is never embedded here:
-# DATABASE_URL points at PostgreSQL 13+ (compose.yaml runs PostgreSQL 18).
+# DATABASE_URL points at PostgreSQL 13+ (compose.yaml runs PostgreSQL 18), and it is never seeded.
+# The runner refuses to start without AUTH_SECRET, JOBS_SECRET, TICKET_SIGNING_SECRET (distinct)
+# and Stripe keys (or UNSAFE_TEST_PAYMENTS=true for a demo): README, "Deploying".
 ARG NODE_IMAGE=node:20-bookworm-slim
 
 # ---- dependencies (cached until package*.json or the Prisma schema change) ------------
@@ -20,7 +22,7 @@ FROM deps AS build
 COPY . .
 RUN NEXT_OUTPUT=standalone npm run build && rm -rf .next/cache
 
-# ---- tools: the full tree, for one-off jobs (migrate, backup, restore) ----------------
+# ---- tools: the full tree, for one-off jobs (migrate, backup, restore, create-admin) ---
 FROM build AS tools
 RUN groupadd --system --gid 1001 app && useradd --system --uid 1001 --gid app --home /app app \
  && mkdir -p /app/.data && chown -R app:app /app/.data
