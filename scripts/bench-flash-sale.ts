@@ -1,25 +1,29 @@
-// `npm run bench:flash-sale`: 1,000 places, 5,000 buyers pressing "buy" in the same second.
+// `npm run bench:flash-sale`: an on-sale. 5,000 buyers press "buy" in the same second for
+// 1,000 places over two ticket types, then the winners pay and get their tickets.
 //
-//   1. the production app as `npm start` runs it (scripts/run.ts start, embedded PostgreSQL
-//      in a fresh .data/bench-flash), built first if there is no .next/BUILD_ID;
-//   2. 5,000 buyers prepared ahead in its database: users and personal API tokens (only the
-//      SHA-256 is stored, as lib/api/tokens does); one event with one ticket type of 1,000;
-//   3. the sale: every buyer sends POST /api/events/:id/buy (Bearer token, one ticket) at
-//      once, each on its own connection and from its own address (X-Forwarded-For, so the
-//      per-address rate limit sees 5,000 people, not one): throughput, p50/p95/p99, sold,
-//      error breakdown; asserted: exactly 1,000 sold, no ticket type over capacity;
-//   4. the ceiling: the same sale directly in SQL, the statements of reserveTickets
-//      (lib/orders/reserve-tickets.ts) run by 5,000 concurrent transactions over a pg Pool
-//      of the app's pool size, against the same database; the ratio app / SQL;
-//   5. while each runs, the holder of the ticket type's row lock is sampled every 20 ms
-//      (pg_blocking_pids): is it working in PostgreSQL ("active") or waiting for its client
-//      ("idle in transaction")? That is where the lock hold time goes.
-// Steps 3-5 are repeated for each DATABASE_POOL_SIZE of --pool-sizes (the app restarted on
-// the same data): the first is the shipped default, the others the tuned settings.
+// For each app setup (--processes, e.g. 1,2: WEB_CONCURRENCY of `npm start`) and each machine
+// condition (quiet, and --noisy: a CPU-bound process on one core, as a build or a neighbour
+// would be), on the production app as `npm start` runs it (scripts/run.ts start, embedded
+// PostgreSQL in a fresh .data/bench-flash):
+//   1. ceiling 1, the framework: the same crowd on the cheapest route (GET /api/health);
+//   2. the sale: every buyer sends POST /api/events/:id/buy at once, each on its own
+//      connection, with a personal API token, an Idempotency-Key and a mixed basket (one
+//      type, the other, both in either order, or two of one). Every answer is counted by
+//      status and code; correctness is asserted (no oversell; answers, order lines and
+//      counters agree);
+//   3. ceiling 2, the database: the one-statement hold
+//      `UPDATE ticket_types SET held = held + 1 WHERE id = $1 AND capacity - sold - held >= 1`
+//      by the same number of concurrent attempts over a pg Pool of the app's size;
+//   4. delivery: every held order is paid (POST /api/orders/:id/pay/local, 50 at a time) and
+//      its PDF and email produced by the job queue; orders/s from the first payment to the
+//      last email, while a trickle of buyers keeps asking (their latency is reported).
+// CPU of the app, PostgreSQL, the load generator and anything else is measured per phase.
+// Timings are printed and saved (bench/results/flash-sale-<time>.json), never asserted.
 //
-// Prints tables and writes bench/results/flash-sale-<timestamp>.json.
-// Options: --buyers 5000 --places 1000 --pool-sizes 10,20 --port 3310 --out <file> --keep
-import { randomBytes } from "node:crypto";
+// Options: --buyers 5000 --places 1000 --processes 1,2 --noisy (adds the busy-machine runs)
+//          --only-noisy --skip-delivery --port N --out FILE --keep
+import { randomBytes, randomUUID } from "node:crypto";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -29,12 +33,12 @@ import {
   check,
   ensureProductionBuild,
   environment,
-  ms,
   machineCpuSeconds,
+  ms,
   ownCpuSeconds,
   postgresVersion,
-  processTreeCpu,
   printTable,
+  processTreeCpu,
   ratio,
   round,
   startApp,
@@ -44,14 +48,17 @@ import {
   type RunningApp,
   type Stats,
 } from "./lib/bench-common";
-import { breakdown, fireBurst, type BurstRequest } from "./lib/bench-http";
+import { breakdown, fireBurst, type BurstRequest, type BurstResult } from "./lib/bench-http";
 import { findFreePort } from "./lib/embedded-postgres";
 
 const { values } = parseArgs({
   options: {
     buyers: { type: "string", default: "5000" },
     places: { type: "string", default: "1000" },
-    "pool-sizes": { type: "string", default: "10,20" },
+    processes: { type: "string", default: "1,2" },
+    noisy: { type: "boolean", default: false },
+    "only-noisy": { type: "boolean", default: false },
+    "skip-delivery": { type: "boolean", default: false },
     port: { type: "string" },
     out: { type: "string" },
     keep: { type: "boolean", default: false },
@@ -59,13 +66,16 @@ const { values } = parseArgs({
 });
 const BUYERS = Number(values.buyers);
 const PLACES = Number(values.places);
-const POOL_SIZES = values["pool-sizes"]!.split(",").map(Number);
+const PROCESS_COUNTS = values.processes!.split(",").map(Number);
+const CONDITIONS: ("quiet" | "noisy")[] = values["only-noisy"] ? ["noisy"] : values.noisy ? ["quiet", "noisy"] : ["quiet"];
 const DATA_DIR = path.resolve(".data/bench-flash");
-const WARM_UP_BUYERS = 40;
+const POOL_SIZE = 10;
 const REQUEST_TIMEOUT_MS = 120_000;
+const PAY_CONCURRENCY = 50;
+const DELIVERY_TIMEOUT_MS = 600_000;
 
 type Buyer = { userId: string; secret: string };
-type Sale = { eventId: string; ticketTypeId: string };
+type Sale = { eventId: string; typeIds: [string, string] };
 
 /** Buyers with one API token each, written in two set-based statements. */
 async function prepareBuyers(client: pg.Client, count: number, prefix: string): Promise<Buyer[]> {
@@ -79,15 +89,15 @@ async function prepareBuyers(client: pg.Client, count: number, prefix: string): 
   const idByEmail = new Map(users.rows.map((row) => [row.email, row.id]));
   const buyers = emails.map((email) => ({ userId: idByEmail.get(email)!, secret: `lt_${randomBytes(32).toString("base64url")}` }));
   await client.query(
-    `INSERT INTO api_tokens (user_id, name, token_hash, token_hint)
-     SELECT u, 'flash sale', h, right(s, 4) FROM unnest($1::uuid[], $2::text[], $3::text[]) AS x(u, h, s)`,
+    `INSERT INTO api_tokens (user_id, name, token_hash, token_hint, expires_at)
+     SELECT u, 'flash sale', h, right(s, 4), now() + interval '30 days' FROM unnest($1::uuid[], $2::text[], $3::text[]) AS x(u, h, s)`,
     [buyers.map((buyer) => buyer.userId), buyers.map((buyer) => hashApiToken(buyer.secret)), buyers.map((buyer) => buyer.secret)],
   );
   return buyers;
 }
 
-/** A published event in 30 days with one ticket type of `capacity` places, at a venue of its own. */
-async function prepareSale(client: pg.Client, name: string, capacity: number): Promise<Sale> {
+/** A published event in 30 days with two ticket types sharing `places`, at a venue of its own. */
+async function prepareSale(client: pg.Client, name: string, places: number): Promise<Sale> {
   const suffix = randomBytes(4).toString("hex");
   const { rows: [venue] } = await client.query<{ id: string }>(
     `INSERT INTO venues (name, address, city, neighbourhood, time_zone)
@@ -105,382 +115,392 @@ async function prepareSale(client: pg.Client, name: string, capacity: number): P
      VALUES ($1, $2, now() + interval '30 days', now() + interval '30 days 3 hours') RETURNING id`,
     [event.id, venue.id],
   );
-  const { rows: [type] } = await client.query<{ id: string }>(
-    `INSERT INTO ticket_types (session_id, name, price_minor, capacity) VALUES ($1, 'Standing', 2500, $2) RETURNING id`,
-    [session.id, capacity],
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO ticket_types (session_id, name, price_minor, capacity, sort_order)
+     VALUES ($1, 'Standing', 2500, $2, 0), ($1, 'Seated', 4000, $3, 1) RETURNING id`,
+    [session.id, Math.ceil(places / 2), Math.floor(places / 2)],
   );
-  return { eventId: event.id, ticketTypeId: type.id };
+  return { eventId: event.id, typeIds: [rows[0].id, rows[1].id] };
 }
 
-function buyRequests(app: RunningApp, sale: Sale, buyers: Buyer[], addressOffset: number): BurstRequest[] {
-  return buyers.map((buyer, index) => {
-    const n = addressOffset + index;
-    return {
-      url: `${app.baseUrl}/api/events/${sale.eventId}/buy`,
-      method: "POST",
-      headers: {
-        authorization: `Bearer ${buyer.secret}`,
-        "content-type": "application/json",
-        // 198.18.0.0/15 is reserved for benchmarks: a header value only, never an address we send to.
-        "x-forwarded-for": `198.18.${(n >> 8) & 255}.${n & 255}`,
-      },
-      body: JSON.stringify({ items: [{ ticketTypeId: sale.ticketTypeId, quantity: 1 }] }),
-    };
-  });
+/** Mixed baskets, deterministic per buyer: A, B, A+B, B+A, or two of A. */
+function basketOf(index: number, sale: Sale) {
+  const [a, b] = sale.typeIds;
+  switch (index % 5) {
+    case 0: return [{ ticketTypeId: a, quantity: 1 }];
+    case 1: return [{ ticketTypeId: b, quantity: 1 }];
+    case 2: return [{ ticketTypeId: a, quantity: 1 }, { ticketTypeId: b, quantity: 1 }];
+    case 3: return [{ ticketTypeId: b, quantity: 1 }, { ticketTypeId: a, quantity: 1 }];
+    default: return [{ ticketTypeId: a, quantity: 2 }];
+  }
 }
 
-type LockSamples = { samples: number; holderActive: number; holderIdleInTransaction: number; waiting: number[]; connections: number[] };
+function address(n: number): string {
+  // 198.18.0.0/15 is reserved for benchmarks: a header value only, never an address we send to.
+  return `198.18.${(n >> 8) & 255}.${n & 255}`;
+}
 
-/**
- * Every 20 ms: who holds the lock the others wait for, and in which state; how many
- * backends wait on a lock; how many connections the app has open.
- */
-function sampleLocks(url: string): { stop: () => Promise<LockSamples> } {
-  const client = new pg.Client({ connectionString: url });
-  client.on("error", () => {});
-  const result: LockSamples = { samples: 0, holderActive: 0, holderIdleInTransaction: 0, waiting: [], connections: [] };
-  let running = true;
-  const loop = (async () => {
-    await client.connect();
-    while (running) {
-      const { rows } = await client.query<{ waiting: number; connections: number; holder_state: string | null }>(`
-        WITH w AS (SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()),
-             h AS (SELECT DISTINCT unnest(pg_blocking_pids(pid)) AS pid FROM w)
-        SELECT (SELECT count(*)::int FROM w) AS waiting,
-               (SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()) AS connections,
-               (SELECT a.state FROM pg_stat_activity a JOIN h ON h.pid = a.pid
-                 WHERE NOT EXISTS (SELECT 1 FROM w WHERE w.pid = a.pid) LIMIT 1) AS holder_state`);
-      const row = rows[0];
-      result.samples++;
-      result.waiting.push(row.waiting);
-      result.connections.push(row.connections);
-      if (row.holder_state === "active") result.holderActive++;
-      if (row.holder_state?.startsWith("idle in transaction")) result.holderIdleInTransaction++;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    await client.end();
-  })();
-  return {
-    stop: async () => {
-      running = false;
-      await loop;
-      return result;
+function buyRequests(app: RunningApp, sale: Sale, buyers: Buyer[], offset: number): BurstRequest[] {
+  return buyers.map((buyer, index) => ({
+    url: `${app.baseUrl}/api/events/${sale.eventId}/buy`,
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${buyer.secret}`,
+      "content-type": "application/json",
+      "idempotency-key": randomUUID(),
+      // The app runs as behind one proxy (TRUSTED_PROXY_HOPS=1): 5,000 people, not one address.
+      "x-forwarded-for": address(offset + index),
     },
-  };
+    body: JSON.stringify({ items: basketOf(index, sale) }),
+  }));
 }
 
-type Usage = { cpuSeconds: { app: number; postgres: number; loadGenerator: number; otherProcesses: number }; transactions: number; cpuMsPerBuyer: { app: number; postgres: number }; transactionsPerBuyer: number };
+type Usage = { app: number; postgres: number; loadGenerator: number; otherProcesses: number };
 
-/** CPU of the app (Next), of PostgreSQL and of this process, and database transactions, over a phase. */
-async function measureUsage(app: RunningApp, client: pg.Client): Promise<{ stop: (buyers: number) => Promise<Usage> }> {
-  const xacts = async () => {
-    await client.query("SELECT pg_stat_clear_snapshot()");
-    const { rows } = await client.query<{ n: string }>("SELECT (xact_commit + xact_rollback)::text AS n FROM pg_stat_database WHERE datname = current_database()");
-    return Number(rows[0].n);
-  };
-  const cpu0 = processTreeCpu(app.pid);
+/** CPU seconds of the app (Next and run.ts), PostgreSQL, this process and everything else, over a phase. */
+function measureCpu(app: RunningApp): { stop: () => Usage } {
+  const tree0 = processTreeCpu(app.pid);
   const own0 = ownCpuSeconds();
   const machine0 = machineCpuSeconds();
-  const xacts0 = await xacts();
   return {
-    stop: async (buyers) => {
-      const cpu1 = processTreeCpu(app.pid);
-      const own1 = ownCpuSeconds();
-      const machine1 = machineCpuSeconds();
-      // Backends report their counters at most once a second.
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      const transactions = (await xacts()) - xacts0 - 2;
-      const appSeconds = cpu1.app - cpu0.app;
-      const postgresSeconds = cpu1.postgres - cpu0.postgres;
-      const loadGeneratorSeconds = own1 - own0;
-      // Anything else on the machine (another build or test run) competes for the two cores.
-      const otherSeconds = Math.max(0, machine1 - machine0 - appSeconds - postgresSeconds - loadGeneratorSeconds);
-      const cpuSeconds = { app: round(appSeconds, 1), postgres: round(postgresSeconds, 1), loadGenerator: round(loadGeneratorSeconds, 1), otherProcesses: round(otherSeconds, 1) };
-      return {
-        cpuSeconds,
-        transactions,
-        cpuMsPerBuyer: { app: round((cpuSeconds.app * 1000) / buyers), postgres: round((cpuSeconds.postgres * 1000) / buyers) },
-        transactionsPerBuyer: round(transactions / buyers),
-      };
+    stop: () => {
+      const tree1 = processTreeCpu(app.pid);
+      const appSeconds = tree1.app - tree0.app;
+      const postgresSeconds = tree1.postgres - tree0.postgres;
+      const loadGenerator = ownCpuSeconds() - own0;
+      const other = Math.max(0, machineCpuSeconds() - machine0 - appSeconds - postgresSeconds - loadGenerator);
+      return { app: round(appSeconds, 2), postgres: round(postgresSeconds, 2), loadGenerator: round(loadGenerator, 2), otherProcesses: round(other, 2) };
     },
   };
 }
 
-function summariseLocks(samples: LockSamples) {
-  const withHolder = samples.holderActive + samples.holderIdleInTransaction;
-  const mean = (list: number[]) => round(list.reduce((sum, value) => sum + value, 0) / (list.length || 1), 1);
-  return {
-    samples: samples.samples,
-    holderSeen: withHolder,
-    // Of the samples where someone held the lock others waited for: was it busy in the database?
-    holderActiveShare: withHolder ? round(samples.holderActive / withHolder, 3) : null,
-    holderIdleInTransactionShare: withHolder ? round(samples.holderIdleInTransaction / withHolder, 3) : null,
-    meanWaitingOnLock: mean(samples.waiting),
-    maxWaitingOnLock: Math.max(0, ...samples.waiting),
-    meanConnections: mean(samples.connections),
-    maxConnections: Math.max(0, ...samples.connections),
-  };
+async function transactionsSoFar(client: pg.Client): Promise<number> {
+  await client.query("SELECT pg_stat_clear_snapshot()");
+  const { rows } = await client.query<{ n: string }>("SELECT (xact_commit + xact_rollback)::text AS n FROM pg_stat_database WHERE datname = current_database()");
+  return Number(rows[0].n);
+}
+
+/** Ceiling 1: the same crowd on the app's cheapest route. */
+async function runHealthCeiling(app: RunningApp, count: number) {
+  const requests: BurstRequest[] = Array.from({ length: count }, () => ({ url: `${app.baseUrl}/api/health`, method: "GET", headers: {} }));
+  const { results, wallMs } = await fireBurst(requests, { timeoutMs: REQUEST_TIMEOUT_MS });
+  const answered = results.filter((result) => result.status === 200).length;
+  return { requests: count, answered, seconds: round(wallMs / 1000, 2), requestsPerSecond: round(count / (wallMs / 1000), 1), latency: stats(results.map((r) => r.latencyMs)), breakdown: breakdown(results) };
 }
 
 /** Sold = places taken (held by pending orders, or sold); asserted against what the buyers were told. */
-async function verifySale(client: pg.Client, sale: Sale, successes: number) {
-  const { rows: [type] } = await client.query<{ capacity: number; sold: number; held: number }>(
-    "SELECT capacity, sold, held FROM ticket_types WHERE id = $1",
-    [sale.ticketTypeId],
-  );
+async function verifySale(client: pg.Client, sale: Sale, created: number) {
+  const { rows: types } = await client.query<{ capacity: number; sold: number; held: number }>("SELECT capacity, sold, held FROM ticket_types WHERE id = ANY($1::uuid[])", [sale.typeIds]);
   const { rows: [items] } = await client.query<{ orders: number; places: number }>(
     `SELECT count(DISTINCT oi.order_id)::int AS orders, coalesce(sum(oi.quantity), 0)::int AS places
        FROM order_items oi JOIN orders o ON o.id = oi.order_id
-      WHERE oi.ticket_type_id = $1 AND oi.status IN ('held', 'sold') AND o.status IN ('pending', 'paid')`,
-    [sale.ticketTypeId],
+      WHERE oi.ticket_type_id = ANY($1::uuid[]) AND oi.status IN ('held', 'sold') AND o.status IN ('pending', 'paid')`,
+    [sale.typeIds],
   );
   const { rows: [over] } = await client.query<{ count: number }>("SELECT count(*)::int AS count FROM ticket_types WHERE sold + held > capacity");
-  const sold = type.sold + type.held;
+  const taken = types.reduce((sum, type) => sum + type.sold + type.held, 0);
+  const capacity = types.reduce((sum, type) => sum + type.capacity, 0);
   check(over.count === 0, `${over.count} ticket type(s) over capacity`);
-  check(sold <= type.capacity, `oversold: ${sold} of ${type.capacity}`);
-  check(items.places === sold, `order lines hold ${items.places} places but the ticket type counts ${sold}`);
-  check(successes === items.orders, `${successes} buyers were told they bought but ${items.orders} orders hold places`);
-  check(sold === PLACES, `sold ${sold}, expected exactly ${PLACES}`);
-  return { capacity: type.capacity, sold, orders: items.orders };
+  check(taken <= capacity, `oversold: ${taken} of ${capacity}`);
+  check(items.places === taken, `order lines hold ${items.places} places but the ticket types count ${taken}`);
+  check(created === items.orders, `${created} buyers were told they bought but ${items.orders} orders hold places`);
+  return { capacity, taken, orders: items.orders, soldOutExactly: taken === capacity };
 }
 
 type SaleFigures = {
   buyers: number;
   seconds: number;
   requestsPerSecond: number;
-  soldOutAfterSeconds: number;
-  salesPerSecond: number;
   latency: Stats;
+  refusalLatency: Stats;
+  busyLatency: Stats;
   breakdown: Record<string, number>;
-  sold: number;
-  lock: ReturnType<typeof summariseLocks>;
-  usage: Usage;
+  answers: { created: number; refused409: number; busy503: number; busyWithRetryAfter: boolean; other5xx: number; otherStatus: number; connectionErrors: number; timeouts: number };
+  verified: Awaited<ReturnType<typeof verifySale>>;
+  cpuSeconds: Usage;
+  cpuMsPerBuyer: { app: number; postgres: number };
+  postgresCpuMsPerPlace: number;
+  transactionsPerBuyer: number;
 };
 
-async function runHttpSale(app: RunningApp, client: pg.Client, buyers: Buyer[], warmUpBuyers: Buyer[], label: string): Promise<SaleFigures> {
-  // Warm-up on a sale of its own: route modules loaded, the app's pool connected.
-  const warmUp = await prepareSale(client, `warm-up-${label}`, 10 * WARM_UP_BUYERS);
-  for (let i = 0; i < 3; i++) await (await fetch(`${app.baseUrl}/api/events/${warmUp.eventId}/buy`)).arrayBuffer();
-  const warm = await fireBurst(buyRequests(app, warmUp, warmUpBuyers, 60_000), { timeoutMs: REQUEST_TIMEOUT_MS });
-  check(warm.results.every((result) => result.status === 201), `warm-up purchases failed: ${JSON.stringify(breakdown(warm.results))}`);
-
-  const sale = await prepareSale(client, label, PLACES);
-  const usage = await measureUsage(app, client);
-  const sampler = sampleLocks(app.databaseUrl);
-  const { results, wallMs } = await fireBurst(buyRequests(app, sale, buyers, 0), { timeoutMs: REQUEST_TIMEOUT_MS });
-  const lock = summariseLocks(await sampler.stop());
-  const used = await usage.stop(results.length);
-  const successes = results.filter((result) => result.status === 201);
-  const verified = await verifySale(client, sale, successes.length);
-  const soldOutMs = Math.max(...successes.map((result) => result.endMs));
+function countAnswers(results: BurstResult[]) {
   return {
-    buyers: results.length,
-    seconds: round(wallMs / 1000),
-    requestsPerSecond: round(results.length / (wallMs / 1000), 1),
-    soldOutAfterSeconds: round(soldOutMs / 1000),
-    salesPerSecond: round(successes.length / (soldOutMs / 1000), 1),
-    latency: stats(results.map((result) => result.latencyMs)),
-    breakdown: breakdown(results),
-    sold: verified.sold,
-    lock,
-    usage: used,
+    created: results.filter((r) => r.status === 201).length,
+    refused409: results.filter((r) => r.status === 409).length,
+    busy503: results.filter((r) => r.status === 503).length,
+    busyWithRetryAfter: results.filter((r) => r.status === 503).every((r) => r.code === "busy"),
+    other5xx: results.filter((r) => r.status >= 500 && r.status !== 503).length,
+    otherStatus: results.filter((r) => r.status !== 0 && r.status !== 201 && r.status !== 409 && r.status < 500).length,
+    connectionErrors: results.filter((r) => r.status === 0 && r.code !== "network: timeout").length,
+    timeouts: results.filter((r) => r.status === 0 && r.code === "network: timeout").length,
+  };
+}
+
+async function runSale(app: RunningApp, client: pg.Client, buyers: Buyer[], label: string): Promise<{ sale: Sale; figures: SaleFigures }> {
+  const sale = await prepareSale(client, label, PLACES);
+  const xacts0 = await transactionsSoFar(client);
+  const cpu = measureCpu(app);
+  const { results, wallMs } = await fireBurst(buyRequests(app, sale, buyers, 0), { timeoutMs: REQUEST_TIMEOUT_MS });
+  const cpuSeconds = cpu.stop();
+  await new Promise((resolve) => setTimeout(resolve, 1500)); // backends report their counters at most once a second
+  const transactions = (await transactionsSoFar(client)) - xacts0 - 2;
+  const answers = countAnswers(results);
+  const verified = await verifySale(client, sale, answers.created);
+  return {
+    sale,
+    figures: {
+      buyers: results.length,
+      seconds: round(wallMs / 1000, 2),
+      requestsPerSecond: round(results.length / (wallMs / 1000), 1),
+      latency: stats(results.map((r) => r.latencyMs)),
+      refusalLatency: stats(results.filter((r) => r.status === 409).map((r) => r.latencyMs)),
+      busyLatency: stats(results.filter((r) => r.status === 503).map((r) => r.latencyMs)),
+      breakdown: breakdown(results),
+      answers,
+      verified,
+      cpuSeconds,
+      cpuMsPerBuyer: { app: round((cpuSeconds.app * 1000) / results.length), postgres: round((cpuSeconds.postgres * 1000) / results.length) },
+      postgresCpuMsPerPlace: round((cpuSeconds.postgres * 1000) / Math.max(1, verified.taken), 3),
+      transactionsPerBuyer: round(transactions / results.length),
+    },
+  };
+}
+
+/** Ceiling 2: the one-statement hold, as many concurrent attempts as buyers, over a pool of the app's size. */
+async function runSqlCeiling(app: RunningApp, client: pg.Client, attempts: number) {
+  const sale = await prepareSale(client, "sql-ceiling", PLACES * 2);
+  const typeId = sale.typeIds[0]; // PLACES places on one type
+  const pool = new pg.Pool({ connectionString: app.databaseUrl, max: POOL_SIZE });
+  pool.on("error", () => {});
+  await Promise.all(Array.from({ length: POOL_SIZE }, async () => (await pool.query("SELECT 1")).rows));
+  const cpu = measureCpu(app);
+  const origin = performance.now();
+  const outcomes = await Promise.all(
+    Array.from({ length: attempts }, async () => {
+      const result = await pool.query("UPDATE ticket_types SET held = held + 1 WHERE id = $1 AND capacity - sold - held >= 1", [typeId]);
+      return { held: result.rowCount === 1, endMs: performance.now() - origin };
+    }),
+  );
+  const cpuSeconds = cpu.stop();
+  await pool.end();
+  const wallMs = Math.max(...outcomes.map((o) => o.endMs));
+  const held = outcomes.filter((o) => o.held).length;
+  check(held === PLACES, `the SQL ceiling held ${held} places, expected ${PLACES}`);
+  return {
+    attempts,
+    held,
+    seconds: round(wallMs / 1000, 3),
+    attemptsPerSecond: round(attempts / (wallMs / 1000), 1),
+    placesPerSecond: round(held / (Math.max(...outcomes.filter((o) => o.held).map((o) => o.endMs)) / 1000), 1),
+    cpuSeconds,
+    postgresCpuMsPerAttempt: round((cpuSeconds.postgres * 1000) / attempts, 3),
+    postgresCpuMsPerPlace: round((cpuSeconds.postgres * 1000) / held, 3),
   };
 }
 
 /**
- * The same purchase as reserveTickets, statement for statement, straight over pg: lock the
- * ticket type, give back expired holds, read it with its session and event, check, write the
- * order and its line, count the place as held. No HTTP, no auth, no ORM: the ceiling.
+ * Every held order of the sale is paid (pay/local, PAY_CONCURRENCY at a time, by its buyer),
+ * then we wait until every PDF and email is out. A trickle of buyers (5 a second, sold out by
+ * now) keeps asking throughout: are buyers still answered while delivery runs?
  */
-async function buyInSql(pool: pg.Pool, userId: string, ticketTypeId: string): Promise<"ok" | "sold_out"> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    await client.query("SELECT id FROM ticket_types WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE", [[ticketTypeId]]);
-    await client.query(
-      `WITH released AS (
-         UPDATE order_items oi SET status = 'released'
-           FROM orders o
-          WHERE oi.order_id = o.id AND oi.ticket_type_id = ANY($1::uuid[]) AND oi.status = 'held'
-            AND o.status = 'pending' AND o.hold_expires_at <= now()
-         RETURNING oi.ticket_type_id, oi.quantity
-       ), totals AS (SELECT ticket_type_id, sum(quantity)::int AS quantity FROM released GROUP BY ticket_type_id)
-       UPDATE ticket_types tt SET held = tt.held - totals.quantity FROM totals WHERE tt.id = totals.ticket_type_id`,
-      [[ticketTypeId]],
-    );
-    const { rows: [type] } = await client.query<{ id: string; event_id: string; price_minor: number; currency: string; capacity: number; sold: number; held: number; starts_at: Date; session_cancelled: boolean; event_status: string }>(
-      `SELECT tt.id, tt.name, tt.session_id, s.event_id, tt.price_minor, tt.currency, tt.capacity, tt.sold, tt.held,
-              s.starts_at, s.cancelled AS session_cancelled, e.status::text AS event_status
-         FROM ticket_types tt JOIN event_sessions s ON s.id = tt.session_id JOIN events e ON e.id = s.event_id
-        WHERE tt.id = ANY($1::uuid[])`,
-      [[ticketTypeId]],
-    );
-    if (type.event_status !== "published" || type.session_cancelled || type.starts_at <= new Date() || type.capacity - type.sold - type.held < 1) {
-      await client.query("ROLLBACK");
-      return "sold_out";
+async function runDelivery(app: RunningApp, client: pg.Client, sale: Sale, buyersById: Map<string, Buyer>) {
+  const { rows: orders } = await client.query<{ id: string; user_id: string }>(
+    `SELECT DISTINCT o.id, o.user_id FROM orders o JOIN order_items oi ON oi.order_id = o.id
+      WHERE oi.ticket_type_id = ANY($1::uuid[]) AND o.status = 'pending'`,
+    [sale.typeIds],
+  );
+  const trickle: Promise<BurstResult>[] = [];
+  let trickling = true;
+  const trickleBuyers = [...buyersById.values()].slice(0, 2000);
+  const trickleLoop = (async () => {
+    for (let i = 0; trickling; i++) {
+      trickle.push(fireBurst(buyRequests(app, sale, [trickleBuyers[i % trickleBuyers.length]], 20_000 + i), { timeoutMs: 30_000 }).then((r) => r.results[0]));
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    const { rows: [order] } = await client.query<{ id: string }>(
-      `INSERT INTO orders (reference, user_id, event_id, total_minor, currency, hold_expires_at)
-       VALUES ($1, $2::uuid, $3::uuid, $4, $5, now() + make_interval(mins => 10)) RETURNING id, reference, hold_expires_at`,
-      [`FS-${randomBytes(6).toString("hex").toUpperCase()}`, userId, type.event_id, type.price_minor, type.currency],
-    );
-    await client.query(
-      `INSERT INTO order_items (order_id, ticket_type_id, quantity, unit_price_minor)
-       SELECT $1::uuid, t.id, t.quantity, tt.price_minor
-         FROM unnest($2::uuid[], $3::int[]) AS t(id, quantity) JOIN ticket_types tt ON tt.id = t.id`,
-      [order.id, [ticketTypeId], [1]],
-    );
-    await client.query(
-      `UPDATE ticket_types tt SET held = tt.held + t.quantity
-         FROM unnest($1::uuid[], $2::int[]) AS t(id, quantity) WHERE tt.id = t.id`,
-      [[ticketTypeId], [1]],
-    );
-    await client.query("COMMIT");
-    return "ok";
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
-}
+  })();
 
-async function runSqlSale(app: RunningApp, client: pg.Client, buyers: Buyer[], poolSize: number, label: string) {
-  const pool = new pg.Pool({ connectionString: app.databaseUrl, max: poolSize });
-  // An idle client's connection error must not end the benchmark (it is reported per purchase).
-  pool.on("error", () => {});
-  // Warm-up: connect the whole pool.
-  await Promise.all(Array.from({ length: poolSize }, async () => (await pool.query("SELECT 1")).rows));
-  const sale = await prepareSale(client, `sql-${label}`, PLACES);
-  const usage = await measureUsage(app, client);
-  const sampler = sampleLocks(app.databaseUrl);
+  const cpu = measureCpu(app);
   const origin = performance.now();
-  const outcomes = await Promise.all(
-    buyers.map(async (buyer) => {
-      const started = performance.now();
-      let outcome: string;
-      try {
-        outcome = await buyInSql(pool, buyer.userId, sale.ticketTypeId);
-      } catch (error) {
-        outcome = `error: ${(error as { code?: string }).code ?? (error as Error).message}`;
+  const payLatencies: number[] = [];
+  const payStatus: Record<string, number> = {};
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: PAY_CONCURRENCY }, async () => {
+      while (next < orders.length) {
+        const order = orders[next++];
+        const started = performance.now();
+        const response = await fetch(`${app.baseUrl}/api/orders/${order.id}/pay/local`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${buyersById.get(order.user_id)!.secret}`, "content-type": "application/json" },
+          body: JSON.stringify({ outcome: "succeed" }),
+        }).catch((error: Error) => ({ status: 0, statusText: error.message, arrayBuffer: async () => new ArrayBuffer(0) }));
+        await response.arrayBuffer();
+        payLatencies.push(performance.now() - started);
+        payStatus[response.status] = (payStatus[response.status] ?? 0) + 1;
       }
-      const now = performance.now();
-      return { outcome, latencyMs: now - started, endMs: now - origin };
     }),
   );
-  const lock = summariseLocks(await sampler.stop());
-  const used = await usage.stop(outcomes.length);
-  await pool.end();
-  const wallMs = Math.max(...outcomes.map((outcome) => outcome.endMs));
-  const successes = outcomes.filter((outcome) => outcome.outcome === "ok");
-  const verified = await verifySale(client, sale, successes.length);
-  const soldOutMs = Math.max(...successes.map((outcome) => outcome.endMs));
-  const counts: Record<string, number> = {};
-  for (const outcome of outcomes) counts[outcome.outcome] = (counts[outcome.outcome] ?? 0) + 1;
+  const paidAtMs = performance.now() - origin;
+
+  // Delivered = the delivery job succeeded (its PDF stored and its email handed over).
+  let delivered = 0;
+  const deadline = Date.now() + DELIVERY_TIMEOUT_MS;
+  const ids = orders.map((order) => `deliver_order:${order.id}`);
+  while (Date.now() < deadline) {
+    const { rows: [row] } = await client.query<{ done: number; dead: number }>(
+      "SELECT count(*) FILTER (WHERE status = 'succeeded')::int AS done, count(*) FILTER (WHERE status = 'dead')::int AS dead FROM jobs WHERE unique_key = ANY($1::text[])",
+      [ids],
+    );
+    delivered = row.done;
+    if (row.done + row.dead >= orders.length) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const deliveredAtMs = performance.now() - origin;
+  const cpuSeconds = cpu.stop();
+  trickling = false;
+  await trickleLoop;
+  const trickleResults = await Promise.all(trickle);
+  const { rows: [emails] } = await client.query<{ count: number }>(
+    "SELECT count(*)::int AS count FROM email_outbox WHERE idempotency_key = ANY($1::text[])",
+    [ids],
+  );
+  check(delivered === orders.length, `${delivered} of ${orders.length} orders delivered`);
+  check(emails.count === orders.length, `${emails.count} emails for ${orders.length} orders`);
   return {
-    buyers: outcomes.length,
-    poolSize,
-    seconds: round(wallMs / 1000),
-    requestsPerSecond: round(outcomes.length / (wallMs / 1000), 1),
-    soldOutAfterSeconds: round(soldOutMs / 1000),
-    salesPerSecond: round(successes.length / (soldOutMs / 1000), 1),
-    latency: stats(outcomes.map((outcome) => outcome.latencyMs)),
-    breakdown: counts,
-    sold: verified.sold,
-    lock,
-    usage: used,
+    orders: orders.length,
+    paySeconds: round(paidAtMs / 1000, 2),
+    payPerSecond: round(orders.length / (paidAtMs / 1000), 1),
+    payLatency: stats(payLatencies),
+    payStatus,
+    deliveredSeconds: round(deliveredAtMs / 1000, 2),
+    ordersPerSecondEndToEnd: round(orders.length / (deliveredAtMs / 1000), 1),
+    cpuSeconds,
+    appCpuMsPerOrder: round((cpuSeconds.app * 1000) / orders.length, 1),
+    buyersDuringDelivery: { count: trickleResults.length, latency: stats(trickleResults.map((r) => r.latencyMs)), breakdown: breakdown(trickleResults) },
   };
+}
+
+/** A CPU-bound neighbour on one core (stress-ng from apt when present, else a Node busy loop). */
+function startNoise(): ChildProcess {
+  const hasStress = spawnSync("sh", ["-c", "command -v stress-ng"]).status === 0;
+  const child = hasStress
+    ? spawn("stress-ng", ["--cpu", "1", "--cpu-method", "matrixprod", "--quiet"], { stdio: "ignore" })
+    : spawn(process.execPath, ["-e", "for(;;){}"], { stdio: "ignore" });
+  return child;
 }
 
 async function main() {
   const startedAt = new Date();
   const build = ensureProductionBuild();
   const port = values.port ? Number(values.port) : await findFreePort(3310);
-  const rounds: { poolSize: number; http: SaleFigures; sql: Awaited<ReturnType<typeof runSqlSale>>; ratio: number | null; startSeconds: number }[] = [];
-  let buyers: Buyer[] = [];
-  let warmUpBuyers: Buyer[] = [];
+  const runs: Record<string, unknown>[] = [];
   let postgres = "";
+  let first = true;
   try {
-    for (const [index, poolSize] of POOL_SIZES.entries()) {
-      const label = `pool-${poolSize}`;
-      console.log(`\n[${label}] starting the production app (scripts/run.ts start, DATABASE_POOL_SIZE=${poolSize})…`);
-      const appStarted = Date.now();
-      const app = await startApp({ dataDir: DATA_DIR, port, fresh: index === 0, env: { DATABASE_POOL_SIZE: String(poolSize) } as unknown as NodeJS.ProcessEnv });
-      const startSeconds = round((Date.now() - appStarted) / 1000, 1);
-      try {
-        if (index === 0) {
-          postgres = await postgresVersion(app.databaseUrl);
-          console.log(`[${label}] preparing ${BUYERS} buyers with API tokens…`);
-          await withClient(app.databaseUrl, async (client) => {
-            buyers = await prepareBuyers(client, BUYERS, "flash-buyer");
-            warmUpBuyers = await prepareBuyers(client, WARM_UP_BUYERS, "flash-warm-up");
-          });
-        }
-        const figures = await withClient(app.databaseUrl, async (client) => {
-          console.log(`[${label}] the sale over HTTP: ${BUYERS} buyers, ${PLACES} places…`);
-          const http = await runHttpSale(app, client, buyers, warmUpBuyers, label);
-          console.log(`[${label}]   ${http.requestsPerSecond} req/s, sold out after ${http.soldOutAfterSeconds}s, p95 ${ms(http.latency.p95)} ms, ${JSON.stringify(http.breakdown)}`);
-          console.log(`[${label}] the same sale in SQL (pg Pool of ${poolSize})…`);
-          const sql = await runSqlSale(app, client, buyers, poolSize, label);
-          console.log(`[${label}]   ${sql.requestsPerSecond} tx/s, sold out after ${sql.soldOutAfterSeconds}s, p95 ${ms(sql.latency.p95)} ms`);
-          return { http, sql };
+    for (const processes of PROCESS_COUNTS) {
+      for (const condition of CONDITIONS) {
+        const label = `${processes}p-${condition}`;
+        console.log(`\n[${label}] starting the production app (scripts/run.ts start, WEB_CONCURRENCY=${processes})…`);
+        const app = await startApp({
+          dataDir: DATA_DIR,
+          port,
+          fresh: first,
+          env: {
+            WEB_CONCURRENCY: String(processes),
+            DATABASE_POOL_SIZE: String(POOL_SIZE),
+            TRUSTED_PROXY_HOPS: "1",
+            UNSAFE_TEST_PAYMENTS: "true",
+            AUTH_SECRET: randomBytes(32).toString("base64url"),
+            JOBS_SECRET: randomBytes(32).toString("base64url"),
+            TICKET_SIGNING_SECRET: randomBytes(32).toString("base64url"),
+            LOG_LEVEL: "warn",
+          } as unknown as NodeJS.ProcessEnv,
         });
-        rounds.push({ poolSize, ...figures, ratio: ratio(figures.http.requestsPerSecond, figures.sql.requestsPerSecond), startSeconds });
-      } finally {
-        await app.stop();
+        let noise: ChildProcess | undefined;
+        try {
+          const buyers = await withClient(app.databaseUrl, async (client) => {
+            if (first) postgres = await postgresVersion(app.databaseUrl);
+            return prepareBuyers(client, BUYERS, `flash-${label}`);
+          });
+          first = false;
+          const buyersById = new Map(buyers.map((buyer) => [buyer.userId, buyer]));
+          const result = await withClient(app.databaseUrl, async (client) => {
+            // Warm-up on a sale of its own: every route module loaded, every process's pool connected.
+            const warmUp = await prepareSale(client, `warm-up-${label}`, 10_000);
+            await fireBurst(buyRequests(app, warmUp, buyers.slice(0, 200), 40_000), { timeoutMs: REQUEST_TIMEOUT_MS });
+            await fireBurst(Array.from({ length: 200 }, () => ({ url: `${app.baseUrl}/api/health`, method: "GET" as const, headers: {} })), { timeoutMs: REQUEST_TIMEOUT_MS });
+            if (condition === "noisy") {
+              noise = startNoise();
+              await new Promise((resolve) => setTimeout(resolve, 1000));
+            }
+            console.log(`[${label}] ceiling 1: ${BUYERS} concurrent GET /api/health…`);
+            const health = await runHealthCeiling(app, BUYERS);
+            console.log(`[${label}]   ${health.requestsPerSecond} req/s`);
+            console.log(`[${label}] the sale: ${BUYERS} buyers, ${PLACES} places over two types, mixed baskets…`);
+            const { sale, figures } = await runSale(app, client, buyers, label);
+            console.log(`[${label}]   ${figures.requestsPerSecond} req/s, p50 ${ms(figures.latency.p50)} p95 ${ms(figures.latency.p95)} ms, ${JSON.stringify(figures.breakdown)}`);
+            console.log(`[${label}] ceiling 2: the one-statement SQL hold, ${BUYERS} concurrent attempts…`);
+            const sql = await runSqlCeiling(app, client, BUYERS);
+            console.log(`[${label}]   ${sql.attemptsPerSecond} attempts/s, PG ${sql.postgresCpuMsPerAttempt} ms CPU per attempt`);
+            let delivery: Awaited<ReturnType<typeof runDelivery>> | null = null;
+            if (!values["skip-delivery"]) {
+              console.log(`[${label}] paying the held orders and delivering every PDF and email…`);
+              delivery = await runDelivery(app, client, sale, buyersById);
+              console.log(`[${label}]   ${delivery.orders} orders: ${delivery.ordersPerSecondEndToEnd} orders/s end to end (paid in ${delivery.paySeconds}s, delivered by ${delivery.deliveredSeconds}s)`);
+            }
+            return {
+              label,
+              processes,
+              condition,
+              health,
+              sale: figures,
+              sql,
+              delivery,
+              ratios: {
+                buyingVsHealth: ratio(figures.requestsPerSecond, health.requestsPerSecond),
+                postgresCpuPerPlaceVsSqlHold: ratio(figures.postgresCpuMsPerPlace, sql.postgresCpuMsPerPlace),
+                postgresCpuPerBuyerVsSqlAttempt: ratio(figures.cpuMsPerBuyer.postgres, sql.postgresCpuMsPerAttempt),
+              },
+            };
+          });
+          runs.push(result);
+        } finally {
+          noise?.kill("SIGKILL");
+          await app.stop();
+        }
       }
     }
   } finally {
     if (!values.keep) rmSync(DATA_DIR, { recursive: true, force: true });
   }
 
+  type Run = { label: string; processes: number; condition: string; health: Awaited<ReturnType<typeof runHealthCeiling>>; sale: SaleFigures; sql: Awaited<ReturnType<typeof runSqlCeiling>>; delivery: Awaited<ReturnType<typeof runDelivery>> | null; ratios: Record<string, number | null> };
+  const typed = runs as Run[];
   printTable(
-    `Flash sale: ${BUYERS} buyers, ${PLACES} places, one ticket each (latency in ms, from each buyer's own send)`,
-    ["path", "pool", "req/s", "sold out s", "sales/s", "p50", "p95", "p99", "sold", "409 sold out", "other", "app/SQL"],
-    rounds.flatMap((round) => [
-      ["HTTP POST /api/events/:id/buy", round.poolSize, round.http.requestsPerSecond, round.http.soldOutAfterSeconds, round.http.salesPerSecond,
-        ms(round.http.latency.p50), ms(round.http.latency.p95), ms(round.http.latency.p99), round.http.sold,
-        round.http.breakdown["409 sold_out"] ?? 0, round.http.buyers - round.http.sold - (round.http.breakdown["409 sold_out"] ?? 0), round.ratio],
-      ["SQL, same statements (ceiling)", round.poolSize, round.sql.requestsPerSecond, round.sql.soldOutAfterSeconds, round.sql.salesPerSecond,
-        ms(round.sql.latency.p50), ms(round.sql.latency.p95), ms(round.sql.latency.p99), round.sql.sold,
-        round.sql.breakdown.sold_out ?? 0, round.sql.buyers - round.sql.sold - (round.sql.breakdown.sold_out ?? 0), null],
-    ]),
+    `Flash sale: ${BUYERS} buyers at once, ${PLACES} places over two ticket types, mixed baskets (latency ms from each buyer's send)`,
+    ["run", "req/s", "health req/s", "buy/health", "p50", "p95", "p99", "refusal p95", "201", "409", "503", "other 5xx", "conn err", "timeouts", "sold out exactly"],
+    typed.map((r) => [r.label, r.sale.requestsPerSecond, r.health.requestsPerSecond, r.ratios.buyingVsHealth, ms(r.sale.latency.p50), ms(r.sale.latency.p95), ms(r.sale.latency.p99), ms(r.sale.refusalLatency.p95),
+      r.sale.answers.created, r.sale.answers.refused409, r.sale.answers.busy503, r.sale.answers.other5xx, r.sale.answers.connectionErrors, r.sale.answers.timeouts, String(r.sale.verified.soldOutExactly)]),
   );
   printTable(
-    "Who holds the ticket type's row lock while others wait (sampled every 20 ms)",
-    ["path", "pool", "holder busy in PG", "holder waiting for client", "waiting on lock (mean)", "connections (max)"],
-    rounds.flatMap((round) => [
-      ["HTTP", round.poolSize, round.http.lock.holderActiveShare, round.http.lock.holderIdleInTransactionShare, round.http.lock.meanWaitingOnLock, round.http.lock.maxConnections],
-      ["SQL", round.poolSize, round.sql.lock.holderActiveShare, round.sql.lock.holderIdleInTransactionShare, round.sql.lock.meanWaitingOnLock, round.sql.lock.maxConnections],
-    ]),
+    "CPU during the sale (2 cores shared by the app, PostgreSQL, the load generator and any neighbour)",
+    ["run", "app CPU s", "PG CPU s", "load gen s", "other s", "app ms/buyer", "PG ms/buyer", "PG ms/place", "SQL hold PG ms/attempt", "SQL hold PG ms/place", "PG/place vs SQL", "DB tx/buyer"],
+    typed.map((r) => [r.label, r.sale.cpuSeconds.app, r.sale.cpuSeconds.postgres, r.sale.cpuSeconds.loadGenerator, r.sale.cpuSeconds.otherProcesses, r.sale.cpuMsPerBuyer.app, r.sale.cpuMsPerBuyer.postgres,
+      r.sale.postgresCpuMsPerPlace, r.sql.postgresCpuMsPerAttempt, r.sql.postgresCpuMsPerPlace, r.ratios.postgresCpuPerPlaceVsSqlHold, r.sale.transactionsPerBuyer]),
   );
-  printTable(
-    "Where the CPU goes during the sale (2 cores shared by the app, PostgreSQL and the load generator)",
-    ["path", "pool", "app CPU s", "PostgreSQL CPU s", "load generator CPU s", "other processes CPU s", "app CPU ms/buyer", "PG CPU ms/buyer", "DB transactions/buyer"],
-    rounds.flatMap((round) => [
-      ["HTTP", round.poolSize, round.http.usage.cpuSeconds.app, round.http.usage.cpuSeconds.postgres, round.http.usage.cpuSeconds.loadGenerator, round.http.usage.cpuSeconds.otherProcesses,
-        round.http.usage.cpuMsPerBuyer.app, round.http.usage.cpuMsPerBuyer.postgres, round.http.usage.transactionsPerBuyer],
-      ["SQL", round.poolSize, round.sql.usage.cpuSeconds.app, round.sql.usage.cpuSeconds.postgres, round.sql.usage.cpuSeconds.loadGenerator, round.sql.usage.cpuSeconds.otherProcesses,
-        round.sql.usage.cpuMsPerBuyer.app, round.sql.usage.cpuMsPerBuyer.postgres, round.sql.usage.transactionsPerBuyer],
-    ]),
-  );
-  for (const round of rounds) console.log(`  HTTP outcomes, pool ${round.poolSize}: ${JSON.stringify(round.http.breakdown)}`);
-
-  const result = {
-    part: "flash-sale",
-    startedAt: startedAt.toISOString(),
-    durationSeconds: round((Date.now() - startedAt.getTime()) / 1000, 1),
-    environment: { ...environment(), postgres },
-    build,
-    buyers: BUYERS,
-    places: PLACES,
-    rounds,
-  };
-  const file = writeResults("flash-sale", startedAt, result, values.out);
-  console.log(`\nWrote ${path.relative(process.cwd(), file)}`);
+  if (typed.some((r) => r.delivery)) {
+    printTable(
+      "Paying the held orders and delivering every PDF and email",
+      ["run", "orders", "paid in s", "pay p95", "delivered by s", "orders/s end to end", "app CPU ms/order", "buyers meanwhile p95", "buyers meanwhile answers"],
+      typed.filter((r) => r.delivery).map((r) => [r.label, r.delivery!.orders, r.delivery!.paySeconds, ms(r.delivery!.payLatency.p95), r.delivery!.deliveredSeconds, r.delivery!.ordersPerSecondEndToEnd,
+        r.delivery!.appCpuMsPerOrder, ms(r.delivery!.buyersDuringDelivery.latency.p95), JSON.stringify(r.delivery!.buyersDuringDelivery.breakdown)]),
+    );
+  }
+  const file = writeResults("flash-sale", startedAt, { environment: environment(), postgres, build, buyers: BUYERS, places: PLACES, poolSize: POOL_SIZE, runs }, values.out);
+  console.log(`\nSaved ${path.relative(process.cwd(), file)}`);
 }
 
 main().catch((error) => {
-  console.error(`Flash sale benchmark failed: ${(error as Error).stack ?? error}`);
+  console.error(error);
   process.exit(1);
 });

@@ -164,7 +164,7 @@ const NEXT_CLUSTER = path.resolve("scripts/lib/next-cluster.mjs");
  * one, with PostgreSQL on the same cores (docs/benchmarks.md).
  */
 function startNext(options: { port: number; env: NodeJS.ProcessEnv }): ChildProcess {
-  const env = { ...options.env, NODE_ENV: nodeEnv };
+  const env: NodeJS.ProcessEnv = { ...options.env, NODE_ENV: nodeEnv };
   const args = mode === "dev" ? [NEXT_BIN, mode] : [NEXT_CLUSTER, String(parseEnv(env).WEB_CONCURRENCY), NEXT_BIN, mode];
   return spawn(process.execPath, [...args, "--port", String(options.port)], { stdio: ["ignore", "inherit", "inherit"], env });
 }

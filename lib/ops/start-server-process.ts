@@ -5,6 +5,7 @@
 //    OTLP endpoint is configured: OTEL_EXPORTER_OTLP_ENDPOINT, or the traces-only
 //    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT; OTEL_SERVICE_NAME, OTEL_EXPORTER_OTLP_HEADERS and
 //    OTEL_EXPORTER_OTLP_PROTOCOL are read by the exporter. Nothing is loaded otherwise;
+//  - the job waker: LISTEN jobs_due and drain the queue in this process (lib/jobs/wake.ts);
 //  - on SIGTERM/SIGINT, mark the process as stopping (readiness answers 503, the job drain
 //    claims nothing new, streams close) while Next finishes the requests in flight and exits.
 // The OTEL_* variables are the OpenTelemetry SDK's own settings (the exporter reads them
@@ -28,6 +29,10 @@ export async function startServerProcess(): Promise<void> {
 
   // Per-address limits must see the TCP peer, not only what the client wrote (lib/api/http.ts).
   installPeerAddress();
+
+  // Delivery starts when a due job commits (NOTIFY jobs_due), in every server process.
+  const { startJobWaker } = await import("@/lib/jobs/wake");
+  startJobWaker();
 
   // Next's own handlers (server.close, wait for requests in flight, exit) run too.
   process.once("SIGTERM", () => markShuttingDown("SIGTERM"));

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { coalesced, startJobWaker } from "./wake";
+
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe("the job waker", () => {
+  it("drains as soon as a due job commits, not for a job due later or one rolled back", async () => {
+    let drains = 0;
+    const waker = startJobWaker({ databaseUrl: process.env.DATABASE_URL, drain: async () => void drains++ });
+    try {
+      await until(() => drains === 1); // the drain on connect, for jobs queued while nobody listened
+      await prisma.$executeRaw`SELECT jobs_enqueue('deliver_order', '{}'::jsonb, ${`wake-test:${Date.now()}:later`}, now() + interval '1 hour')`;
+      await prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT jobs_enqueue('deliver_order', '{}'::jsonb, ${`wake-test:${Date.now()}:rolled-back`})`;
+        throw new Error("roll back");
+      }).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(drains).toBe(1);
+      await prisma.$executeRaw`SELECT jobs_enqueue('deliver_order', '{}'::jsonb, ${`wake-test:${Date.now()}:now`})`;
+      await until(() => drains === 2);
+    } finally {
+      await waker.stop();
+      await prisma.$executeRaw`DELETE FROM jobs WHERE unique_key LIKE 'wake-test:%'`;
+    }
+  });
+
+  it("runs one drain at a time and one more round for wake-ups that came during it", async () => {
+    let running = 0;
+    let most = 0;
+    let rounds = 0;
+    let release!: () => void;
+    const drain = coalesced(async () => {
+      running++;
+      most = Math.max(most, running);
+      rounds++;
+      if (rounds === 1) await new Promise<void>((resolve) => (release = resolve));
+      running--;
+    });
+    const first = drain();
+    for (let i = 0; i < 10; i++) void drain();
+    release();
+    await first;
+    expect(most).toBe(1);
+    expect(rounds).toBe(2);
+  });
+});
