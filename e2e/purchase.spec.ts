@@ -1,12 +1,13 @@
 import { expect, test } from "@playwright/test";
+import { buyPanel, chooseTickets } from "./buying";
 import { DEMO, expectNoAxeViolations, signInAsAttendee, uniqueEmail } from "./helpers";
 
 test("sign up during checkout, buy two tickets, see the confirmation", async ({ page }) => {
   await page.goto(`/events/${DEMO.ticketed}`);
-  const firstSession = page.locator('section[aria-labelledby^="session-"]', { has: page.getByRole("button", { name: "Get tickets" }) }).first();
-  const select = firstSession.getByRole("combobox").first();
-  await select.selectOption("2");
-  await firstSession.getByRole("button", { name: "Get tickets" }).click();
+  await chooseTickets(page, 2);
+  const reserve = buyPanel(page).getByRole("button", { name: /^Reserve and pay / });
+  const total = (await reserve.textContent())!.replace("Reserve and pay ", "");
+  await reserve.click();
 
   // Not signed in: sign-in page, then sign-up, keeping the chosen tickets.
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
@@ -17,20 +18,23 @@ test("sign up during checkout, buy two tickets, see the confirmation", async ({ 
   await page.getByLabel(/^Password/).fill("correct horse battery");
   await page.getByRole("button", { name: "Create account" }).click();
 
+  // Back at checkout: the choice is reviewed with its total, not asked again.
   await expect(page).toHaveURL(/\/checkout\?/);
   await expect(page.getByRole("heading", { name: "Your tickets" })).toBeVisible();
-  const quantities = page.getByRole("spinbutton");
-  await expect(quantities.first()).toHaveValue("2");
-  await page.getByRole("button", { name: "Reserve and pay" }).click();
+  await expect(page.getByText("2 ×")).toBeVisible();
+  await expect(page.getByTestId("checkout-total")).toHaveText(total);
+  await expect(page.getByRole("spinbutton")).toHaveCount(0);
+  await page.getByRole("button", { name: `Reserve and pay ${total}` }).click();
 
   await expect(page).toHaveURL(/\/orders\/[0-9a-f-]+\/pay/);
   await expect(page.getByText("Test payments")).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.getByRole("button", { name: /^Pay .* \(test mode\)$/ }).click();
+  await page.getByRole("button", { name: `Pay ${total} (test mode)` }).click();
 
   await expect(page).toHaveURL(/\/orders\/[0-9a-f-]+$/);
   await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "paid");
   await expect(page.getByTestId("ticket")).toHaveCount(2);
+  await expect(page.getByTestId("ticket-qr")).toHaveCount(2);
   await expectNoAxeViolations(page);
   // The queue renders the PDFs and emails them; the page follows along without a reload.
   await expect(page.getByTestId("delivery-status")).toHaveAttribute("data-status", "sent", { timeout: 30_000 });
@@ -41,14 +45,14 @@ test("sign up during checkout, buy two tickets, see the confirmation", async ({ 
 
 test("too many tickets get a clear message next to the field and nothing is held", async ({ page }) => {
   await signInAsAttendee(page);
-
   await page.goto(`/events/${DEMO.ticketed}`);
-  const session = page.locator('section[aria-labelledby^="session-"]', { has: page.getByRole("button", { name: "Get tickets" }) }).first();
-  await session.getByRole("combobox").first().selectOption("1");
-  await session.getByRole("button", { name: "Get tickets" }).click();
-  await expect(page).toHaveURL(/\/checkout\?/);
-  await page.getByRole("spinbutton").first().fill("11");
-  await page.getByRole("button", { name: "Reserve and pay" }).click();
+  const typeId = await chooseTickets(page, 1);
+  const calendar = await buyPanel(page).getByRole("link", { name: "Add to calendar" }).getAttribute("href");
+  const sessionId = calendar!.split("/").pop();
+
+  // More than the per-order limit can only come from an edited URL: the panel stops at the limit.
+  await page.goto(`/checkout?event=${DEMO.ticketed}&session=${sessionId}&qty_${typeId}=11`);
+  await page.getByRole("button", { name: /^Reserve and pay / }).click();
   await expect(page.getByText("You can buy at most 10 tickets in one order").first()).toBeVisible();
   await expect(page).toHaveURL(/\/checkout\?/);
 });
@@ -61,14 +65,12 @@ test("book a time slot of an experience", async ({ page }) => {
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(new RegExp(`/events/${DEMO.bookable}`));
 
-  // Tomorrow is always bookable from opening time.
+  // Tomorrow is always bookable from opening time; the times follow the day without another tap.
   const tomorrow = new Date(Date.now() + 24 * 3600_000).toISOString().slice(0, 10);
   await page.getByLabel("Day").fill(tomorrow);
-  await page.getByRole("button", { name: "Show times" }).click();
-  await expect(page).toHaveURL(/date=/);
-  await page.getByRole("button", { name: "Book this time" }).click();
-  await expect(page.getByRole("heading", { name: "Your booking" })).toBeVisible();
-  await page.getByRole("button", { name: "Reserve and pay" }).click();
+  await expect(page).toHaveURL(new RegExp(`date=${tomorrow}`));
+  await expect(page.getByRole("button", { name: "Show times" })).toHaveCount(0);
+  await buyPanel(page).getByRole("button", { name: /^Reserve and pay / }).click();
   await expect(page).toHaveURL(/\/pay$/);
   await page.getByRole("button", { name: /^Pay .* \(test mode\)$/ }).click();
   await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "paid");

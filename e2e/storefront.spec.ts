@@ -19,6 +19,7 @@ test("search from home, filter, open an event and add it to a calendar", async (
   await expectNoAxeViolations(page);
 
   await page.goto("/");
+  await page.getByText("Filters", { exact: true }).click();
   await page.getByLabel("What").selectOption("concert");
   await page.getByRole("button", { name: "Show events" }).click();
   await expect(page).toHaveURL(/category=concert/);
