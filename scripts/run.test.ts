@@ -9,8 +9,8 @@ import { describe, expect, it } from "vitest";
 function start(settings: Record<string, string>) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "run-test-"));
   try {
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...settings };
-    return spawnSync(process.execPath, ["--import", "tsx", "scripts/run.ts", "start", "--quiet", "--data-dir", dataDir, "--port", "1"], { env, encoding: "utf8", timeout: 60_000 });
+    const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, ...settings };
+    return spawnSync(process.execPath, ["--import", "tsx", "scripts/run.ts", "start", "--quiet", "--data-dir", dataDir, "--port", "1"], { env: env as NodeJS.ProcessEnv, encoding: "utf8", timeout: 60_000 });
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

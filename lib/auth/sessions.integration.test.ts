@@ -84,8 +84,8 @@ describe("Auth.js logging", () => {
 
   it("goes through the app's logger: JSON lines, secrets scrubbed, a wrong password not an error", () => {
     setLogSink({ write: (line: string) => lines.push(line) });
-    authLogger.error(new Error("token check failed for Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdefgh"));
-    authLogger.error(new CredentialsSignin());
+    authLogger.error!(new Error("token check failed for Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdefgh"));
+    authLogger.error!(new CredentialsSignin());
     expect(lines).toHaveLength(2);
     const [failure, refused] = lines.map((line) => JSON.parse(line));
     expect(failure).toMatchObject({ level: "error", module: "auth", msg: "auth error" });
