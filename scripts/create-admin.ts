@@ -7,7 +7,7 @@ import { createInterface } from "node:readline/promises";
 import { Writable } from "node:stream";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { ZodError } from "zod";
-import { createAdmin } from "../lib/auth/create-admin";
+import { createAdmin, ZAdminCredentials } from "../lib/auth/create-admin";
 import { applyMigrations } from "../lib/db/migrations";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { openDatabase, StartupError } from "./lib/prepare-database";
@@ -41,6 +41,9 @@ async function main() {
     const again = await ask("Password again: ", { hidden: true });
     if (again !== password) throw new StartupError("The passwords differ; nothing was changed.");
   }
+
+  // Refuse a bad email or password before any database is started or touched.
+  ZAdminCredentials.parse({ email, password });
 
   const database = await openDatabase({ externalUrl: process.env.DATABASE_URL?.trim() || undefined, dataDir: path.resolve(".data/pg"), quiet: true });
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
