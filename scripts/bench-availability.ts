@@ -97,9 +97,15 @@ function random(seed: number): () => number {
 // Data
 
 /** The product's side: a venue in UTC, one published event per resource, 1,000 sold bookings each. */
-async function prefillProduct(client: pg.Client): Promise<{ userId: string; resourceIds: string[] }> {
+async function prefillProduct(client: pg.Client): Promise<{ userId: string; bookerIds: string[]; resourceIds: string[] }> {
   const { rows: [user] } = await client.query<{ id: string }>(
     "INSERT INTO users (email, name, password_hash) VALUES ('availability@example.test', 'Availability Bench', 'not-a-password-hash') RETURNING id",
+  );
+  // People who book: each holds a few places at most, as real buyers do (the per-buyer hold
+  // limit would refuse one user holding thousands, and its check would count them all).
+  const { rows: bookers } = await client.query<{ id: string }>(
+    `INSERT INTO users (email, name, password_hash)
+     SELECT 'availability-' || n || '@example.test', 'Booker ' || n, 'not-a-password-hash' FROM generate_series(1, 5000) AS n RETURNING id`,
   );
   const { rows: [venue] } = await client.query<{ id: string }>(
     "INSERT INTO venues (name, address, city, neighbourhood, time_zone) VALUES ('Bench Rooms', '1 Clock Street', 'Lisbon', 'Baixa', 'UTC') RETURNING id",
@@ -145,7 +151,7 @@ async function prefillProduct(client: pg.Client): Promise<{ userId: string; reso
     );
   }
   const { rows } = await client.query<{ resource_id: string }>("SELECT resource_id FROM bench_ta.resource_map ORDER BY n");
-  return { userId: user.id, resourceIds: rows.map((row) => row.resource_id) };
+  return { userId: user.id, bookerIds: bookers.map((booker) => booker.id), resourceIds: rows.map((row) => row.resource_id) };
 }
 
 /**
@@ -362,16 +368,20 @@ type OrdersModule = {
   isOrderError: typeof import("../lib/orders/errors").isOrderError;
 };
 
-function productStrategy(orders: OrdersModule, userId: string, resourceIds: string[]): Strategy {
+function productStrategy(orders: OrdersModule, bookerIds: string[], resourceIds: string[]): Strategy {
+  let next = 0;
+  const owners = new Map<string, string>();
   return {
     name: "product",
     description: "reserveBooking / cancelBooking (lib/orders): resource row lock + overlap check + exclusion constraint",
     book: async (range) => {
       try {
+        const userId = bookerIds[next++ % bookerIds.length];
         const order = await orders.reserveBooking({
           userId,
           input: { resourceId: resourceIds[range.resource - 1], start: range.start, minutes: Math.round((range.end.getTime() - range.start.getTime()) / 60_000) },
         });
+        owners.set(order.id, userId);
         return { outcome: "booked", handle: order.id };
       } catch (error) {
         if (orders.isOrderError(error) && error.code === "taken") return { outcome: "refused" };
@@ -379,7 +389,7 @@ function productStrategy(orders: OrdersModule, userId: string, resourceIds: stri
       }
     },
     cancel: async (_range, _requester, handle) => {
-      await orders.cancelBooking({ userId, orderId: handle });
+      await orders.cancelBooking({ userId: owners.get(handle)!, orderId: handle });
     },
   };
 }
@@ -589,6 +599,9 @@ async function main() {
     // The product's code reads its settings from the environment, like the app.
     process.env.DATABASE_URL = database.url;
     process.env.DATABASE_POOL_SIZE = String(POOL);
+    // 10,000 attempts fired at once straight into lib/orders, with no admission line in front
+    // (the app's line answers "busy" instead): let each wait for a pooled connection.
+    process.env.DATABASE_CONNECT_TIMEOUT_MS = "120000";
     const orders = await loadOrders();
     const { prisma } = await import("../lib/db");
     disconnect = () => prisma.$disconnect();
@@ -608,7 +621,7 @@ async function main() {
 
     pool = new pg.Pool({ connectionString: database.url, max: POOL, options: "-c TimeZone=UTC" });
     pool.on("error", () => {});
-    const strategies = [...referenceStrategies(pool), productStrategy(orders, product.userId, product.resourceIds)];
+    const strategies = [...referenceStrategies(pool), productStrategy(orders, product.bookerIds, product.resourceIds)];
 
     console.log(`One at a time: ${SAMPLES} samples of book / conflict / cancel / book again per implementation…`);
     const operations = await measureOperations(strategies, 20, SAMPLES);

@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark of issue 9, in sequence, then one summary table.
-//   1. flash sale   (scripts/bench-flash-sale.ts)    5,000 buyers, 1,000 places, over HTTP and in SQL
+//   1. flash sale   (scripts/bench-flash-sale.ts)    5,000 buyers, 1,000 places, ceilings, delivery
 //   2. availability (scripts/bench-availability.ts)  the reference's three strategies and the product
 //   3. pages        (scripts/bench-pages.ts)         server time under load, Lighthouse mobile
 // Builds the app once first if there is no production build. Each part runs in its own
@@ -57,12 +57,11 @@ function summaryRows(runs: PartRun[]): (string | number | null)[][] {
     }
     const result = run.result;
     if (run.part === "flash-sale") {
-      for (const round of result.rounds) {
-        rows.push([`flash sale, HTTP (pool ${round.poolSize})`, `${round.http.requestsPerSecond} req/s`,
-          `p50 ${ms(round.http.latency.p50)} · p95 ${ms(round.http.latency.p95)} · p99 ${ms(round.http.latency.p99)} ms`,
-          `sold ${round.http.sold}/${result.places}; ${Object.entries(round.http.breakdown).map(([key, count]) => `${key} ${count}`).join(", ")}`]);
-        rows.push([`flash sale, SQL ceiling (pool ${round.poolSize})`, `${round.sql.requestsPerSecond} tx/s`,
-          `p50 ${ms(round.sql.latency.p50)} · p95 ${ms(round.sql.latency.p95)} · p99 ${ms(round.sql.latency.p99)} ms`, `app/SQL ${round.ratio}`]);
+      for (const sale of result.runs) {
+        rows.push([`flash sale, ${sale.label}`, `${sale.sale.requestsPerSecond} req/s (health ${sale.health.requestsPerSecond}; ratio ${sale.ratios.buyingVsHealth})`,
+          `p50 ${ms(sale.sale.latency.p50)} · p95 ${ms(sale.sale.latency.p95)} · p99 ${ms(sale.sale.latency.p99)} ms`,
+          `${Object.entries(sale.sale.breakdown).map(([key, count]) => `${key} ${count}`).join(", ")}; PG/place vs SQL hold ${sale.ratios.postgresCpuPerPlaceVsSqlHold}` +
+            (sale.delivery ? `; delivery ${sale.delivery.ordersPerSecondEndToEnd} orders/s` : "")]);
       }
     } else if (run.part === "availability") {
       for (const [name, figures] of Object.entries<PartResult>(result.operations)) {

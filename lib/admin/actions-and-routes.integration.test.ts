@@ -18,7 +18,6 @@ vi.mock("@/lib/auth", async () => {
   };
 });
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-vi.mock("@/lib/jobs/kick", () => ({ kickJobQueue: () => {} }));
 
 const { createEventAction, deleteEventAction } = await import("@/app/admin/events/actions");
 const { refundOrderAction } = await import("@/app/admin/orders/actions");

@@ -13,7 +13,6 @@ import { apiRequest, routeParams, TEST_ORIGIN, tokenFor } from "./testing";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth", () => ({ currentUser: async () => session.user }));
-vi.mock("@/lib/jobs/kick", () => ({ kickJobQueue: () => {} }));
 
 const APP_DIR = path.resolve("app");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;

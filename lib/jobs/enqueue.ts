@@ -1,17 +1,16 @@
 import "server-only";
+import type { z } from "zod";
 import type { Db } from "@/lib/db/transaction";
 import { currentRequestId } from "@/lib/ops/request-context";
+// Types only: enqueueing must not load the handlers (PDF, email) into every caller.
+import type { JOB_DEFINITIONS } from "./handlers";
 
 // The queue's one way in from TypeScript (the order functions in SQL call the same
 // `jobs_enqueue`). Pass the caller's transaction: the job then commits with the change that
 // needs it, or not at all (a transactional outbox). The unique key makes a repeat harmless.
 
-export type JobPayloads = {
-  deliver_order: { orderId: string; resend?: string | number };
-  refund_order: { orderId: string };
-  expire_checkout: { orderId: string; sessionId: string };
-};
-export type JobKind = keyof JobPayloads;
+export type JobKind = keyof typeof JOB_DEFINITIONS;
+export type JobPayloads = { [K in JobKind]: z.input<(typeof JOB_DEFINITIONS)[K]["payload"]> };
 
 export async function enqueueJob<K extends JobKind>(
   db: Db,

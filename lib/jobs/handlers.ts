@@ -62,7 +62,7 @@ export const deliverOrder: JobHandler = async (payload) => {
 };
 
 /** `refund_required` order → money back through its provider → `refunded` → refund notice. */
-export const refundOrder: JobHandler = async (payload) => {
+export const refundAndNotify: JobHandler = async (payload) => {
   const { orderId } = ZOrderPayload.parse(payload);
   const order = await loadOrderTickets(orderId);
   if (!order || (order.status !== "refund_required" && order.status !== "refunded")) return;
@@ -100,8 +100,16 @@ export const expireCheckout: JobHandler = async (payload) => {
   await expireCheckoutSession(ZExpireCheckoutPayload.parse(payload));
 };
 
-export const jobHandlers: Record<string, JobHandler> = {
-  deliver_order: deliverOrder,
-  refund_order: refundOrder,
-  expire_checkout: expireCheckout,
-};
+/**
+ * Every kind of job: its payload schema beside its handler. lib/jobs/enqueue.ts takes its
+ * payload types from here, so a job can only be queued with a payload its handler reads.
+ */
+export const JOB_DEFINITIONS = {
+  deliver_order: { payload: ZDeliverPayload, run: deliverOrder },
+  refund_order: { payload: ZOrderPayload, run: refundAndNotify },
+  expire_checkout: { payload: ZExpireCheckoutPayload, run: expireCheckout },
+} as const satisfies Record<string, { payload: z.ZodType; run: JobHandler }>;
+
+export const jobHandlers: Record<string, JobHandler> = Object.fromEntries(
+  Object.entries(JOB_DEFINITIONS).map(([kind, definition]) => [kind, definition.run]),
+);

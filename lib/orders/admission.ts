@@ -123,3 +123,8 @@ export async function admitPurchase<T>(work: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/** Tests change the PURCHASE_* settings between cases; the next purchase builds a new line. */
+export function resetPurchaseLineForTests(): void {
+  state.__purchaseLine = undefined;
+}

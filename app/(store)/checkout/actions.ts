@@ -7,7 +7,6 @@ import { isOrderError } from "@/lib/orders/errors";
 import { reserveBooking, ZReserveBooking } from "@/lib/orders/reserve-booking";
 import { reserveTickets, ZReserveTickets, type ReservedOrder } from "@/lib/orders/reserve-tickets";
 import { paymentProvider } from "@/lib/payments/provider";
-import { kickJobQueue } from "@/lib/jobs/kick";
 import { logError } from "@/lib/log";
 
 function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[], prefix = ""): Record<string, string> {
@@ -17,10 +16,7 @@ function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[], prefi
 }
 
 async function nextStepFor(order: ReservedOrder): Promise<string> {
-  if (order.status === "paid") {
-    kickJobQueue();
-    return `/orders/${order.id}`;
-  }
+  if (order.status === "paid") return `/orders/${order.id}`;
   const provider = await paymentProvider();
   return (await provider.startCheckout(order)).url;
 }

@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { ActionState } from "@/lib/action-state";
 import { currentUser } from "@/lib/auth";
-import { kickJobQueue } from "@/lib/jobs/kick";
 import { logError } from "@/lib/log";
 import { cancelBooking } from "@/lib/orders/transitions";
 import { isOrderError } from "@/lib/orders/errors";
@@ -21,7 +20,6 @@ export async function payLocallyAction(_previous: ActionState, formData: FormDat
     if (result.outcome === "declined") {
       return { ok: false, message: "The test card was declined. Nothing was charged; you can try again while your places are held." };
     }
-    kickJobQueue();
   } catch (error) {
     if (isOrderError(error)) return { ok: false, message: error.message };
     logError("local payment failed", error, { orderId: parsed.data.orderId });
@@ -36,7 +34,6 @@ export async function cancelBookingAction(_previous: ActionState, formData: Form
   if (!user || !orderId.success) return { ok: false, message: "This booking cannot be cancelled." };
   try {
     await cancelBooking({ userId: user.id, orderId: orderId.data });
-    kickJobQueue();
   } catch (error) {
     if (isOrderError(error)) return { ok: false, message: error.message };
     logError("cancel booking failed", error, { orderId: orderId.data });

@@ -5,7 +5,6 @@ import { discardJob } from "@/lib/admin/discard-job";
 import { requireAdminActor } from "@/lib/admin/require-admin";
 import { retryJob } from "@/lib/admin/retry-job";
 import { toActionState } from "@/lib/admin/to-action-state";
-import { kickJobQueue } from "@/lib/jobs/kick";
 
 export async function retryJobAction(jobId: string): Promise<ActionState> {
   const actor = await requireAdminActor();
@@ -14,7 +13,6 @@ export async function retryJobAction(jobId: string): Promise<ActionState> {
   } catch (error) {
     return toActionState(error, { action: "job.retry", actorId: actor.id, jobId });
   }
-  kickJobQueue();
   revalidatePath("/admin/jobs");
   return { ok: true, message: "Queued to run again." };
 }

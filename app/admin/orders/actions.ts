@@ -5,7 +5,6 @@ import { refundOrder } from "@/lib/admin/refund-order";
 import { requireAdminActor } from "@/lib/admin/require-admin";
 import { resendTickets } from "@/lib/admin/resend-tickets";
 import { toActionState } from "@/lib/admin/to-action-state";
-import { kickJobQueue } from "@/lib/jobs/kick";
 
 export async function refundOrderAction(orderId: string, _previous: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireAdminActor();
@@ -17,7 +16,6 @@ export async function refundOrderAction(orderId: string, _previous: ActionState,
   } catch (error) {
     return toActionState(error, { action: "order.refund", actorId: actor.id, orderId });
   }
-  kickJobQueue();
   revalidatePath("/", "layout");
   return { ok: true, message: "Refund started: the tickets are void, the places are back on sale and the money is being returned." };
 }
@@ -29,7 +27,6 @@ export async function resendTicketsAction(orderId: string): Promise<ActionState>
   } catch (error) {
     return toActionState(error, { action: "order.resend_tickets", actorId: actor.id, orderId });
   }
-  kickJobQueue();
   revalidatePath(`/admin/orders/${orderId}`);
   return { ok: true, message: "The tickets are queued to be sent again." };
 }

@@ -4,8 +4,7 @@ import { jsonResponse, readJsonBody, readQuery, withApiErrors } from "@/lib/api/
 import { idempotencyKeyOf, requestHash, runIdempotently } from "@/lib/api/idempotency";
 import { problemResponse } from "@/lib/api/problem";
 import { limitBuying } from "@/lib/api/rate-limits";
-import { buyRequestParser, ZBuyOptionsQuery, type BuyResponse } from "@/lib/api/schemas";
-import { kickJobQueue } from "@/lib/jobs/kick";
+import { buyRequestParser, ZBuyOptionsQuery } from "@/lib/api/schemas";
 import { admitPurchase } from "@/lib/orders/admission";
 import { appUrl } from "@/lib/urls";
 
@@ -47,8 +46,6 @@ export const POST = withApiErrors("buy", async (request: Request, { params }: Co
       work: () => buyForApi({ userId, eventId: id, request: body.data, baseUrl: appUrl(request) }),
     });
     if (outcome.kind === "response") return outcome.response;
-    // A free order is confirmed at once: send its tickets now.
-    if (!outcome.replayed && outcome.answer.status === 201 && (outcome.answer.body as BuyResponse).order.status === "paid") kickJobQueue();
     return buyAnswerResponse(outcome.answer, outcome.replayed);
   });
 });

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { kickJobQueue } from "@/lib/jobs/kick";
 import { logError } from "@/lib/log";
 import { confirmStripeReturn } from "@/lib/payments/stripe";
 import { appUrl } from "@/lib/urls";
@@ -13,8 +12,7 @@ export async function GET(request: Request) {
   const parsed = ZReturn.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return Response.json({ error: "bad return parameters" }, { status: 400 });
   try {
-    const outcome = await confirmStripeReturn(parsed.data.order, parsed.data.session_id);
-    if (outcome === "paid" || outcome === "refund_required") kickJobQueue();
+    await confirmStripeReturn(parsed.data.order, parsed.data.session_id);
   } catch (error) {
     // The webhook will still confirm; the order page shows whatever state is saved.
     logError("stripe return confirmation failed", error, { orderId: parsed.data.order });

@@ -1,5 +1,4 @@
 import { readBodyText, tooLargeProblem } from "@/lib/api/http";
-import { kickJobQueue } from "@/lib/jobs/kick";
 import { handleStripeWebhook } from "@/lib/payments/stripe";
 
 export const dynamic = "force-dynamic";
@@ -16,6 +15,5 @@ export async function POST(request: Request) {
   if (!body.ok) return tooLargeProblem(MAX_WEBHOOK_BYTES);
   const result = await handleStripeWebhook(body.text, request.headers.get("stripe-signature"));
   if (result.status === 400) return Response.json({ error: result.error }, { status: 400 });
-  if (result.outcome === "paid" || result.outcome === "refund_required") kickJobQueue();
   return Response.json({ received: true, outcome: result.outcome });
 }

@@ -4,7 +4,6 @@ import { jsonResponse, readJsonBody, withApiErrors } from "@/lib/api/http";
 import { problemResponse } from "@/lib/api/problem";
 import { ZLocalPayRequest } from "@/lib/api/schemas";
 import { callerMayWrite } from "@/lib/api/tokens";
-import { kickJobQueue } from "@/lib/jobs/kick";
 import { appUrl } from "@/lib/urls";
 
 export const dynamic = "force-dynamic";
@@ -26,6 +25,5 @@ export const POST = withApiErrors("pay_local", async (request: Request, { params
   const body = await readJsonBody(request, ZLocalPayRequest);
   if (!body.ok) return body.response;
   const result = await payLocallyForApi({ orderId: id, userId: auth.caller.user.id, outcome: body.data.outcome, baseUrl: appUrl(request) });
-  if (result.outcome === "paid" || result.outcome === "refund_required") kickJobQueue();
   return jsonResponse(result);
 });
