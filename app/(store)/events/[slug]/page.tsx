@@ -87,7 +87,7 @@ export default async function EventPage({ params, searchParams }: Props) {
       </div>
 
       {/* One buying panel: under the key facts on a phone, in a sticky side column on a wide screen. */}
-      <div className="grid gap-5 lg:grid-cols-[1fr_380px] lg:gap-x-8">
+      <div className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_380px] lg:gap-x-8">
         <header className="flex flex-col gap-2 lg:col-start-1">
           <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{category} · {event.neighbourhood}, {event.city}</p>
           <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{event.title}</h1>
@@ -126,7 +126,7 @@ export default async function EventPage({ params, searchParams }: Props) {
           id="buy"
           aria-labelledby="buy-heading"
           tabIndex={-1}
-          className="scroll-mt-16 rounded-2xl border border-stone-200 bg-white p-4 shadow-sm focus:outline-none lg:sticky lg:top-20 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start"
+          className="min-w-0 scroll-mt-16 rounded-2xl border border-stone-200 bg-white p-4 shadow-sm focus:outline-none lg:sticky lg:top-20 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start"
         >
           <div className="flex flex-col gap-4">
             <h2 id="buy-heading" className="text-xl font-semibold">{bookable ? "Book a time" : "Tickets"}</h2>
