@@ -8,6 +8,8 @@ import { DEMO, expectNoAxeViolations, signInAsAttendee } from "./helpers";
 import { pdfTextRuns } from "./pdf-text";
 
 test.use({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
+// One small phone is the point here; the desktop project would only repeat it.
+test.skip(({}, testInfo) => testInfo.project.name === "desktop", "phone-only checks");
 
 const ADMIN_PAGES = ["/admin", "/admin/events", "/admin/events/new", "/admin/orders", "/admin/jobs", "/admin/audit"];
 
