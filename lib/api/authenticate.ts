@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth/users";
 import { problemResponse } from "./problem";
 import { findUserByApiToken } from "./tokens";
 
-export type ApiCaller = { user: SessionUser; via: "token"; tokenId: string } | { user: SessionUser; via: "session" };
+export type ApiCaller = { user: SessionUser; via: "token"; tokenId: string; readOnly: boolean } | { user: SessionUser; via: "session" };
 
 export type AuthenticationResult = { ok: true; caller: ApiCaller } | { ok: false; response: Response };
 
@@ -24,8 +24,8 @@ export async function authenticateApiRequest(request: Request): Promise<ApiCalle
     if (!match) return null;
     const user = await findUserByApiToken(match[1]);
     if (!user) return null;
-    const { tokenId, ...sessionUser } = user;
-    return { user: sessionUser, via: "token", tokenId };
+    const { tokenId, tokenScope, ...sessionUser } = user;
+    return { user: sessionUser, via: "token", tokenId, readOnly: tokenScope !== "write" };
   }
   if (!SESSION_COOKIE.test(request.headers.get("cookie") ?? "")) return null;
   const user = await currentUser();
@@ -46,6 +46,10 @@ export async function requireApiCaller(request: Request, options: { sessionOnly?
         headers: hadCredentials ? { "www-authenticate": 'Bearer realm="api", error="invalid_token"' } : {},
       }),
     };
+  }
+  // A read-only token reads; anything that changes state (buying, paying) needs a write token.
+  if (caller.via === "token" && caller.readOnly && request.method !== "GET" && request.method !== "HEAD") {
+    return { ok: false, response: problemResponse("forbidden", { detail: "This API token is read-only. Create a token with write access to buy or pay." }) };
   }
   if (options.sessionOnly && caller.via !== "session") {
     // A token cannot mint or revoke tokens: a leaked token must not be able to entrench itself.

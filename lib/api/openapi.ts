@@ -628,7 +628,7 @@ const SECURITY_SCHEMES = {
     name: "authjs.session-token",
     description: "The Auth.js session cookie of a signed-in user (`__Secure-authjs.session-token` over HTTPS).",
   },
-  jobsSecret: { type: "http", scheme: "bearer", description: "JOBS_SECRET (defaults to AUTH_SECRET)." },
+  jobsSecret: { type: "http", scheme: "bearer", description: "JOBS_SECRET (required in production, distinct from every other secret)." },
   metricsToken: { type: "http", scheme: "bearer", description: "METRICS_TOKEN." },
   stripeSignature: { type: "apiKey", in: "header", name: "Stripe-Signature", description: "Stripe's webhook signature (STRIPE_WEBHOOK_SECRET)." },
 } as const;

@@ -3,13 +3,14 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/users";
 import { prisma } from "@/lib/db";
-import { createTestUser } from "@/tests/fixtures";
+import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth", () => ({ currentUser: async () => session.user }));
 
 const { POST: createToken } = await import("@/app/api/account/tokens/route");
 const { POST: payLocal } = await import("@/app/api/orders/[id]/pay/local/route");
+const { POST: buy } = await import("@/app/api/events/[id]/buy/route");
 const { authenticateApiRequest } = await import("./authenticate");
 const { ZCreatedToken } = await import("./schemas");
 const { apiRequest, readBody, routeParams, tokenFor } = await import("./testing");
@@ -53,5 +54,17 @@ describe("API token expiry and scope", () => {
     const writer = await tokenFor(user, "writer");
     const unknown = await payLocal(apiRequest(`/api/orders/${orderId}/pay/local`, { token: writer, body: { outcome: "succeed" } }), routeParams({ id: orderId }));
     expect(unknown.status).toBe(404);
+  });
+
+  it("a read-only token cannot buy (403, nothing held), but can read what is on sale", async () => {
+    const user = await createTestUser();
+    const created = await createApiToken({ userId: user.id, input: { name: "read only", scope: "read" } });
+    if (!created.ok) throw new Error(created.message);
+    const { event, ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 5 }] });
+    const path = `/api/events/${event.id}/buy`;
+    const refused = await readBody(await buy(apiRequest(path, { token: created.secret, body: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } }), routeParams({ id: event.id })));
+    expect(refused).toMatchObject({ status: 403, body: { code: "forbidden", detail: expect.stringContaining("read-only") } });
+    expect(await prisma.order.count({ where: { userId: user.id } })).toBe(0);
+    expect(await authenticateApiRequest(apiRequest(path, { token: created.secret }))).toMatchObject({ via: "token", readOnly: true });
   });
 });
