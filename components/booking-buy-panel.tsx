@@ -120,7 +120,7 @@ export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minut
           </>
         )}
         <input type="hidden" name="minutes" value={minutes} />
-        <fieldset>
+        <fieldset className="min-w-0">
           <legend className="mb-2 text-sm font-medium">
             Start time on {dayLabel}
             {loadingTimes ? <span className="ml-2 font-normal text-stone-600" role="status">Updating times…</span> : null}

@@ -91,7 +91,7 @@ export function TicketBuyPanel({ slug, sessions, maxPerOrder, signedIn, action }
         </>
       )}
       {sessions.length > 1 ? (
-        <fieldset>
+        <fieldset className="min-w-0">
           <legend className="mb-2 text-sm font-semibold">Date</legend>
           <div className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-1 [scrollbar-width:thin]">
             {sessions.map((candidate) => (
