@@ -163,7 +163,7 @@ export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minut
               <span>{chosen ? `${chosen.label}, ${lengthLabel(minutes)}` : "Choose a start time"}</span>
               <span>{total}</span>
             </p>
-            <button type="submit" disabled={!canReserve} className="min-h-12 rounded-xl bg-brand-600 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+            <button type="submit" data-buy-submit disabled={!canReserve} className="min-h-12 rounded-xl bg-brand-600 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
               {pending ? "Reserving…" : `Reserve and pay ${total}`}
             </button>
           </>

@@ -3,16 +3,25 @@ import { useEffect, useState } from "react";
 
 /**
  * The "Get tickets" bar that stays at the bottom of a phone's screen while the buyer reads,
- * and steps aside while the buying panel itself is in view (two buttons for one thing would
- * only confuse). A plain link to the panel, so it works before JavaScript has loaded.
+ * and steps aside while the panel's own buy button is on screen (two buttons for one thing
+ * would only confuse). A plain link to the panel, so it works before JavaScript has loaded.
  */
 export function BuyBar({ targetId, label, detail }: { targetId: string; label: string; detail: string }) {
   const [targetInView, setTargetInView] = useState(false);
   useEffect(() => {
     const target = document.getElementById(targetId);
     if (!target || typeof IntersectionObserver === "undefined") return;
-    const observer = new IntersectionObserver(([entry]) => setTargetInView(entry.isIntersecting), { threshold: 0.15 });
-    observer.observe(target);
+    // The buy buttons when there are any (the panel can be long), else the panel itself.
+    const watched = target.querySelectorAll("[data-buy-submit]");
+    const visible = new Set<Element>();
+    const observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (entry.isIntersecting) visible.add(entry.target);
+        else visible.delete(entry.target);
+      }
+      setTargetInView(visible.size > 0);
+    });
+    (watched.length > 0 ? Array.from(watched) : [target]).forEach((element) => observer.observe(element));
     return () => observer.disconnect();
   }, [targetId]);
 

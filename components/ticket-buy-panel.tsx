@@ -156,7 +156,7 @@ export function TicketBuyPanel({ slug, sessions, maxPerOrder, signedIn, action }
             <span>{count === 0 ? "Choose your tickets" : `${count} ${count === 1 ? "ticket" : "tickets"}`}</span>
             <span data-testid="buy-total">{count === 0 ? "" : total}</span>
           </p>
-          <button type="submit" disabled={pending || count === 0} className="min-h-12 rounded-xl bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+          <button type="submit" data-buy-submit disabled={pending || count === 0} className="min-h-12 rounded-xl bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
             {pending ? "Reserving…" : totalMinor === 0 && count > 0 ? "Get free tickets" : `Reserve and pay ${count > 0 ? total : ""}`.trim()}
           </button>
           <p className="text-xs text-stone-600">
