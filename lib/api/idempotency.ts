@@ -1,7 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { problemResponse } from "./problem";
 
 // Idempotency-Key, as Stripe's API has it: the same key from the same user with the same
@@ -108,10 +107,9 @@ function inFlight(): Response {
 
 /** Stores the first answer; every later request with the key gets it back. */
 export async function saveIdempotentAnswer(claim: { userId: string; key: string }, answer: StoredAnswer): Promise<void> {
-  await prisma.idempotencyKey.update({
-    where: { userId_key: { userId: claim.userId, key: claim.key } },
-    data: { responseStatus: answer.status, responseBody: answer.body as Prisma.InputJsonValue },
-  });
+  await prisma.$executeRaw`
+    UPDATE idempotency_keys SET response_status = ${answer.status}, response_body = ${JSON.stringify(answer.body)}::jsonb
+     WHERE user_id = ${claim.userId}::uuid AND key = ${claim.key}`;
 }
 
 /**

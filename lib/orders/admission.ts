@@ -94,9 +94,12 @@ export function busyError(retryAfterSeconds: number): OrderError {
   return new OrderError("busy", "We are very busy right now and could not take your order. Nothing was charged.", undefined, retryAfterSeconds);
 }
 
+// On globalThis: Next bundles this module into several chunks (routes, instrumentation), and
+// each process must have exactly one line, whichever copy asks for it.
 const state = globalThis as unknown as { __purchaseLine?: AdmissionLine };
 
-function purchaseLine(): AdmissionLine {
+/** This process's purchase line (the JSON API enters it at the process edge, lib/http/purchase-gate.ts). */
+export function purchaseLine(): AdmissionLine {
   if (!state.__purchaseLine) {
     const settings = env();
     state.__purchaseLine = new AdmissionLine({
@@ -109,19 +112,24 @@ function purchaseLine(): AdmissionLine {
 }
 
 /**
- * Runs one purchase request (everything it asks of the database: who is buying, limits,
- * idempotency, the purchase) inside this process's admission line. A database that is too
- * busy to answer in time (no pooled connection, statement or lock timeout) is the same
- * outcome as a full line: `busy`, retryable, and nothing was written.
+ * A database too busy to answer in time (no pooled connection, a statement or lock timeout)
+ * is the same outcome as a full line: `busy`, retryable, and nothing was written.
  */
-export async function admitPurchase<T>(work: () => Promise<T>): Promise<T> {
-  const line = purchaseLine();
+export async function busyWhenDatabaseIs<T>(work: () => Promise<T>): Promise<T> {
   try {
-    return await line.run(work);
+    return await work();
   } catch (error) {
-    if (isDatabaseBusy(error)) throw busyError(line.retryAfterSeconds());
+    if (isDatabaseBusy(error)) throw busyError(purchaseLine().retryAfterSeconds());
     throw error;
   }
+}
+
+/**
+ * Runs one purchase (everything it asks of the database) inside this process's line. For
+ * callers that the edge gate does not cover: the checkout's server actions.
+ */
+export async function admitPurchase<T>(work: () => Promise<T>): Promise<T> {
+  return busyWhenDatabaseIs(() => purchaseLine().run(work));
 }
 
 /** Tests change the PURCHASE_* settings between cases; the next purchase builds a new line. */

@@ -5,7 +5,7 @@ import { idempotencyKeyOf, requestHash, runIdempotently } from "@/lib/api/idempo
 import { problemResponse } from "@/lib/api/problem";
 import { limitBuying } from "@/lib/api/rate-limits";
 import { buyRequestParser, ZBuyOptionsQuery } from "@/lib/api/schemas";
-import { admitPurchase } from "@/lib/orders/admission";
+import { busyWhenDatabaseIs } from "@/lib/orders/admission";
 import { appUrl } from "@/lib/urls";
 
 export const dynamic = "force-dynamic";
@@ -24,8 +24,9 @@ export const GET = withApiErrors("buy_options", async (request: Request, { param
 
 /**
  * Holds places and answers 201 with the pending order and where to pay; safe to retry with
- * Idempotency-Key. Everything it asks of the database runs inside this process's admission
- * line: in a crowd, a buyer who cannot be served in time gets 503 + Retry-After, never a 500.
+ * Idempotency-Key. The request reached this handler through the process's purchase line
+ * (lib/http/purchase-gate.ts): in a crowd, whoever cannot be served in time was already
+ * answered 503 + Retry-After. A database too busy to answer is the same 503, never a 500.
  */
 export const POST = withApiErrors("buy", async (request: Request, { params }: Context) => {
   const { id } = await params;
@@ -34,7 +35,7 @@ export const POST = withApiErrors("buy", async (request: Request, { params }: Co
   const body = await readJsonBody(request, buyRequestParser);
   if (!body.ok) return body.response;
 
-  return admitPurchase(async () => {
+  return busyWhenDatabaseIs(async () => {
     const auth = await requireApiCaller(request);
     if (!auth.ok) return auth.response;
     const userId = auth.caller.user.id;
