@@ -5,6 +5,7 @@
 import { Document, Font, Image, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import QRCode from "qrcode";
 import { loadOrderTickets } from "./load-order-tickets";
+import { TICKET_QR_OPTIONS } from "./ticket-qr";
 
 export type TicketPdf = {
   id: string;
@@ -95,7 +96,7 @@ function TicketPage({ ticket, index, count, reference, qr }: { ticket: TicketPdf
 export async function renderTicketsPdf(data: TicketsPdfData): Promise<Buffer> {
   if (data.tickets.length === 0) throw new NoTicketsError(`Order ${data.orderReference} has no valid tickets to print`);
   const qrCodes = await Promise.all(
-    data.tickets.map((ticket) => QRCode.toDataURL(ticket.signedCode, { errorCorrectionLevel: "M", margin: 2, scale: 8 })),
+    data.tickets.map((ticket) => QRCode.toDataURL(ticket.signedCode, { ...TICKET_QR_OPTIONS, scale: 8 })),
   );
   const document = (
     <Document
