@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { chooseTickets, reserveAndPayLocally } from "./buying";
 import { DEMO, expectNoAxeViolations } from "./helpers";
 
 // A 480×320 PNG (one colour), small enough to inline: the admin uploads it as the event image.
@@ -84,15 +85,8 @@ test("an admin creates and publishes an event, an attendee buys it, the dashboar
   // The attendee buys two standard tickets.
   await page.goto(`/events/${slug}`);
   await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
-  const session = page.locator('section[aria-labelledby^="session-"]', { has: page.getByRole("button", { name: "Get tickets" }) }).first();
-  await session.getByRole("combobox").first().selectOption("2");
-  await session.getByRole("button", { name: "Get tickets" }).click();
-  await expect(page).toHaveURL(/\/checkout\?/);
-  await page.getByRole("button", { name: "Reserve and pay" }).click();
-  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]+\/pay/);
-  await page.getByRole("button", { name: /^Pay .* \(test mode\)$/ }).click();
-  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]+$/);
-  await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "paid");
+  await chooseTickets(page, 2);
+  await reserveAndPayLocally(page);
 
   // The admin's dashboard counts the sale and its revenue.
   await signIn(page, DEMO.admin);

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { buyPanel, chooseTickets } from "./buying";
 import { DEMO, expectNoAxeViolations } from "./helpers";
 
 test("a purchase in one browser lowers the places left in another within a second, without a reload", async ({ browser, baseURL }) => {
@@ -15,9 +16,7 @@ test("a purchase in one browser lowers the places left in another within a secon
     await expect(buyer.getByRole("link", { name: "My tickets" })).toBeVisible();
 
     await buyer.goto(`/events/${DEMO.ticketed}`);
-    const session = buyer.locator('section[aria-labelledby^="session-"]', { has: buyer.getByRole("button", { name: "Get tickets" }) }).first();
-    const select = session.locator("select:not([disabled])").first();
-    const typeId = (await select.getAttribute("name"))!.replace(/^qty_/, "");
+    const typeId = await chooseTickets(buyer, 1);
 
     // The watching page is open before the sale, and its stream is connected.
     await watcher.goto(`/events/${DEMO.ticketed}`);
@@ -28,10 +27,7 @@ test("a purchase in one browser lowers the places left in another within a secon
     expect(before).toBeGreaterThan(0);
     await watcher.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
-    await select.selectOption("1");
-    await session.getByRole("button", { name: "Get tickets" }).click();
-    await expect(buyer).toHaveURL(/\/checkout\?/);
-    await buyer.getByRole("button", { name: "Reserve and pay" }).click();
+    await buyPanel(buyer).getByRole("button", { name: /^Reserve and pay / }).click();
     // The hold is committed once the buyer is sent to pay: the places are already taken.
     await expect(buyer).toHaveURL(/\/orders\/[0-9a-f-]+\/pay/);
 

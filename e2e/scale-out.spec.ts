@@ -13,6 +13,7 @@ import path from "node:path";
 import pg from "pg";
 import { expect, test, type Page } from "@playwright/test";
 import { findFreePort, startEmbeddedPostgres, type RunningPostgres } from "../scripts/lib/embedded-postgres";
+import { chooseTickets, reserveAndPayLocally } from "./buying";
 import { DEMO, uniqueEmail } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
@@ -137,9 +138,7 @@ test("a purchase on A is seen live on B", async ({ page, context }) => {
   const [event] = await sql<{ id: string }>(`SELECT id FROM events WHERE slug = $1`, [DEMO.ticketed]);
   await signIn(page, a.url);
   await page.goto(`${a.url}/events/${DEMO.ticketed}`);
-  const firstSession = page.locator('section[aria-labelledby^="session-"]', { has: page.getByRole("button", { name: "Get tickets" }) }).first();
-  const select = firstSession.getByRole("combobox").first();
-  const typeId = (await select.getAttribute("name"))!.replace(/^qty_/, "");
+  const typeId = await chooseTickets(page, 2);
   const [before] = await sql<{ remaining: number }>(`SELECT remaining FROM ticket_types WHERE id = $1`, [typeId]);
 
   let orderId = "";
@@ -147,13 +146,7 @@ test("a purchase on A is seen live on B", async ({ page, context }) => {
     `${b.url}/api/stream?event=${event.id}`,
     (data) => Array.isArray(data.ticketTypes) && (data.ticketTypes as { id: string; remaining: number }[]).some((type) => type.id === typeId && type.remaining === before.remaining - 2),
     async () => {
-      await select.selectOption("2");
-      await firstSession.getByRole("button", { name: "Get tickets" }).click();
-      await expect(page).toHaveURL(/\/checkout\?/);
-      await page.getByRole("button", { name: "Reserve and pay" }).click();
-      await expect(page).toHaveURL(/\/orders\/[0-9a-f-]+\/pay/);
-      await page.getByRole("button", { name: /^Pay .* \(test mode\)$/ }).click();
-      await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "paid");
+      await reserveAndPayLocally(page);
       orderId = /\/orders\/([0-9a-f-]+)/.exec(page.url())![1];
     },
   );

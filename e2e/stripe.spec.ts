@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { buyPanel, chooseTickets } from "./buying";
 import { DEMO, signInAsAttendee } from "./helpers";
 
 // Runs against the app instance configured with a Stripe key and the fake Stripe server.
@@ -7,10 +8,8 @@ for (const method of ["card", "crypto"] as const) {
     await signInAsAttendee(page);
 
     await page.goto(`/events/${DEMO.ticketed}`);
-    const session = page.locator('section[aria-labelledby^="session-"]', { has: page.getByRole("button", { name: "Get tickets" }) }).first();
-    await session.getByRole("combobox").first().selectOption("1");
-    await session.getByRole("button", { name: "Get tickets" }).click();
-    await page.getByRole("button", { name: "Reserve and pay" }).click();
+    await chooseTickets(page, 1);
+    await buyPanel(page).getByRole("button", { name: /^Reserve and pay / }).click();
 
     await expect(page.getByRole("heading", { name: "Fake Stripe Checkout" })).toBeVisible();
     await page.getByRole("button", { name: method === "card" ? "Pay by card" : "Pay with crypto" }).click();
