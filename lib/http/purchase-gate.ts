@@ -27,9 +27,10 @@ function answerBusy(response: http.ServerResponse, retryAfterSeconds: number, de
     "cache-control": "no-store",
     "retry-after": String(retryAfterSeconds),
     "content-length": Buffer.byteLength(body),
-    // The request body was not read: do not let the client reuse a connection it is still writing to.
-    connection: "close",
   });
+  // Read (and drop) the unread body: closing a socket with unread bytes resets the
+  // connection, and the client would lose this answer.
+  response.req.resume();
   response.end(body);
 }
 

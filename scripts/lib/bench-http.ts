@@ -5,7 +5,7 @@
 import http from "node:http";
 
 export type BurstRequest = { url: string; method: "POST" | "GET"; headers: Record<string, string>; body?: string };
-export type BurstResult = { latencyMs: number; endMs: number; status: number; code: string };
+export type BurstResult = { latencyMs: number; endMs: number; status: number; code: string; retryAfterSeconds?: number };
 
 export async function fireBurst(requests: BurstRequest[], options: { timeoutMs: number }): Promise<{ results: BurstResult[]; wallMs: number }> {
   const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
@@ -19,11 +19,11 @@ function send(request: BurstRequest, agent: http.Agent, origin: number, timeoutM
   return new Promise((resolve) => {
     const started = performance.now();
     let settled = false;
-    const finish = (status: number, code: string) => {
+    const finish = (status: number, code: string, retryAfterSeconds?: number) => {
       if (settled) return;
       settled = true;
       const now = performance.now();
-      resolve({ latencyMs: now - started, endMs: now - origin, status, code });
+      resolve({ latencyMs: now - started, endMs: now - origin, status, code, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) });
     };
     const body = request.body === undefined ? undefined : Buffer.from(request.body);
     const req = http.request(
@@ -37,7 +37,10 @@ function send(request: BurstRequest, agent: http.Agent, origin: number, timeoutM
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => finish(response.statusCode ?? 0, codeOf(response.statusCode ?? 0, Buffer.concat(chunks).toString("utf8"))));
+        const retryAfter = response.headers["retry-after"];
+        response.on("end", () =>
+          finish(response.statusCode ?? 0, codeOf(response.statusCode ?? 0, Buffer.concat(chunks).toString("utf8")), retryAfter === undefined ? undefined : Number(retryAfter)),
+        );
         response.on("error", (error) => finish(0, `network: ${(error as NodeJS.ErrnoException).code ?? error.message}`));
       },
     );
