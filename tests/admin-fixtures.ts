@@ -1,8 +1,8 @@
 // Helpers for the admin integration tests (not imported by the app).
 import { randomUUID } from "node:crypto";
 import { createTestUser, createTestVenue } from "@/tests/fixtures";
-import { instantToLocal } from "./session-times";
-import type { Actor } from "./authorize";
+import { instantToLocal } from "@/lib/admin/events/session-times";
+import type { Actor } from "@/lib/admin/authorize";
 
 export async function createActor(role: "admin" | "attendee" = "admin"): Promise<Actor> {
   const user = await createTestUser({ role, name: role === "admin" ? "Test Admin" : "Test Attendee" });

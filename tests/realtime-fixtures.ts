@@ -1,5 +1,5 @@
 // Test helpers for the realtime tests: read a Server-Sent Events stream, wait for messages.
-import type { RealtimeMessage } from "./listener";
+import type { RealtimeMessage } from "@/lib/realtime/listener";
 
 export type SseEvent = { id?: string; event: string; data: string };
 

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/users";
 import { prisma } from "@/lib/db";
 import { createTicketedEvent } from "@/tests/fixtures";
-import { createActor, eventInput } from "./test-fixtures";
+import { createActor, eventInput } from "@/tests/admin-fixtures";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth", async () => {
@@ -94,7 +94,10 @@ describe("admin JSON routes", () => {
 
     const invalid = await createRoute(json({ ...input, slug: "Bad Slug" }));
     expect(invalid.status).toBe(422);
-    expect((await invalid.json()).error.fieldErrors.slug).toMatch(/lowercase/);
+    expect(invalid.headers.get("content-type")).toBe("application/problem+json");
+    const problem = await invalid.json();
+    expect(problem).toMatchObject({ code: "validation_failed", status: 422 });
+    expect(problem.errors.find((error: { pointer: string }) => error.pointer === "/slug")?.detail).toMatch(/lowercase/);
 
     const textPlain = new Request("http://localhost/api", { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify(input) });
     expect((await createRoute(textPlain)).status).toBe(415);
@@ -106,7 +109,7 @@ describe("admin JSON routes", () => {
     expect(await edited.json()).toMatchObject({ event: { version: 2 } });
     const conflict = await editRoute(json({ ...read.event, title: "Stale" }), params(event.id));
     expect(conflict.status).toBe(409);
-    expect((await conflict.json()).error.message).toMatch(/Someone else saved this event/);
+    expect(await conflict.json()).toMatchObject({ code: "conflict", detail: expect.stringMatching(/Someone else saved this event/) });
 
     const stale = await deleteRoute(json({ version: 1 }), params(event.id));
     expect(stale.status).toBe(409);

@@ -2,11 +2,11 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/users";
 import { prisma } from "@/lib/db";
 import { AdminError } from "./errors";
+import { isUuid } from "@/lib/ids";
 
 /** Who is asking. Every function in lib/admin takes one and checks it first. */
 export type Actor = Pick<SessionUser, "id" | "email" | "role">;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Refuses anyone but an admin. The session's role is checked AND the database's: a JWT
@@ -14,7 +14,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * The refusal reads like "not found", so the admin area does not reveal itself.
  */
 export async function assertAdmin(actor: Actor | null | undefined): Promise<Actor> {
-  if (!actor || actor.role !== "admin" || !UUID.test(actor.id)) throw new AdminError("forbidden", "Not found");
+  if (!actor || actor.role !== "admin" || !isUuid(actor.id)) throw new AdminError("forbidden", "Not found");
   const stored = await prisma.user.findUnique({ where: { id: actor.id }, select: { role: true, email: true } });
   if (stored?.role !== "admin") throw new AdminError("forbidden", "Not found");
   return { id: actor.id, email: stored.email, role: "admin" };

@@ -27,21 +27,6 @@ export function isAdminError(error: unknown): error is AdminError {
   return error instanceof AdminError;
 }
 
-/** HTTP status of an expected outcome, for the JSON routes. */
-export function httpStatusOf(code: AdminErrorCode): number {
-  switch (code) {
-    case "forbidden":
-    case "not_found":
-      return 404;
-    case "invalid":
-      return 422;
-    case "busy":
-      return 503;
-    default:
-      return 409;
-  }
-}
-
 /** The name of the constraint a PostgreSQL error reports, wherever the driver put it. */
 export function violatedConstraint(error: unknown, names: readonly string[]): string | null {
   const seen = new Set<unknown>();

@@ -3,15 +3,15 @@ import { prisma } from "@/lib/db";
 import { confirmOrderPayment } from "@/lib/orders/transitions";
 import { reserveTickets } from "@/lib/orders/reserve-tickets";
 import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
-import { findOrders, listRecentOrders } from "./find-orders";
-import { getAdminOrder } from "./get-admin-order";
-import { getEventForm } from "./get-event-form";
+import { findOrders, listRecentOrders } from "./orders/find-orders";
+import { getAdminOrder } from "./orders/get-admin-order";
+import { getEventForm } from "./events/get-event-form";
 import { listAuditLog } from "./list-audit-log";
-import { listAdminEvents } from "./list-events";
-import { getJobPipeline } from "./list-jobs";
-import { listVenues } from "./list-venues";
-import { refundOrder } from "./refund-order";
-import { createActor } from "./test-fixtures";
+import { listAdminEvents } from "./events/list-events";
+import { getJobPipeline } from "./jobs/list-jobs";
+import { listVenues } from "./events/list-venues";
+import { refundOrder } from "./orders/refund-order";
+import { createActor } from "@/tests/admin-fixtures";
 
 async function paidOrder() {
   const { event, ticketTypes } = await createTicketedEvent({ title: `Findable ${Date.now()}`, ticketTypes: [{ capacity: 10 }] });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { refundOrder } from "@/lib/admin/refund-order";
-import { createActor } from "@/lib/admin/test-fixtures";
+import { refundOrder } from "@/lib/admin/orders/refund-order";
+import { createActor } from "@/tests/admin-fixtures";
 import { prisma } from "@/lib/db";
 import { confirmOrderPayment } from "@/lib/orders/transitions";
 import { reserveTickets } from "@/lib/orders/reserve-tickets";

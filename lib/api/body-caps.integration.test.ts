@@ -37,13 +37,13 @@ describe("body caps", () => {
 
   it("admin JSON routes answer 413 to an oversized body, and only after the admin check", async () => {
     const anonymous = hugeChunkedRequest("http://localhost/api/admin/events/create");
-    expect((await adminJsonRoute(anonymous.request, "test", async () => new Response("ran"))).status).toBe(404);
+    expect((await adminJsonRoute("test", async () => new Response("ran"))(anonymous.request)).status).toBe(404);
     expect(anonymous.state.pulled).toBeLessThanOrEqual(1); // what the stream buffers on its own
 
     const admin = await createTestUser({ role: "admin" });
     session.user = { id: admin.id, email: admin.email, name: admin.name, role: "admin" };
     const { request, state } = hugeChunkedRequest("http://localhost/api/admin/events/create");
-    const response = await adminJsonRoute(request, "test", async () => new Response("ran"));
+    const response = await adminJsonRoute("test", async () => new Response("ran"))(request);
     expect(response.status).toBe(413);
     expect(state.pulled).toBeLessThanOrEqual(6);
   });

@@ -8,7 +8,7 @@ import { installPurchaseGate } from "@/lib/http/purchase-gate";
 import { resetPurchaseLineForTests } from "@/lib/orders/admission";
 import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
 import { POST as buy } from "@/app/api/events/[id]/buy/route";
-import { routeParams, tokenFor } from "./testing";
+import { routeParams, tokenFor } from "@/tests/api-fixtures";
 
 vi.mock("@/lib/auth", () => ({ currentUser: async () => null }));
 

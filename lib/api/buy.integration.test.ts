@@ -11,7 +11,7 @@ import { POST as payLocal } from "@/app/api/orders/[id]/pay/local/route";
 import { ZProblem } from "./problem";
 import { BUY_LIMITS } from "./rate-limits";
 import { ZBuyOptions, ZBuyResponse, ZLocalPayResponse, ZOrderConfirmation } from "./schemas";
-import { apiRequest, readBody, routeParams, tokenFor } from "./testing";
+import { apiRequest, readBody, routeParams, tokenFor } from "@/tests/api-fixtures";
 import { revokeApiToken } from "./tokens";
 
 // Auth.js cannot run outside Next; these tests authenticate with bearer tokens only.

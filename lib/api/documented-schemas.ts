@@ -4,8 +4,8 @@
 // fails when the two drift apart; and lib/api/openapi.integration.test.ts parses real
 // answers of those routes with these schemas.
 import { z } from "zod";
-import type { SavedEvent } from "@/lib/admin/create-event";
-import type { DeleteEventOutcome } from "@/lib/admin/delete-event";
+import type { SavedEvent } from "@/lib/admin/events/create-event";
+import type { DeleteEventOutcome } from "@/lib/admin/events/delete-event";
 import type { Analytics } from "@/lib/analytics/analytics-sql";
 import { MAX_PAGE, MAX_WHERE_LENGTH } from "@/lib/catalog/filters";
 import type { SearchEventsResult } from "@/lib/catalog/search-events-sql";
@@ -18,11 +18,6 @@ import { ZInstant, ZIsoDate, ZUuid } from "./schemas";
 
 const CATEGORY_VALUES = CATEGORIES.map((category) => category.value) as [Category, ...Category[]];
 const ZNullableNumber = z.number().nullable();
-
-/** The error body of the catalog, search and operations routes (they predate problem+json). */
-export const ZErrorMessage = z
-  .object({ error: z.union([z.string(), z.object({ parameter: z.string().optional(), message: z.string() })]) })
-  .meta({ id: "ErrorMessage", description: "Error of a route that does not answer problem+json yet" });
 
 // ── Catalog ──────────────────────────────────────────────────────────────────────────────
 
@@ -214,16 +209,6 @@ export const ZAuthSession = z
   .meta({ id: "AuthSession" });
 
 // ── Admin (lib/admin, lib/analytics) ─────────────────────────────────────────────────────
-
-export const ZAdminError = z
-  .object({
-    error: z.object({
-      code: z.string().describe("not_found (also for anyone but an admin), invalid, conflict, overlap, capacity, in_use, unsupported_media_type, invalid_json, internal…"),
-      message: z.string(),
-      fieldErrors: z.record(z.string(), z.string()).optional().describe("Field path (e.g. sessions.0.startsAt) → message"),
-    }),
-  })
-  .meta({ id: "AdminError" });
 
 export const ZSavedEvent = z
   .object({ event: z.object({ id: ZUuid, slug: z.string(), version: z.int().min(1), status: z.string() }) })

@@ -2,8 +2,9 @@
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/log";
+import { isAdminError } from "@/lib/admin/errors";
 import { isOrderError } from "@/lib/orders/errors";
-import { problemFromOrderError, problemResponse, problemResponseFromBody, validationProblem } from "./problem";
+import { problemFromAdminError, problemFromOrderError, problemResponse, problemResponseFromBody, validationProblem } from "./problem";
 
 /** Bodies are small JSON documents; anything bigger is refused before it is parsed. */
 const MAX_BODY_BYTES = 16 * 1024;
@@ -27,26 +28,33 @@ export function jsonResponse(body: unknown, init: { status?: number; headers?: R
  * 422 when it is JSON whose content breaks the schema.
  */
 export async function readJsonBody<T>(request: Request, schema: SafeParser<T>): Promise<Parsed<T>> {
+  const body = await readJsonValue(request);
+  if (!body.ok) return body;
+  const parsed = schema.safeParse(body.data);
+  if (!parsed.success) return { ok: false, response: validationProblem(parsed.error.issues) };
+  return { ok: true, data: parsed.data, raw: body.data };
+}
+
+/**
+ * The body as parsed JSON, not yet validated (for callers whose lib function validates it):
+ * the same 415, 413 and 400 as readJsonBody. `emptyAs` stands in for an empty body.
+ */
+export async function readJsonValue(request: Request, options: { maxBytes?: number; emptyAs?: unknown } = {}): Promise<Parsed<unknown>> {
+  const maxBytes = options.maxBytes ?? MAX_BODY_BYTES;
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^application\/([a-z0-9.+-]+\+)?json\b/i.test(contentType.trim())) {
     return { ok: false, response: problemResponse("unsupported_media_type", { detail: "Send the body as JSON with Content-Type: application/json." }) };
   }
-  const body = await readBodyText(request, MAX_BODY_BYTES);
-  if (!body.ok) return { ok: false, response: tooLarge() };
-  const text = body.text;
+  const body = await readBodyText(request, maxBytes);
+  if (!body.ok) return { ok: false, response: tooLargeProblem(maxBytes) };
+  if (options.emptyAs !== undefined && body.text.trim() === "") return { ok: true, data: options.emptyAs, raw: options.emptyAs };
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(body.text);
   } catch {
     return { ok: false, response: problemResponse("malformed_request", { detail: "The body is not valid JSON." }) };
   }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) return { ok: false, response: validationProblem(parsed.error.issues) };
-  return { ok: true, data: parsed.data, raw };
-}
-
-function tooLarge(): Response {
-  return tooLargeProblem(MAX_BODY_BYTES);
+  return { ok: true, data: raw, raw };
 }
 
 /** The 413 problem for a body over `maxBytes`. */
@@ -137,22 +145,39 @@ export function absoluteUrl(base: string, path: string): string {
   return new URL(path, `${base}/`).toString();
 }
 
+const INTERNAL_ERROR_DETAIL = "Something went wrong on our side; nothing was changed. Please try again.";
+
+/** The 500's detail on the buying routes, where a retry with the same Idempotency-Key is safe. */
+export const BUYING_INTERNAL_ERROR_DETAIL = "Nothing was charged. Please try again; with the same Idempotency-Key a retry is safe.";
+
+/** Next's redirect()/notFound() throw on purpose; they must reach Next, not become a 500. */
+function isNextControlFlow(error: unknown): boolean {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && /^NEXT_(REDIRECT|HTTP_ERROR_FALLBACK)/.test(digest);
+}
+
 /**
- * Wraps a route handler of the JSON API: an OrderError that escapes becomes its problem
- * (404/409/422…), anything else is logged with context and answered with a generic 500
- * problem, so a client always gets problem+json, never an HTML error page.
+ * The one wrapper of every route handler under /api: an expected outcome that escapes
+ * (OrderError from lib/orders, AdminError from lib/admin) becomes its problem (404/409/422/503),
+ * anything else is logged with context and answered with a generic 500 problem, so a
+ * client always gets problem+json (lib/api/problem.ts), never an HTML error page or another
+ * shape. `internalDetail` is what a 500 tells the caller (buying: "nothing was charged").
  */
 export function withApiErrors<Context>(
   name: string,
-  handler: (request: Request, context: Context) => Promise<Response>,
-): (request: Request, context: Context) => Promise<Response> {
+  handler: (request: Request, context: Context) => Response | Promise<Response>,
+  options: { internalDetail?: string } = {},
+): (request: Request, context?: Context) => Promise<Response> {
+  // Next always passes the context; a route without params may be called without it (tests).
   return async (request, context) => {
     try {
-      return await handler(request, context);
+      return await handler(request, context as Context);
     } catch (error) {
+      if (isNextControlFlow(error)) throw error;
       if (isOrderError(error)) return problemResponseFromBody(problemFromOrderError(error));
+      if (isAdminError(error)) return problemResponseFromBody(problemFromAdminError(error));
       logError(`api ${name} failed`, error, { method: request.method, path: new URL(request.url).pathname });
-      return problemResponse("internal_error", { detail: "Nothing was charged. Please try again; with the same Idempotency-Key a retry is safe." });
+      return problemResponse("internal_error", { detail: options.internalDetail ?? INTERNAL_ERROR_DETAIL });
     }
   };
 }

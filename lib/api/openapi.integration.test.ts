@@ -6,10 +6,10 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/users";
-import { eventInput } from "@/lib/admin/test-fixtures";
+import { eventInput } from "@/tests/admin-fixtures";
 import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
 import { API_OPERATIONS, buildOpenApiDocument, findOperation, type HttpMethod } from "./openapi";
-import { apiRequest, routeParams, TEST_ORIGIN, tokenFor } from "./testing";
+import { apiRequest, routeParams, TEST_ORIGIN, tokenFor } from "@/tests/api-fixtures";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth", () => ({ currentUser: async () => session.user }));

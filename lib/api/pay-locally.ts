@@ -4,6 +4,7 @@ import { OrderError } from "@/lib/orders/errors";
 import { payWithLocalProvider, type LocalPaymentOutcome } from "@/lib/payments/local-payment";
 import { absoluteUrl } from "./http";
 import type { LocalPayResponse } from "./schemas";
+import { isUuid } from "@/lib/ids";
 
 /**
  * The local test-mode provider's "Pay" for API clients: the same payWithLocalProvider as
@@ -12,7 +13,7 @@ import type { LocalPayResponse } from "./schemas";
  */
 export async function payLocallyForApi(options: { orderId: string; userId: string; outcome: LocalPaymentOutcome; baseUrl: string }): Promise<LocalPayResponse> {
   // Not a UUID: unknown (the database would refuse the id rather than find nothing).
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(options.orderId)) {
+  if (!isUuid(options.orderId)) {
     throw new OrderError("not_found", "Order not found");
   }
   const result = await payWithLocalProvider({ orderId: options.orderId, userId: options.userId, outcome: options.outcome });

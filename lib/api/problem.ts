@@ -3,6 +3,8 @@
 // that points at its explanation on /developers, so a client branches on `code`, shows
 // `detail` to people, and reads `errors` to put messages next to the fields they concern.
 import { z } from "zod";
+import type { AdminError, AdminErrorCode } from "@/lib/admin/errors";
+import { fieldErrorsToErrors, issuesToErrors, type ProblemFieldError } from "@/lib/field-errors";
 import type { OrderError, OrderErrorCode } from "@/lib/orders/errors";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
@@ -32,6 +34,13 @@ export const PROBLEMS = {
   rate_limited: { status: 429, title: "Too many requests" },
   internal_error: { status: 500, title: "Something went wrong on our side" },
   busy: { status: 503, title: "Very busy right now: try again shortly" },
+  unavailable: { status: 503, title: "Temporarily unavailable: try again later" },
+  // Outcomes of admin work (lib/admin AdminError codes; `invalid` is validation_failed).
+  conflict: { status: 409, title: "Changed in the meantime" },
+  overlap: { status: 409, title: "Overlaps another session" },
+  capacity: { status: 409, title: "Below the places already taken" },
+  in_use: { status: 409, title: "Still in use" },
+  not_refundable: { status: 409, title: "Cannot be refunded" },
   // Outcomes of buying (lib/orders OrderError codes).
   invalid: { status: 422, title: "The order is invalid" },
   too_many: { status: 422, title: "Over the per-order limit" },
@@ -69,6 +78,20 @@ const ORDER_ERROR_PROBLEMS = {
   busy: "busy",
 } as const satisfies Record<OrderErrorCode, ProblemCode>;
 
+// Every AdminError code has a problem. A refusal (`forbidden`) is answered like a missing
+// page: the admin API does not tell a stranger what exists.
+const ADMIN_ERROR_PROBLEMS = {
+  forbidden: "not_found",
+  not_found: "not_found",
+  invalid: "validation_failed",
+  conflict: "conflict",
+  overlap: "overlap",
+  capacity: "capacity",
+  in_use: "in_use",
+  not_refundable: "not_refundable",
+  busy: "busy",
+} as const satisfies Record<AdminErrorCode, ProblemCode>;
+
 export const ZProblemFieldError = z.object({
   /** JSON Pointer (RFC 6901) into the request body, or the query parameter's name. */
   pointer: z.string(),
@@ -96,7 +119,7 @@ export function problemType(code: ProblemCode): string {
 export type ProblemOptions = {
   detail?: string;
   instance?: string;
-  errors?: { pointer: string; detail: string }[];
+  errors?: ProblemFieldError[];
   retryAfterSeconds?: number;
   headers?: Record<string, string>;
 };
@@ -140,16 +163,15 @@ export function problemFromOrderError(error: OrderError, pointerOf?: (field: str
   });
 }
 
-/** zod issues as RFC 9457 `errors`, each with a JSON Pointer (RFC 6901) to the bad value. */
-export function issuesToErrors(issues: readonly z.core.$ZodIssue[]): { pointer: string; detail: string }[] {
-  return issues.map((issue) => {
-    const path = issue.path.map((segment) => String(segment).replace(/~/g, "~0").replace(/\//g, "~1"));
-    // An unknown key is reported at its parent; point at the key itself.
-    if (issue.code === "unrecognized_keys") {
-      return { pointer: `/${[...path, issue.keys[0]].join("/")}`, detail: `Unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}` };
-    }
-    return { pointer: path.length ? `/${path.join("/")}` : "", detail: issue.message };
-  });
+/** An expected outcome of admin work as a problem; its field errors become `errors` with JSON Pointers. */
+export function problemFromAdminError(error: AdminError): Problem {
+  if (error.code === "forbidden") return problemBody("not_found", { detail: "Not found." });
+  return problemBody(ADMIN_ERROR_PROBLEMS[error.code], { detail: error.message, errors: fieldErrorsToErrors(error.fieldErrors) });
+}
+
+/** A bad query parameter (400), named both in `detail` and as the `errors` pointer. */
+export function invalidQueryProblem(parameter: string, message: string): Response {
+  return problemResponse("invalid_query", { detail: message, errors: [{ pointer: parameter, detail: message }] });
 }
 
 export function validationProblem(issues: readonly z.core.$ZodIssue[], detail = "Check the highlighted fields."): Response {

@@ -13,7 +13,7 @@ const { POST: payLocal } = await import("@/app/api/orders/[id]/pay/local/route")
 const { POST: buy } = await import("@/app/api/events/[id]/buy/route");
 const { authenticateApiRequest } = await import("./authenticate");
 const { ZCreatedToken } = await import("./schemas");
-const { apiRequest, readBody, routeParams, tokenFor } = await import("./testing");
+const { apiRequest, readBody, routeParams, tokenFor } = await import("@/tests/api-fixtures");
 const { createApiToken, DEFAULT_TOKEN_DAYS } = await import("./tokens");
 
 const DAY = 24 * 3600 * 1000;

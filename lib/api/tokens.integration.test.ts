@@ -9,7 +9,7 @@ import { DELETE as revokeToken } from "@/app/api/account/tokens/[id]/route";
 import { authenticateApiRequest } from "./authenticate";
 import { ZProblem } from "./problem";
 import { ZCreatedToken, ZTokenList } from "./schemas";
-import { apiRequest, readBody, routeParams, tokenFor } from "./testing";
+import { apiRequest, readBody, routeParams, tokenFor } from "@/tests/api-fixtures";
 import { createApiToken, hashApiToken, MAX_ACTIVE_TOKENS } from "./tokens";
 
 // Auth.js needs a live Next request: stand in for it with the user the cookie would name.

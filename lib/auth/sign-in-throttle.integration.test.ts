@@ -3,7 +3,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { randomAddress } from "@/lib/api/testing";
+import { randomAddress } from "@/tests/api-fixtures";
 import { authConfig, TooManyAttempts } from "./config";
 import { hashPassword } from "./password";
 import { checkSignInThrottle, recordSignInFailure, SIGN_IN_THROTTLE, waitAfterFailures } from "./sign-in-throttle";

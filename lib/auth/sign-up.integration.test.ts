@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
-import { randomAddress } from "@/lib/api/testing";
+import { randomAddress } from "@/tests/api-fixtures";
 
 const next = vi.hoisted(() => ({ headers: new Headers(), cookies: new Map<string, string>(), signIns: [] as { email: string; password: string }[] }));
 vi.mock("next/headers", () => ({

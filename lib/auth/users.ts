@@ -3,6 +3,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword, MAX_PASSWORD_BYTES, needsRehash, passwordByteLength, UNKNOWN_USER_HASH, verifyPassword, ZNewPassword } from "./password";
+import { isUuid } from "@/lib/ids";
 
 export const ZSignUp = z.object({
   name: z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters"),
@@ -53,7 +54,7 @@ export async function authenticate(email: string, password: string): Promise<Aut
 
 /** The user behind a session, when its version still matches; role and name come from the database. */
 export async function findSessionUser(id: string, sessionVersion: number): Promise<SessionUser | null> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const user = await prisma.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, sessionVersion: true } });
   if (!user || user.sessionVersion !== sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };

@@ -27,7 +27,8 @@ describe("GET /api/events", () => {
     for (const [query, parameter] of [["category=opera", "category"], ["page=0", "page"], ["date=range&from=2031-01-01", "to"], ["price=cheap", "price"]]) {
       const response = await listEventsRoute(get(`/api/events?${query}`));
       expect(response.status, query).toBe(400);
-      expect((await response.json()).error).toMatchObject({ parameter, message: expect.any(String) });
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+      expect(await response.json()).toMatchObject({ status: 400, code: "invalid_query", detail: expect.any(String), errors: [{ pointer: parameter }] });
     }
   });
 });
@@ -45,7 +46,7 @@ describe("GET /api/events/:id", () => {
     for (const id of [draft.event.id, randomUUID(), "not-a-uuid"]) {
       const missing = await getEvent(get(`/api/events/${id}`), params(id));
       expect(missing.status, id).toBe(404);
-      expect(await missing.json()).toEqual({ error: { message: "Event not found" } });
+      expect(await missing.json()).toMatchObject({ status: 404, code: "not_found", detail: "Event not found." });
     }
   });
 });
@@ -66,24 +67,36 @@ describe("/api/search", () => {
     expect(await blank.json()).toMatchObject({ mode: "empty", hits: { total: 0 } });
   });
 
-  it("answers 400 for a missing or non-string q, a bad page and invalid JSON", async () => {
-    const cases: [Promise<Response>, string][] = [
-      [searchGet(get("/api/search")), "q"],
-      [searchGet(get("/api/search?q=jazz&page=-1")), "page"],
-      [searchPost(post("{not json")), "body"],
-      [searchPost(post("")), "body"],
-      [searchPost(post("null")), "body"],
-      [searchPost(post("[]")), "body"],
-      [searchPost(post(JSON.stringify({}))), "q"],
-      [searchPost(post(JSON.stringify({ q: 5 }))), "q"],
-      [searchPost(post(JSON.stringify({ q: ["jazz"] }))), "q"],
-      [searchPost(post(JSON.stringify({ q: "jazz", page: 0 }))), "page"],
-      [searchPost(post(JSON.stringify({ q: "jazz", page: "2" }))), "page"],
+  it("searches by POST with the query in the URL, as a form sends it", async () => {
+    const word = uniqueWord();
+    const { event } = await createCatalogEvent({ title: `${word} URL search`, sessions: [{ startsAt: inAWeek() }] });
+    const viaUrl = await searchPost(new Request(`http://localhost/api/search?q=${word}`, { method: "POST" }));
+    expect(viaUrl.status).toBe(200);
+    expect(await viaUrl.json()).toMatchObject({ query: word, mode: "fulltext", hits: { total: 1, items: [{ id: event.id }] } });
+    const badFilter = await searchPost(new Request(`http://localhost/api/search?q=${word}&page=0`, { method: "POST" }));
+    expect(badFilter.status).toBe(400);
+    expect(await badFilter.json()).toMatchObject({ code: "invalid_query", errors: [{ pointer: "page" }] });
+  });
+
+  it("answers 400 problems for a missing or non-string q, a bad page and invalid JSON", async () => {
+    // Query parameters are named as they are; body values by JSON Pointer ("" = the whole body).
+    const cases: [Promise<Response>, string, string][] = [
+      [searchGet(get("/api/search")), "invalid_query", "q"],
+      [searchGet(get("/api/search?q=jazz&page=-1")), "invalid_query", "page"],
+      [searchPost(post("{not json")), "malformed_request", ""],
+      [searchPost(post("")), "malformed_request", ""],
+      [searchPost(post("null")), "malformed_request", ""],
+      [searchPost(post("[]")), "malformed_request", ""],
+      [searchPost(post(JSON.stringify({}))), "malformed_request", "/q"],
+      [searchPost(post(JSON.stringify({ q: 5 }))), "malformed_request", "/q"],
+      [searchPost(post(JSON.stringify({ q: ["jazz"] }))), "malformed_request", "/q"],
+      [searchPost(post(JSON.stringify({ q: "jazz", page: 0 }))), "malformed_request", "/page"],
+      [searchPost(post(JSON.stringify({ q: "jazz", page: "2" }))), "malformed_request", "/page"],
     ];
-    for (const [pending, parameter] of cases) {
+    for (const [pending, code, pointer] of cases) {
       const response = await pending;
-      expect(response.status, parameter).toBe(400);
-      expect((await response.json()).error).toMatchObject({ parameter, message: expect.any(String) });
+      expect(response.status, pointer).toBe(400);
+      expect(await response.json(), pointer).toMatchObject({ code, detail: expect.any(String), errors: [{ pointer }] });
     }
     const huge = await searchPost(post(JSON.stringify({ q: "x".repeat(20_000) })));
     expect(huge.status).toBe(413);

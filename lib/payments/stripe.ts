@@ -6,6 +6,7 @@ import { inTransaction } from "@/lib/db/transaction";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { confirmOrderPayment, releasePendingOrder, type CompletionOutcome } from "@/lib/orders/transitions";
 import { appUrl } from "@/lib/urls";
+import { isUuid } from "@/lib/ids";
 import type { CheckoutOrder, PaymentProvider } from "./provider";
 
 // Stripe Checkout sessions must live at least 30 minutes; our hold is shorter. The session
@@ -98,7 +99,7 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
   if (!HANDLED.has(event.type)) return { status: 200, outcome: "ignored" };
   const session = event.data.object as Stripe.Checkout.Session;
   const orderId = session.metadata?.orderId;
-  if (!orderId || !/^[0-9a-f-]{36}$/i.test(orderId)) return { status: 400, error: "event names no order" };
+  if (!orderId || !isUuid(orderId)) return { status: 400, error: "event names no order" };
   const known = await prisma.order.findUnique({ where: { id: orderId }, select: { id: true } });
   if (!known) return { status: 400, error: "unknown order" };
 

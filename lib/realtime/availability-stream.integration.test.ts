@@ -4,7 +4,7 @@ import { reserveTickets } from "@/lib/orders/reserve-tickets";
 import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
 import { createAvailabilityStream } from "./availability-stream";
 import { AvailabilityHub, type RealtimeListener } from "./listener";
-import { SseReader, waitUntil } from "./test-helpers";
+import { SseReader, waitUntil } from "@/tests/realtime-fixtures";
 import type { AvailabilityFilter } from "./types";
 
 const cleanups: (() => Promise<void> | void)[] = [];

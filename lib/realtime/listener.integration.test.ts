@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { reserveTickets } from "@/lib/orders/reserve-tickets";
 import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
 import { AvailabilityHub, LISTENER_APPLICATION_NAME, availabilityHub, subscribe, type RealtimeMessage } from "./listener";
-import { collector, waitUntil } from "./test-helpers";
+import { collector, waitUntil } from "@/tests/realtime-fixtures";
 
 const hubs: AvailabilityHub[] = [];
 function newHub(): AvailabilityHub {

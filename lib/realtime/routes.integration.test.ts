@@ -5,7 +5,7 @@ import { GET as streamGet } from "@/app/api/stream/route";
 import { prisma } from "@/lib/db";
 import { createTicketedEvent } from "@/tests/fixtures";
 import { availabilityHub } from "./listener";
-import { SseReader, waitUntil } from "./test-helpers";
+import { SseReader, waitUntil } from "@/tests/realtime-fixtures";
 
 const noContext = undefined as never;
 
@@ -58,7 +58,7 @@ describe("GET /api/stream", () => {
     for (const query of ["event=nope", "sessions=1,2", `event=${crypto.randomUUID()}&sessions=${crypto.randomUUID()}`]) {
       const response = await streamGet(new Request(`http://localhost/api/stream?${query}`));
       expect(response.status, query).toBe(400);
-      expect((await response.json()).error).toMatchObject({ parameter: expect.any(String), message: expect.any(String) });
+      expect(await response.json()).toMatchObject({ code: "invalid_query", errors: [{ pointer: expect.any(String), detail: expect.any(String) }] });
     }
   });
 });

@@ -1,6 +1,7 @@
 // The live availability of one session, as the database announces it (NOTIFY on the
 // `availability` channel, see prisma/migrations/20261123050000_live_feed) and as the stream
 // and the polling endpoint send it to browsers. No server-only import: the browser parses it too.
+import { isUuid } from "@/lib/ids";
 
 export type TicketTypeRemaining = { id: string; remaining: number };
 
@@ -61,7 +62,6 @@ export function readBrowserAvailability(value: unknown): BrowserAvailability | n
   return { sessionId, eventId, changeNumber, deleted, cancelled, remaining, ticketTypes: types };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_WATCHED_SESSIONS = 100;
 
 /** Which sessions a stream or a poll is about: one event's, a list, or (stream only) all. */
@@ -77,12 +77,12 @@ export function parseAvailabilityFilter(params: URLSearchParams, options: { requ
   const sessions = params.get("sessions");
   if (event !== null && sessions !== null) return { ok: false, parameter: "sessions", message: "Give either event or sessions, not both" };
   if (event !== null) {
-    if (!UUID.test(event)) return { ok: false, parameter: "event", message: "event must be an event id" };
+    if (!isUuid(event)) return { ok: false, parameter: "event", message: "event must be an event id" };
     return { ok: true, filter: { eventId: event.toLowerCase() } };
   }
   if (sessions !== null) {
     const ids = [...new Set(sessions.split(",").map((id) => id.trim().toLowerCase()).filter(Boolean))];
-    if (ids.length === 0 || !ids.every((id) => UUID.test(id))) {
+    if (ids.length === 0 || !ids.every((id) => isUuid(id))) {
       return { ok: false, parameter: "sessions", message: "sessions must be a comma-separated list of session ids" };
     }
     if (ids.length > MAX_WATCHED_SESSIONS) {

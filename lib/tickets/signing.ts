@@ -1,7 +1,7 @@
 // Signed ticket codes that a door scanner can check offline, as pretix does: the code
 // carries what the door needs (ticket, order, start) and an HMAC-SHA256 over it, so a
 // scanner holding the secret knows a code was issued by us without asking the database.
-// Pure (node:crypto only, no settings, no database) so a door app can import it as is.
+// Pure (node:crypto and lib/ids.ts only, no settings, no database) so a door app can import it as is.
 //
 // Layout (before base64url):  payload = version(1) | ticket uuid(16) | starts at, unix seconds (uint32 BE)
 //                                       | reference length(1) | reference (ASCII)
@@ -9,6 +9,7 @@
 // The HMAC key is derived from the secret for this one purpose, so a secret shared with
 // other features (AUTH_SECRET) never signs a ticket code and a ticket code never verifies elsewhere.
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { isUuid } from "@/lib/ids";
 
 export type TicketCodePayload = {
   ticketId: string;
@@ -18,7 +19,6 @@ export type TicketCodePayload = {
 };
 
 const VERSION = 1;
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REFERENCE_PATTERN = /^[\x21-\x7e]{1,64}$/;
 const BASE64URL_PATTERN = /^[A-Za-z0-9_-]+$/;
 const SIGNATURE_BYTES = 32;
@@ -34,7 +34,7 @@ function mac(secret: string, payload: Buffer): Buffer {
 }
 
 function encodePayload({ ticketId, orderReference, startsAt }: TicketCodePayload): Buffer {
-  if (!UUID_PATTERN.test(ticketId)) throw new RangeError("ticketId must be a UUID");
+  if (!isUuid(ticketId)) throw new RangeError("ticketId must be a UUID");
   if (!REFERENCE_PATTERN.test(orderReference)) throw new RangeError("orderReference must be 1–64 printable ASCII characters");
   const seconds = Math.floor(startsAt.getTime() / 1000);
   if (!Number.isInteger(seconds) || seconds < 0 || seconds > 0xffffffff) throw new RangeError("startsAt is out of range");

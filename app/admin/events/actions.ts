@@ -2,13 +2,13 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ActionState } from "@/lib/action-state";
-import { createEvent } from "@/lib/admin/create-event";
-import { deleteEvent } from "@/lib/admin/delete-event";
-import { formDataToObject } from "@/lib/admin/form-data";
+import { createEvent } from "@/lib/admin/events/create-event";
+import { deleteEvent } from "@/lib/admin/events/delete-event";
+import { formDataToObject } from "@/lib/admin/events/form-data";
 import { requireAdminActor } from "@/lib/admin/require-admin";
 import { toActionState } from "@/lib/admin/to-action-state";
-import { updateEvent } from "@/lib/admin/update-event";
-import { uploadFromForm } from "@/lib/admin/upload-from-form";
+import { updateEvent } from "@/lib/admin/events/update-event";
+import { uploadFromForm } from "@/lib/admin/events/upload-from-form";
 
 export async function createEventAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireAdminActor();

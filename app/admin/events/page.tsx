@@ -2,7 +2,7 @@ import { adminTitle } from "@/app/admin/admin-title";
 import Link from "next/link";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { Pagination } from "@/components/pagination";
-import { listAdminEvents } from "@/lib/admin/list-events";
+import { listAdminEvents } from "@/lib/admin/events/list-events";
 import { requireAdminActor } from "@/lib/admin/require-admin";
 import type { PageSearchParams } from "@/lib/search-params";
 

@@ -1,9 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import type { ActionState } from "@/lib/action-state";
-import { discardJob } from "@/lib/admin/discard-job";
+import { discardJob } from "@/lib/admin/jobs/discard-job";
 import { requireAdminActor } from "@/lib/admin/require-admin";
-import { retryJob } from "@/lib/admin/retry-job";
+import { retryJob } from "@/lib/admin/jobs/retry-job";
 import { toActionState } from "@/lib/admin/to-action-state";
 
 export async function retryJobAction(jobId: string): Promise<ActionState> {

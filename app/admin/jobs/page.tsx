@@ -2,7 +2,7 @@ import { adminTitle } from "@/app/admin/admin-title";
 import Link from "next/link";
 import { ActionButtonForm } from "@/components/admin/action-button-form";
 import { formatAge, PipelineTable } from "@/components/admin/pipeline-table";
-import { getJobPipeline, listDeadJobs } from "@/lib/admin/list-jobs";
+import { getJobPipeline, listDeadJobs } from "@/lib/admin/jobs/list-jobs";
 import { requireAdminActor } from "@/lib/admin/require-admin";
 import { discardJobAction, retryJobAction } from "./actions";
 

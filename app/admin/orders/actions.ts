@@ -1,9 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import type { ActionState } from "@/lib/action-state";
-import { refundOrder } from "@/lib/admin/refund-order";
+import { refundOrder } from "@/lib/admin/orders/refund-order";
 import { requireAdminActor } from "@/lib/admin/require-admin";
-import { resendTickets } from "@/lib/admin/resend-tickets";
+import { resendTickets } from "@/lib/admin/orders/resend-tickets";
 import { toActionState } from "@/lib/admin/to-action-state";
 
 export async function refundOrderAction(orderId: string, _previous: ActionState, formData: FormData): Promise<ActionState> {

@@ -1,7 +1,7 @@
 import { adminTitle } from "@/app/admin/admin-title";
 import Link from "next/link";
 import { StatusBadge } from "@/components/admin/status-badge";
-import { findOrders, listRecentOrders } from "@/lib/admin/find-orders";
+import { findOrders, listRecentOrders } from "@/lib/admin/orders/find-orders";
 import { requireAdminActor } from "@/lib/admin/require-admin";
 import { formatMoney } from "@/lib/money";
 import type { PageSearchParams } from "@/lib/search-params";

@@ -1,8 +1,10 @@
+import { withApiErrors } from "@/lib/api/http";
 import { withMetrics } from "@/lib/ops/with-metrics";
 
 export const dynamic = "force-dynamic";
 
 /** Liveness: the process is up and serving. Cheap, no database, no secrets. Readiness is /api/ready. */
-export const GET = withMetrics("health", () =>
-  Response.json({ status: "ok", uptimeSeconds: Math.round(process.uptime()) }, { headers: { "cache-control": "no-store" } }),
+export const GET = withMetrics(
+  "health",
+  withApiErrors("health", () => Response.json({ status: "ok", uptimeSeconds: Math.round(process.uptime()) }, { headers: { "cache-control": "no-store" } })),
 );

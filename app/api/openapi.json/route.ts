@@ -1,11 +1,12 @@
+import { withApiErrors } from "@/lib/api/http";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { appUrl } from "@/lib/urls";
 
 export const dynamic = "force-dynamic";
 
 /** The OpenAPI 3.1 document of every route under /api, generated from the routes' zod schemas. */
-export function GET(request: Request) {
-  return Response.json(buildOpenApiDocument({ serverUrl: appUrl(request) }), {
+export const GET = withApiErrors("openapi", (request: Request) =>
+  Response.json(buildOpenApiDocument({ serverUrl: appUrl(request) }), {
     headers: { "cache-control": "public, max-age=300", "access-control-allow-origin": "*" },
-  });
-}
+  }),
+);

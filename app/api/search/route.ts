@@ -1,48 +1,58 @@
 import { z } from "zod";
+import { readBodyText, withApiErrors } from "@/lib/api/http";
+import { invalidQueryProblem, problemResponse } from "@/lib/api/problem";
 import { parseEventFilters } from "@/lib/catalog/filters";
 import { searchEvents } from "@/lib/catalog/search-events";
+import { issuesToErrors } from "@/lib/field-errors";
 
 export const dynamic = "force-dynamic";
 
 // Longer queries are truncated by searchEvents; this only bounds what we read and parse.
 const MAX_BODY_CHARACTERS = 16_000;
+const MAX_BODY_BYTES = MAX_BODY_CHARACTERS * 4;
 
 const ZSearchBody = z.object({
   q: z.string({ error: "Send the search text as a string in q" }),
   page: z.number({ error: "The page must be a whole number from 1 to 1000" }).int().min(1).max(1000).optional(),
 });
 
-function badRequest(parameter: string, message: string, status = 400) {
-  return Response.json({ error: { parameter, message } }, { status });
-}
-
-/** GET /api/search?q=…&page=… (and the listing filters: category, where, date, price, available). */
-export async function GET(request: Request) {
-  const params = new URL(request.url).searchParams;
+/** The search the URL asks for: q, page and the listing filters. */
+async function searchFromUrl(params: URLSearchParams): Promise<Response> {
   const q = params.get("q");
-  if (q === null) return badRequest("q", "Send the search text in q");
+  if (q === null) return invalidQueryProblem("q", "Send the search text in q");
   const parsed = parseEventFilters(params);
-  if (!parsed.ok) return badRequest(parsed.parameter, parsed.message);
+  if (!parsed.ok) return invalidQueryProblem(parsed.parameter, parsed.message);
   const { page, ...filters } = parsed.filters;
   return Response.json(await searchEvents(q, { page, filters }));
 }
 
-/** POST /api/search with a JSON body { q, page? }. */
-export async function POST(request: Request) {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_CHARACTERS * 4) return badRequest("body", "The request body is too large", 413);
-  const text = await request.text();
-  if (text.length > MAX_BODY_CHARACTERS) return badRequest("body", "The request body is too large", 413);
+/** GET /api/search?q=…&page=… (and the listing filters: category, where, date, price, available). */
+export const GET = withApiErrors("search", (request: Request) => searchFromUrl(new URL(request.url).searchParams));
+
+/**
+ * POST /api/search?q=… (the text in the URL, as GET; the body is then not read), or
+ * POST /api/search with a JSON body { q, page? } for long or awkward queries.
+ */
+export const POST = withApiErrors("search_post", async (request: Request) => {
+  const params = new URL(request.url).searchParams;
+  if (params.has("q")) {
+    await request.body?.cancel().catch(() => {});
+    return searchFromUrl(params);
+  }
+  const tooLarge = () => problemResponse("content_too_large", { detail: `Send at most ${MAX_BODY_CHARACTERS} characters.` });
+  const read = await readBodyText(request, MAX_BODY_BYTES);
+  if (!read.ok || read.text.length > MAX_BODY_CHARACTERS) return tooLarge();
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(read.text);
   } catch {
-    return badRequest("body", "Send a JSON body like {\"q\": \"jazz\"}");
+    return problemResponse("malformed_request", { detail: 'Send a JSON body like {"q": "jazz"}, or the text in the URL: ?q=jazz', errors: [{ pointer: "", detail: "Not JSON" }] });
   }
   const parsed = ZSearchBody.safeParse(body);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return badRequest(String(issue.path[0] ?? "body"), issue.path.length ? issue.message : "Send a JSON object like {\"q\": \"jazz\"}");
+    const errors = issuesToErrors(parsed.error.issues);
+    const detail = errors[0]?.pointer ? errors[0].detail : 'Send a JSON object like {"q": "jazz"}';
+    return problemResponse("malformed_request", { detail, errors });
   }
   return Response.json(await searchEvents(parsed.data.q, { page: parsed.data.page }));
-}
+});

@@ -1,3 +1,5 @@
+import { withApiErrors } from "@/lib/api/http";
+import { invalidQueryProblem } from "@/lib/api/problem";
 import { createAvailabilityStream } from "@/lib/realtime/availability-stream";
 import { parseAvailabilityFilter, parseLastEventId } from "@/lib/realtime/types";
 
@@ -7,10 +9,10 @@ export const dynamic = "force-dynamic";
  * GET /api/stream[?event=<id> | ?sessions=<id>,<id>]: Server-Sent Events of remaining places.
  * `id:` is the change number; a reconnect's `Last-Event-ID` resumes after it.
  */
-export async function GET(request: Request) {
+export const GET = withApiErrors("stream", async (request: Request) => {
   const params = new URL(request.url).searchParams;
   const parsed = parseAvailabilityFilter(params, { required: false });
-  if (!parsed.ok) return Response.json({ error: { parameter: parsed.parameter, message: parsed.message } }, { status: 400 });
+  if (!parsed.ok) return invalidQueryProblem(parsed.parameter, parsed.message);
   const stream = createAvailabilityStream({
     filter: parsed.filter,
     lastEventId: parseLastEventId(request.headers.get("last-event-id") ?? params.get("lastEventId")),
@@ -24,4 +26,4 @@ export async function GET(request: Request) {
       "x-accel-buffering": "no",
     },
   });
-}
+});

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { createActor, eventInput, localTime } from "./test-fixtures";
+import { createActor, eventInput, localTime } from "@/tests/admin-fixtures";
 import { createEvent } from "./create-event";
-import { isAdminError } from "./errors";
+import { isAdminError } from "../errors";
 
 async function countsFor(slug: string) {
   const events = await prisma.event.count({ where: { slug } });

@@ -1,10 +1,10 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { inTransaction } from "@/lib/db/transaction";
-import { assertAdmin, type Actor } from "./authorize";
-import { writeAudit } from "./audit";
+import { assertAdmin, type Actor } from "../authorize";
+import { writeAudit } from "../audit";
 import { checkEventRules, readVenue, sessionInstants } from "./check-event-rules";
-import { AdminError } from "./errors";
+import { AdminError } from "../errors";
 import { snapshotEvent } from "./event-snapshot";
 import { mapEventWriteError } from "./map-event-write-error";
 import type { ImageUpload } from "./prepare-event-image";

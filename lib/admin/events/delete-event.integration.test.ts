@@ -4,8 +4,8 @@ import { confirmOrderPayment } from "@/lib/orders/transitions";
 import { reserveTickets } from "@/lib/orders/reserve-tickets";
 import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
 import { deleteEvent } from "./delete-event";
-import { isAdminError } from "./errors";
-import { createActor } from "./test-fixtures";
+import { isAdminError } from "../errors";
+import { createActor } from "@/tests/admin-fixtures";
 
 async function buy(ticketTypeId: string, quantity: number, pay: boolean) {
   const buyer = await createTestUser();

@@ -1,14 +1,14 @@
 import "server-only";
 import { inTransaction, type Tx } from "@/lib/db/transaction";
 import { cancelUnpaidOrder, refundPaidOrder } from "@/lib/orders/transitions";
-import { assertAdmin, type Actor } from "./authorize";
-import { writeAudit } from "./audit";
-import { AdminError } from "./errors";
+import { assertAdmin, type Actor } from "../authorize";
+import { writeAudit } from "../audit";
+import { AdminError } from "../errors";
 import { snapshotEvent } from "./event-snapshot";
 import { ZDeleteEvent } from "./schemas";
 import { versionConflictMessage } from "./update-event";
+import { isUuid } from "@/lib/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type DeleteEventOutcome =
   | { outcome: "deleted" }
@@ -31,7 +31,7 @@ export type DeleteEventOutcome =
  */
 export async function deleteEvent(options: { actor: Actor | null; eventId: string; input?: unknown }): Promise<DeleteEventOutcome> {
   const actor = await assertAdmin(options.actor);
-  if (!UUID.test(options.eventId)) throw new AdminError("not_found", "This event does not exist");
+  if (!isUuid(options.eventId)) throw new AdminError("not_found", "This event does not exist");
   const parsed = ZDeleteEvent.safeParse(options.input ?? {});
   if (!parsed.success) throw new AdminError("invalid", "Reload the page and try again.");
   const expectedVersion = parsed.data.version;

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
 import { getBlob } from "@/lib/storage/blob-store";
 import { createEvent } from "./create-event";
-import { createActor, eventInput } from "./test-fixtures";
+import { createActor, eventInput } from "@/tests/admin-fixtures";
 
 // Images go to a folder of this test, never the dev store (env() is read lazily).
 // (vi.hoisted runs before the imports, so only globals are at hand here.)

@@ -1,16 +1,16 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { formatMinute } from "@/lib/time";
-import { assertAdmin, type Actor } from "./authorize";
+import { assertAdmin, type Actor } from "../authorize";
 import { priceText, type EventFormValues } from "./form-values";
 import { instantToLocal } from "./session-times";
+import { isUuid } from "@/lib/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The edit form's values of an event (times on the venue's clock), or null. */
 export async function getEventForm(options: { actor: Actor | null; eventId: string }): Promise<EventFormValues | null> {
   await assertAdmin(options.actor);
-  if (!UUID.test(options.eventId)) return null;
+  if (!isUuid(options.eventId)) return null;
   const event = await prisma.event.findUnique({
     where: { id: options.eventId },
     include: {

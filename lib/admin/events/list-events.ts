@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { assertAdmin, type Actor } from "./authorize";
+import { assertAdmin, type Actor } from "../authorize";
 
 export type AdminEventRow = {
   id: string;

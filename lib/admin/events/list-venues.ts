@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { assertAdmin, type Actor } from "./authorize";
+import { assertAdmin, type Actor } from "../authorize";
 import type { VenueOption } from "./form-values";
 
 /** Venues to choose from, by city then name. */

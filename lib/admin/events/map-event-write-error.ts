@@ -1,6 +1,6 @@
 import "server-only";
 import { OVERLAP_MESSAGE } from "./check-event-rules";
-import { AdminError, isAdminError, violatedConstraint } from "./errors";
+import { AdminError, isAdminError, violatedConstraint } from "../errors";
 
 const CONSTRAINTS = [
   "event_sessions_no_venue_overlap",

@@ -1,5 +1,5 @@
 import "server-only";
-import { AdminError } from "./errors";
+import { AdminError } from "../errors";
 import { IMAGE_RULES } from "./form-values";
 
 const MAX_IMAGE_BYTES = IMAGE_RULES.maxBytes;

@@ -4,9 +4,9 @@ import { confirmOrderPayment } from "@/lib/orders/transitions";
 import { reserveTickets } from "@/lib/orders/reserve-tickets";
 import { createTestUser } from "@/tests/fixtures";
 import { createEvent } from "./create-event";
-import { isAdminError } from "./errors";
+import { isAdminError } from "../errors";
 import { getEventForm } from "./get-event-form";
-import { createActor, eventInput, localTime } from "./test-fixtures";
+import { createActor, eventInput, localTime } from "@/tests/admin-fixtures";
 import { updateEvent } from "./update-event";
 
 /** The edit form's values as the raw input a browser would send back. */

@@ -2,11 +2,11 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { inTransaction, type Tx } from "@/lib/db/transaction";
 import { formatInZone } from "@/lib/time";
-import { assertAdmin, type Actor } from "./authorize";
-import { writeAudit } from "./audit";
+import { assertAdmin, type Actor } from "../authorize";
+import { writeAudit } from "../audit";
 import { checkEventRules, readVenue, sessionInstants, type Venue } from "./check-event-rules";
 import type { SavedEvent } from "./create-event";
-import { AdminError } from "./errors";
+import { AdminError } from "../errors";
 import { snapshotEvent } from "./event-snapshot";
 import { mapEventWriteError } from "./map-event-write-error";
 import type { ImageUpload } from "./prepare-event-image";
@@ -14,8 +14,8 @@ import { eventColumns, ZUpdateEvent, type UpdateEventInput } from "./schemas";
 import { storePreparedImage } from "./store-event-image";
 import { validateEventInput } from "./validate-event-input";
 import { writeEventChildren, type ExistingChildren } from "./write-event-children";
+import { isUuid } from "@/lib/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CHECK_FIELDS = "Check the highlighted fields.";
 
 export function versionConflictMessage(yours: number, current: number): string {
@@ -33,7 +33,7 @@ export function versionConflictMessage(yours: number, current: number): string {
  */
 export async function updateEvent(options: { actor: Actor | null; eventId: string; input: unknown; image?: ImageUpload | null }): Promise<SavedEvent> {
   const actor = await assertAdmin(options.actor);
-  if (!UUID.test(options.eventId)) throw new AdminError("not_found", "This event does not exist");
+  if (!isUuid(options.eventId)) throw new AdminError("not_found", "This event does not exist");
   const { input, image } = await validateEventInput(ZUpdateEvent, options.input, options.image, { imageRequired: false });
 
   const venue = await readVenue(prisma, input.venueId);

@@ -1,5 +1,5 @@
 import "server-only";
-import { AdminError, isAdminError } from "./errors";
+import { AdminError, isAdminError } from "../errors";
 import { prepareEventImage, type ImageUpload, type PreparedImage } from "./prepare-event-image";
 import { fieldErrorsOf, type EventInput } from "./schemas";
 

@@ -1,10 +1,10 @@
 import "server-only";
 import { inTransaction } from "@/lib/db/transaction";
-import { assertAdmin, type Actor } from "./authorize";
-import { writeAudit } from "./audit";
-import { AdminError } from "./errors";
+import { assertAdmin, type Actor } from "../authorize";
+import { writeAudit } from "../audit";
+import { AdminError } from "../errors";
+import { isUuid } from "@/lib/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Removes a dead job for good (e.g. an email to an address that no longer exists). The
@@ -13,7 +13,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function discardJob(options: { actor: Actor | null; jobId: string }): Promise<void> {
   const actor = await assertAdmin(options.actor);
-  if (!UUID.test(options.jobId)) throw new AdminError("not_found", "This job does not exist");
+  if (!isUuid(options.jobId)) throw new AdminError("not_found", "This job does not exist");
   await inTransaction(async (tx) => {
     const [job] = await tx.$queryRaw<{ id: string; status: string }[]>`SELECT id, status::text FROM jobs WHERE id = ${options.jobId}::uuid FOR UPDATE`;
     if (!job) throw new AdminError("not_found", "This job does not exist");

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { discardJob } from "./discard-job";
 import { listDeadJobs } from "./list-jobs";
 import { retryJob } from "./retry-job";
-import { createActor } from "./test-fixtures";
+import { createActor } from "@/tests/admin-fixtures";
 
 async function deadJob(lastError = "SMTP 550: mailbox unavailable") {
   return prisma.job.create({ data: { kind: "deliver_order", payload: { orderId: "not-an-order" }, status: "dead", attempts: 8, lastError } });

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { pipelineQuery } from "@/lib/analytics/analytics-sql";
-import { assertAdmin, type Actor } from "./authorize";
+import { assertAdmin, type Actor } from "../authorize";
 
 export type DeadJobRow = {
   id: string;

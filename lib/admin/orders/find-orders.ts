@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { assertAdmin, type Actor } from "./authorize";
+import { assertAdmin, type Actor } from "../authorize";
 
 export type OrderSearchRow = {
   id: string;

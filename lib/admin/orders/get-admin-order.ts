@@ -1,13 +1,13 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { assertAdmin, type Actor } from "./authorize";
+import { assertAdmin, type Actor } from "../authorize";
+import { isUuid } from "@/lib/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One order as support sees it: buyer, what was bought, tickets, and its delivery and refund jobs. */
 export async function getAdminOrder(options: { actor: Actor | null; orderId: string }) {
   await assertAdmin(options.actor);
-  if (!UUID.test(options.orderId)) return null;
+  if (!isUuid(options.orderId)) return null;
   const order = await prisma.order.findUnique({
     where: { id: options.orderId },
     include: {

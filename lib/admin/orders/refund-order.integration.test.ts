@@ -5,10 +5,10 @@ import { reserveBooking } from "@/lib/orders/reserve-booking";
 import { reserveTickets } from "@/lib/orders/reserve-tickets";
 import { instantAt, localDateAndMinute } from "@/lib/time";
 import { createBookableEvent, createTestUser, createTicketedEvent } from "@/tests/fixtures";
-import { isAdminError } from "./errors";
+import { isAdminError } from "../errors";
 import { refundOrder } from "./refund-order";
 import { resendTickets } from "./resend-tickets";
-import { createActor } from "./test-fixtures";
+import { createActor } from "@/tests/admin-fixtures";
 
 async function paidOrder(capacity = 10, quantity = 3) {
   const { ticketTypes, session } = await createTicketedEvent({ ticketTypes: [{ capacity }] });

@@ -1,12 +1,12 @@
 import "server-only";
 import { inTransaction } from "@/lib/db/transaction";
 import { lockOrder, refundPaidOrder } from "@/lib/orders/transitions";
-import { assertAdmin, type Actor } from "./authorize";
-import { writeAudit } from "./audit";
-import { AdminError } from "./errors";
+import { assertAdmin, type Actor } from "../authorize";
+import { writeAudit } from "../audit";
+import { AdminError } from "../errors";
 import { snapshotOrder } from "./order-snapshot";
+import { isUuid } from "@/lib/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * An admin's full refund of a paid order: authorised here, changed by lib/orders
@@ -16,7 +16,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function refundOrder(options: { actor: Actor | null; orderId: string }): Promise<{ status: "refund_required" }> {
   const actor = await assertAdmin(options.actor);
-  if (!UUID.test(options.orderId)) throw new AdminError("not_found", "This order does not exist");
+  if (!isUuid(options.orderId)) throw new AdminError("not_found", "This order does not exist");
   return inTransaction(async (tx) => {
     const status = await lockOrder(tx, options.orderId);
     if (!status) throw new AdminError("not_found", "This order does not exist");

@@ -2,11 +2,11 @@ import "server-only";
 import { inTransaction } from "@/lib/db/transaction";
 import { STALE_LOCK_SECONDS } from "@/lib/jobs/queue";
 import { enqueueJob } from "@/lib/jobs/enqueue";
-import { assertAdmin, type Actor } from "./authorize";
-import { writeAudit } from "./audit";
-import { AdminError } from "./errors";
+import { assertAdmin, type Actor } from "../authorize";
+import { writeAudit } from "../audit";
+import { AdminError } from "../errors";
+import { isUuid } from "@/lib/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type DeliveryJob = { id: string; status: string; attempts: number; last_error: string | null; stale: boolean };
 
@@ -17,7 +17,7 @@ type DeliveryJob = { id: string; status: string; attempts: number; last_error: s
  */
 export async function resendTickets(options: { actor: Actor | null; orderId: string }): Promise<{ status: "queued" }> {
   const actor = await assertAdmin(options.actor);
-  if (!UUID.test(options.orderId)) throw new AdminError("not_found", "This order does not exist");
+  if (!isUuid(options.orderId)) throw new AdminError("not_found", "This order does not exist");
   const key = `deliver_order:${options.orderId}`;
   return inTransaction(async (tx) => {
     const [order] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM orders WHERE id = ${options.orderId}::uuid FOR UPDATE`;

@@ -1,8 +1,8 @@
 import { adminTitle } from "@/app/admin/admin-title";
 import Link from "next/link";
 import { EventForm } from "@/components/admin/event-form";
-import { EMPTY_EVENT } from "@/lib/admin/form-values";
-import { listVenues } from "@/lib/admin/list-venues";
+import { EMPTY_EVENT } from "@/lib/admin/events/form-values";
+import { listVenues } from "@/lib/admin/events/list-venues";
 import { requireAdminActor } from "@/lib/admin/require-admin";
 import { createEventAction } from "../actions";
 

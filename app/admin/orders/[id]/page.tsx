@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ActionButtonForm } from "@/components/admin/action-button-form";
 import { AuditList } from "@/components/admin/audit-list";
 import { StatusBadge } from "@/components/admin/status-badge";
-import { getAdminOrder } from "@/lib/admin/get-admin-order";
+import { getAdminOrder } from "@/lib/admin/orders/get-admin-order";
 import { listAuditLog } from "@/lib/admin/list-audit-log";
 import { requireAdminActor } from "@/lib/admin/require-admin";
 import { formatMoney } from "@/lib/money";

@@ -1,3 +1,5 @@
+import { withApiErrors } from "@/lib/api/http";
+import { problemResponse } from "@/lib/api/problem";
 import { isAuthorizedWorker, runDueWork } from "@/lib/jobs/run-due-work";
 import { withMetrics } from "@/lib/ops/with-metrics";
 
@@ -5,9 +7,12 @@ export const dynamic = "force-dynamic";
 export const maxDuration = 60;
 
 /** Drains the job queue. Called after purchases, by the worker loop, or by an external cron. */
-export const POST = withMetrics("jobs_run", async (request: Request) => {
-  if (!isAuthorizedWorker(request.headers.get("authorization"))) {
-    return Response.json({ error: "unauthorized" }, { status: 401 });
-  }
-  return Response.json(await runDueWork());
-});
+export const POST = withMetrics(
+  "jobs_run",
+  withApiErrors("jobs_run", async (request: Request) => {
+    if (!isAuthorizedWorker(request.headers.get("authorization"))) {
+      return problemResponse("unauthenticated", { detail: "Send Authorization: Bearer $JOBS_SECRET." });
+    }
+    return Response.json(await runDueWork());
+  }),
+);

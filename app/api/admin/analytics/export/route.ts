@@ -5,18 +5,16 @@ import { getAnalytics } from "@/lib/analytics/get-analytics";
 const REPORTS: CsvReport[] = ["sessions", "sales", "revenue"];
 
 /** GET /api/admin/analytics/export?from&to&report=sessions|sales|revenue: a CSV download. */
-export async function GET(request: Request) {
-  return adminJsonRoute(request, "analytics.export", async (actor) => {
-    const url = new URL(request.url);
-    const report = REPORTS.find((candidate) => candidate === url.searchParams.get("report")) ?? "sessions";
-    const { analytics } = await getAnalytics({ actor, query: { from: url.searchParams.get("from") ?? undefined, to: url.searchParams.get("to") ?? undefined } });
-    const filename = `local-tickets-${report}-${analytics.range.from}-to-${analytics.range.to}.csv`;
-    return new Response(analyticsCsv(analytics, report), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${filename}"`,
-        "cache-control": "private, no-store",
-      },
-    });
+export const GET = adminJsonRoute("analytics.export", async (actor, _body, request) => {
+  const url = new URL(request.url);
+  const report = REPORTS.find((candidate) => candidate === url.searchParams.get("report")) ?? "sessions";
+  const { analytics } = await getAnalytics({ actor, query: { from: url.searchParams.get("from") ?? undefined, to: url.searchParams.get("to") ?? undefined } });
+  const filename = `local-tickets-${report}-${analytics.range.from}-to-${analytics.range.to}.csv`;
+  return new Response(analyticsCsv(analytics, report), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename}"`,
+      "cache-control": "private, no-store",
+    },
   });
-}
+});

@@ -1,6 +1,6 @@
 import { requireApiCaller } from "@/lib/api/authenticate";
 import { buyAnswerResponse, buyForApi, getBuyOptions } from "@/lib/api/buy";
-import { jsonResponse, readJsonBody, readQuery, withApiErrors } from "@/lib/api/http";
+import { BUYING_INTERNAL_ERROR_DETAIL, jsonResponse, readJsonBody, readQuery, withApiErrors } from "@/lib/api/http";
 import { idempotencyKeyOf, requestHash, runIdempotently } from "@/lib/api/idempotency";
 import { problemResponse } from "@/lib/api/problem";
 import { limitBuying } from "@/lib/api/rate-limits";
@@ -49,4 +49,4 @@ export const POST = withApiErrors("buy", async (request: Request, { params }: Co
     if (outcome.kind === "response") return outcome.response;
     return buyAnswerResponse(outcome.answer, outcome.replayed);
   });
-});
+}, { internalDetail: BUYING_INTERNAL_ERROR_DETAIL });

@@ -1,13 +1,17 @@
 import { authenticateApiRequest } from "@/lib/api/authenticate";
+import { withApiErrors } from "@/lib/api/http";
+import { problemResponse } from "@/lib/api/problem";
 import { privateDownloadHeaders } from "@/lib/http/content-disposition";
 import { getTicketsPdfForViewer } from "@/lib/tickets/order-tickets-pdf";
 
 export const dynamic = "force-dynamic";
 
+type Context = { params: Promise<{ id: string }> };
+
 /** The order's tickets as a PDF, for its owner or an admin (session cookie or API token); anyone else gets a 404. */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = withApiErrors("order_tickets_pdf", async (request: Request, { params }: Context) => {
   const { id } = await params;
   const file = await getTicketsPdfForViewer(id, (await authenticateApiRequest(request))?.user ?? null);
-  if (!file) return new Response("Not found", { status: 404 });
+  if (!file) return problemResponse("not_found", { detail: "Order not found." });
   return new Response(new Uint8Array(file.content), { headers: privateDownloadHeaders(file.filename, "application/pdf", file.content.length) });
-}
+});

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { withApiErrors } from "@/lib/api/http";
+import { problemResponse } from "@/lib/api/problem";
+import { issuesToErrors } from "@/lib/field-errors";
 import { logError } from "@/lib/log";
 import { confirmStripeReturn } from "@/lib/payments/stripe";
 import { appUrl } from "@/lib/urls";
@@ -8,9 +11,12 @@ export const dynamic = "force-dynamic";
 const ZReturn = z.object({ order: z.uuid(), session_id: z.string().regex(/^cs_[A-Za-z0-9_]+$/) });
 
 /** The buyer's browser back from Stripe Checkout: confirm now rather than wait for the webhook. */
-export async function GET(request: Request) {
+export const GET = withApiErrors("stripe_return", async (request: Request) => {
   const parsed = ZReturn.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) return Response.json({ error: "bad return parameters" }, { status: 400 });
+  if (!parsed.success) {
+    const errors = issuesToErrors(parsed.error.issues).map((error) => ({ ...error, pointer: error.pointer.replace(/^\//, "") }));
+    return problemResponse("invalid_query", { detail: "Bad return parameters.", errors });
+  }
   try {
     await confirmStripeReturn(parsed.data.order, parsed.data.session_id);
   } catch (error) {
@@ -18,4 +24,4 @@ export async function GET(request: Request) {
     logError("stripe return confirmation failed", error, { orderId: parsed.data.order });
   }
   return Response.redirect(`${appUrl(request)}/orders/${parsed.data.order}`, 303);
-}
+});

@@ -1,4 +1,5 @@
-import { readBodyText, tooLargeProblem } from "@/lib/api/http";
+import { readBodyText, tooLargeProblem, withApiErrors } from "@/lib/api/http";
+import { problemResponse } from "@/lib/api/problem";
 import { handleStripeWebhook } from "@/lib/payments/stripe";
 
 export const dynamic = "force-dynamic";
@@ -10,10 +11,10 @@ export const dynamic = "force-dynamic";
 const MAX_WEBHOOK_BYTES = 256 * 1024;
 
 /** Stripe webhooks: signature verified on the raw body; each event id applied once. */
-export async function POST(request: Request) {
+export const POST = withApiErrors("stripe_webhook", async (request: Request) => {
   const body = await readBodyText(request, MAX_WEBHOOK_BYTES);
   if (!body.ok) return tooLargeProblem(MAX_WEBHOOK_BYTES);
   const result = await handleStripeWebhook(body.text, request.headers.get("stripe-signature"));
-  if (result.status === 400) return Response.json({ error: result.error }, { status: 400 });
+  if (result.status === 400) return problemResponse("malformed_request", { detail: result.error });
   return Response.json({ received: true, outcome: result.outcome });
-}
+});

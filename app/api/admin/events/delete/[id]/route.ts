@@ -1,8 +1,9 @@
-import { deleteEvent } from "@/lib/admin/delete-event";
+import { deleteEvent } from "@/lib/admin/events/delete-event";
 import { adminJsonRoute } from "@/lib/admin/json-route";
 
+type Context = { params: Promise<{ id: string }> };
+
 /** POST /api/admin/events/delete/:id, optionally `{ "version": n }`: deleted, or cancelled with refunds. */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  return adminJsonRoute(request, "events.delete", async (actor, body) => Response.json(await deleteEvent({ actor, eventId: id, input: body })));
-}
+export const POST = adminJsonRoute("events.delete", async (actor, body, _request, { params }: Context) =>
+  Response.json(await deleteEvent({ actor, eventId: (await params).id, input: body })),
+);

@@ -1,6 +1,6 @@
 import { requireApiCaller } from "@/lib/api/authenticate";
 import { payLocallyForApi } from "@/lib/api/pay-locally";
-import { jsonResponse, readJsonBody, withApiErrors } from "@/lib/api/http";
+import { BUYING_INTERNAL_ERROR_DETAIL, jsonResponse, readJsonBody, withApiErrors } from "@/lib/api/http";
 import { problemResponse } from "@/lib/api/problem";
 import { ZLocalPayRequest } from "@/lib/api/schemas";
 import { callerMayWrite } from "@/lib/api/tokens";
@@ -26,4 +26,4 @@ export const POST = withApiErrors("pay_local", async (request: Request, { params
   if (!body.ok) return body.response;
   const result = await payLocallyForApi({ orderId: id, userId: auth.caller.user.id, outcome: body.data.outcome, baseUrl: appUrl(request) });
   return jsonResponse(result);
-});
+}, { internalDetail: BUYING_INTERNAL_ERROR_DETAIL });

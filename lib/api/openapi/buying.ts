@@ -1,0 +1,132 @@
+// Buying and orders (lib/api): the buyer's API.
+import { z } from "zod";
+import { ZBuyOptions, ZBuyOptionsQuery, ZBuyRequest, ZBuyResponse, ZCreateTokenRequest, ZCreatedToken, ZEventIdParams, ZLocalPayRequest, ZLocalPayResponse, ZOrderConfirmation, ZOrderIdParams, ZTokenIdParams, ZTokenList } from "../schemas";
+import { json, problems, type ApiOperation } from "./operation";
+
+const IdempotencyKeyHeader = {
+  name: "Idempotency-Key",
+  description:
+    "Optional. Any unique string (a UUID). Retrying with the same key and body returns the first answer (header Idempotent-Replayed: true) and never takes places twice; the same key with another body is 422; while the first is in flight, 409 with Retry-After. Kept 24 hours.",
+  schema: z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/),
+};
+
+
+export const BUYING_OPERATIONS: ApiOperation[] = [
+  {
+    method: "get",
+    path: "/api/events/{id}/buy",
+    operationId: "getBuyOptions",
+    tag: "Buying",
+    summary: "What can be bought now",
+    description:
+      "Sessions on sale with their ticket types, prices and remaining places; for a bookable experience, the free ranges of one day (`date`, venue time, default today there) with the slot step and the minimum and maximum length. Remaining places are a snapshot: the purchase checks again under lock.",
+    access: "public",
+    pathParams: ZEventIdParams,
+    query: ZBuyOptionsQuery,
+    responses: { 200: json("What is on sale", ZBuyOptions), ...problems("invalid_query", "not_found") },
+  },
+  {
+    method: "post",
+    path: "/api/events/{id}/buy",
+    operationId: "buy",
+    tag: "Buying",
+    summary: "Hold tickets or a time range",
+    description:
+      "Holds the places in one transaction and answers 201 with the pending order, its hold expiry and where to pay. A free order is confirmed at once (status `paid`, `payment` null). Refusals name their cause: sold out, not enough left, taken (409); over the per-order limit, outside opening hours, not a slot start, bad length, in the past (422). Rate limited per user and per address (429 with Retry-After).",
+    access: "user",
+    pathParams: ZEventIdParams,
+    headers: [IdempotencyKeyHeader],
+    body: { schema: ZBuyRequest, description: "Either `items` (ticket types of one session) or `booking`" },
+    responses: {
+      201: json("Places held (or a free order confirmed)", ZBuyResponse, {
+        Location: { description: "The order's confirmation", schema: z.url() },
+        "Idempotent-Replayed": { description: "true when this is the stored first answer for the Idempotency-Key", schema: z.literal("true") },
+      }),
+      ...problems(
+        "malformed_request",
+        "unauthenticated",
+        "not_found",
+        "sold_out",
+        "not_enough",
+        "taken",
+        "not_on_sale",
+        "idempotency_in_flight",
+        "content_too_large",
+        "unsupported_media_type",
+        "validation_failed",
+        "not_in_event",
+        "invalid",
+        "too_many",
+        "outside_hours",
+        "misaligned",
+        "bad_length",
+        "in_past",
+        "idempotency_key_reused",
+        "rate_limited",
+        "internal_error",
+      ),
+    },
+  },
+  {
+    method: "get",
+    path: "/api/orders/{id}/confirmation",
+    operationId: "getOrderConfirmation",
+    tag: "Orders",
+    summary: "An order, its tickets and delivery",
+    description:
+      "The saved order as its owner or an admin sees it; anyone else gets 404, exactly as for an unknown id. `delivery.ticketsPdfUrl` appears once the email with the PDF tickets has been sent.",
+    access: "user",
+    pathParams: ZOrderIdParams,
+    responses: { 200: json("The order", ZOrderConfirmation), ...problems("unauthenticated", "not_found") },
+  },
+  {
+    method: "post",
+    path: "/api/orders/{id}/pay/local",
+    operationId: "payLocally",
+    tag: "Buying",
+    summary: "Pay with the local test-mode provider",
+    description:
+      "Only while no Stripe key is configured (otherwise 404: only Stripe confirms payments). `succeed` pays; `decline` changes nothing; `late` lets the hold run out first and then pays (the places are taken again if still free, otherwise the order is refunded). Repeating a payment is harmless.",
+    access: "user",
+    pathParams: ZOrderIdParams,
+    body: { schema: ZLocalPayRequest },
+    responses: {
+      200: json("What the payment did", ZLocalPayResponse),
+      ...problems("malformed_request", "unauthenticated", "not_found", "unsupported_media_type", "validation_failed"),
+    },
+  },
+  {
+    method: "get",
+    path: "/api/account/tokens",
+    operationId: "listApiTokens",
+    tag: "Account",
+    summary: "Your API tokens",
+    access: "session",
+    responses: { 200: json("Tokens, newest first (secrets are never shown again)", ZTokenList), ...problems("unauthenticated", "forbidden") },
+  },
+  {
+    method: "post",
+    path: "/api/account/tokens",
+    operationId: "createApiToken",
+    tag: "Account",
+    summary: "Create an API token",
+    description: "The answer holds the secret, once. Send it as `Authorization: Bearer <secret>`. At most 20 active tokens.",
+    access: "session",
+    body: { schema: ZCreateTokenRequest },
+    responses: {
+      201: json("The new token and its secret", ZCreatedToken),
+      ...problems("malformed_request", "unauthenticated", "forbidden", "too_many_tokens", "unsupported_media_type", "validation_failed", "rate_limited"),
+    },
+  },
+  {
+    method: "delete",
+    path: "/api/account/tokens/{id}",
+    operationId: "revokeApiToken",
+    tag: "Account",
+    summary: "Revoke an API token",
+    description: "Effective at once: the next request with it gets 401. Revoking twice is fine.",
+    access: "session",
+    pathParams: ZTokenIdParams,
+    responses: { 204: { description: "Revoked" }, ...problems("unauthenticated", "forbidden", "not_found") },
+  },
+];
