@@ -3,17 +3,10 @@ import { redirect } from "next/navigation";
 import type { ActionState } from "@/lib/action-state";
 import { currentUser } from "@/lib/auth";
 import { admitPurchase } from "@/lib/orders/admission";
-import { isOrderError } from "@/lib/orders/errors";
 import { reserveBooking, ZReserveBooking } from "@/lib/orders/reserve-booking";
 import { reserveTickets, ZReserveTickets, type ReservedOrder } from "@/lib/orders/reserve-tickets";
 import { paymentProvider } from "@/lib/payments/provider";
-import { logError } from "@/lib/log";
-
-function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[], prefix = ""): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) errors[prefix + issue.path.map(String).join(".")] ??= issue.message;
-  return errors;
-}
+import { invalidInput, toActionState } from "@/lib/to-action-state";
 
 async function nextStepFor(order: ReservedOrder): Promise<string> {
   if (order.status === "paid") return `/orders/${order.id}`;
@@ -32,10 +25,7 @@ async function reserveThenPay(reserve: () => Promise<ReservedOrder>, userId: str
     // The same admission line as the JSON API: in a crowd, "very busy, try again in N s".
     destination = await admitPurchase(async () => nextStepFor(await reserve()));
   } catch (error) {
-    if (isOrderError(error) && error.code === "busy") return { ok: false, message: error.message, retryAfterSeconds: error.retryAfterSeconds };
-    if (isOrderError(error)) return { ok: false, message: error.message, fieldErrors: error.field ? { [error.field]: error.message } : undefined };
-    logError("reservation failed", error, { userId });
-    return { ok: false, message: "Something went wrong on our side. Nothing was charged; please try again." };
+    return toActionState(error, { action: "reservation", userId }, "Something went wrong on our side. Nothing was charged; please try again.");
   }
   redirect(destination);
 }
@@ -48,13 +38,9 @@ export async function reserveTicketsAction(_previous: ActionState, formData: For
     .map(([key, value]) => ({ ticketTypeId: key.slice(4), quantity: value }));
   const parsed = ZReserveTickets.safeParse({ items });
   if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) {
-      const index = issue.path[1];
-      const key = typeof index === "number" ? `quantity.${items[index]?.ticketTypeId}` : "items";
-      fieldErrors[key] ??= issue.message;
-    }
-    return { ok: false, message: "Check the quantities.", fieldErrors };
+    // The form's inputs are named by ticket type (`quantity.<ticketTypeId>`), the schema's by position.
+    const keyOf = (path: readonly PropertyKey[]) => (typeof path[1] === "number" ? `quantity.${items[path[1]]?.ticketTypeId}` : "items");
+    return invalidInput(parsed.error.issues, "Check the quantities.", keyOf);
   }
   return reserveThenPay(() => reserveTickets({ userId: user.id, input: parsed.data }), user.id);
 }
@@ -63,6 +49,6 @@ export async function reserveBookingAction(_previous: ActionState, formData: For
   const user = await currentUser();
   if (!user) return { ok: false, message: "Please sign in to book." };
   const parsed = ZReserveBooking.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, message: "Check the booking details.", fieldErrors: fieldErrorsOf(parsed.error.issues) };
+  if (!parsed.success) return invalidInput(parsed.error.issues, "Check the booking details.");
   return reserveThenPay(() => reserveBooking({ userId: user.id, input: parsed.data }), user.id);
 }

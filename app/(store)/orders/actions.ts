@@ -4,10 +4,10 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { ActionState } from "@/lib/action-state";
 import { currentUser } from "@/lib/auth";
-import { logError } from "@/lib/log";
+import { isUuid } from "@/lib/ids";
 import { cancelBooking } from "@/lib/orders/transitions";
-import { isOrderError } from "@/lib/orders/errors";
 import { payWithLocalProvider } from "@/lib/payments/local-payment";
+import { toActionState } from "@/lib/to-action-state";
 
 const ZLocalPayment = z.object({ orderId: z.uuid(), outcome: z.enum(["succeed", "decline", "late"]) });
 
@@ -21,24 +21,20 @@ export async function payLocallyAction(_previous: ActionState, formData: FormDat
       return { ok: false, message: "The test card was declined. Nothing was charged; you can try again while your places are held." };
     }
   } catch (error) {
-    if (isOrderError(error)) return { ok: false, message: error.message };
-    logError("local payment failed", error, { orderId: parsed.data.orderId });
-    return { ok: false, message: "Something went wrong on our side. Nothing was charged; please try again." };
+    return toActionState(error, { action: "local payment", orderId: parsed.data.orderId }, "Something went wrong on our side. Nothing was charged; please try again.");
   }
   redirect(`/orders/${parsed.data.orderId}`);
 }
 
 export async function cancelBookingAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await currentUser();
-  const orderId = z.uuid().safeParse(formData.get("orderId"));
-  if (!user || !orderId.success) return { ok: false, message: "This booking cannot be cancelled." };
+  const orderId = formData.get("orderId");
+  if (!user || !isUuid(orderId)) return { ok: false, message: "This booking cannot be cancelled." };
   try {
-    await cancelBooking({ userId: user.id, orderId: orderId.data });
+    await cancelBooking({ userId: user.id, orderId });
   } catch (error) {
-    if (isOrderError(error)) return { ok: false, message: error.message };
-    logError("cancel booking failed", error, { orderId: orderId.data });
-    return { ok: false, message: "Something went wrong on our side; please try again." };
+    return toActionState(error, { action: "cancel booking", orderId }, "Something went wrong on our side; please try again.");
   }
-  revalidatePath(`/orders/${orderId.data}`);
+  revalidatePath(`/orders/${orderId}`);
   return { ok: true, message: "Your booking is cancelled." };
 }

@@ -6,7 +6,7 @@ import { createEvent } from "@/lib/admin/events/create-event";
 import { deleteEvent } from "@/lib/admin/events/delete-event";
 import { formDataToObject } from "@/lib/admin/events/form-data";
 import { requireAdminActor } from "@/lib/admin/require-admin";
-import { toActionState } from "@/lib/admin/to-action-state";
+import { toActionState } from "@/lib/to-action-state";
 import { updateEvent } from "@/lib/admin/events/update-event";
 import { uploadFromForm } from "@/lib/admin/events/upload-from-form";
 

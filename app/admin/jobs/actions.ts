@@ -4,7 +4,7 @@ import type { ActionState } from "@/lib/action-state";
 import { discardJob } from "@/lib/admin/jobs/discard-job";
 import { requireAdminActor } from "@/lib/admin/require-admin";
 import { retryJob } from "@/lib/admin/jobs/retry-job";
-import { toActionState } from "@/lib/admin/to-action-state";
+import { toActionState } from "@/lib/to-action-state";
 
 export async function retryJobAction(jobId: string): Promise<ActionState> {
   const actor = await requireAdminActor();

@@ -4,7 +4,7 @@ import type { ActionState } from "@/lib/action-state";
 import { refundOrder } from "@/lib/admin/orders/refund-order";
 import { requireAdminActor } from "@/lib/admin/require-admin";
 import { resendTickets } from "@/lib/admin/orders/resend-tickets";
-import { toActionState } from "@/lib/admin/to-action-state";
+import { toActionState } from "@/lib/to-action-state";
 
 export async function refundOrderAction(orderId: string, _previous: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireAdminActor();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf, ZClockMinute, ZPrice, ZResourceInput } from "./schemas";
+import { fieldErrorsOf } from "@/lib/field-errors";
+import { ZClockMinute, ZPrice, ZResourceInput } from "./schemas";
 
 describe("admin schemas", () => {
   it("reads prices in major units into minor units", () => {

@@ -215,10 +215,3 @@ export const ZDeleteEvent = z.object({
 export const ZOrderSearch = z.object({
   q: z.string().trim().max(254).default(""),
 });
-
-/** The first message per field path, keyed like the form's input names. */
-export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) errors[issue.path.map(String).join(".") || "form"] ??= issue.message;
-  return errors;
-}

@@ -1,7 +1,8 @@
 import "server-only";
 import { AdminError, isAdminError } from "../errors";
 import { prepareEventImage, type ImageUpload, type PreparedImage } from "./prepare-event-image";
-import { fieldErrorsOf, type EventInput } from "./schemas";
+import { fieldErrorsOf } from "@/lib/field-errors";
+import type { EventInput } from "./schemas";
 
 type SafeParser<T> = {
   safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };

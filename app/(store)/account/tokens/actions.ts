@@ -1,18 +1,16 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { currentUser } from "@/lib/auth";
 import { consumeTokenCreation } from "@/lib/api/rate-limits";
 import { createApiToken, revokeApiToken, ZCreateApiToken } from "@/lib/api/tokens";
-import { logError } from "@/lib/log";
+import type { ActionState } from "@/lib/action-state";
+import { isUuid } from "@/lib/ids";
+import { invalidInput, toActionState } from "@/lib/to-action-state";
 
 /** The secret travels back in this state once, to be shown once; it is never stored in clear. */
-export type CreateTokenState =
-  | { ok: true; name: string; secret: string }
-  | { ok: false; message: string; fieldErrors?: Record<string, string> }
-  | null;
+export type CreateTokenState = ActionState<{ name: string; secret: string }>;
 
-export type RevokeTokenState = { ok: boolean; message: string } | null;
+export type RevokeTokenState = ActionState<{ message: string }>;
 
 export async function createApiTokenAction(_previous: CreateTokenState, formData: FormData): Promise<CreateTokenState> {
   const user = await currentUser();
@@ -20,10 +18,7 @@ export async function createApiTokenAction(_previous: CreateTokenState, formData
   // Scope and lifetime are optional form fields: without them a token may buy and lasts the default 90 days.
   const optional = (field: string) => formData.get(field) || undefined;
   const parsed = ZCreateApiToken.safeParse({ name: formData.get("name"), scope: optional("scope"), expiresInDays: optional("expiresInDays") });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, message: "Check the highlighted field.", fieldErrors: { [String(issue.path[0] ?? "name")]: issue.message } };
-  }
+  if (!parsed.success) return invalidInput(parsed.error.issues, "Check the highlighted field.");
   try {
     if (!(await consumeTokenCreation(user.id)).allowed) return { ok: false, message: "You have created many tokens recently. Try again later." };
     const created = await createApiToken({ userId: user.id, input: parsed.data });
@@ -31,20 +26,18 @@ export async function createApiTokenAction(_previous: CreateTokenState, formData
     revalidatePath("/account/tokens");
     return { ok: true, name: created.token.name, secret: created.secret };
   } catch (error) {
-    logError("create api token failed", error, { userId: user.id });
-    return { ok: false, message: "Something went wrong on our side; please try again." };
+    return toActionState(error, { action: "create api token", userId: user.id }, "Something went wrong on our side; please try again.");
   }
 }
 
 export async function revokeApiTokenAction(_previous: RevokeTokenState, formData: FormData): Promise<RevokeTokenState> {
   const user = await currentUser();
-  const tokenId = z.uuid().safeParse(formData.get("tokenId"));
-  if (!user || !tokenId.success) return { ok: false, message: "This token cannot be revoked." };
+  const tokenId = formData.get("tokenId");
+  if (!user || !isUuid(tokenId)) return { ok: false, message: "This token cannot be revoked." };
   try {
-    if (!(await revokeApiToken({ userId: user.id, tokenId: tokenId.data }))) return { ok: false, message: "This token cannot be revoked." };
+    if (!(await revokeApiToken({ userId: user.id, tokenId }))) return { ok: false, message: "This token cannot be revoked." };
   } catch (error) {
-    logError("revoke api token failed", error, { userId: user.id });
-    return { ok: false, message: "Something went wrong on our side; please try again." };
+    return toActionState(error, { action: "revoke api token", userId: user.id }, "Something went wrong on our side; please try again.");
   }
   revalidatePath("/account/tokens");
   return { ok: true, message: "Revoked. Requests with this token now get 401." };
