@@ -11,6 +11,11 @@ describe("parseFeedParams", () => {
     expect(parse("afterChangeNumber=123&limit=50&other=1")).toEqual({ ok: true, params: { afterChangeNumber: 123, limit: 50 } });
   });
 
+  it("accepts every position up to 2^53-1, the end-of-feed probe of the OpenActive validator", () => {
+    expect(parse("afterChangeNumber=9007199254740991")).toEqual({ ok: true, params: { afterChangeNumber: 9007199254740991 } });
+    expect(parse("afterChangeNumber=9007199254740992")).toMatchObject({ ok: false, parameter: "afterChangeNumber" });
+  });
+
   it("refuses the other ordering's parameters and malformed values", () => {
     for (const [query, parameter] of [
       ["afterTimestamp=1", "afterTimestamp"],
@@ -49,15 +54,20 @@ describe("session items", () => {
     event_id: "e1",
     slug: "jazz",
     title: "Jazz",
-    summary: "Live jazz",
-    description: "Plain text.",
     event_status: "published",
-    image_path: "/images/jazz.webp",
-    image_alt: "A trumpet",
+    event_venue_id: "v1",
+    activity_id: null,
+    min_age: null,
+    max_age: null,
     venue_id: "v1",
     venue_name: "Hall",
     address: "Rua 1",
     city: "Lisbon",
+    postal_code: "1100-148",
+    region: "Lisboa",
+    country: "PT",
+    phone: null,
+    venue_url: null,
     latitude: null,
     longitude: null,
     offers: [{ id: "t1", name: "Standard", description: "", price_minor: 1550, currency: "EUR" }],
@@ -79,14 +89,26 @@ describe("session items", () => {
         remainingAttendeeCapacity: 3,
         maximumAttendeeCapacity: 10,
         eventStatus: "https://schema.org/EventScheduled",
-        superEvent: {
-          "@type": "Event",
-          name: "Jazz",
-          url: "https://tickets.example/events/jazz",
-          image: [{ url: "https://tickets.example/images/jazz.webp" }],
-          location: { "@type": "Place", name: "Hall", address: { "@type": "PostalAddress", streetAddress: "Rua 1", addressLocality: "Lisbon" } },
-        },
+        superEvent: "https://tickets.example/events/jazz",
         offers: [{ "@type": "Offer", identifier: "t1", price: 15.5, priceCurrency: "EUR" }],
+      },
+    });
+    expect(item.state === "updated" && item.data.location).toBeUndefined();
+    expect(item.state === "updated" && item.data.isAccessibleForFree).toBeUndefined();
+  });
+
+  it("carries the activity, ages, a free offer and a location of its own where the session is elsewhere", () => {
+    const item = toFeedItem(
+      { ...row, activity_id: "95092977-5a20-4d6e-b312-8fddabe71544", min_age: 8, event_venue_id: "v0",
+        offers: [...row.offers!, { id: "t2", name: "Child", description: "", price_minor: 0, currency: "EUR" }] },
+      "https://tickets.example",
+    );
+    expect(item).toMatchObject({
+      data: {
+        activity: [{ "@id": "https://openactive.io/activity-list#95092977-5a20-4d6e-b312-8fddabe71544", prefLabel: "Walking" }],
+        ageRange: { "@type": "QuantitativeValue", minValue: 8 },
+        isAccessibleForFree: true,
+        location: { "@type": "Place", address: { postalCode: "1100-148", addressRegion: "Lisboa", addressCountry: "PT" } },
       },
     });
   });

@@ -1,8 +1,10 @@
-// Parameters of the RPDE feed of sessions. The feed uses RPDE 1.0's "Incrementing Unique
-// Change Number" ordering, so `afterChangeNumber` (and `limit`) are its only parameters.
+// Parameters of the RPDE feeds. They use RPDE 1.0's "Incrementing Unique Change Number"
+// ordering, so `afterChangeNumber` (and `limit`) are their only parameters.
 
 export const DEFAULT_FEED_LIMIT = 500;
 export const MAX_FEED_LIMIT = 500;
+/** Any position a JSON number can carry exactly (2^53-1); the OpenActive validator probes with it. */
+export const MAX_CHANGE_NUMBER = Number.MAX_SAFE_INTEGER;
 
 export type FeedParams = {
   /** Absent: the first page (from the beginning of time). */
@@ -13,7 +15,7 @@ export type FeedParams = {
 
 export type ParsedFeedParams = { ok: true; params: FeedParams } | { ok: false; parameter: string; message: string };
 
-const INTEGER = /^\d{1,15}$/;
+const INTEGER = /^\d{1,16}$/;
 
 export function parseFeedParams(search: URLSearchParams): ParsedFeedParams {
   for (const name of ["afterTimestamp", "afterId"]) {
@@ -27,8 +29,11 @@ export function parseFeedParams(search: URLSearchParams): ParsedFeedParams {
   const params: FeedParams = {};
   const after = search.get("afterChangeNumber");
   if (after !== null) {
-    if (!INTEGER.test(after)) return { ok: false, parameter: "afterChangeNumber", message: "afterChangeNumber must be a whole number of at most 15 digits" };
-    params.afterChangeNumber = Number(after);
+    const value = INTEGER.test(after) ? Number(after) : NaN;
+    if (!(value <= MAX_CHANGE_NUMBER)) {
+      return { ok: false, parameter: "afterChangeNumber", message: `afterChangeNumber must be a whole number from 0 to ${MAX_CHANGE_NUMBER}` };
+    }
+    params.afterChangeNumber = value;
   }
   const limit = search.get("limit");
   if (limit !== null) {

@@ -36,7 +36,15 @@ describe("GET /api/feeds/sessions", () => {
     expect(await response.json()).toEqual({ next: `http://localhost:3100${path}`, items: [], license: "https://creativecommons.org/licenses/by/4.0/" });
   });
 
-  it("answers 400 naming the bad parameter", async () => {
+  it("accepts the validator's end-of-feed probe at 2^53-1 as the last page", async () => {
+    const path = "/api/feeds/sessions?afterChangeNumber=9007199254740991";
+    const response = await get(path);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=8");
+    expect(await response.json()).toEqual({ next: `http://localhost:3100${path}`, items: [], license: "https://creativecommons.org/licenses/by/4.0/" });
+  });
+
+  it("answers 400 problem+json naming the bad parameter", async () => {
     const cases: [string, string][] = [
       ["afterChangeNumber=abc", "afterChangeNumber"],
       ["afterChangeNumber=-1", "afterChangeNumber"],
@@ -49,7 +57,8 @@ describe("GET /api/feeds/sessions", () => {
     for (const [query, parameter] of cases) {
       const response = await get(`/api/feeds/sessions?${query}`);
       expect(response.status, query).toBe(400);
-      expect((await response.json()).error, query).toMatchObject({ parameter, message: expect.any(String) });
+      expect(response.headers.get("content-type"), query).toBe("application/problem+json");
+      expect(await response.json(), query).toMatchObject({ code: "invalid_query", errors: [{ pointer: parameter, detail: expect.any(String) }] });
     }
   });
 });

@@ -1,14 +1,17 @@
-// One session as an RPDE item whose data follows the OpenActive Modelling Opportunity Data
-// shape of a ScheduledSession (schema.org Event vocabulary). Pure: no database here.
+// One session as an RPDE item: an OpenActive ScheduledSession whose superEvent is the @id of
+// its event's SessionSeries (lib/feeds/series-item.ts). Pure: no database here.
+import { activityOf, ageRangeOf, eventStatusOf, eventUrlOf, feedDateTime, freeness, isoDuration, offerOf, OPENACTIVE_CONTEXT, placeOf, type OfferColumns, type VenueColumns } from "./openactive";
+import type { RpdeItem } from "./rpde";
+
+export { FEED_LICENSE } from "./rpde";
+export { feedDateTime, isoDuration } from "./openactive";
 
 export const FEED_KIND = "ScheduledSession";
-export const FEED_LICENSE = "https://creativecommons.org/licenses/by/4.0/";
-const OPENACTIVE_CONTEXT = "https://openactive.io/";
 
-export type FeedOffer = { id: string; name: string; description: string; price_minor: number; currency: string };
+export type FeedOffer = OfferColumns;
 
 /** One row of the feed query (lib/feeds/sessions-feed.ts); the data columns are null for deleted items. */
-export type FeedRow = {
+export type FeedRow = VenueColumns & {
   change_number: bigint;
   id: string;
   deleted: boolean;
@@ -20,41 +23,16 @@ export type FeedRow = {
   event_id: string | null;
   slug: string | null;
   title: string | null;
-  summary: string | null;
-  description: string | null;
   event_status: string | null;
-  image_path: string | null;
-  image_alt: string | null;
-  venue_id: string | null;
-  venue_name: string | null;
-  address: string | null;
-  city: string | null;
-  latitude: number | null;
-  longitude: number | null;
+  /** The event's own venue: a session elsewhere carries its own location. */
+  event_venue_id: string | null;
+  activity_id: string | null;
+  min_age: number | null;
+  max_age: number | null;
   offers: FeedOffer[] | null;
 };
 
-export type FeedItem =
-  | { state: "updated"; kind: typeof FEED_KIND; id: string; modified: number; data: Record<string, unknown> }
-  | { state: "deleted"; kind: typeof FEED_KIND; id: string; modified: number };
-
-/** RPDE's ISO 8601 profile has no fractional seconds: 2026-05-01T19:00:00Z. */
-export function feedDateTime(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-
-/** ISO 8601 duration of whole minutes, e.g. PT2H, PT1H30M, PT45M. */
-export function isoDuration(start: Date, end: Date): string {
-  const minutes = Math.max(0, Math.round((end.getTime() - start.getTime()) / 60_000));
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (minutes === 0) return "PT0M";
-  return `PT${hours ? `${hours}H` : ""}${rest ? `${rest}M` : ""}`;
-}
-
-function absoluteUrl(path: string, baseUrl: string): string {
-  return /^https?:\/\//.test(path) ? path : `${baseUrl}${path.startsWith("/") ? "" : "/"}${path}`;
-}
+export type FeedItem = RpdeItem<typeof FEED_KIND>;
 
 export function toFeedItem(row: FeedRow, baseUrl: string): FeedItem {
   const modified = Number(row.change_number);
@@ -63,21 +41,9 @@ export function toFeedItem(row: FeedRow, baseUrl: string): FeedItem {
   if (row.deleted || row.event_status === "draft" || !row.starts_at || !row.ends_at || !row.slug) {
     return { state: "deleted", kind: FEED_KIND, id: row.id, modified };
   }
-  const eventUrl = `${baseUrl}/events/${row.slug}`;
+  const eventUrl = eventUrlOf(baseUrl, row.slug);
   const cancelled = row.cancelled === true || row.event_status === "cancelled";
-  const location: Record<string, unknown> = {
-    "@type": "Place",
-    identifier: row.venue_id,
-    name: row.venue_name,
-    address: {
-      "@type": "PostalAddress",
-      streetAddress: row.address,
-      addressLocality: row.city,
-    },
-  };
-  if (row.latitude !== null && row.longitude !== null) {
-    location.geo = { "@type": "GeoCoordinates", latitude: row.latitude, longitude: row.longitude };
-  }
+  const offers = row.offers ?? [];
   return {
     state: "updated",
     kind: FEED_KIND,
@@ -89,35 +55,18 @@ export function toFeedItem(row: FeedRow, baseUrl: string): FeedItem {
       "@id": `${eventUrl}#session-${row.id}`,
       identifier: row.id,
       url: eventUrl,
+      superEvent: eventUrl,
       startDate: feedDateTime(row.starts_at),
       endDate: feedDateTime(row.ends_at),
       duration: isoDuration(row.starts_at, row.ends_at),
-      eventStatus: cancelled ? "https://schema.org/EventCancelled" : "https://schema.org/EventScheduled",
+      eventStatus: eventStatusOf(cancelled),
       remainingAttendeeCapacity: row.remaining ?? 0,
       maximumAttendeeCapacity: row.capacity ?? 0,
-      superEvent: {
-        "@type": "Event",
-        "@id": eventUrl,
-        identifier: row.event_id,
-        name: row.title,
-        // The storefront keeps descriptions as plain text (no HTML or Markdown to strip).
-        description: row.description,
-        disambiguatingDescription: row.summary,
-        url: eventUrl,
-        ...(row.image_path ? { image: [{ "@type": "ImageObject", url: absoluteUrl(row.image_path, baseUrl), ...(row.image_alt ? { description: row.image_alt } : {}) }] } : {}),
-        location,
-      },
-      offers: (row.offers ?? []).map((offer) => ({
-        "@type": "Offer",
-        "@id": `${eventUrl}#offer-${offer.id}`,
-        identifier: offer.id,
-        name: offer.name,
-        ...(offer.description ? { description: offer.description } : {}),
-        // Minor units to a decimal amount (the storefront's currencies have two decimals).
-        price: offer.price_minor / 100,
-        priceCurrency: offer.currency,
-        url: eventUrl,
-      })),
+      ...(row.venue_id && row.venue_id !== row.event_venue_id ? { location: placeOf(row, baseUrl) } : {}),
+      ...activityOf(row.activity_id),
+      ...ageRangeOf(row.min_age, row.max_age),
+      offers: offers.map((offer) => offerOf(offer, eventUrl)),
+      ...freeness(offers),
     },
   };
 }

@@ -92,7 +92,8 @@ describe("the RPDE feed of sessions", () => {
         identifier: session.id,
         remainingAttendeeCapacity: 7,
         maximumAttendeeCapacity: 10,
-        superEvent: { "@type": "Event", identifier: event.id, name: "Moves to the end", url: `${BASE}/events/${event.slug}`, location: { "@type": "Place" } },
+        // The event is the SessionSeries of /api/feeds/session-series, referenced by its @id.
+        superEvent: `${BASE}/events/${event.slug}`,
         offers: [{ "@type": "Offer", identifier: ticketTypes[0].id, price: 15, priceCurrency: "EUR" }],
       },
     });
@@ -109,8 +110,8 @@ describe("the RPDE feed of sessions", () => {
     const { session, event, venue, ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 4 }] });
     let position: number | undefined = await endOfFeed();
     const changes: [string, () => Promise<unknown>, (data: Record<string, unknown>) => void][] = [
-      ["event title", () => prisma.event.update({ where: { id: event.id }, data: { title: "Renamed" } }), (data) => expect(data).toMatchObject({ superEvent: { name: "Renamed" } })],
-      ["venue name", () => prisma.venue.update({ where: { id: venue.id }, data: { name: "New hall" } }), (data) => expect(data).toMatchObject({ superEvent: { location: { name: "New hall" } } })],
+      ["event title", () => prisma.event.update({ where: { id: event.id }, data: { title: "Renamed" } }), (data) => expect(data).toMatchObject({ superEvent: `${BASE}/events/${event.slug}` })],
+      ["venue name", () => prisma.venue.update({ where: { id: venue.id }, data: { name: "New hall" } }), (data) => expect(data).toMatchObject({ "@type": "ScheduledSession" })],
       ["price", () => prisma.ticketType.update({ where: { id: ticketTypes[0].id }, data: { priceMinor: 2500 } }), (data) => expect(data).toMatchObject({ offers: [{ price: 25 }] })],
       ["session cancelled", () => prisma.eventSession.update({ where: { id: session.id }, data: { cancelled: true } }), (data) => expect(data).toMatchObject({ eventStatus: "https://schema.org/EventCancelled" })],
     ];

@@ -1,18 +1,14 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { DEFAULT_FEED_LIMIT, type FeedParams } from "./feed-params";
-import { FEED_LICENSE, toFeedItem, type FeedItem, type FeedRow } from "./session-item";
+import { FEED_CACHE_CONTROL, feedNextUrl, rpdePage, type RpdePage } from "./rpde";
+import { toFeedItem, type FeedItem, type FeedRow } from "./session-item";
+import { VENUE_COLUMNS } from "./venue-columns";
 
+export { FEED_CACHE_CONTROL };
 export const FEED_PATH = "/api/feeds/sessions";
 
-export type FeedPage = {
-  next: string;
-  items: FeedItem[];
-  license: string;
-};
-
-/** Cache-Control the OpenActive validator expects: long for full pages, short for the last. */
-export const FEED_CACHE_CONTROL = { page: "public, max-age=3600", lastPage: "public, max-age=8" } as const;
+export type FeedPage = RpdePage<FeedItem["kind"]>;
 
 /**
  * One page of the RPDE feed of sessions, ordered by change number:
@@ -43,9 +39,9 @@ export async function readSessionsFeedPage(options: {
     SELECT p.change_number, p.session_id AS id, s.id IS NULL AS deleted,
            s.starts_at, s.ends_at, s.cancelled, s.remaining,
            (SELECT coalesce(sum(tt.capacity), 0)::int FROM ticket_types tt WHERE tt.session_id = s.id) AS capacity,
-           e.id AS event_id, e.slug, e.title, e.summary, e.description, e.status::text AS event_status,
-           e.image_path, e.image_alt,
-           v.id AS venue_id, v.name AS venue_name, v.address, v.city, v.latitude, v.longitude,
+           e.id AS event_id, e.slug, e.title, e.status::text AS event_status, e.venue_id AS event_venue_id,
+           e.activity_id::text AS activity_id, e.min_age::int AS min_age, e.max_age::int AS max_age,
+           ${VENUE_COLUMNS},
            (SELECT json_agg(json_build_object('id', tt.id, 'name', tt.name, 'description', tt.description,
                                               'price_minor', tt.price_minor, 'currency', tt.currency)
                             ORDER BY tt.sort_order, tt.id)
@@ -55,13 +51,9 @@ export async function readSessionsFeedPage(options: {
       LEFT JOIN events e ON e.id = s.event_id
       LEFT JOIN venues v ON v.id = s.venue_id
      ORDER BY p.change_number`;
-  const items = rows.map((row) => toFeedItem(row, baseUrl));
-  const last = items.at(-1);
-  return { next: last ? nextPageUrl(baseUrl, last.modified, params.limit) : `${baseUrl}${options.currentUrl}`, items, license: FEED_LICENSE };
+  return rpdePage({ items: rows.map((row) => toFeedItem(row, baseUrl)), baseUrl, path: FEED_PATH, currentUrl: options.currentUrl, limit: params.limit });
 }
 
 export function nextPageUrl(baseUrl: string, afterChangeNumber: number, limit?: number): string {
-  const query = new URLSearchParams({ afterChangeNumber: String(afterChangeNumber) });
-  if (limit !== undefined) query.set("limit", String(limit));
-  return `${baseUrl}${FEED_PATH}?${query}`;
+  return feedNextUrl(baseUrl, FEED_PATH, afterChangeNumber, limit);
 }

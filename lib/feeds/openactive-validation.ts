@@ -1,0 +1,72 @@
+// Runs the official OpenActive data-model validator (@openactive/data-model-validator, a dev
+// dependency) over RPDE feed pages, offline: its remote-JSON cache is given the activity list
+// from the reference copy (or, failing that, the concepts this app ships), so the activity
+// rules run without internet. Used by scripts/validate-feeds.ts and the feed validator test.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import shipped from "./openactive-activities.json";
+
+export type ValidatorMessage = { severity: "failure" | "warning" | "suggestion" | string; type: string; message: string; path: string };
+
+const ACTIVITY_LIST_URLS = ["https://openactive.io/activity-list", "https://openactive.io/activity-list/activity-list.jsonld"];
+const REFERENCE_ACTIVITY_LIST = path.resolve(process.cwd(), "../shared/reference/openactive/activity-list.jsonld");
+
+/** The activity list for the validator's cache: the full reference copy when present, else the shipped subset. */
+function activityListDocument(file?: string): unknown {
+  for (const candidate of [file, REFERENCE_ACTIVITY_LIST]) {
+    if (candidate && existsSync(candidate)) return JSON.parse(readFileSync(candidate, "utf8"));
+  }
+  return {
+    "@context": "https://openactive.io/",
+    id: shipped.inScheme,
+    type: "ConceptScheme",
+    license: shipped.license,
+    concept: shipped.concepts.map((concept) => ({ ...concept, type: "Concept" })),
+  };
+}
+
+/** A remote-JSON cache directory holding the activity list, as the validator's json-loader stores it. */
+export function prepareValidatorCache(options: { directory?: string; activityListFile?: string } = {}): string {
+  const directory = options.directory ?? path.join(os.tmpdir(), "openactive-validator-cache");
+  mkdirSync(directory, { recursive: true });
+  const data = activityListDocument(options.activityListFile);
+  for (const url of ACTIVITY_LIST_URLS) {
+    const key = createHash("sha256").update(url).digest("hex");
+    const entry = { errorCode: "error_none", data, statusCode: 200, url, exception: null, contentType: "application/ld+json", fetchTime: Date.now() };
+    writeFileSync(path.join(directory, `${key}.json`), JSON.stringify(entry));
+  }
+  return directory;
+}
+
+type Validate = (data: unknown, options: Record<string, unknown>) => Promise<ValidatorMessage[]>;
+let validateFn: Validate | undefined;
+function validator(): Validate {
+  validateFn ??= (createRequire(import.meta.url)("@openactive/data-model-validator") as { validate: Validate }).validate;
+  return validateFn;
+}
+
+/** The validator's messages for one RPDE page (RPDEFeed mode: every item's data). */
+export async function validateFeedPage(page: unknown, cacheDirectory: string): Promise<ValidatorMessage[]> {
+  return validator()(page, {
+    validationMode: "RPDEFeed",
+    loadRemoteJson: true,
+    remoteJsonCachePath: cacheDirectory,
+    remoteJsonCacheTimeToLive: 365 * 24 * 3600,
+    rpdeItemLimit: 100_000,
+  });
+}
+
+/** Counts of messages by severity and by message text (the figures the validate script prints). */
+export function summarise(messages: ValidatorMessage[]) {
+  const bySeverity: Record<string, number> = {};
+  const byMessage = new Map<string, number>();
+  for (const message of messages) {
+    bySeverity[message.severity] = (bySeverity[message.severity] ?? 0) + 1;
+    const key = `${message.severity}: ${message.message.split("\n")[0]}`;
+    byMessage.set(key, (byMessage.get(key) ?? 0) + 1);
+  }
+  return { bySeverity, byMessage: [...byMessage.entries()].sort((a, b) => b[1] - a[1]) };
+}

@@ -1,0 +1,5 @@
+// The venue columns of lib/feeds/openactive.ts VenueColumns, for the feeds' queries (alias v).
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export const VENUE_COLUMNS = Prisma.sql`v.id AS venue_id, v.name AS venue_name, v.address, v.city, v.postal_code, v.region,
+  v.country, v.phone, v.url AS venue_url, v.latitude, v.longitude`;
