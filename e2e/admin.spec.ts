@@ -34,6 +34,8 @@ async function expectNotFound(page: Page, path: string) {
 }
 
 test("an admin creates and publishes an event, an attendee buys it, the dashboard shows the sale", async ({ page }) => {
+  // Three sign-ins, an upload, a purchase and two axe passes: more than one minute on a busy machine.
+  test.setTimeout(150_000);
   const title = `Rooftop Quartet ${Date.now().toString(36)}`;
   const slot = futureSlot();
 

@@ -242,9 +242,16 @@ test("SIGTERM: the request in flight finishes, then the instance exits; the othe
   const locker = new pg.Client({ connectionString: database.url });
   await locker.connect();
   try {
+    // Cutting a hold short also lowers its ticket type's expiry bound (trigger
+    // orders_keep_hold_expiry_bound), which takes that ticket type's row lock: so the hold is
+    // set to expire a few seconds ahead BEFORE the lock is taken (no sweeper touches it yet),
+    // and B is called once it has expired.
+    await sql(`UPDATE orders SET hold_expires_at = now() + interval '4 seconds' WHERE id = $1`, [pending.id]);
     await locker.query("BEGIN");
     await locker.query("SELECT id FROM ticket_types WHERE id = $1 FOR UPDATE", [pending.ticket_type_id]);
-    await sql(`UPDATE orders SET hold_expires_at = now() - interval '1 minute' WHERE id = $1`, [pending.id]);
+    await expect
+      .poll(async () => (await sql<{ due: boolean }>(`SELECT hold_expires_at <= now() AS due FROM orders WHERE id = $1`, [pending.id]))[0].due, { timeout: 15_000 })
+      .toBe(true);
 
     const inFlight = fetch(`${b.url}/api/jobs/run`, { method: "POST", headers: { authorization: `Bearer ${JOBS_SECRET}` } });
     await expect
