@@ -9,3 +9,8 @@ export function toSearchParams(params: PageSearchParams): URLSearchParams {
   }
   return out;
 }
+
+/** The first value of one of Next's search params (`?a=1&a=2` gives "1"), or undefined. */
+export function firstParam(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

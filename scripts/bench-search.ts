@@ -25,6 +25,7 @@ import type { EventFilters } from "../lib/catalog/types";
 import { applyMigrations } from "../lib/db/migrations";
 import { generateCatalog } from "./lib/bench-catalog";
 import { findFreePort, startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
+import { stats, type Stats } from "./lib/bench-common";
 
 const { values } = parseArgs({
   options: {
@@ -70,21 +71,6 @@ const LIST_FILTERS: Record<string, Omit<EventFilters, "page">> = {
 
 function isoDay(daysFromNow: number): string {
   return new Date(Date.now() + daysFromNow * 86_400_000).toISOString().slice(0, 10);
-}
-
-type Stats = { count: number; p50: number; p95: number; max: number; mean: number };
-
-function stats(samples: number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? 0;
-  const round = (value: number) => Math.round(value * 100) / 100;
-  return {
-    count: sorted.length,
-    p50: round(at(0.5)),
-    p95: round(at(0.95)),
-    max: round(sorted.at(-1) ?? 0),
-    mean: round(sorted.reduce((sum, value) => sum + value, 0) / (sorted.length || 1)),
-  };
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {

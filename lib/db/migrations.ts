@@ -25,7 +25,8 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
     });
 }
 
-const CREATE_BOOKKEEPING = `
+/** Prisma's bookkeeping table, as `prisma migrate` creates it (the backup's schema writes it too). */
+export const CREATE_PRISMA_MIGRATIONS_TABLE = `
 CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
     "checksum"              VARCHAR(64) NOT NULL,
@@ -46,7 +47,7 @@ export async function applyMigrations(databaseUrl: string, dir = MIGRATIONS_DIR)
   const applied: string[] = [];
   try {
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK]);
-    await client.query(CREATE_BOOKKEEPING);
+    await client.query(CREATE_PRISMA_MIGRATIONS_TABLE);
     const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
       `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
     );

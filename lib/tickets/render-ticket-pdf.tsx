@@ -2,10 +2,8 @@
 // so rendering never touches the network or the filesystem.
 // Note: the built-in fonts cover Latin-1 (WinAnsi); names in other scripts print as gaps
 // until a font file is embedded with Font.register.
-import { Document, Font, Image, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
-import QRCode from "qrcode";
-import { loadOrderTickets } from "./load-order-tickets";
-import { TICKET_QR_OPTIONS } from "./ticket-qr";
+import { Document, Font, Page, Path, StyleSheet, Svg, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import { ticketQrPath } from "./ticket-qr";
 
 export type TicketPdf = {
   id: string;
@@ -59,7 +57,7 @@ function Field({ label, value }: { label: string; value: string }) {
   );
 }
 
-function TicketPage({ ticket, index, count, reference, qr }: { ticket: TicketPdf; index: number; count: number; reference: string; qr: string }) {
+function TicketPage({ ticket, index, count, reference, qr }: { ticket: TicketPdf; index: number; count: number; reference: string; qr: { viewBox: string; d: string } }) {
   return (
     <Page size="A4" style={styles.page}>
       <View style={styles.brandBar}>
@@ -79,9 +77,9 @@ function TicketPage({ ticket, index, count, reference, qr }: { ticket: TicketPdf
         <Field label="Order" value={reference} />
       </View>
       <View style={styles.qrBox}>
-        {/* react-pdf's Image has no alt text; the code is printed below for manual entry. */}
-        {/* eslint-disable-next-line jsx-a11y/alt-text */}
-        <Image style={styles.qr} src={qr} />
+        <Svg style={styles.qr} viewBox={qr.viewBox}>
+          <Path d={qr.d} fill="#000000" />
+        </Svg>
         <Text style={styles.muted}>Show this code at the door</Text>
         <Text style={styles.code}>{ticket.signedCode}</Text>
       </View>
@@ -95,9 +93,7 @@ function TicketPage({ ticket, index, count, reference, qr }: { ticket: TicketPdf
 /** Renders plain ticket data (no database) to a PDF; one page per ticket. */
 export async function renderTicketsPdf(data: TicketsPdfData): Promise<Buffer> {
   if (data.tickets.length === 0) throw new NoTicketsError(`Order ${data.orderReference} has no valid tickets to print`);
-  const qrCodes = await Promise.all(
-    data.tickets.map((ticket) => QRCode.toDataURL(ticket.signedCode, { ...TICKET_QR_OPTIONS, scale: 8 })),
-  );
+  const qrCodes = data.tickets.map((ticket) => ticketQrPath(ticket.signedCode));
   const document = (
     <Document
       title={`Tickets ${data.orderReference}`}
@@ -114,11 +110,4 @@ export async function renderTicketsPdf(data: TicketsPdfData): Promise<Buffer> {
     </Document>
   );
   return renderToBuffer(document);
-}
-
-/** Loads an order's valid tickets and renders them; throws NoTicketsError when there are none. */
-export async function renderOrderTicketsPdf(orderId: string): Promise<Buffer> {
-  const order = await loadOrderTickets(orderId);
-  if (!order) throw new NoTicketsError(`Order ${orderId} not found`);
-  return renderTicketsPdf(order.pdf);
 }

@@ -19,7 +19,7 @@ import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
-import { MIGRATIONS_DIR, readMigrations } from "../../lib/db/migrations";
+import { CREATE_PRISMA_MIGRATIONS_TABLE, MIGRATIONS_DIR, readMigrations } from "../../lib/db/migrations";
 
 export const FORMAT_NAME = "local-tickets-sql";
 export const FORMAT_VERSION = 1;
@@ -29,18 +29,6 @@ export class BackupError extends Error {}
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const qualified = (schema: string, name: string) => `${ident(schema)}.${ident(name)}`;
-
-// Prisma's bookkeeping table, as lib/db/migrations.ts and `prisma migrate` create it.
-const PRISMA_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-    "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
-    "checksum"              VARCHAR(64) NOT NULL,
-    "finished_at"           TIMESTAMPTZ,
-    "migration_name"        VARCHAR(255) NOT NULL,
-    "logs"                  TEXT,
-    "rolled_back_at"        TIMESTAMPTZ,
-    "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
-    "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
-);`;
 
 export type BackupMeta = {
   format: typeof FORMAT_NAME;
@@ -186,7 +174,7 @@ export async function backupToSql(options: { url: string; outDir: string; migrat
       "SET statement_timeout = 0;",
       "",
       `${MARK}schema _prisma_migrations`,
-      PRISMA_MIGRATIONS_TABLE,
+      `${CREATE_PRISMA_MIGRATIONS_TABLE.trim()};`,
       "",
     ].join("\n"));
     for (const migration of migrations) {

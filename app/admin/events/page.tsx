@@ -4,20 +4,18 @@ import { StatusBadge } from "@/components/admin/status-badge";
 import { Pagination } from "@/components/pagination";
 import { listAdminEvents } from "@/lib/admin/events/list-events";
 import { requireAdminActor } from "@/lib/admin/require-admin";
-import type { PageSearchParams } from "@/lib/search-params";
+import { firstParam, type PageSearchParams } from "@/lib/search-params";
 
 export const generateMetadata = adminTitle("Events");
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export default async function AdminEventsPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   const actor = await requireAdminActor();
   const query = await searchParams;
-  const q = first(query.q) ?? "";
-  const status = first(query.status) ?? "";
-  const page = Number(first(query.page)) || 1;
+  const q = firstParam(query.q) ?? "";
+  const status = firstParam(query.status) ?? "";
+  const page = Number(firstParam(query.page)) || 1;
   const result = await listAdminEvents({ actor, q, status, page });
-  const notice = first(query.notice) === "deleted" ? "The event was deleted." : null;
+  const notice = firstParam(query.notice) === "deleted" ? "The event was deleted." : null;
   const hrefFor = (target: number) => `/admin/events?${new URLSearchParams({ q, status, page: String(target) })}`;
 
   return (
