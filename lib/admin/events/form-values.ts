@@ -49,7 +49,7 @@ export type EventFormValues = {
   resources: ResourceFormValues[];
 };
 
-/** Upload rules, shown in the form and enforced by lib/admin/prepare-event-image.ts. */
+/** Upload rules, shown in the form and enforced by lib/admin/events/prepare-event-image.ts. */
 export const IMAGE_RULES = {
   maxBytes: 5 * 1024 * 1024,
   types: ["image/jpeg", "image/png", "image/webp", "image/avif"],

@@ -5,6 +5,9 @@ import { ZEventIdParams } from "../schemas";
 import { ZCreateEvent, ZDeleteEvent, ZUpdateEvent } from "@/lib/admin/events/schemas";
 import { json, problems, text, type ApiOperation } from "./operation";
 
+/** What saving an event may answer besides success: anyone but an admin gets not_found; the rest are AdminError outcomes. */
+const EVENT_WRITE_PROBLEMS = problems("malformed_request", "not_found", "conflict", "overlap", "capacity", "in_use", "busy", "content_too_large", "unsupported_media_type", "validation_failed");
+
 export const ADMIN_OPERATIONS: ApiOperation[] = [
   {
     method: "post",
@@ -13,12 +16,12 @@ export const ADMIN_OPERATIONS: ApiOperation[] = [
     tag: "Admin",
     summary: "Create an event",
     description:
-      "The same schema as the dashboard's form (lib/admin/schemas.ts): wall-clock times at the venue (`YYYY-MM-DDTHH:mm`), prices in major units (\"12.50\"), `imagePath` naming an image already on the site. Anyone but an admin gets 404.",
+      "The same schema as the dashboard's form (lib/admin/events/schemas.ts): wall-clock times at the venue (`YYYY-MM-DDTHH:mm`), prices in major units (\"12.50\"), `imagePath` naming an image already on the site. Anyone but an admin gets 404.",
     access: "admin",
     body: { schema: ZCreateEvent.meta({ id: "AdminEventInput" }) },
     responses: {
       201: json("Created", ZSavedEvent),
-      ...problems("malformed_request", "not_found", "conflict", "overlap", "capacity", "in_use", "busy", "content_too_large", "unsupported_media_type", "validation_failed"),
+      ...EVENT_WRITE_PROBLEMS,
     },
   },
   {
@@ -47,7 +50,7 @@ export const ADMIN_OPERATIONS: ApiOperation[] = [
     body: { schema: ZUpdateEvent.meta({ id: "AdminEventUpdate" }) },
     responses: {
       200: json("Saved", ZSavedEvent),
-      ...problems("malformed_request", "not_found", "conflict", "overlap", "capacity", "in_use", "busy", "content_too_large", "unsupported_media_type", "validation_failed"),
+      ...EVENT_WRITE_PROBLEMS,
     },
   },
   {
