@@ -28,10 +28,14 @@ function answerBusy(response: http.ServerResponse, retryAfterSeconds: number, de
     "retry-after": String(retryAfterSeconds),
     "content-length": Buffer.byteLength(body),
   });
-  // Read (and drop) the unread body: closing a socket with unread bytes resets the
-  // connection, and the client would lose this answer.
-  response.req.resume();
-  response.end(body);
+  // Answer once the unread body is read (and dropped): a socket closed with unread bytes is
+  // reset, and the client would lose this answer.
+  const request = response.req;
+  if (request.complete) response.end(body);
+  else {
+    request.once("end", () => response.end(body));
+    request.resume();
+  }
 }
 
 /** Once per process (instrumentation), before requests arrive: every HTTP server of the process. */
