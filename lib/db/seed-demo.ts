@@ -74,6 +74,13 @@ type VenueSpec = {
   timeZone: string;
   latitude: number;
   longitude: number;
+  /** The address card OpenActive consumers expect (phones in drama/fictional-looking ranges, .example sites). */
+  postalCode: string;
+  region: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  phone: string;
+  url: string;
 };
 
 /** The currency a venue sells in: pounds in London, euros elsewhere in the demo. */
@@ -84,51 +91,86 @@ const VENUES: Record<VenueKey, VenueSpec> = {
   alfama: {
     name: "Tasca da Saudade", address: "Rua de São Miguel 27, 1100-544 Lisboa", city: "Lisbon",
     neighbourhood: "Alfama", timeZone: "Europe/Lisbon", latitude: 38.7116, longitude: -9.1297,
+    postalCode: "1100-544", region: "Lisboa", country: "PT", phone: "+351 21 886 0427", url: "https://tascadasaudade.example",
   },
   saoBento: {
     name: "Armazém São Bento", address: "Rua de São Bento 212, 1200-821 Lisboa", city: "Lisbon",
     neighbourhood: "São Bento", timeZone: "Europe/Lisbon", latitude: 38.7139, longitude: -9.1534,
+    postalCode: "1200-821", region: "Lisboa", country: "PT", phone: "+351 21 397 1150", url: "https://armazemsaobento.example",
   },
   belem: {
     name: "Cais do Tejo, Pier 4", address: "Avenida Brasília, Doca de Belém, 1400-038 Lisboa", city: "Lisbon",
     neighbourhood: "Belém", timeZone: "Europe/Lisbon", latitude: 38.6961, longitude: -9.2031,
+    postalCode: "1400-038", region: "Lisboa", country: "PT", phone: "+351 21 362 0388", url: "https://caisdotejo.example",
   },
   gracia: {
     name: "Sala Llum de Gràcia", address: "Carrer de Verdi 64, 08012 Barcelona", city: "Barcelona",
     neighbourhood: "Gràcia", timeZone: "Europe/Madrid", latitude: 41.4036, longitude: 2.1571,
+    postalCode: "08012", region: "Catalunya", country: "ES", phone: "+34 932 17 4409", url: "https://salallumdegracia.example",
   },
   born: {
     name: "Cuina Oberta del Born", address: "Carrer de l'Argenteria 19, 08003 Barcelona", city: "Barcelona",
     neighbourhood: "El Born", timeZone: "Europe/Madrid", latitude: 41.3840, longitude: 2.1811,
+    postalCode: "08003", region: "Catalunya", country: "ES", phone: "+34 933 19 2276", url: "https://cuinaobertadelborn.example",
   },
   poblenou: {
     name: "La Nau de Poblenou", address: "Carrer de Pujades 102, 08005 Barcelona", city: "Barcelona",
     neighbourhood: "Poblenou", timeZone: "Europe/Madrid", latitude: 41.3993, longitude: 2.1986,
+    postalCode: "08005", region: "Catalunya", country: "ES", phone: "+34 934 85 6613", url: "https://lanaudepoblenou.example",
   },
   kreuzberg: {
     name: "Café Müller", address: "Oranienstraße 188, 10999 Berlin", city: "Berlin",
     neighbourhood: "Kreuzberg", timeZone: "Europe/Berlin", latitude: 52.5009, longitude: 13.4187,
+    postalCode: "10999", region: "Berlin", country: "DE", phone: "+49 30 6128 4410", url: "https://cafemueller-kreuzberg.example",
   },
   friedrichshain: {
     name: "Spreehalle", address: "Revaler Straße 9, 10245 Berlin", city: "Berlin",
     neighbourhood: "Friedrichshain", timeZone: "Europe/Berlin", latitude: 52.5074, longitude: 13.4539,
+    postalCode: "10245", region: "Berlin", country: "DE", phone: "+49 30 2936 7752", url: "https://spreehalle.example",
   },
   neukolln: {
     name: "Töpferei am Kanal", address: "Weserstraße 61, 12045 Berlin", city: "Berlin",
     neighbourhood: "Neukölln", timeZone: "Europe/Berlin", latitude: 52.4879, longitude: 13.4331,
+    postalCode: "12045", region: "Berlin", country: "DE", phone: "+49 30 6220 3918", url: "https://toepferei-am-kanal.example",
   },
   hackney: {
     name: "The Lantern Rooms", address: "14 Mare Street, London E8 4RP", city: "London",
     neighbourhood: "Hackney", timeZone: "Europe/London", latitude: 51.5363, longitude: -0.0559,
+    postalCode: "E8 4RP", region: "Greater London", country: "GB", phone: "+44 20 7946 0381", url: "https://thelanternrooms.example",
   },
   bermondsey: {
     name: "Bermondsey Arches", address: "Arch 7, Druid Street, London SE1 2HH", city: "London",
     neighbourhood: "Bermondsey", timeZone: "Europe/London", latitude: 51.5014, longitude: -0.0786,
+    postalCode: "SE1 2HH", region: "Greater London", country: "GB", phone: "+44 20 7946 0552", url: "https://bermondseyarches.example",
   },
   southBank: {
     name: "Riverside Playhouse", address: "31 Upper Ground, London SE1 9PP", city: "London",
     neighbourhood: "South Bank", timeZone: "Europe/London", latitude: 51.5077, longitude: -0.1108,
+    postalCode: "SE1 9PP", region: "Greater London", country: "GB", phone: "+44 20 7946 0719", url: "https://riversideplayhouse.example",
   },
+};
+
+// ---------------------------------------------------------------------------------------
+// Open data: the OpenActive activity (lib/feeds/openactive-activities.json) of the events
+// that are physical activity, and age limits. Concerts, comedy, tastings and workshops such
+// as pottery have no concept in the OpenActive list.
+
+const WALKING = "95092977-5a20-4d6e-b312-8fddabe71544";
+const CYCLING = "4a19873e-118e-43f4-b86e-05acba8fb1de";
+const SAILING = "6bb8b844-df3e-4cae-bf5f-3e129c6b1a9d";
+const OPEN_DATA_BY_SLUG: Record<string, { activityId?: string; minAge?: number; maxAge?: number }> = {
+  "alfama-private-walking-tour": { activityId: WALKING },
+  "belem-pastry-walk": { activityId: WALKING },
+  "poblenou-street-art-tour": { activityId: WALKING },
+  "berlin-techno-history-walk": { activityId: WALKING, minAge: 16 },
+  "southwark-ghost-walk": { activityId: WALKING, minAge: 12 },
+  "thames-private-photo-walk": { activityId: WALKING },
+  "cellar-door-wine-walk": { activityId: WALKING, minAge: 18 },
+  "tagus-sunset-sailing-trip": { activityId: SAILING, minAge: 6 },
+  "neukolln-canal-cycle-tour": { activityId: CYCLING, minAge: 12 },
+  "kinder-clay-club": { minAge: 5, maxAge: 10 },
+  "natural-wine-tasting-el-born": { minAge: 18 },
+  "bermondsey-cheese-and-cider": { minAge: 18 },
 };
 
 // ---------------------------------------------------------------------------------------
@@ -815,6 +857,7 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date })
 
   const eventRows = EVENTS.map((e) => {
     const venue = VENUES[e.venue];
+    const { activityId = null, minAge = null, maxAge = null } = OPEN_DATA_BY_SLUG[e.slug] ?? {};
     return {
       id: demoId(`event:${e.slug}`),
       slug: e.slug,
@@ -828,6 +871,9 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date })
       imageAlt: e.imageAlt,
       status: e.status ?? "published",
       venueId: venueId(e.venue),
+      activityId,
+      minAge,
+      maxAge,
     };
   });
 

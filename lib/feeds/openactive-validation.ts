@@ -70,3 +70,42 @@ export function summarise(messages: ValidatorMessage[]) {
   }
   return { bySeverity, byMessage: [...byMessage.entries()].sort((a, b) => b[1] - a[1]) };
 }
+
+type RpdeLog = { pages: { url: string; errors: { severity: string; message: string; type?: string }[] }[] };
+type RpdeValidatorFn = (url: string, options: Record<string, unknown>) => Promise<RpdeLog>;
+
+/** The official RPDE protocol validator (@openactive/rpde-validator) walking one feed URL. */
+export async function validateFeedProtocol(url: string, options: { pageLimit?: number } = {}): Promise<ValidatorMessage[]> {
+  const { RpdeValidator } = createRequire(import.meta.url)("@openactive/rpde-validator") as { RpdeValidator: RpdeValidatorFn };
+  const log = await RpdeValidator(url, { pageLimit: options.pageLimit ?? 1000, timeoutMs: 30_000 });
+  return log.pages.flatMap((page) =>
+    page.errors.map((error) => ({ severity: error.severity, type: error.type ?? "", message: String(error.message), path: page.url })),
+  );
+}
+
+/**
+ * Follows `next` from a feed's first page to its last, as a consumer does, validating the
+ * data of every page (RPDEFeed mode). Stops after `pageLimit` pages.
+ */
+export async function validateFeedData(url: string, cacheDirectory: string, options: { pageLimit?: number } = {}): Promise<{ messages: ValidatorMessage[]; items: number; pages: number }> {
+  const messages: ValidatorMessage[] = [];
+  let items = 0;
+  let pages = 0;
+  let next = url;
+  for (; pages < (options.pageLimit ?? 1000); ) {
+    // Validating a page takes seconds: a kept-alive connection may have been closed meanwhile.
+    const response = await fetch(next).catch(() => fetch(next, { headers: { connection: "close" } }));
+    if (!response.ok) {
+      messages.push({ severity: "failure", type: "http", message: `GET ${next} answered ${response.status}`, path: next });
+      break;
+    }
+    const page = (await response.json()) as { next: string; items: unknown[] };
+    pages += 1;
+    if (page.items.length === 0) break;
+    items += page.items.length;
+    messages.push(...(await validateFeedPage(page, cacheDirectory)));
+    if (page.next === next) break;
+    next = page.next;
+  }
+  return { messages, items, pages };
+}

@@ -5,12 +5,17 @@ import { prisma } from "@/lib/db";
 export const MIN_TOMBSTONE_DAYS = 7;
 
 /**
- * Removes tombstones of sessions deleted more than `olderThanDays` ago (never fewer than 7).
- * Not wired to a timer yet: tombstones are small, and keeping them longer is always allowed.
+ * Removes tombstones deleted more than `olderThanDays` ago (never fewer than 7) from every
+ * feed (sessions, series, facility uses, slots). Not wired to a timer yet: tombstones are
+ * small, and keeping them longer is always allowed.
  */
 export async function pruneFeedTombstones(options: { olderThanDays?: number } = {}): Promise<number> {
   const days = Math.max(MIN_TOMBSTONE_DAYS, options.olderThanDays ?? 30);
-  return prisma.$executeRaw`
-    DELETE FROM session_feed_items
-     WHERE deleted_at IS NOT NULL AND deleted_at < now() - make_interval(days => ${days})`;
+  const counts = await prisma.$transaction([
+    prisma.$executeRaw`DELETE FROM session_feed_items WHERE deleted_at IS NOT NULL AND deleted_at < now() - make_interval(days => ${days})`,
+    prisma.$executeRaw`DELETE FROM series_feed_items WHERE deleted_at IS NOT NULL AND deleted_at < now() - make_interval(days => ${days})`,
+    prisma.$executeRaw`DELETE FROM facility_use_feed_items WHERE deleted_at IS NOT NULL AND deleted_at < now() - make_interval(days => ${days})`,
+    prisma.$executeRaw`DELETE FROM slot_feed_items WHERE deleted_at IS NOT NULL AND deleted_at < now() - make_interval(days => ${days})`,
+  ]);
+  return counts.reduce((sum, count) => sum + count, 0);
 }
