@@ -3,7 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { env } from "./env";
-import { registerDbPool } from "./ops/db-pool";
+import { registerDbPool, registeredDbPool } from "./ops/db-pool";
 
 export type PoolSettings = { size: number; connectTimeoutMs: number; statementTimeoutMs: number };
 
@@ -44,6 +44,20 @@ function client(): PrismaClient {
     });
   }
   return globalForPrisma.prisma;
+}
+
+/**
+ * One statement on the same pool as Prisma, for the buying hot path only (lib/orders, the
+ * API's token, limit and idempotency statements). Prisma's raw-query path costs about 3.5x
+ * the CPU of the driver per statement (measured: 490 µs against 135 µs), and an on-sale is
+ * CPU-bound in the app. Values become $1, $2… parameters, never text in the SQL; each
+ * statement is its own transaction. Everything else keeps Prisma's typed API and `$queryRaw`.
+ */
+export async function sql<Row extends object>(strings: TemplateStringsArray, ...values: unknown[]): Promise<Row[]> {
+  const text = strings.slice(1).reduce((query, part, index) => `${query}$${index + 1}${part}`, strings[0]);
+  client();
+  const result = await registeredDbPool()!.query<Row>(text, values);
+  return result.rows;
 }
 
 export const prisma: PrismaClient = new Proxy({} as PrismaClient, {

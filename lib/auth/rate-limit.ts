@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { prisma, sql } from "@/lib/db";
 
 export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
 export type RateLimitRule = { key: string; limit: number; windowSeconds: number };
@@ -12,7 +12,7 @@ export type RateLimitRule = { key: string; limit: number; windowSeconds: number 
  */
 export async function consumeRateLimits(rules: RateLimitRule[]): Promise<RateLimitResult[]> {
   const sorted = [...rules].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const rows = await prisma.$queryRaw<{ key: string; count: number; window_start: Date }[]>`
+  const rows = await sql<{ key: string; count: number; window_start: Date }>`
     INSERT INTO rate_limit_hits (key, window_start, count)
     SELECT r.key, to_timestamp(floor(extract(epoch FROM now()) / r.seconds) * r.seconds), 1
       FROM unnest(${sorted.map((rule) => rule.key)}::text[], ${sorted.map((rule) => rule.windowSeconds)}::int[]) WITH ORDINALITY AS r(key, seconds, position)

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { prisma } from "@/lib/db";
+import { sql } from "@/lib/db";
 import { countOrderHold, countOrderOutcome } from "@/lib/ops/metrics";
 import { currentRequestId } from "@/lib/ops/request-context";
 import { checkBookingRequest } from "./booking-rules";
@@ -56,7 +56,7 @@ class ResourceChanged extends Error {
 async function reserveBookingOnce(options: { userId: string; input: z.output<typeof ZReserveBooking>; eventId?: string }): Promise<ReservedOrder> {
   const { resourceId, start, minutes } = options.input;
   const settings = env();
-  const [resource] = await prisma.$queryRaw<ResourceRules[]>`
+  const [resource] = await sql<ResourceRules>`
     SELECT r.event_id, e.status::text AS event_status, r.opens_minute, r.closes_minute, r.slot_minutes, r.min_minutes,
            r.max_minutes, r.price_minor_per_slot, v.time_zone
       FROM resources r JOIN venues v ON v.id = r.venue_id JOIN events e ON e.id = r.event_id
@@ -80,7 +80,7 @@ async function reserveBookingOnce(options: { userId: string; input: z.output<typ
   );
   const end = new Date(start.getTime() + minutes * 60_000);
   const rules = [resource.opens_minute, resource.closes_minute, resource.slot_minutes, resource.min_minutes, resource.max_minutes, resource.price_minor_per_slot];
-  const [{ result }] = await prisma.$queryRaw<{ result: ReserveAnswer }[]>`
+  const [{ result }] = await sql<{ result: ReserveAnswer }>`
     SELECT order_reserve_booking(
       ${options.userId}::uuid, ${options.eventId ?? null}::uuid, ${resourceId}::uuid,
       ${start}::timestamptz, ${end}::timestamptz, ${rules}::int[],

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { prisma } from "@/lib/db";
+import { sql } from "@/lib/db";
 import { countOrderHold, countOrderOutcome } from "@/lib/ops/metrics";
 import { currentRequestId } from "@/lib/ops/request-context";
 import { newOrderReference } from "./codes";
@@ -52,7 +52,7 @@ export function normaliseSelection(items: ReserveTicketsInput["items"], maxPerOr
 export async function reserveTickets(options: { userId: string; input: ReserveTicketsInput; eventId?: string }): Promise<ReservedOrder> {
   const settings = env();
   const chosen = normaliseSelection(options.input.items, settings.MAX_TICKETS_PER_ORDER);
-  const [{ result }] = await prisma.$queryRaw<{ result: ReserveAnswer }[]>`
+  const [{ result }] = await sql<{ result: ReserveAnswer }>`
     SELECT order_reserve_tickets(
       ${options.userId}::uuid, ${options.eventId ?? null}::uuid,
       ${chosen.map((item) => item.ticketTypeId)}::uuid[], ${chosen.map((item) => item.quantity)}::int[],
