@@ -41,7 +41,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <footer className="border-t border-stone-200 py-6 text-center text-sm text-stone-600">
           Local Tickets · tickets for things to do near you ·{" "}
           <Link href="/developers" className="underline">API for developers</Link> ·{" "}
-          <Link href="/api/feeds/sessions" className="underline">Open data feed</Link>
+          <Link href="/openactive" className="underline">Open data</Link>
         </footer>
       </body>
     </html>

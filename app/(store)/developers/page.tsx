@@ -60,6 +60,7 @@ export default function DevelopersPage() {
           <li><a href="/api/openapi.json" className="font-medium text-brand-700 underline">OpenAPI 3.1 document (JSON)</a></li>
           <li><Link href="/account/tokens" className="font-medium text-brand-700 underline">Your API tokens</Link></li>
           <li><a href="#problems" className="font-medium text-brand-700 underline">Errors</a></li>
+          <li><Link href="/openactive" className="font-medium text-brand-700 underline">Open data (OpenActive feeds)</Link></li>
         </ul>
       </header>
 
