@@ -1,13 +1,13 @@
 "use client";
 import Link from "next/link";
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/action-state";
+import type { AuthFormState } from "@/lib/auth/form-state";
 
-type Field = { name: string; label: string; type: string; autoComplete: string };
+type Field = { name: "name" | "email" | "password"; label: string; type: string; autoComplete: string };
 type Props = {
   mode: "sign-in" | "sign-up";
   callbackUrl: string;
-  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  action: (state: AuthFormState, formData: FormData) => Promise<AuthFormState>;
 };
 
 const FIELDS: Record<Props["mode"], Field[]> = {
@@ -25,6 +25,9 @@ const FIELDS: Record<Props["mode"], Field[]> = {
 export function AuthForm({ mode, callbackUrl, action }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  // A refused form comes back with what was typed (React empties the form once the action
+  // ends; the inputs are then reset to these defaults). The password is never sent back.
+  const values = state && !state.ok ? state.values ?? {} : {};
   const other = mode === "sign-in" ? "/sign-up" : "/sign-in";
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
@@ -37,6 +40,7 @@ export function AuthForm({ mode, callbackUrl, action }: Props) {
             name={field.name}
             type={field.type}
             autoComplete={field.autoComplete}
+            defaultValue={field.name === "password" ? undefined : values[field.name]}
             required
             aria-invalid={errors[field.name] ? true : undefined}
             aria-describedby={errors[field.name] ? `${field.name}-error` : undefined}

@@ -8,6 +8,7 @@ import { clientAddressFromHeaders } from "@/lib/api/http";
 import { authSecret } from "@/lib/env";
 import { childLogger } from "@/lib/log";
 import { checkSignInThrottle, recordSignInFailure, recordSignInSuccess } from "./sign-in-throttle";
+import { sameOriginRedirect } from "./redirect";
 import { authenticate, ZSignIn, type AuthenticatedUser, type SessionUser } from "./users";
 
 export class TooManyAttempts extends CredentialsSignin {
@@ -70,6 +71,8 @@ export function authConfig(): NextAuthConfig {
       }),
     ],
     callbacks: {
+      // Paths, not URLs on AUTH_URL: signing in, up or out keeps the browser on its origin.
+      redirect: sameOriginRedirect,
       jwt({ token, user }) {
         if (user) {
           const signedIn = user as AuthenticatedUser;

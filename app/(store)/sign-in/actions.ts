@@ -5,6 +5,7 @@ import type { ActionState } from "@/lib/action-state";
 import { clientAddressFromHeaders } from "@/lib/api/http";
 import { signIn, TooManyAttempts } from "@/lib/auth";
 import { signInDevice } from "@/lib/auth/device";
+import type { AuthFormState, AuthFormValues } from "@/lib/auth/form-state";
 import { signUp } from "@/lib/auth/sign-up";
 import { ZSignIn, ZSignUp } from "@/lib/auth/users";
 import { logError } from "@/lib/log";
@@ -18,6 +19,21 @@ function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record
   const errors: Record<string, string> = {};
   for (const issue of issues) errors[String(issue.path[0])] ??= issue.message;
   return errors;
+}
+
+/** What was typed, to fill a refused form again (React empties a form once its action ends). */
+function typedValues(formData: FormData, fields: (keyof AuthFormValues)[]): AuthFormValues {
+  const values: AuthFormValues = {};
+  for (const field of fields) {
+    const value = formData.get(field);
+    if (typeof value === "string") values[field] = value.slice(0, 320);
+  }
+  return values;
+}
+
+/** A refused form's answer, with what was typed. */
+function refused(state: ActionState, values: AuthFormValues): AuthFormState {
+  return state && !state.ok ? { ...state, values } : state;
 }
 
 function tooManyAttempts(retryAfterSeconds: number | undefined): ActionState {
@@ -39,25 +55,27 @@ async function signInWith(email: string, password: string, returnTo: string, wro
   return { ok: true };
 }
 
-export async function signInAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+export async function signInAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const values = typedValues(formData, ["email"]);
   const parsed = ZSignIn.safeParse({ email: formData.get("email"), password: formData.get("password") });
-  if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error.issues) };
-  return signInWith(parsed.data.email, parsed.data.password, safeReturnPath(formData.get("callbackUrl")));
+  if (!parsed.success) return refused({ ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error.issues) }, values);
+  return refused(await signInWith(parsed.data.email, parsed.data.password, safeReturnPath(formData.get("callbackUrl"))), values);
 }
 
-export async function signUpAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+export async function signUpAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const values = typedValues(formData, ["name", "email"]);
   const parsed = ZSignUp.safeParse({ name: formData.get("name"), email: formData.get("email"), password: formData.get("password") });
-  if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error.issues) };
+  if (!parsed.success) return refused({ ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error.issues) }, values);
   let outcome;
   try {
     outcome = await signUp(parsed.data, clientAddressFromHeaders(await headers()));
   } catch (error) {
     logError("sign up failed", error);
-    return { ok: false, message: "Something went wrong on our side; please try again." };
+    return refused({ ok: false, message: "Something went wrong on our side; please try again." }, values);
   }
-  if (outcome === "rate_limited") return { ok: false, message: "Too many new accounts from here. Try again later." };
+  if (outcome === "rate_limited") return refused({ ok: false, message: "Too many new accounts from here. Try again later." }, values);
   // New or taken, the same next step: sign in with what was typed. For a taken email that
   // signs in the owner (their own password) and refuses anyone else with SIGN_UP_REFUSED;
   // the failure counts toward that email's sign-in throttle, like a wrong password.
-  return signInWith(parsed.data.email, parsed.data.password, safeReturnPath(formData.get("callbackUrl")), SIGN_UP_REFUSED);
+  return refused(await signInWith(parsed.data.email, parsed.data.password, safeReturnPath(formData.get("callbackUrl")), SIGN_UP_REFUSED), values);
 }
