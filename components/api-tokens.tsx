@@ -17,13 +17,20 @@ type RevokeState = { ok: boolean; message: string } | null;
 type Props = {
   tokens: ApiTokenRow[];
   apiBaseUrl: string;
+  /** Lifetime limits of a token, in days (lib/api/tokens.ts). */
+  defaultDays: number;
+  maxDays: number;
   createAction: (state: CreateState, formData: FormData) => Promise<CreateState>;
   revokeAction: (state: RevokeState, formData: FormData) => Promise<RevokeState>;
 };
 
-export function ApiTokens({ tokens, apiBaseUrl, createAction, revokeAction }: Props) {
+export function ApiTokens({ tokens, apiBaseUrl, defaultDays, maxDays, createAction, revokeAction }: Props) {
   const [state, formAction, pending] = useActionState(createAction, null);
-  const nameError = state && !state.ok ? state.fieldErrors?.name : undefined;
+  const fieldErrors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const nameError = fieldErrors.name;
+  const scopeError = fieldErrors.scope;
+  const daysError = fieldErrors.expiresInDays;
+  const anyFieldError = nameError ?? scopeError ?? daysError;
   const active = tokens.filter((token) => !token.revoked);
   const revoked = tokens.filter((token) => token.revoked);
   return (
@@ -45,7 +52,43 @@ export function ApiTokens({ tokens, apiBaseUrl, createAction, revokeAction }: Pr
           />
           {nameError ? <p id="token-name-error" className="text-sm font-medium text-red-700">{nameError}</p> : null}
         </div>
-        {state && !state.ok && !nameError ? <p role="alert" className="rounded-lg bg-red-50 p-3 font-medium text-red-800">{state.message}</p> : null}
+        <fieldset className="flex min-w-0 flex-col gap-2" aria-describedby={scopeError ? "token-scope-error" : undefined}>
+          <legend className="mb-1 text-sm font-medium">What it may do</legend>
+          <label className="flex min-h-11 items-start gap-3 rounded-lg border border-stone-300 p-3 has-[:checked]:border-brand-600">
+            <input type="radio" name="scope" value="read" className="mt-1 size-4 shrink-0" />
+            <span className="flex flex-col">
+              <span className="font-medium">Read only</span>
+              <span className="text-sm text-stone-700">Reads your orders and tickets; can never buy or pay.</span>
+            </span>
+          </label>
+          <label className="flex min-h-11 items-start gap-3 rounded-lg border border-stone-300 p-3 has-[:checked]:border-brand-600">
+            <input type="radio" name="scope" value="write" defaultChecked className="mt-1 size-4 shrink-0" />
+            <span className="flex flex-col">
+              <span className="font-medium">Read and buy</span>
+              <span className="text-sm text-stone-700">Also reserves and pays for tickets as you.</span>
+            </span>
+          </label>
+          {scopeError ? <p id="token-scope-error" className="text-sm font-medium text-red-700">{scopeError}</p> : null}
+        </fieldset>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="token-days" className="text-sm font-medium">Stops working after (days, 1–{maxDays})</label>
+          <input
+            id="token-days"
+            name="expiresInDays"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={maxDays}
+            step={1}
+            defaultValue={defaultDays}
+            required
+            aria-invalid={daysError ? true : undefined}
+            aria-describedby={daysError ? "token-days-error" : undefined}
+            className="min-h-12 w-32 rounded-lg border border-stone-300 bg-white px-3 text-base aria-[invalid]:border-red-600"
+          />
+          {daysError ? <p id="token-days-error" className="text-sm font-medium text-red-700">{daysError}</p> : null}
+        </div>
+        {state && !state.ok && !anyFieldError ? <p role="alert" className="rounded-lg bg-red-50 p-3 font-medium text-red-800">{state.message}</p> : null}
         <button type="submit" disabled={pending} className="min-h-12 rounded-xl bg-brand-600 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
           Create token
         </button>
@@ -124,7 +167,13 @@ function NewSecret({ name, secret, apiBaseUrl }: { name: string; secret: string;
         {copied ? "Copied" : "Copy token"}
       </button>
       <p className="text-sm text-stone-700">Use it as a bearer token:</p>
-      <pre className="overflow-x-auto rounded-lg bg-stone-900 p-3 text-xs text-stone-50">
+      {/* Scrolls sideways on a phone: focusable, so a keyboard can scroll it too. */}
+      <pre
+        role="region"
+        aria-label="Example request with this token"
+        tabIndex={0}
+        className="overflow-x-auto rounded-lg bg-stone-900 p-3 text-xs text-stone-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+      >
         <code>{`curl -X POST ${apiBaseUrl}/api/events/EVENT_ID/buy \\\n  -H "Authorization: Bearer ${secret}" \\\n  -H "Content-Type: application/json" \\\n  -H "Idempotency-Key: $(uuidgen)" \\\n  -d '{"items":[{"ticketTypeId":"TICKET_TYPE_ID","quantity":1}]}'`}</code>
       </pre>
     </section>

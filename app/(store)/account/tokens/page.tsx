@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiTokens, type ApiTokenRow } from "@/components/api-tokens";
 import { requireUser } from "@/lib/auth";
-import { listApiTokens } from "@/lib/api/tokens";
+import { DEFAULT_TOKEN_DAYS, listApiTokens, MAX_TOKEN_DAYS } from "@/lib/api/tokens";
 import { formatInZone } from "@/lib/time";
 import { appUrl } from "@/lib/urls";
 import { createApiTokenAction, revokeApiTokenAction } from "./actions";
@@ -31,9 +31,16 @@ export default async function ApiTokensPage() {
         A token lets an app or a script buy tickets and read your orders as you, without your password. Anyone who has it can
         spend on your behalf: keep it secret, give each app its own, and revoke one you no longer use. See the{" "}
         <Link href="/developers" className="font-medium text-brand-700 underline">API reference</Link>. A token stops working after
-        90 days; a read-only one (created through the API with <code>&quot;scope&quot;: &quot;read&quot;</code>) can never spend.
+        the days you choose (at most {MAX_TOKEN_DAYS}); a read-only one can never spend.
       </p>
-      <ApiTokens tokens={rows} apiBaseUrl={appUrl()} createAction={createApiTokenAction} revokeAction={revokeApiTokenAction} />
+      <ApiTokens
+        tokens={rows}
+        apiBaseUrl={appUrl()}
+        defaultDays={DEFAULT_TOKEN_DAYS}
+        maxDays={MAX_TOKEN_DAYS}
+        createAction={createApiTokenAction}
+        revokeAction={revokeApiTokenAction}
+      />
     </div>
   );
 }
