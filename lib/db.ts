@@ -55,6 +55,11 @@ function client(): PrismaClient {
  */
 export async function sql<Row extends object>(strings: TemplateStringsArray, ...values: unknown[]): Promise<Row[]> {
   const text = strings.slice(1).reduce((query, part, index) => `${query}$${index + 1}${part}`, strings[0]);
+  return sqlText<Row>(text, values);
+}
+
+/** The same for a statement already in `$1` form, e.g. a `Prisma.sql` fragment's `.text` and `.values`. */
+export async function sqlText<Row extends object>(text: string, values: unknown[]): Promise<Row[]> {
   client();
   const result = await registeredDbPool()!.query<Row>(text, values);
   return result.rows;

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { sqlText } from "@/lib/db";
 import type { Db, Tx } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { countOrderOutcome } from "@/lib/ops/metrics";
@@ -44,8 +44,9 @@ function settle(result: FunctionResult, what: string): TransitionResult {
   return { changed: true, from: result.from!, to: result.outcome };
 }
 
-async function call(db: Db, query: Prisma.Sql): Promise<FunctionResult> {
-  const [row] = await db.$queryRaw<{ result: FunctionResult }[]>(query);
+/** In the caller's transaction when given one; else one statement on the driver (lib/db.ts `sql`). */
+async function call(db: Db | undefined, query: Prisma.Sql): Promise<FunctionResult> {
+  const [row] = db ? await db.$queryRaw<{ result: FunctionResult }[]>(query) : await sqlText<{ result: FunctionResult }>(query.text, query.values);
   return row.result;
 }
 
@@ -60,7 +61,7 @@ export type CompletionOutcome =
  * times: only the first call changes anything. When the hold had expired and the places are
  * gone, or the order was cancelled, the order is marked for a refund instead.
  */
-export async function confirmOrderPayment(options: PaymentConfirmation, db: Db = prisma): Promise<CompletionOutcome> {
+export async function confirmOrderPayment(options: PaymentConfirmation, db?: Db): Promise<CompletionOutcome> {
   const result = await call(db, Prisma.sql`SELECT order_confirm_payment(${options.orderId}::uuid, ${options.provider}, ${options.paymentRef}, ${currentRequestId() ?? null}) AS result`);
   const settled = settle(result, "confirmPayment");
   if (!settled.changed) return { outcome: "unchanged", orderId: options.orderId, status: settled.status };
@@ -69,26 +70,26 @@ export async function confirmOrderPayment(options: PaymentConfirmation, db: Db =
 }
 
 /** pending → expired: give the held places back now instead of waiting for the hold to run out. */
-export async function releasePendingOrder(orderId: string, db: Db = prisma): Promise<TransitionResult> {
+export async function releasePendingOrder(orderId: string, db?: Db): Promise<TransitionResult> {
   const settled = settle(await call(db, Prisma.sql`SELECT order_release(${orderId}::uuid) AS result`), "release");
   if (settled.changed) countOrderOutcome("expired");
   return settled;
 }
 
 /** pending | expired → cancelled: an unpaid order of a cancelled event; a late payment is refunded. */
-export async function cancelUnpaidOrder(orderId: string, db: Db = prisma): Promise<TransitionResult> {
+export async function cancelUnpaidOrder(orderId: string, db?: Db): Promise<TransitionResult> {
   return settle(await call(db, Prisma.sql`SELECT order_cancel_unpaid(${orderId}::uuid) AS result`), "cancelUnpaid");
 }
 
 /** paid → refund_required: places back on sale, tickets void, refund job queued with the change. */
-export async function refundPaidOrder(orderId: string, db: Db = prisma): Promise<TransitionResult> {
+export async function refundPaidOrder(orderId: string, db?: Db): Promise<TransitionResult> {
   const settled = settle(await call(db, Prisma.sql`SELECT order_refund(${orderId}::uuid, ${currentRequestId() ?? null}) AS result`), "refund");
   if (settled.changed) countOrderOutcome("refund_required");
   return settled;
 }
 
 /** refund_required → refunded: the provider gave the money back. */
-export async function markOrderRefunded(orderId: string, db: Db = prisma): Promise<TransitionResult> {
+export async function markOrderRefunded(orderId: string, db?: Db): Promise<TransitionResult> {
   const settled = settle(await call(db, Prisma.sql`SELECT order_mark_refunded(${orderId}::uuid) AS result`), "markRefunded");
   if (settled.changed) countOrderOutcome("refunded");
   return settled;
@@ -98,7 +99,7 @@ export async function markOrderRefunded(orderId: string, db: Db = prisma): Promi
  * An attendee cancels a booking of their own before it starts: the range is free again, its
  * ticket is void, and a paid order is queued for a refund. Refusals are OrderErrors.
  */
-export async function cancelBooking(options: { userId: string; orderId: string }, db: Db = prisma): Promise<{ status: OrderStatus }> {
+export async function cancelBooking(options: { userId: string; orderId: string }, db?: Db): Promise<{ status: OrderStatus }> {
   const result = await call(db, Prisma.sql`SELECT order_cancel_booking(${options.orderId}::uuid, ${options.userId}::uuid, ${currentRequestId() ?? null}) AS result`);
   if (result.outcome === "not_found") throw new OrderError("not_found", "Order not found");
   if (result.outcome === "not_a_booking") throw new OrderError("not_cancellable", "Only bookings can be cancelled here");
