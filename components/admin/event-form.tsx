@@ -12,6 +12,7 @@ import {
 } from "@/lib/admin/form-values";
 import { CATEGORIES } from "@/lib/catalog/types";
 import { fieldId, GroupError, SelectField, TextAreaField, TextField } from "./form-fields";
+import { ACTIVITIES } from "@/lib/feeds/activities";
 
 type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -31,6 +32,9 @@ const FIELD_LABELS: Record<string, string> = {
   venueId: "Venue",
   image: "Image",
   imageAlt: "Image description",
+  activityId: "Activity",
+  minAge: "Minimum age",
+  maxAge: "Maximum age",
   status: "Status",
   sessions: "Sessions",
   resources: "Bookable experiences",
@@ -166,6 +170,22 @@ export function EventForm({ action, initial, venues, submitLabel }: Props) {
             <option key={category.value} value={category.value}>{category.label}</option>
           ))}
         </SelectField>
+        <SelectField
+          label="Activity (open data)"
+          name="activityId"
+          defaultValue={initial.activityId}
+          error={errors.activityId}
+          hint="For physical activity (a walking tour, a boat trip, a dance class): published in the OpenActive feeds. Leave empty for concerts, comedy, tastings."
+        >
+          <option value="">None: not a physical activity</option>
+          {ACTIVITIES.map((concept) => (
+            <option key={concept.identifier} value={concept.identifier}>{concept.prefLabel}</option>
+          ))}
+        </SelectField>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField label="Minimum age" name="minAge" type="number" inputMode="numeric" min={0} max={120} defaultValue={initial.minAge} error={errors.minAge} hint="Empty: no minimum." />
+          <TextField label="Maximum age" name="maxAge" type="number" inputMode="numeric" min={0} max={120} defaultValue={initial.maxAge} error={errors.maxAge} hint="Empty: no maximum." />
+        </div>
       </section>
 
       <section aria-labelledby="place-heading" className={sectionClass}>

@@ -45,6 +45,10 @@ export type EventFormValues = {
   imagePath: string;
   imageAlt: string;
   status: "draft" | "published" | "cancelled";
+  /** OpenActive activity concept uuid, "" for none; ages as typed, "" for no limit. */
+  activityId: string;
+  minAge: string;
+  maxAge: string;
   sessions: SessionFormValues[];
   resources: ResourceFormValues[];
 };
@@ -77,6 +81,9 @@ export const EMPTY_EVENT: EventFormValues = {
   imagePath: "",
   imageAlt: "",
   status: "draft",
+  activityId: "",
+  minAge: "",
+  maxAge: "",
   sessions: [],
   resources: [],
 };

@@ -38,6 +38,9 @@ export async function getEventForm(options: { actor: Actor | null; eventId: stri
     imagePath: event.imagePath,
     imageAlt: event.imageAlt,
     status: event.status,
+    activityId: event.activityId ?? "",
+    minAge: event.minAge === null ? "" : String(event.minAge),
+    maxAge: event.maxAge === null ? "" : String(event.maxAge),
     sessions: event.sessions.map((session) => ({
       key: session.id,
       id: session.id,

@@ -7,6 +7,7 @@
 // major units ("12.50"), stored as minor units.
 import { z } from "zod";
 import { Category } from "@/lib/generated/prisma/enums";
+import { activityConcept } from "@/lib/feeds/activities";
 
 const text = (label: string, min: number, max: number) =>
   z
@@ -131,6 +132,13 @@ const ZImagePath = z
   .trim()
   .regex(/^\/(images|api\/images)\/[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*\.(webp|png|jpe?g|avif)$/, "Use an image path of this site, like /images/events/name.webp");
 
+/** An optional whole number of years; an empty input is "no limit". */
+const optionalAge = (label: string) =>
+  z.preprocess(
+    (value) => (value === "" || value === null || value === undefined ? null : value),
+    z.coerce.number({ error: `Enter ${label} in whole years` }).int(`Enter ${label} in whole years`).min(0, "At least 0").max(120, "At most 120").nullable(),
+  );
+
 const ZEventFields = z.object({
   title: text("a title", 3, 120),
   slug: z
@@ -150,6 +158,13 @@ const ZEventFields = z.object({
   /** JSON clients name an image already on the site; forms upload one instead. */
   imagePath: z.preprocess((value) => (value === "" ? undefined : value), ZImagePath.optional()),
   status: z.enum(["draft", "published"], { error: "Choose draft or published" }).default("draft"),
+  /** OpenActive activity-list concept (its uuid) for a physical activity; empty for concerts and the like. */
+  activityId: z.preprocess(
+    (value) => (value === "" || value === undefined ? null : value),
+    z.string().refine((value) => activityConcept(value) !== undefined, "Choose an activity from the list").nullable(),
+  ),
+  minAge: optionalAge("a minimum age"),
+  maxAge: optionalAge("a maximum age"),
   sessions: z.array(ZSessionInput).max(50, "Use at most 50 sessions").default([]),
   resources: z.array(ZResourceInput).max(10, "Use at most 10 bookable experiences").default([]),
 });
@@ -157,6 +172,9 @@ const ZEventFields = z.object({
 type EventFields = z.infer<typeof ZEventFields>;
 
 function refineEvent(event: EventFields, ctx: z.RefinementCtx) {
+  if (typeof event.minAge === "number" && typeof event.maxAge === "number" && event.maxAge < event.minAge) {
+    ctx.addIssue({ code: "custom", path: ["maxAge"], message: "At least the minimum age" });
+  }
   // Runs even when other fields are invalid, so values are checked before use.
   const sessions = Array.isArray(event.sessions) ? event.sessions : [];
   const resources = Array.isArray(event.resources) ? event.resources : [];
@@ -201,6 +219,9 @@ export function eventColumns(input: EventInput, venueId: string) {
     imageAlt: input.imageAlt,
     status: input.status,
     venueId,
+    activityId: input.activityId?.toLowerCase() ?? null,
+    minAge: input.minAge,
+    maxAge: input.maxAge,
   };
 }
 export type UpdateEventInput = z.infer<typeof ZUpdateEvent>;
