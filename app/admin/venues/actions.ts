@@ -1,0 +1,19 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { ActionState } from "@/lib/action-state";
+import { formDataToObject } from "@/lib/admin/events/form-data";
+import { requireAdminActor } from "@/lib/admin/require-admin";
+import { updateVenueAddress } from "@/lib/admin/venues/venues";
+import { toActionState } from "@/lib/to-action-state";
+
+export async function updateVenueAction(venueId: string, _previous: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await requireAdminActor();
+  try {
+    await updateVenueAddress({ actor, venueId, input: formDataToObject(formData) });
+  } catch (error) {
+    return toActionState(error, { action: "venue.update", actorId: actor.id, venueId });
+  }
+  revalidatePath("/", "layout");
+  redirect(`/admin/venues/${venueId}?notice=saved`);
+}
