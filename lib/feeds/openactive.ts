@@ -91,7 +91,9 @@ export type OfferColumns = { id: string; name: string; description: string; pric
 /** Minor units to a decimal amount (the storefront's currencies have two decimals). */
 export const priceOf = (minor: number) => minor / 100;
 
-export function offerOf(offer: OfferColumns, url: string): Record<string, unknown> {
+/** An offer, carrying the event's age limit (OpenActive: the ages this price is for). */
+export function offerOf(offer: OfferColumns, url: string, ages: { min_age: number | null; max_age: number | null } = { min_age: null, max_age: null }): Record<string, unknown> {
+  const { ageRange } = ageRangeOf(ages.min_age, ages.max_age);
   return {
     "@type": "Offer",
     "@id": `${url}#offer-${offer.id}`,
@@ -101,6 +103,7 @@ export function offerOf(offer: OfferColumns, url: string): Record<string, unknow
     price: priceOf(offer.price_minor),
     priceCurrency: offer.currency,
     url,
+    ...(ageRange ? { ageRestriction: ageRange } : {}),
   };
 }
 
@@ -121,6 +124,9 @@ export function ageRangeOf(minAge: number | null, maxAge: number | null): Record
   if (minAge === null && maxAge === null) return {};
   return { ageRange: { "@type": "QuantitativeValue", ...present({ minValue: minAge, maxValue: maxAge }) } };
 }
+
+/** Nothing on sale here is restricted by gender: said explicitly, as OpenActive recommends. */
+export const NO_GENDER_RESTRICTION = { genderRestriction: "https://openactive.io/NoRestriction" } as const;
 
 export function eventStatusOf(cancelled: boolean): string {
   return cancelled ? "https://schema.org/EventCancelled" : "https://schema.org/EventScheduled";

@@ -1,6 +1,6 @@
 // One event as an RPDE item: an OpenActive SessionSeries, the parent (superEvent) of its
 // sessions' ScheduledSession items. Pure: no database here.
-import { activityOf, ageRangeOf, eventStatusOf, eventUrlOf, freeness, imagesOf, isoMinutes, offerOf, OPENACTIVE_CONTEXT, organizerOf, placeOf, type OfferColumns, type VenueColumns } from "./openactive";
+import { activityOf, ageRangeOf, eventStatusOf, eventUrlOf, freeness, imagesOf, isoMinutes, NO_GENDER_RESTRICTION, offerOf, OPENACTIVE_CONTEXT, organizerOf, placeOf, type OfferColumns, type VenueColumns } from "./openactive";
 import type { RpdeItem } from "./rpde";
 
 export const SERIES_KIND = "SessionSeries";
@@ -75,7 +75,8 @@ export function toSeriesItem(row: SeriesRow, baseUrl: string): SeriesItem {
       ...activityOf(row.activity_id),
       ...ageRangeOf(row.min_age, row.max_age),
       ...imagesOf(row.image_path, row.image_alt, baseUrl),
-      offers: offers.map((offer) => offerOf(offer, url)),
+      ...NO_GENDER_RESTRICTION,
+      offers: offers.map((offer) => offerOf(offer, url, row)),
       ...freeness(offers),
     },
   };

@@ -65,7 +65,7 @@ export function toFeedItem(row: FeedRow, baseUrl: string): FeedItem {
       ...(row.venue_id && row.venue_id !== row.event_venue_id ? { location: placeOf(row, baseUrl) } : {}),
       ...activityOf(row.activity_id),
       ...ageRangeOf(row.min_age, row.max_age),
-      offers: offers.map((offer) => offerOf(offer, eventUrl)),
+      offers: offers.map((offer) => offerOf(offer, eventUrl, row)),
       ...freeness(offers),
     },
   };
