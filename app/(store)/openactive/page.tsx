@@ -5,6 +5,9 @@ import { FEED_CATALOGUE } from "@/lib/feeds/catalogue";
 import { DATASET_DOCUMENT_PATH, datasetJsonLd, jsonLdScript } from "@/lib/feeds/dataset";
 import { appUrl } from "@/lib/urls";
 
+// The feeds' absolute URLs come from APP_URL at request time, not from the build machine.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: "Open data",
   description: "Local Tickets' events, sessions and bookable experiences as OpenActive open data feeds.",
