@@ -13,7 +13,7 @@ import { getTicketsPdfForDownloadLink, ticketsPdfKey } from "@/lib/tickets/order
 import { instantAt, localDateAndMinute } from "@/lib/time";
 import { startFakeResend, type FakeResend } from "@/tests/fake-resend";
 import { createBookableEvent, createTestUser, createTicketedEvent, expireHold } from "@/tests/fixtures";
-import { refundOrder as adminRefundOrder } from "@/lib/admin/refund-order";
+import { refundOrder as adminRefundOrder } from "@/lib/admin/orders/refund-order";
 import { deliverOrder, jobHandlers, refundReason } from "./handlers";
 import { drainJobs, type JobHandler } from "./queue";
 

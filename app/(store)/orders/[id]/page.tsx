@@ -9,6 +9,7 @@ import { describeWhen } from "@/lib/tickets/describe-when";
 import { getDeliveryStatus, getOrderForViewer } from "@/lib/orders/get-order";
 import { loadWebTickets } from "@/lib/tickets/web-tickets";
 import { cancelBookingAction } from "../actions";
+import { isBookingCancellable } from "@/lib/orders/booking-cancellable";
 
 export const metadata: Metadata = { title: "Your order", robots: { index: false } };
 
@@ -42,7 +43,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     : booking
       ? describeWhen({ startsAt: booking.startsAt, endsAt: booking.endsAt, timeZone: zone, range: true })
       : "";
-  const bookingCancellable = booking && ["pending", "paid"].includes(order.status) && booking.startsAt > new Date() && booking.status !== "cancelled";
+  const bookingCancellable = isBookingCancellable(order, booking);
 
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-5">
