@@ -509,14 +509,14 @@ async function countOverlaps(client: pg.Client): Promise<Record<string, number>>
 }
 
 /** Live bookings the concurrent phase left, per implementation (must equal what was reported booked). */
-async function countConcurrentBookings(client: pg.Client, userId: string): Promise<Record<string, number>> {
+async function countConcurrentBookings(client: pg.Client, bookerIds: string[]): Promise<Record<string, number>> {
   const day = at(BOOKINGS + 1, 0).toISOString();
   const count = async (sql: string, params: unknown[]) => Number((await client.query<{ n: string }>(sql, params)).rows[0].n);
   return {
     product: await count(
       `SELECT count(*)::text AS n FROM bookings b JOIN orders o ON o.id = b.order_id
-        WHERE b.status IN ('held', 'sold') AND b.starts_at >= $1::timestamptz AND o.user_id = $2::uuid`,
-      [day, userId],
+        WHERE b.status IN ('held', 'sold') AND b.starts_at >= $1::timestamptz AND o.user_id = ANY($2::uuid[])`,
+      [day, bookerIds],
     ),
     gist: await count(`SELECT count(*)::text AS n FROM bench_ta.timeslot3 WHERE deleted IS FALSE AND lower(date_range) >= $1::timestamp`, [day]),
     select: await count(`SELECT count(*)::text AS n FROM bench_ta."TimeSlot2" WHERE NOT deleted AND "startTime" >= $1::timestamp`, [day]),
@@ -634,7 +634,7 @@ async function main() {
     }
 
     const overlaps = await countOverlaps(db);
-    const live = await countConcurrentBookings(client, product.userId);
+    const live = await countConcurrentBookings(client, product.bookerIds);
     const probes = { slots: await raceProbe(database.url, "slots"), select: await raceProbe(database.url, "select"), gist: await raceProbe(database.url, "gist") };
 
     // Correctness, asserted (the SELECT strategy of the reference is reported: see the header).
