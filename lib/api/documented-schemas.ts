@@ -152,7 +152,7 @@ export const ZStreamQuery = ZAvailabilityQuery.extend({
 });
 
 export const ZFeedQuery = z.object({
-  afterChangeNumber: z.string().regex(/^\d{1,15}$/).optional().describe("Follow `next`; absent for the first page"),
+  afterChangeNumber: z.string().regex(/^\d{1,16}$/).optional().describe("Follow `next`; absent for the first page. Any position up to 2^53-1"),
   limit: z.int().min(1).max(MAX_FEED_LIMIT).optional(),
 });
 
@@ -168,6 +168,22 @@ export const ZFeedPage = z
     license: z.string(),
   })
   .meta({ id: "RpdeFeedPage", description: "OpenActive RPDE 1.0 page of ScheduledSession items" });
+
+const FEED_KINDS = ["SessionSeries", "ScheduledSession", "FacilityUse", "FacilityUse/Slot"] as const;
+
+/** A page of any of the OpenActive feeds (series, facility uses, slots): the same envelope, its own kind. */
+export const ZAnyFeedPage = z
+  .object({
+    next: z.string().describe("URL of the next page; equal to this page's URL on the last page"),
+    items: z.array(
+      z.discriminatedUnion("state", [
+        z.object({ state: z.literal("updated"), kind: z.enum(FEED_KINDS), id: z.string(), modified: z.int(), data: z.record(z.string(), z.unknown()) }),
+        z.object({ state: z.literal("deleted"), kind: z.enum(FEED_KINDS), id: z.string(), modified: z.int() }),
+      ]),
+    ),
+    license: z.string(),
+  })
+  .meta({ id: "RpdeAnyFeedPage", description: "OpenActive RPDE 1.0 page of SessionSeries, FacilityUse or FacilityUse/Slot items" });
 
 // ── Operations, jobs, payments ───────────────────────────────────────────────────────────
 

@@ -1,6 +1,6 @@
 // Catalog (lib/catalog), live availability and open data (lib/realtime, lib/feeds), event images (lib/storage).
 import { z } from "zod";
-import { ZAvailability, ZAvailabilityQuery, ZEventDetail, ZEventFilterQuery, ZEventPage, ZFeedPage, ZFeedQuery, ZSearchBody, ZSearchQuery, ZSearchResult, ZStreamQuery } from "../documented-schemas";
+import { ZAvailability, ZAvailabilityQuery, ZEventDetail, ZEventFilterQuery, ZEventPage, ZAnyFeedPage, ZFeedPage, ZFeedQuery, ZSearchBody, ZSearchQuery, ZSearchResult, ZStreamQuery } from "../documented-schemas";
 import { ZEventIdParams } from "../schemas";
 import { json, problems, text, type ApiOperation } from "./operation";
 
@@ -87,6 +87,31 @@ export const CATALOG_OPERATIONS: ApiOperation[] = [
       200: json("A page of the feed", ZFeedPage),
       ...problems("invalid_query", "unavailable"),
     },
+  },
+  ...([
+    ["/api/feeds/session-series", "sessionSeriesFeed", "Open data: events as OpenActive SessionSeries (RPDE feed)"],
+    ["/api/feeds/facility-uses", "facilityUsesFeed", "Open data: bookable experiences as OpenActive FacilityUse (RPDE feed)"],
+    ["/api/feeds/slots", "slotsFeed", "Open data: bookable slots with remainingUses (RPDE feed, kind FacilityUse/Slot)"],
+  ] as const).map(([path, operationId, summary]): ApiOperation => ({
+    method: "get" as const,
+    path,
+    operationId,
+    tag: "Catalog",
+    summary,
+    description: "Ordered by change number; follow `next` until a page has no items. Deleted items stay as tombstones (`state: deleted`).",
+    access: "public" as const,
+    query: ZFeedQuery,
+    responses: { 200: json("A page of the feed", ZAnyFeedPage), ...problems("invalid_query", "unavailable") },
+  })),
+  {
+    method: "get",
+    path: "/api/openactive",
+    operationId: "openDataDataset",
+    tag: "Catalog",
+    summary: "Open data: the OpenActive dataset (schema.org Dataset listing every feed)",
+    description: "The JSON-LD the /openactive page embeds: licence, publisher and one `distribution` entry per feed.",
+    access: "public",
+    responses: { 200: text("The Dataset as JSON-LD", "application/ld+json") },
   },
   {
     method: "get",
