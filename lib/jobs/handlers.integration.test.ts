@@ -259,4 +259,17 @@ describe("the queue with these handlers", () => {
     // Leave no running job behind for other test files.
     await prisma.$executeRaw`UPDATE jobs SET status = 'succeeded', locked_by = NULL, locked_at = NULL WHERE id = ${aliveJob.id}::uuid`;
   });
+
+  it("a job whose worker died on its last attempt goes to dead, not round again", async () => {
+    const crashed = await buyPaidTickets(1);
+    const job = await jobOf("deliver_order", crashed.order.id);
+    await prisma.$executeRaw`
+      UPDATE jobs SET status = 'running', attempts = max_attempts, locked_by = 'crashed-worker', locked_at = now() - interval '10 minutes'
+       WHERE id = ${job.id}::uuid`;
+    expect(await drainJobs({ handlers: jobHandlers })).toMatchObject({ claimed: 0 });
+    const buried = await prisma.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(buried).toMatchObject({ status: "dead", attempts: buried.maxAttempts, lockedBy: null });
+    expect(buried.lastError).toContain("stopped answering");
+    expect(await outboxRows(`deliver_order:${crashed.order.id}`)).toHaveLength(0);
+  });
 });

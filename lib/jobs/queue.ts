@@ -16,12 +16,23 @@ const WORKER_ID = `${hostname()}:${process.pid}`;
  * without ever taking the same job; a running job whose lock is stale is due again.
  */
 export async function claimJobs(limit: number, workerId = WORKER_ID): Promise<ClaimedJob[]> {
+  // A job whose worker died mid-run counts that run as an attempt: once it has had them all,
+  // it goes to dead (for an admin to look at) instead of running once more, whatever killed it.
   return prisma.$queryRaw<ClaimedJob[]>`
+    WITH buried AS (
+      UPDATE jobs SET status = 'dead', locked_at = NULL, locked_by = NULL, updated_at = now(),
+                      last_error = concat_ws(E'\n', last_error, 'The worker running it stopped answering (attempt ' || attempts || ' of ' || max_attempts || ').')
+       WHERE id IN (SELECT id FROM jobs
+                     WHERE status = 'running' AND locked_at < now() - make_interval(secs => ${STALE_LOCK_SECONDS}) AND attempts >= max_attempts
+                       FOR UPDATE SKIP LOCKED)
+      RETURNING id
+    )
     UPDATE jobs SET status = 'running', locked_at = now(), locked_by = ${workerId}, attempts = attempts + 1, updated_at = now()
      WHERE id IN (
        SELECT id FROM jobs
-        WHERE (status = 'queued' AND run_at <= now())
-           OR (status = 'running' AND locked_at < now() - make_interval(secs => ${STALE_LOCK_SECONDS}))
+        WHERE ((status = 'queued' AND run_at <= now())
+           OR (status = 'running' AND locked_at < now() - make_interval(secs => ${STALE_LOCK_SECONDS}) AND attempts < max_attempts))
+          AND id NOT IN (SELECT id FROM buried)
         ORDER BY run_at
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
