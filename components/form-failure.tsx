@@ -9,10 +9,15 @@ import type { ActionState } from "@/lib/action-state";
 export function FormFailure({ state }: { state: ActionState }) {
   const retryAfter = state && !state.ok ? state.retryAfterSeconds : undefined;
   const [left, setLeft] = useState(retryAfter ?? 0);
+  // A new answer restarts the countdown (React's "adjust state when a prop changes" pattern).
+  const [counted, setCounted] = useState(state);
+  if (counted !== state) {
+    setCounted(state);
+    setLeft(retryAfter ?? 0);
+  }
   useEffect(() => {
     if (!retryAfter) return;
     const started = Date.now();
-    setLeft(retryAfter);
     const timer = setInterval(() => setLeft(Math.max(0, retryAfter - Math.floor((Date.now() - started) / 1000))), 1000);
     return () => clearInterval(timer);
   }, [retryAfter, state]);
