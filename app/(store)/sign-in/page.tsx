@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AuthForm } from "@/components/auth-form";
-import type { PageSearchParams } from "@/lib/search-params";
+import { firstParam, type PageSearchParams } from "@/lib/search-params";
 import { safeReturnPath } from "@/lib/urls";
 import { signInAction } from "./actions";
 
@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function Page({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   const { callbackUrl } = await searchParams;
-  const returnTo = safeReturnPath(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl);
+  const returnTo = safeReturnPath(firstParam(callbackUrl));
   return (
     <div className="mx-auto flex max-w-sm flex-col gap-4 pt-4">
       <h1 className="text-2xl font-bold">Sign in</h1>

@@ -14,7 +14,7 @@ import { summarizeEvent } from "@/lib/catalog/summarize-event";
 import { CATEGORIES } from "@/lib/catalog/types";
 import { env } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
-import type { PageSearchParams } from "@/lib/search-params";
+import { firstParam, type PageSearchParams } from "@/lib/search-params";
 import { formatMinute, instantAt, isIsoDate, localDateAndMinute } from "@/lib/time";
 import { appUrl } from "@/lib/urls";
 import { reserveBookingAction, reserveTicketsAction } from "../../checkout/actions";
@@ -34,10 +34,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
 export default async function EventPage({ params, searchParams }: Props) {
   const [{ slug }, query, user] = await Promise.all([params, searchParams, currentUser()]);
   const event = await getPublicEventBySlug(slug);
@@ -46,11 +42,11 @@ export default async function EventPage({ params, searchParams }: Props) {
   const now = new Date();
   const timeZone = event.venue.timeZone;
   const today = localDateAndMinute(now, timeZone).date;
-  const requestedDate = first(query.date);
+  const requestedDate = firstParam(query.date);
   const date = requestedDate && isIsoDate(requestedDate) && requestedDate >= today ? requestedDate : today;
   const bookingDays = await Promise.all(
     event.resources.map(async (resource) => {
-      const requested = Number(first(query.minutes));
+      const requested = Number(firstParam(query.minutes));
       const minutes = Number.isInteger(requested) && requested >= resource.minMinutes && requested <= resource.maxMinutes && requested % resource.slotMinutes === 0 ? requested : resource.minMinutes;
       const day = await getBookableDay(resource.id, date, minutes);
       const slots = (day?.starts ?? []).map((slot) => ({ minute: slot.minute, startsAt: slot.startsAt.toISOString(), label: formatMinute(slot.minute), free: slot.free }));
