@@ -9,17 +9,12 @@ import type { AuthFormState, AuthFormValues } from "@/lib/auth/form-state";
 import { signUp } from "@/lib/auth/sign-up";
 import { ZSignIn, ZSignUp } from "@/lib/auth/users";
 import { logError } from "@/lib/log";
+import { invalidInput } from "@/lib/to-action-state";
 import { safeReturnPath } from "@/lib/urls";
 
 const WRONG_CREDENTIALS = "That email and password don't match an account.";
 /** The one answer to a refused sign-up: it must not tell whether the email has an account. */
 const SIGN_UP_REFUSED = "We couldn't create an account with these details. If you have one already, sign in instead.";
-
-function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) errors[String(issue.path[0])] ??= issue.message;
-  return errors;
-}
 
 /** What was typed, to fill a refused form again (React empties a form once its action ends). */
 function typedValues(formData: FormData, fields: (keyof AuthFormValues)[]): AuthFormValues {
@@ -58,14 +53,14 @@ async function signInWith(email: string, password: string, returnTo: string, wro
 export async function signInAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const values = typedValues(formData, ["email"]);
   const parsed = ZSignIn.safeParse({ email: formData.get("email"), password: formData.get("password") });
-  if (!parsed.success) return refused({ ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error.issues) }, values);
+  if (!parsed.success) return refused(invalidInput(parsed.error.issues), values);
   return refused(await signInWith(parsed.data.email, parsed.data.password, safeReturnPath(formData.get("callbackUrl"))), values);
 }
 
 export async function signUpAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const values = typedValues(formData, ["name", "email"]);
   const parsed = ZSignUp.safeParse({ name: formData.get("name"), email: formData.get("email"), password: formData.get("password") });
-  if (!parsed.success) return refused({ ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error.issues) }, values);
+  if (!parsed.success) return refused(invalidInput(parsed.error.issues), values);
   let outcome;
   try {
     outcome = await signUp(parsed.data, clientAddressFromHeaders(await headers()));
