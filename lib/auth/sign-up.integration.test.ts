@@ -59,7 +59,9 @@ describe("signUpAction", () => {
     expect(await signUp(owner, "the owner's password")).toBe("signed in");
     next.headers = new Headers({ "x-forwarded-for": randomAddress() });
     const answer = await signUp(owner.toUpperCase(), "someone else's guess");
-    expect(answer).toEqual({ ok: false, message: expect.any(String) });
+    // The same refusal as any other, with what was typed given back (never the password).
+    expect(answer).toEqual({ ok: false, message: expect.any(String), values: expect.objectContaining({ email: owner.toUpperCase() }) });
+    expect(JSON.stringify(answer)).not.toContain("someone else's guess");
     const text = JSON.stringify(answer);
     expect(text).not.toMatch(/exist|already (registered|taken|used)|in use/i);
     expect(answer).not.toHaveProperty("fieldErrors");
