@@ -97,7 +97,7 @@ function random(seed: number): () => number {
 // Data
 
 /** The product's side: a venue in UTC, one published event per resource, 1,000 sold bookings each. */
-async function prefillProduct(client: pg.Client): Promise<{ userId: string; bookerIds: string[]; resourceIds: string[] }> {
+async function prefillProduct(client: pg.Client): Promise<{ bookerIds: string[]; resourceIds: string[] }> {
   const { rows: [user] } = await client.query<{ id: string }>(
     "INSERT INTO users (email, name, password_hash) VALUES ('availability@example.test', 'Availability Bench', 'not-a-password-hash') RETURNING id",
   );
@@ -151,7 +151,7 @@ async function prefillProduct(client: pg.Client): Promise<{ userId: string; book
     );
   }
   const { rows } = await client.query<{ resource_id: string }>("SELECT resource_id FROM bench_ta.resource_map ORDER BY n");
-  return { userId: user.id, bookerIds: bookers.map((booker) => booker.id), resourceIds: rows.map((row) => row.resource_id) };
+  return { bookerIds: bookers.map((booker) => booker.id), resourceIds: rows.map((row) => row.resource_id) };
 }
 
 /**
