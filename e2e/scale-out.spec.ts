@@ -21,6 +21,7 @@ test.describe.configure({ mode: "serial" });
 const AUTH_SECRET = randomBytes(32).toString("base64url");
 const JOBS_SECRET = randomBytes(32).toString("base64url");
 const TICKET_SIGNING_SECRET = randomBytes(32).toString("base64url");
+const TICKET_SIGNING_KEY = randomBytes(32).toString("base64url");
 const root = path.resolve(`.data/e2e-scale-${process.pid}`);
 
 type Instance = { name: string; url: string; process: ChildProcess; output: string[] };
@@ -44,7 +45,7 @@ async function startInstance(name: string): Promise<Instance> {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/run.ts", "start", "--quiet", "--port", String(port), "--data-dir", path.join(root, name)], {
     // One storage folder for both, as compose.yaml shares one volume (S3 on several hosts).
     // A real database without Stripe: production needs the explicit opt-in to test payments.
-    env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET, JOBS_SECRET, TICKET_SIGNING_SECRET, UNSAFE_TEST_PAYMENTS: "true", APP_URL: url, STORAGE_DIR: path.join(root, "storage"), LOG_LEVEL: "warn" },
+    env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET, JOBS_SECRET, TICKET_SIGNING_SECRET, TICKET_SIGNING_KEY, UNSAFE_TEST_PAYMENTS: "true", APP_URL: url, STORAGE_DIR: path.join(root, "storage"), LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];

@@ -15,7 +15,7 @@ describe("parseEnv", () => {
   });
 
   it("refuses to run in production without a strong AUTH_SECRET", () => {
-    const others = { JOBS_SECRET: "j".repeat(32), TICKET_SIGNING_SECRET: "t".repeat(32), UNSAFE_TEST_PAYMENTS: "true" };
+    const others = { JOBS_SECRET: "j".repeat(32), TICKET_SIGNING_KEY: "k".repeat(43), UNSAFE_TEST_PAYMENTS: "true" };
     expect(() => parseEnv({ NODE_ENV: "production", ...others })).toThrow(/AUTH_SECRET is required in production/);
     expect(() => parseEnv({ NODE_ENV: "production", ...others, AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
     expect(parseEnv({ NODE_ENV: "production", ...others, AUTH_SECRET: "x".repeat(32) }).AUTH_SECRET).toHaveLength(32);
@@ -27,7 +27,7 @@ describe("parseEnv", () => {
 });
 
 describe("production settings (issue 16)", () => {
-  const secrets = { AUTH_SECRET: "a".repeat(32), JOBS_SECRET: "j".repeat(32), TICKET_SIGNING_SECRET: "t".repeat(32) };
+  const secrets = { AUTH_SECRET: "a".repeat(32), JOBS_SECRET: "j".repeat(32), TICKET_SIGNING_KEY: "k".repeat(43) };
   const stripe = { STRIPE_SECRET_KEY: "sk_live_x", STRIPE_WEBHOOK_SECRET: "whsec_x" };
 
   it("names every missing required setting in one line", () => {
@@ -58,7 +58,7 @@ describe("production settings (issue 16)", () => {
     for (const [settings, expected] of cases) {
       const saved = { ...process.env };
       try {
-        for (const key of ["NODE_ENV", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "UNSAFE_TEST_PAYMENTS", "AUTH_SECRET", "JOBS_SECRET", "TICKET_SIGNING_SECRET"]) delete process.env[key];
+        for (const key of ["NODE_ENV", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "UNSAFE_TEST_PAYMENTS", "AUTH_SECRET", "JOBS_SECRET", "TICKET_SIGNING_KEY", "TICKET_SIGNING_SECRET"]) delete process.env[key];
         Object.assign(process.env, settings);
         resetEnvCacheForTests();
         expect(testPaymentsEnabled()).toBe(expected);
@@ -69,14 +69,25 @@ describe("production settings (issue 16)", () => {
     }
   });
 
-  it("requires JOBS_SECRET and TICKET_SIGNING_SECRET, each distinct from AUTH_SECRET and from each other", () => {
+  it("requires JOBS_SECRET and TICKET_SIGNING_KEY; secrets distinct from each other, the legacy ticket secret optional", () => {
     const base = { NODE_ENV: "production", ...stripe };
-    expect(() => parseEnv({ ...base, AUTH_SECRET: secrets.AUTH_SECRET, TICKET_SIGNING_SECRET: secrets.TICKET_SIGNING_SECRET })).toThrow(/JOBS_SECRET is required in production/);
-    expect(() => parseEnv({ ...base, AUTH_SECRET: secrets.AUTH_SECRET, JOBS_SECRET: secrets.JOBS_SECRET })).toThrow(/TICKET_SIGNING_SECRET is required in production/);
+    expect(() => parseEnv({ ...base, AUTH_SECRET: secrets.AUTH_SECRET, TICKET_SIGNING_KEY: secrets.TICKET_SIGNING_KEY })).toThrow(/JOBS_SECRET is required in production/);
+    expect(() => parseEnv({ ...base, AUTH_SECRET: secrets.AUTH_SECRET, JOBS_SECRET: secrets.JOBS_SECRET })).toThrow(/TICKET_SIGNING_KEY is required in production/);
     expect(() => parseEnv({ ...base, ...secrets, JOBS_SECRET: secrets.AUTH_SECRET })).toThrow("JOBS_SECRET must differ from AUTH_SECRET in production");
-    expect(() => parseEnv({ ...base, ...secrets, TICKET_SIGNING_SECRET: secrets.JOBS_SECRET })).toThrow("TICKET_SIGNING_SECRET must differ from JOBS_SECRET in production");
     expect(() => parseEnv({ ...base, ...secrets, JOBS_SECRET: "short" })).toThrow(/JOBS_SECRET is required in production \(at least 32/);
     expect(parseEnv({ ...base, ...secrets })).toMatchObject(secrets);
+    expect(parseEnv({ ...base, ...secrets }).TICKET_SIGNING_SECRET).toBeUndefined();
+    // The legacy HMAC secret still verifies old codes when set: then strong and distinct.
+    expect(() => parseEnv({ ...base, ...secrets, TICKET_SIGNING_SECRET: secrets.JOBS_SECRET })).toThrow("TICKET_SIGNING_SECRET must differ from JOBS_SECRET in production");
+    expect(() => parseEnv({ ...base, ...secrets, TICKET_SIGNING_SECRET: "short" })).toThrow(/TICKET_SIGNING_SECRET is required in production \(at least 32/);
+    expect(parseEnv({ ...base, ...secrets, TICKET_SIGNING_SECRET: "t".repeat(32) }).TICKET_SIGNING_SECRET).toBe("t".repeat(32));
+  });
+
+  it("reads TICKET_SIGNING_KEY as a PKCS#8 PEM (with \\n escapes) or a 32-byte base64 seed, nothing else", () => {
+    const pem = "-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEIAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\\n-----END PRIVATE KEY-----";
+    expect(parseEnv({ TICKET_SIGNING_KEY: pem }).TICKET_SIGNING_KEY).toContain("\n");
+    expect(parseEnv({ TICKET_SIGNING_KEY: "A".repeat(43) + "=" }).TICKET_SIGNING_KEY).toHaveLength(44);
+    expect(() => parseEnv({ TICKET_SIGNING_KEY: "too-short" })).toThrow(/TICKET_SIGNING_KEY must be an Ed25519 private key/);
   });
 
   it("trusts no proxy hop unless told (TRUSTED_PROXY_HOPS)", () => {

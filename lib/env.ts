@@ -25,8 +25,10 @@ const flag = z
   });
 
 /** The settings a production process refuses to start without (README "Deploying"). */
-export const REQUIRED_IN_PRODUCTION = ["AUTH_SECRET", "JOBS_SECRET", "TICKET_SIGNING_SECRET", "STRIPE_SECRET_KEY"] as const;
+export const REQUIRED_IN_PRODUCTION = ["AUTH_SECRET", "JOBS_SECRET", "TICKET_SIGNING_KEY", "STRIPE_SECRET_KEY"] as const;
 const MIN_SECRET_LENGTH = 32;
+/** A PKCS#8 PEM block, or 32 bytes in base64/base64url (43 characters, maybe one `=`). */
+const TICKET_KEY_PATTERN = /^(-----BEGIN PRIVATE KEY-----\s[A-Za-z0-9+/=\s]+-----END PRIVATE KEY-----|[A-Za-z0-9+/_-]{43}=?)$/;
 
 const EnvSchema = z
   .object({
@@ -77,7 +79,22 @@ const EnvSchema = z
     RESEND_BASE_URL: optionalString.pipe(z.url("must be an absolute URL").optional()),
     EMAIL_FROM: z.string().default("Local Tickets <tickets@localtickets.test>"),
     STORAGE_DIR: z.string().default(".data/storage"),
-    /** Key for the signed codes in ticket QR codes (door scanners hold it). Production: required, distinct. */
+    /**
+     * The Ed25519 private key that signs ticket QR codes (lib/tickets/keys.ts): a PKCS#8 PEM
+     * ("-----BEGIN PRIVATE KEY-----", `\n` escapes allowed) or a 32-byte seed in base64 or
+     * base64url. Only the web tier holds it; door scanners get the public key. Production: required.
+     */
+    TICKET_SIGNING_KEY: optionalString.pipe(
+      z
+        .string()
+        .transform((value) => value.replaceAll("\\n", "\n"))
+        .refine((value) => TICKET_KEY_PATTERN.test(value), "must be an Ed25519 private key: a PKCS#8 PEM or a 32-byte seed in base64 (`openssl rand -base64 32`)")
+        .optional(),
+    ),
+    /**
+     * Legacy (docs/decisions/0008): the HMAC secret of the ticket codes issued before Ed25519.
+     * Only verified, never used to sign; optional, and when set in production 32+ characters and distinct.
+     */
     TICKET_SIGNING_SECRET: optionalString,
     /** Bearer token for `GET /api/metrics` (Prometheus); unset: the metrics route answers 404. */
     METRICS_TOKEN: optionalString,
@@ -90,8 +107,19 @@ const EnvSchema = z
     if (env.NODE_ENV !== "production") return;
     // Each secret is held by someone else (the session signer, the queue worker and cron,
     // the door scanners): one leaked must not unlock the others, so none may equal another.
-    const secrets = [["AUTH_SECRET", env.AUTH_SECRET], ["JOBS_SECRET", env.JOBS_SECRET], ["TICKET_SIGNING_SECRET", env.TICKET_SIGNING_SECRET]] as const;
+    // The ticket signing key (and the legacy ticket secret, when still set) are held by the
+    // web tier alone now: scanners verify with the public key.
+    const secrets = [
+      ["AUTH_SECRET", env.AUTH_SECRET],
+      ["JOBS_SECRET", env.JOBS_SECRET],
+      ["TICKET_SIGNING_KEY", env.TICKET_SIGNING_KEY],
+      ["TICKET_SIGNING_SECRET", env.TICKET_SIGNING_SECRET],
+    ] as const;
+    if (!env.TICKET_SIGNING_KEY) {
+      ctx.addIssue({ code: "custom", path: ["TICKET_SIGNING_KEY"], message: "is required in production (an Ed25519 private key; try `openssl rand -base64 32` for a seed)" });
+    }
     for (const [name, value] of secrets) {
+      if (name === "TICKET_SIGNING_KEY" || (name === "TICKET_SIGNING_SECRET" && value === undefined)) continue;
       if (!value || value.length < MIN_SECRET_LENGTH) {
         ctx.addIssue({
           code: "custom",

@@ -57,7 +57,7 @@ function configuredSecrets(): string[] {
     const settings = env();
     const values = [
       settings.AUTH_SECRET, settings.JOBS_SECRET, settings.STRIPE_SECRET_KEY, settings.STRIPE_WEBHOOK_SECRET,
-      settings.RESEND_API_KEY, settings.METRICS_TOKEN, settings.TICKET_SIGNING_SECRET,
+      settings.RESEND_API_KEY, settings.METRICS_TOKEN, settings.TICKET_SIGNING_SECRET, settings.TICKET_SIGNING_KEY,
     ];
     // The dev fallback secret is not secret, and short values would mangle ordinary words.
     return values.filter((value): value is string => typeof value === "string" && value.length >= 12);

@@ -18,7 +18,7 @@ function start(settings: Record<string, string>) {
 
 // Port 1 on localhost: nothing answers there, so reaching the database would fail differently.
 const DATABASE_URL = "postgresql://tickets:secret@127.0.0.1:1/tickets";
-const secrets = { AUTH_SECRET: "a".repeat(32), JOBS_SECRET: "j".repeat(32), TICKET_SIGNING_SECRET: "t".repeat(32) };
+const secrets = { AUTH_SECRET: "a".repeat(32), JOBS_SECRET: "j".repeat(32), TICKET_SIGNING_KEY: "k".repeat(43) };
 
 describe("npm start with DATABASE_URL", () => {
   it("refuses missing secrets and payments in one line naming each, without touching the database", () => {
@@ -26,7 +26,7 @@ describe("npm start with DATABASE_URL", () => {
     expect(run.status).toBe(1);
     const lines = run.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
-    for (const name of ["AUTH_SECRET", "JOBS_SECRET", "TICKET_SIGNING_SECRET", "STRIPE_SECRET_KEY"]) expect(lines[0]).toContain(name);
+    for (const name of ["AUTH_SECRET", "JOBS_SECRET", "TICKET_SIGNING_KEY", "STRIPE_SECRET_KEY"]) expect(lines[0]).toContain(name);
     expect(run.stderr).not.toMatch(/Cannot connect/);
   });
 

@@ -42,7 +42,8 @@ function localSecret(name: string): string {
 
 /**
  * The settings of the app processes: the operator's, plus, for the embedded database only,
- * a distinct local secret for each role (sessions, the queue kick, ticket codes).
+ * a distinct local secret for each role (sessions, the queue kick, ticket codes, and the
+ * legacy HMAC ticket secret that still verifies codes issued before docs/decisions/0008).
  */
 function appSettings(embedded: boolean): NodeJS.ProcessEnv {
   const settings: NodeJS.ProcessEnv = { ...process.env };
@@ -50,6 +51,8 @@ function appSettings(embedded: boolean): NodeJS.ProcessEnv {
     settings.AUTH_SECRET ||= localSecret("auth-secret");
     settings.JOBS_SECRET ||= localSecret("jobs-secret");
     settings.TICKET_SIGNING_SECRET ||= localSecret("ticket-signing-secret");
+    // An Ed25519 seed (32 random bytes, base64url): what TICKET_SIGNING_KEY accepts.
+    settings.TICKET_SIGNING_KEY ||= localSecret("ticket-signing-key");
   }
   return settings;
 }

@@ -5,7 +5,7 @@ import { describeWhen } from "./describe-when";
 import { signTicketCode } from "./keys";
 import type { TicketPdf, TicketsPdfData } from "./render-ticket-pdf";
 
-type Place = { title: string; venueName: string; venueAddress: string; timeZone: string; startsAt: Date; endsAt: Date; range: boolean };
+type Place = { eventId?: string; title: string; venueName: string; venueAddress: string; timeZone: string; startsAt: Date; endsAt: Date; range: boolean };
 
 export type OrderTickets = {
   id: string;
@@ -49,24 +49,24 @@ function findOrder(orderId: string) {
         select: {
           id: true,
           holderName: true,
-          ticketType: { select: { name: true, session: { select: { startsAt: true, endsAt: true, event: { select: { title: true } }, venue: venueSelect } } } },
-          booking: { select: { startsAt: true, endsAt: true, resource: { select: { name: true, event: { select: { title: true } }, venue: venueSelect } } } },
+          ticketType: { select: { name: true, session: { select: { startsAt: true, endsAt: true, event: { select: { id: true, title: true } }, venue: venueSelect } } } },
+          booking: { select: { startsAt: true, endsAt: true, resource: { select: { name: true, event: { select: { id: true, title: true } }, venue: venueSelect } } } },
         },
       },
     },
   });
 }
 
-type SessionShape = { startsAt: Date; endsAt: Date; event: { title: string }; venue: { name: string; address: string; timeZone: string } };
-type BookingShape = { startsAt: Date; endsAt: Date; resource: { name: string; event: { title: string }; venue: { name: string; address: string; timeZone: string } } };
+type SessionShape = { startsAt: Date; endsAt: Date; event: { id?: string; title: string }; venue: { name: string; address: string; timeZone: string } };
+type BookingShape = { startsAt: Date; endsAt: Date; resource: { name: string; event: { id?: string; title: string }; venue: { name: string; address: string; timeZone: string } } };
 
 function placeOfSession(session: SessionShape): Place {
-  return { title: session.event.title, venueName: session.venue.name, venueAddress: session.venue.address, timeZone: session.venue.timeZone, startsAt: session.startsAt, endsAt: session.endsAt, range: false };
+  return { eventId: session.event.id, title: session.event.title, venueName: session.venue.name, venueAddress: session.venue.address, timeZone: session.venue.timeZone, startsAt: session.startsAt, endsAt: session.endsAt, range: false };
 }
 
 function placeOfBooking(booking: BookingShape): Place {
   const venue = booking.resource.venue;
-  return { title: booking.resource.event.title, venueName: venue.name, venueAddress: venue.address, timeZone: venue.timeZone, startsAt: booking.startsAt, endsAt: booking.endsAt, range: true };
+  return { eventId: booking.resource.event.id, title: booking.resource.event.title, venueName: venue.name, venueAddress: venue.address, timeZone: venue.timeZone, startsAt: booking.startsAt, endsAt: booking.endsAt, range: true };
 }
 
 /** Everything the ticket PDF and the delivery and refund emails show, or null for an unknown order. */
@@ -93,7 +93,7 @@ export async function loadOrderTickets(orderId: string): Promise<OrderTickets | 
   const tickets: TicketPdf[] = [];
   for (const ticket of order.tickets) {
     const place = ticket.ticketType ? placeOfSession(ticket.ticketType.session) : ticket.booking ? placeOfBooking(ticket.booking) : null;
-    if (!place) continue;
+    if (!place?.eventId) continue;
     tickets.push({
       id: ticket.id,
       holderName: ticket.holderName,
@@ -102,7 +102,7 @@ export async function loadOrderTickets(orderId: string): Promise<OrderTickets | 
       when: describeWhen({ startsAt: place.startsAt, endsAt: place.endsAt, timeZone: place.timeZone, range: place.range }),
       venueName: place.venueName,
       venueAddress: place.venueAddress,
-      signedCode: signTicketCode({ ticketId: ticket.id, orderReference: order.reference, startsAt: place.startsAt }),
+      signedCode: signTicketCode({ ticketId: ticket.id, eventId: place.eventId, orderReference: order.reference, startsAt: place.startsAt }),
     });
   }
 

@@ -14,7 +14,7 @@ export type TicketPdf = {
   when: string;
   venueName: string;
   venueAddress: string;
-  /** The signed code the door scans (lib/tickets/signing.ts). */
+  /** The signed code the door scans (lib/tickets/ticket-code.ts). */
   signedCode: string;
 };
 
