@@ -68,6 +68,13 @@ export function ApiTokens({ tokens, apiBaseUrl, defaultDays, maxDays, createActi
               <span className="text-sm text-stone-700">Also reserves and pays for tickets as you.</span>
             </span>
           </label>
+          <label className="flex min-h-11 items-start gap-3 rounded-lg border border-stone-300 p-3 has-[:checked]:border-brand-600">
+            <input type="radio" name="scope" value="check_in" className="mt-1 size-4 shrink-0" />
+            <span className="flex flex-col">
+              <span className="font-medium">Door check-in only</span>
+              <span className="text-sm text-stone-700">For a scanner app: checks tickets in at the events you are door staff for, nothing else.</span>
+            </span>
+          </label>
           {scopeError ? <p id="token-scope-error" className="text-sm font-medium text-red-700">{scopeError}</p> : null}
         </fieldset>
         <div className="flex flex-col gap-1">

@@ -2,9 +2,11 @@ import "server-only";
 import { currentUser } from "@/lib/auth";
 import type { SessionUser } from "@/lib/auth/users";
 import { problemResponse } from "./problem";
-import { findUserByApiToken } from "./tokens";
+import { findUserByApiToken, type ApiTokenScope } from "./tokens";
 
-export type ApiCaller = { user: SessionUser; via: "token"; tokenId: string; readOnly: boolean } | { user: SessionUser; via: "session" };
+export type ApiCaller =
+  | { user: SessionUser; via: "token"; tokenId: string; readOnly: boolean; scope: ApiTokenScope }
+  | { user: SessionUser; via: "session" };
 
 export type AuthenticationResult = { ok: true; caller: ApiCaller } | { ok: false; response: Response };
 
@@ -25,15 +27,19 @@ export async function authenticateApiRequest(request: Request): Promise<ApiCalle
     const user = await findUserByApiToken(match[1]);
     if (!user) return null;
     const { tokenId, tokenScope, ...sessionUser } = user;
-    return { user: sessionUser, via: "token", tokenId, readOnly: tokenScope !== "write" };
+    return { user: sessionUser, via: "token", tokenId, readOnly: tokenScope !== "write", scope: tokenScope };
   }
   if (!SESSION_COOKIE.test(request.headers.get("cookie") ?? "")) return null;
   const user = await currentUser();
   return user ? { user, via: "session" } : null;
 }
 
-/** The caller, or a ready 401 problem. `sessionOnly` refuses bearer tokens with a 403. */
-export async function requireApiCaller(request: Request, options: { sessionOnly?: boolean } = {}): Promise<AuthenticationResult> {
+/**
+ * The caller, or a ready 401 problem. `sessionOnly` refuses bearer tokens with a 403.
+ * `checkIn` is for the door routes: the session, or a `check_in` token, and no other token;
+ * a `check_in` token is refused everywhere else.
+ */
+export async function requireApiCaller(request: Request, options: { sessionOnly?: boolean; checkIn?: boolean } = {}): Promise<AuthenticationResult> {
   const caller = await authenticateApiRequest(request);
   if (!caller) {
     const hadCredentials = request.headers.has("authorization");
@@ -47,6 +53,15 @@ export async function requireApiCaller(request: Request, options: { sessionOnly?
       }),
     };
   }
+  if (caller.via === "token" && (caller.scope === "check_in") !== Boolean(options.checkIn)) {
+    return {
+      ok: false,
+      response: problemResponse("forbidden", {
+        detail: options.checkIn ? "Checking tickets in takes a token with the check_in scope (or the session of door staff)." : "A check_in token only checks tickets in at the door.",
+      }),
+    };
+  }
+  if (options.checkIn) return { ok: true, caller };
   // A read-only token reads; anything that changes state (buying, paying) needs a write token.
   if (caller.via === "token" && caller.readOnly && request.method !== "GET" && request.method !== "HEAD") {
     return { ok: false, response: problemResponse("forbidden", { detail: "This API token is read-only. Create a token with write access to buy or pay." }) };

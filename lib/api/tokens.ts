@@ -13,15 +13,18 @@ export const MAX_ACTIVE_TOKENS = 20;
 /** Writing last_used_at on every request would make one busy token a hot row. */
 const LAST_USED_RESOLUTION_SECONDS = 60;
 
-/** What a token may do: `read` only reads (orders, confirmations); `write` may also buy and pay. */
-export const API_TOKEN_SCOPES = ["read", "write"] as const;
+/**
+ * What a token may do: `read` only reads (orders, confirmations); `write` may also buy and pay;
+ * `check_in` only checks tickets in at the door (POST /api/check-in…), for a partner's scanner.
+ */
+export const API_TOKEN_SCOPES = ["read", "write", "check_in"] as const;
 export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
 export const DEFAULT_TOKEN_DAYS = 90;
 export const MAX_TOKEN_DAYS = 365;
 
 export const ZCreateApiToken = z.strictObject({
   name: z.string({ error: "Give the token a name" }).trim().min(1, "Give the token a name").max(100, "Use at most 100 characters"),
-  scope: z.enum(API_TOKEN_SCOPES, { error: "Choose read or write" }).default("write").describe("read: only reads; write: may also buy and pay"),
+  scope: z.enum(API_TOKEN_SCOPES, { error: "Choose read, write or check_in" }).default("write").describe("read: only reads; write: may also buy and pay; check_in: only checks tickets in at the door"),
   expiresInDays: z.coerce
     .number({ error: "Give a number of days" })
     .int("Give a whole number of days")

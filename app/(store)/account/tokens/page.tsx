@@ -19,7 +19,7 @@ export default async function ApiTokensPage() {
     name: token.name,
     hint: token.hint,
     // Scope and expiry ride along in the "created" text until the table has columns for them.
-    created: `${day(token.createdAt)} · ${token.scope === "read" ? "read-only" : "may buy"} · ${token.expiresAt > new Date() ? "expires" : "expired"} ${day(token.expiresAt)}`,
+    created: `${day(token.createdAt)} · ${token.scope === "read" ? "read-only" : token.scope === "check_in" ? "door check-in only" : "may buy"} · ${token.expiresAt > new Date() ? "expires" : "expired"} ${day(token.expiresAt)}`,
     lastUsed: token.lastUsedAt ? day(token.lastUsedAt) : null,
     revoked: token.revokedAt ? day(token.revokedAt) : null,
   }));

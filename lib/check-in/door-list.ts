@@ -1,0 +1,66 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { ticketPublicKeyBase64Url } from "@/lib/tickets/keys";
+import type { DoorSession } from "./staff";
+import type { RejectionReason } from "./verdict";
+
+export type DoorListTicket = {
+  id: string;
+  orderReference: string;
+  holderName: string;
+  ticketTypeName: string;
+  /** null: may be admitted; else why not. */
+  refusal: Exclude<RejectionReason, "not_valid" | "other_event"> | null;
+  checkedIn: { at: string; by: string; door: string } | null;
+};
+
+export type DoorList = {
+  session: { id: string; eventId: string; eventTitle: string; startsAt: string; venueName: string; timeZone: string };
+  /** The Ed25519 public key (raw, base64url) that verifies ticket codes. */
+  publicKey: string;
+  syncedAt: string;
+  tickets: DoorListTicket[];
+};
+
+type Row = {
+  id: string;
+  reference: string;
+  holder_name: string;
+  ticket_type_name: string;
+  ticket_status: string;
+  order_status: string;
+  check_in_at: Date | null;
+  check_in_by: string | null;
+  check_in_door: string | null;
+};
+
+/**
+ * What a scanner keeps to work offline at `session`'s door: every ticket of the session (also
+ * void and refunded ones, so the door can say why), who already came in, and the public key
+ * that verifies codes. A code issued after the sync still verifies with the key alone.
+ */
+export async function loadDoorList(session: DoorSession): Promise<DoorList> {
+  const rows = await prisma.$queryRaw<Row[]>`
+    SELECT t.id, o.reference, t.holder_name, tt.name AS ticket_type_name, t.status::text AS ticket_status, o.status::text AS order_status,
+           c.scanned_at AS check_in_at, c.staff_email AS check_in_by, c.door AS check_in_door
+      FROM ticket_types tt
+      JOIN tickets t ON t.ticket_type_id = tt.id
+      JOIN orders o ON o.id = t.order_id
+      LEFT JOIN check_ins c ON c.ticket_id = t.id AND c.undone_at IS NULL
+     WHERE tt.session_id = ${session.id}::uuid
+     ORDER BY t.created_at, t.id`;
+  return {
+    session: { id: session.id, eventId: session.eventId, eventTitle: session.eventTitle, startsAt: session.startsAt.toISOString(), venueName: session.venueName, timeZone: session.timeZone },
+    publicKey: ticketPublicKeyBase64Url(),
+    syncedAt: new Date().toISOString(),
+    tickets: rows.map((row) => ({
+      id: row.id,
+      orderReference: row.reference,
+      holderName: row.holder_name,
+      ticketTypeName: row.ticket_type_name,
+      refusal:
+        row.order_status === "refund_required" || row.order_status === "refunded" ? "refunded" : row.ticket_status === "void" ? "void" : row.order_status !== "paid" ? "not_paid" : null,
+      checkedIn: row.check_in_at ? { at: row.check_in_at.toISOString(), by: row.check_in_by!, door: row.check_in_door! } : null,
+    })),
+  };
+}

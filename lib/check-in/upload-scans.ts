@@ -1,0 +1,47 @@
+import "server-only";
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import { checkInTicket } from "./check-in-ticket";
+import type { DoorSession, DoorStaff } from "./staff";
+import type { Verdict } from "./verdict";
+
+/** Most scans one upload carries; a scanner with more sends them in several uploads. */
+export const MAX_SCANS_PER_UPLOAD = 200;
+
+export const ZOfflineScan = z.strictObject({
+  scanId: z.uuid().describe("The scanner's own id of this scan: uploading it again records it once"),
+  code: z.string().min(1).max(256).describe("The scanned QR text"),
+  scannedAt: z.iso.datetime({ offset: true }).describe("When the door admitted it, by the scanner's clock"),
+});
+export type OfflineScan = z.infer<typeof ZOfflineScan>;
+
+export type UploadedScan = { scanId: string; verdict: Verdict; conflict: boolean };
+
+/**
+ * Replays the admissions a scanner made offline, oldest first, each through the same one
+ * conditional write as an online scan (checkInTicket). The first admission of a ticket that
+ * reaches the server stands; a later one (the same ticket admitted offline at two doors, or
+ * online before) is recorded in check_in_conflicts for the admin and answered as a conflict,
+ * never dropped. So is an admission of a ticket voided or refunded since the door's last sync.
+ */
+export async function uploadScans(options: { staff: DoorStaff; session: DoorSession; door: string; scans: OfflineScan[] }): Promise<UploadedScan[]> {
+  const { staff, session, door } = options;
+  const scans = [...options.scans].sort((a, b) => Date.parse(a.scannedAt) - Date.parse(b.scannedAt));
+  const results: UploadedScan[] = [];
+  for (const scan of scans) {
+    const scannedAt = new Date(scan.scannedAt);
+    const verdict = await checkInTicket({ staff, session, code: scan.code, door, offline: { scanId: scan.scanId, scannedAt } });
+    if (verdict.result === "admitted" || !verdict.ticket) {
+      results.push({ scanId: scan.scanId, verdict, conflict: false });
+      continue;
+    }
+    const reason = verdict.result === "rejected" ? verdict.reason : "already_checked_in";
+    const standing = verdict.result === "already_checked_in" ? verdict.checkIn.id : null;
+    await prisma.$executeRaw`
+      INSERT INTO check_in_conflicts (ticket_id, session_id, staff_id, staff_email, door, scan_id, scanned_at, reason, check_in_id)
+      VALUES (${verdict.ticket.id}::uuid, ${session.id}::uuid, ${staff.id}::uuid, ${staff.email}, ${door}, ${scan.scanId}::uuid, ${scannedAt}, ${reason}, ${standing}::uuid)
+      ON CONFLICT (scan_id) DO NOTHING`;
+    results.push({ scanId: scan.scanId, verdict, conflict: true });
+  }
+  return results;
+}
