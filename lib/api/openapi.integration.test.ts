@@ -10,6 +10,11 @@ import { eventInput } from "@/tests/admin-fixtures";
 import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
 import { API_OPERATIONS, buildOpenApiDocument, findOperation, type HttpMethod } from "./openapi";
 import { apiRequest, routeParams, TEST_ORIGIN, tokenFor } from "@/tests/api-fixtures";
+import { prisma } from "@/lib/db";
+import { createApiToken } from "@/lib/api/tokens";
+import { reserveTickets } from "@/lib/orders/reserve-tickets";
+import { confirmOrderPayment } from "@/lib/orders/transitions";
+import { loadOrderTickets } from "@/lib/tickets/load-order-tickets";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth", () => ({ currentUser: async () => session.user }));
@@ -142,6 +147,24 @@ function admin() {
 }
 const asAdmin = async () => (session.user = (await admin()).admin);
 
+let doorFixtures: Promise<{ sessionId: string; token: string; codes: string[] }> | undefined;
+/** Door staff with a check_in token, and a paid order of two tickets for their event's session. */
+function doorWorld() {
+  doorFixtures ??= (async () => {
+    const { event, session: eventSession, ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 5 }] });
+    const staff = await createTestUser();
+    await prisma.staffGrant.create({ data: { userId: staff.id, eventId: event.id, grantedBy: "test" } });
+    const created = await createApiToken({ userId: staff.id, input: { name: "door", scope: "check_in" } });
+    if (!created.ok) throw new Error(created.message);
+    const buyer = await createTestUser();
+    const order = await reserveTickets({ userId: buyer.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 3 }] } });
+    await confirmOrderPayment({ orderId: order.id, provider: "local", paymentRef: "p" });
+    const codes = (await loadOrderTickets(order.id))!.pdf.tickets.map((ticket) => ticket.signedCode);
+    return { sessionId: eventSession.id, token: created.secret, codes };
+  })();
+  return doorFixtures;
+}
+
 const SAMPLES: Sample[] = [
   { status: 200, method: "get", path: "/api/health", load: () => import("@/app/api/health/route"), request: async () => ({ url: "/api/health" }) },
   { status: 200, method: "get", path: "/api/ready", load: () => import("@/app/api/ready/route"), request: async () => ({ url: "/api/ready?skip=queue" }) },
@@ -224,6 +247,24 @@ const SAMPLES: Sample[] = [
   { status: 400, method: "get", path: "/api/payments/stripe/return", load: () => import("@/app/api/payments/stripe/return/route"), request: async () => ({ url: "/api/payments/stripe/return?order=x" }) },
   { status: 404, method: "get", path: "/api/tickets/download", load: () => import("@/app/api/tickets/download/route"), request: async () => ({ url: `/api/tickets/download?order=${randomUUID()}&expires=1&sig=${"a".repeat(43)}` }) },
   { status: 404, method: "get", path: "/api/orders/{id}/tickets.pdf", load: () => import("@/app/api/orders/[id]/tickets.pdf/route"), request: async () => ((session.user = null), { url: `/api/orders/${randomUUID()}/tickets.pdf`, params: { id: randomUUID() } }) },
+  { status: 200, method: "get", path: "/api/check-in/keys", load: () => import("@/app/api/check-in/keys/route"), request: async () => ({ url: "/api/check-in/keys" }) },
+  { status: 200, method: "get", path: "/api/check-in/sessions", load: () => import("@/app/api/check-in/sessions/route"), request: async () => ({ url: "/api/check-in/sessions", init: { token: (await doorWorld()).token } }) },
+  { status: 200, method: "get", path: "/api/check-in/sessions/{id}/tickets", load: () => import("@/app/api/check-in/sessions/[id]/tickets/route"), request: async () => ({ url: `/api/check-in/sessions/${(await doorWorld()).sessionId}/tickets`, params: { id: (await doorWorld()).sessionId }, init: { token: (await doorWorld()).token } }) },
+  { status: 404, method: "get", path: "/api/check-in/sessions/{id}/tickets", load: () => import("@/app/api/check-in/sessions/[id]/tickets/route"), request: async () => ({ url: `/api/check-in/sessions/${randomUUID()}/tickets`, params: { id: randomUUID() }, init: { token: (await doorWorld()).token } }) },
+  { status: 401, method: "post", path: "/api/check-in", load: () => import("@/app/api/check-in/route"), request: async () => ({ url: "/api/check-in", init: { body: { sessionId: randomUUID(), code: "x" } } }) },
+  { status: 200, method: "post", path: "/api/check-in", load: () => import("@/app/api/check-in/route"), request: async () => ({ url: "/api/check-in", init: { token: (await doorWorld()).token, body: { sessionId: (await doorWorld()).sessionId, code: (await doorWorld()).codes[0], door: "Docs" } } }) },
+  { status: 409, method: "post", path: "/api/check-in", load: () => import("@/app/api/check-in/route"), request: async () => ({ url: "/api/check-in", init: { token: (await doorWorld()).token, body: { sessionId: (await doorWorld()).sessionId, code: (await doorWorld()).codes[0] } } }) },
+  { status: 422, method: "post", path: "/api/check-in", load: () => import("@/app/api/check-in/route"), request: async () => ({ url: "/api/check-in", init: { token: (await doorWorld()).token, body: { sessionId: (await doorWorld()).sessionId, code: "bm90.YSB0aWNrZXQ" } } }) },
+  {
+    status: 200, method: "post",
+    path: "/api/check-in/uploads",
+    load: () => import("@/app/api/check-in/uploads/route"),
+    request: async () => {
+      const { token, sessionId, codes } = await doorWorld();
+      const scans = [codes[1], codes[0]].map((code) => ({ scanId: randomUUID(), code, scannedAt: new Date().toISOString() }));
+      return { url: "/api/check-in/uploads", init: { token, body: { sessionId, door: "Side", scans } } };
+    },
+  },
 ];
 
 describe("real answers match their documented schemas", () => {

@@ -15,6 +15,7 @@ import { problems, TAGS, type Access, type ApiOperation, type HttpMethod } from 
 import { OPERATIONS_OPERATIONS } from "./openapi/operations";
 import { PAYMENTS_OPERATIONS } from "./openapi/payments";
 import { TICKETS_OPERATIONS } from "./openapi/tickets";
+import { CHECK_IN_OPERATIONS } from "./openapi/check-in";
 
 export { TAGS, type Access, type ApiOperation, type ApiResponseSpec, type HttpMethod, type Tag } from "./openapi/operation";
 
@@ -32,6 +33,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...BUYING_OPERATIONS,
   ...CATALOG_OPERATIONS,
   ...TICKETS_OPERATIONS,
+  ...CHECK_IN_OPERATIONS,
   ...AUTH_OPERATIONS,
   ...PAYMENTS_OPERATIONS,
   ...OPERATIONS_OPERATIONS,
@@ -79,6 +81,7 @@ const SECURITY: Record<Access, Record<string, string[]>[]> = {
   metrics: [{ metricsToken: [] }],
   stripe: [{ stripeSignature: [] }],
   "signed-link": [],
+  door: [{ apiToken: [] }, { sessionCookie: [] }],
 };
 
 class Components {

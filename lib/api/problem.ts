@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { AdminError, AdminErrorCode } from "@/lib/admin/errors";
 import { fieldErrorsToErrors, issuesToErrors, type ProblemFieldError } from "@/lib/field-errors";
 import type { OrderError, OrderErrorCode } from "@/lib/orders/errors";
+import { ZVerdict } from "@/lib/check-in/schemas";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
@@ -54,6 +55,9 @@ export const PROBLEMS = {
   taken: { status: 409, title: "Already booked" },
   not_on_sale: { status: 409, title: "Not on sale" },
   not_cancellable: { status: 409, title: "Cannot be cancelled" },
+  // Outcomes of a scan at the door (lib/check-in): the problem carries the door's `verdict`.
+  already_checked_in: { status: 409, title: "Already checked in" },
+  ticket_rejected: { status: 422, title: "Not a valid ticket for this door" },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;
@@ -108,6 +112,7 @@ export const ZProblem = z
     code: z.enum(Object.keys(PROBLEMS) as [ProblemCode, ...ProblemCode[]]),
     errors: z.array(ZProblemFieldError).optional(),
     retryAfterSeconds: z.int().optional(),
+    verdict: ZVerdict.optional().describe("Check-in problems only: what the door is told (who came in and when, or why not)"),
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details, served as application/problem+json." });
 export type Problem = z.infer<typeof ZProblem>;
@@ -121,6 +126,7 @@ export type ProblemOptions = {
   instance?: string;
   errors?: ProblemFieldError[];
   retryAfterSeconds?: number;
+  verdict?: Problem["verdict"];
   headers?: Record<string, string>;
 };
 
@@ -131,6 +137,7 @@ export function problemBody(code: ProblemCode, options: ProblemOptions = {}): Pr
   if (options.instance) body.instance = options.instance;
   if (options.errors?.length) body.errors = options.errors;
   if (options.retryAfterSeconds !== undefined) body.retryAfterSeconds = options.retryAfterSeconds;
+  if (options.verdict) body.verdict = options.verdict;
   return body;
 }
 

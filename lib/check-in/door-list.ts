@@ -2,6 +2,10 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { ticketPublicKeyBase64Url } from "@/lib/tickets/keys";
 import type { DoorSession } from "./staff";
+
+export function doorSessionJson(session: DoorSession) {
+  return { id: session.id, eventId: session.eventId, eventTitle: session.eventTitle, startsAt: session.startsAt.toISOString(), venueName: session.venueName, timeZone: session.timeZone };
+}
 import type { RejectionReason } from "./verdict";
 
 export type DoorListTicket = {
@@ -50,7 +54,7 @@ export async function loadDoorList(session: DoorSession): Promise<DoorList> {
      WHERE tt.session_id = ${session.id}::uuid
      ORDER BY t.created_at, t.id`;
   return {
-    session: { id: session.id, eventId: session.eventId, eventTitle: session.eventTitle, startsAt: session.startsAt.toISOString(), venueName: session.venueName, timeZone: session.timeZone },
+    session: doorSessionJson(session),
     publicKey: ticketPublicKeyBase64Url(),
     syncedAt: new Date().toISOString(),
     tickets: rows.map((row) => ({

@@ -1,19 +1,11 @@
 import "server-only";
-import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { checkInTicket } from "./check-in-ticket";
 import type { DoorSession, DoorStaff } from "./staff";
 import type { Verdict } from "./verdict";
+import type { OfflineScan } from "./upload-scans-schema";
 
-/** Most scans one upload carries; a scanner with more sends them in several uploads. */
-export const MAX_SCANS_PER_UPLOAD = 200;
-
-export const ZOfflineScan = z.strictObject({
-  scanId: z.uuid().describe("The scanner's own id of this scan: uploading it again records it once"),
-  code: z.string().min(1).max(256).describe("The scanned QR text"),
-  scannedAt: z.iso.datetime({ offset: true }).describe("When the door admitted it, by the scanner's clock"),
-});
-export type OfflineScan = z.infer<typeof ZOfflineScan>;
+export { MAX_SCANS_PER_UPLOAD, ZOfflineScan, type OfflineScan } from "./upload-scans-schema";
 
 export type UploadedScan = { scanId: string; verdict: Verdict; conflict: boolean };
 

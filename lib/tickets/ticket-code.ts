@@ -25,6 +25,9 @@ export type TicketCodeFacts = {
 export type DecodedTicketCode = TicketCodeFacts & { version: 1 | 2; body: Uint8Array; signature: Uint8Array };
 
 export const TICKET_CODE_VERSION = 2;
+/** For API clients: how to read and check a code with the public key. */
+export const TICKET_CODE_FORMAT =
+  'base64url(payload) "." base64url(signature); payload = 0x02 | ticket uuid (16 bytes) | event uuid (16) | session start, unix seconds (uint32 BE) | reference length (1) | order reference (ASCII); signature = Ed25519 over "local-tickets:ticket-code:v2\\0" followed by the payload';
 const CONTEXT = new TextEncoder().encode("local-tickets:ticket-code:v2\0");
 const REFERENCE_PATTERN = /^[\x21-\x7e]{1,64}$/;
 const BASE64URL_PATTERN = /^[A-Za-z0-9_-]+$/;

@@ -7,7 +7,7 @@ import { PROBLEM_CONTENT_TYPE, PROBLEMS, ZProblem, type ProblemCode } from "../p
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete" | "head" | "options";
 
 /** Who may call: alternatives, any one of which is enough. */
-export type Access = "public" | "user" | "session" | "admin" | "jobs" | "metrics" | "stripe" | "signed-link";
+export type Access = "public" | "user" | "session" | "admin" | "jobs" | "metrics" | "stripe" | "signed-link" | "door";
 
 export type ApiResponseSpec = {
   description: string;
@@ -40,6 +40,7 @@ export const TAGS = {
   Account: "Personal API tokens. Managed with the session cookie of a signed-in user.",
   Catalog: "Published events: listing, detail and search.",
   Tickets: "PDF tickets.",
+  Door: "Checking tickets in at the door: door staff (or admins) with the session cookie, or a partner's scanner with a `check_in` API token.",
   Auth: "Signing in with the Auth.js session cookie (the pages' own sign-in).",
   Payments: "Payment provider callbacks.",
   Operations: "Health, readiness, metrics and the job queue.",

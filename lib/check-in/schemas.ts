@@ -1,0 +1,64 @@
+// The check-in API's request and answer shapes (validated and documented in OpenAPI).
+import { z } from "zod";
+import { REJECTION_REASONS } from "./verdict";
+import { MAX_SCANS_PER_UPLOAD, ZOfflineScan } from "./upload-scans-schema";
+
+const ZDoor = z.string().trim().min(1).max(60).default("Door").describe("Which door or scanner; shown to the admin next to each check-in");
+
+export const ZCheckInRequest = z.strictObject({
+  sessionId: z.uuid().describe("The session (date) this door admits to"),
+  code: z.string().min(1).max(256).describe("The text of the ticket's QR code"),
+  door: ZDoor,
+});
+
+export const ZUploadScansRequest = z.strictObject({
+  sessionId: z.uuid().describe("The session (date) the scans were made at"),
+  door: ZDoor,
+  scans: z.array(ZOfflineScan).min(1).max(MAX_SCANS_PER_UPLOAD).describe("Admissions made offline, in any order"),
+});
+
+const ZTicketSummary = z.object({ id: z.uuid(), holderName: z.string(), ticketTypeName: z.string() }).meta({ id: "CheckInTicket" });
+const ZCheckInFacts = z
+  .object({ id: z.string(), at: z.iso.datetime({ offset: true }), by: z.string().describe("Email of the door staff"), door: z.string() })
+  .meta({ id: "CheckInFacts" });
+
+export const ZVerdict = z
+  .discriminatedUnion("result", [
+    z.object({ result: z.literal("admitted"), ticket: ZTicketSummary.nullable(), checkIn: ZCheckInFacts }),
+    z.object({ result: z.literal("already_checked_in"), ticket: ZTicketSummary.nullable(), checkIn: ZCheckInFacts }),
+    z.object({ result: z.literal("rejected"), reason: z.enum(REJECTION_REASONS), ticket: ZTicketSummary.nullable() }),
+  ])
+  .meta({ id: "CheckInVerdict", description: "What the door is told: admitted (green), already_checked_in (amber, with who and when), rejected (red, with why)." });
+
+export const ZUploadScansAnswer = z.object({
+  results: z.array(z.object({ scanId: z.uuid(), verdict: ZVerdict, conflict: z.boolean().describe("The admission did not stand; the admin sees it under the session's conflicts") })),
+});
+
+export const ZDoorSession = z
+  .object({ id: z.uuid(), eventId: z.uuid(), eventTitle: z.string(), startsAt: z.iso.datetime({ offset: true }), venueName: z.string(), timeZone: z.string() })
+  .meta({ id: "DoorSession" });
+
+export const ZDoorSessionsAnswer = z.object({ sessions: z.array(ZDoorSession) });
+
+export const ZDoorList = z.object({
+  session: ZDoorSession,
+  publicKey: z.string().describe("Ed25519 public key, raw 32 bytes in base64url: verifies ticket codes offline"),
+  syncedAt: z.iso.datetime({ offset: true }),
+  tickets: z.array(
+    z.object({
+      id: z.uuid(),
+      orderReference: z.string(),
+      holderName: z.string(),
+      ticketTypeName: z.string(),
+      refusal: z.enum(["void", "refunded", "not_paid"]).nullable(),
+      checkedIn: z.object({ at: z.iso.datetime({ offset: true }), by: z.string(), door: z.string() }).nullable(),
+    }),
+  ),
+});
+
+export const ZTicketKeys = z.object({
+  keys: z.array(z.object({ alg: z.literal("Ed25519"), publicKey: z.string().describe("Raw 32-byte public key, base64url") })),
+  codeFormat: z.string(),
+});
+
+export const ZSessionIdParams = z.strictObject({ id: z.uuid() });
