@@ -35,6 +35,8 @@ const nextConfig = {
         ],
       },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }] },
+      // The door scanner reads QR codes with the camera: this page, and only this page, may ask for it.
+      { source: "/check-in", headers: [{ key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=()" }] },
     ];
   },
 };
