@@ -44,6 +44,9 @@ export type SessionFigures = {
   held: number;
   capacity: number;
   sellThrough: number | null;
+  /** Sessions that have started: tickets checked in at the door, and the share that never came. Null before the start. */
+  checkedIn: number | null;
+  noShowRate: number | null;
 };
 
 export type EventFigures = {
@@ -57,6 +60,8 @@ export type EventFigures = {
   sold: number;
   capacity: number;
   sellThrough: number | null;
+  /** Over the event's sessions that have started: valid tickets never checked in / valid tickets. */
+  noShowRate: number | null;
   sessions: SessionFigures[];
 };
 
@@ -186,6 +191,22 @@ function eventDetailsQuery(db: AnalyticsDb, eventIds: string[]) {
      ORDER BY e.id, s.starts_at, s.id`;
 }
 
+/**
+ * At the door, per session that has started: the valid tickets of paid orders and how many of
+ * them were checked in (a check-in that was undone does not count).
+ */
+function doorQuery(db: AnalyticsDb, eventIds: string[], now: Date) {
+  return db.$queryRaw<{ session_id: string; admissible: number; checked_in: number }[]>`
+    SELECT s.id AS session_id, count(t.id)::int AS admissible, count(c.id)::int AS checked_in
+      FROM event_sessions s
+      JOIN ticket_types tt ON tt.session_id = s.id
+      JOIN tickets t ON t.ticket_type_id = tt.id AND t.status = 'valid'
+      JOIN orders o ON o.id = t.order_id AND o.status = 'paid'
+      LEFT JOIN check_ins c ON c.ticket_id = t.id AND c.undone_at IS NULL
+     WHERE s.event_id = ANY(${eventIds}::uuid[]) AND s.starts_at <= ${now}::timestamptz AND NOT s.cancelled
+     GROUP BY s.id`;
+}
+
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 const isoDay = (instant: Date) => instant.toISOString().slice(0, 10);
 
@@ -193,7 +214,7 @@ function moneyList(map: Map<string, number> | undefined): Money[] {
   return [...(map ?? new Map<string, number>())].map(([currency, minor]) => ({ currency, minor })).sort((a, b) => b.minor - a.minor);
 }
 
-export async function queryAnalytics(db: AnalyticsDb, range: DateRange, options: { eventLimit?: number } = {}): Promise<Analytics> {
+export async function queryAnalytics(db: AnalyticsDb, range: DateRange, options: { eventLimit?: number; now?: Date } = {}): Promise<Analytics> {
   const eventLimit = options.eventLimit ?? 50;
   const [moneyRows, ticketRows, [conversion], pipelineRows] = await Promise.all([
     moneyQuery(db, range),
@@ -251,7 +272,8 @@ export async function queryAnalytics(db: AnalyticsDb, range: DateRange, options:
   const eventIds = [...new Set([...ticketsByEvent.keys(), ...netByEvent.keys()])]
     .sort((a, b) => (ticketsByEvent.get(b) ?? 0) - (ticketsByEvent.get(a) ?? 0) || (ordersByEvent.get(b) ?? 0) - (ordersByEvent.get(a) ?? 0) || (a < b ? -1 : 1))
     .slice(0, eventLimit);
-  const details = eventIds.length > 0 ? await eventDetailsQuery(db, eventIds) : [];
+  const [details, doorRows] = eventIds.length > 0 ? await Promise.all([eventDetailsQuery(db, eventIds), doorQuery(db, eventIds, options.now ?? new Date())]) : [[], []];
+  const door = new Map(doorRows.map((row) => [row.session_id, row]));
   const events: EventFigures[] = eventIds.flatMap((eventId) => {
     const rows = details.filter((row) => row.event_id === eventId);
     if (rows.length === 0) return [];
@@ -268,6 +290,8 @@ export async function queryAnalytics(db: AnalyticsDb, range: DateRange, options:
         held: 0,
         capacity: 0,
         sellThrough: null,
+        checkedIn: null,
+        noShowRate: null,
       };
       if (row.ticket_type_id) {
         session.tickets += ticketsByType.get(row.ticket_type_id) ?? 0;
@@ -276,9 +300,17 @@ export async function queryAnalytics(db: AnalyticsDb, range: DateRange, options:
         session.capacity += row.capacity ?? 0;
       }
       session.sellThrough = ratio(session.sold, session.capacity);
+      const atDoor = door.get(row.session_id);
+      if (atDoor) {
+        session.checkedIn = atDoor.checked_in;
+        session.noShowRate = ratio(atDoor.admissible - atDoor.checked_in, atDoor.admissible);
+      }
       sessions.set(row.session_id, session);
     }
     const list = [...sessions.values()];
+    const started = list.map((session) => door.get(session.sessionId)).filter((entry) => entry !== undefined);
+    const admissible = started.reduce((sum, entry) => sum + entry.admissible, 0);
+    const checkedIn = started.reduce((sum, entry) => sum + entry.checked_in, 0);
     const sold = list.reduce((sum, session) => sum + session.sold, 0);
     const capacity = list.reduce((sum, session) => sum + session.capacity, 0);
     return [{
@@ -292,6 +324,7 @@ export async function queryAnalytics(db: AnalyticsDb, range: DateRange, options:
       sold,
       capacity,
       sellThrough: ratio(sold, capacity),
+      noShowRate: ratio(admissible - checkedIn, admissible),
       sessions: list,
     }];
   });

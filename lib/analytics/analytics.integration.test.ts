@@ -78,3 +78,29 @@ describe("analytics", () => {
     await expect(getAnalytics({ actor: attendee, query: {} })).rejects.toMatchObject({ code: "forbidden" });
   });
 });
+
+describe("no-show rate", () => {
+  it("is the share of valid tickets of started sessions never checked in; undone check-ins and future sessions do not count", async () => {
+    const admin = await createActor();
+    const event = await createTicketedEvent({ title: "Analytics door", ticketTypes: [{ capacity: 10, priceMinor: 1000 }] });
+    const buyer = await createTestUser();
+    const reserved = await reserveTickets({ userId: buyer.id, input: { items: [{ ticketTypeId: event.ticketTypes[0].id, quantity: 4 }] } });
+    await confirmOrderPayment({ orderId: reserved.id, provider: "local", paymentRef: "p" });
+    const tickets = await prisma.ticket.findMany({ where: { orderId: reserved.id }, orderBy: { id: "asc" } });
+    const checkIn = (ticketId: string, undone = false) =>
+      prisma.checkIn.create({ data: { ticketId, sessionId: event.session.id, staffEmail: admin.email, door: "Main", ...(undone ? { undoneAt: new Date(), undoneBy: admin.email } : {}) } });
+    await checkIn(tickets[0].id);
+    await checkIn(tickets[1].id, true);
+
+    const today = new Date().toISOString().slice(0, 10);
+    const figures = async () => (await getAnalytics({ actor: admin, query: { from: today, to: today } })).analytics.events.find((row) => row.eventId === event.event.id)!;
+    // Before the start nobody can be a no-show.
+    expect((await figures()).noShowRate).toBeNull();
+    expect((await figures()).sessions[0]).toMatchObject({ checkedIn: null, noShowRate: null });
+
+    await prisma.eventSession.update({ where: { id: event.session.id }, data: { startsAt: new Date(Date.now() - 3600_000), endsAt: new Date(Date.now() + 3600_000) } });
+    const started = await figures();
+    expect(started.sessions[0]).toMatchObject({ checkedIn: 1, noShowRate: 0.75 });
+    expect(started.noShowRate).toBe(0.75);
+  });
+});

@@ -260,6 +260,7 @@ export const ZAnalytics = z
         sold: z.int(),
         capacity: z.int(),
         sellThrough: z.number().nullable(),
+        noShowRate: z.number().nullable().describe("Sessions that have started: share of valid tickets never checked in"),
         sessions: z.array(
           z.object({
             sessionId: ZUuid,
@@ -271,6 +272,8 @@ export const ZAnalytics = z
             held: z.int(),
             capacity: z.int(),
             sellThrough: z.number().nullable(),
+            checkedIn: z.int().nullable().describe("Checked in at the door; null before the session starts"),
+            noShowRate: z.number().nullable(),
           }),
         ),
       }),

@@ -69,6 +69,10 @@ CREATE TABLE "check_in_conflicts" (
 CREATE UNIQUE INDEX "check_in_conflicts_scan_id_key" ON "check_in_conflicts"("scan_id");
 CREATE INDEX "check_in_conflicts_session_id_created_at_idx" ON "check_in_conflicts"("session_id", "created_at");
 
+-- The door list, the door figures and the no-show rate read a session's tickets through
+-- their ticket type.
+CREATE INDEX "tickets_ticket_type_id_idx" ON "tickets"("ticket_type_id");
+
 -- A token a partner's scanner app holds: it may check tickets in (for the events its user is
 -- staff of) and nothing else. Not used in this migration (a new enum value cannot be, in the
 -- transaction that adds it).
