@@ -11,6 +11,10 @@ export function contentSecurityPolicy(options: { nonce: string; dev: boolean }):
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
+    // The service worker (public/sw.js): 'strict-dynamic' would otherwise refuse it, since a
+    // worker is not a script element that can carry the nonce.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "connect-src 'self' https://api.stripe.com",
     "frame-src https://js.stripe.com https://checkout.stripe.com",
     "form-action 'self' https://checkout.stripe.com",

@@ -33,6 +33,14 @@ describe("next.config.mjs headers", () => {
     for (const policy of policies) expect(/script-src[^;]*'unsafe-inline'/.test(policy.value)).toBe(false);
     expect(config.experimental.serverActions.bodySizeLimit).toBe(SERVER_ACTION_BODY_LIMIT);
   });
+
+  it("lets only the door scanner ask for the camera (the later rule wins in Next)", async () => {
+    const rules = await (await loadNextConfig("production")).headers();
+    const permissions = (source: string) => rules.filter((rule) => rule.source === source).flatMap((rule) => rule.headers).filter((header) => header.key === "Permissions-Policy");
+    expect(permissions("/:path*").map((header) => header.value)).toEqual(["camera=(), microphone=(), geolocation=()"]);
+    expect(permissions("/check-in").map((header) => header.value)).toEqual(["camera=(self), microphone=(), geolocation=()"]);
+    expect(rules.findIndex((rule) => rule.source === "/check-in")).toBeGreaterThan(rules.findIndex((rule) => rule.source === "/:path*"));
+  });
 });
 
 describe("the pages' Content-Security-Policy", () => {
@@ -45,6 +53,7 @@ describe("the pages' Content-Security-Policy", () => {
     expect(scripts).not.toContain("'unsafe-inline'");
     expect(scripts).not.toContain("'unsafe-eval'");
     expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("worker-src 'self'");
     expect(contentSecurityPolicy({ nonce, dev: true })).toContain("'unsafe-eval'");
   });
 

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { OfflineTickets } from "@/components/offline-tickets";
+import { env } from "@/lib/env";
 import { requireUser } from "@/lib/auth";
 import { formatShortDayTime } from "@/lib/catalog/format-when";
 import { formatMoney } from "@/lib/money";
@@ -41,6 +43,7 @@ export default async function AccountPage() {
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4">
       <h1 className="text-2xl font-bold">My tickets</h1>
+      <OfflineTickets enabled={env().NODE_ENV === "production"} />
       <p className="text-stone-700">
         Signed in as {user.email} · <Link href="/account/tokens" className="font-medium text-brand-700 underline">API tokens</Link>
       </p>

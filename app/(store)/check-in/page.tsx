@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { DoorScanner } from "@/components/door-scanner";
+import { OfflineTickets } from "@/components/offline-tickets";
+import { env } from "@/lib/env";
 import { requireUser } from "@/lib/auth";
 import { doorSessionJson } from "@/lib/check-in/door-list";
 import { listDoorSessions } from "@/lib/check-in/staff";
@@ -18,5 +20,11 @@ export default async function CheckInPage() {
       </div>
     );
   }
-  return <DoorScanner sessions={sessions.map(doorSessionJson)} staffEmail={user.email} />;
+  return (
+    <>
+      <DoorScanner sessions={sessions.map(doorSessionJson)} staffEmail={user.email} />
+      {/* The service worker keeps this page, so a reload without a connection still opens the scanner. */}
+      <OfflineTickets enabled={env().NODE_ENV === "production"} />
+    </>
+  );
 }

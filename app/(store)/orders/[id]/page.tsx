@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CancelBookingForm } from "@/components/cancel-booking-form";
+import { OfflineTickets } from "@/components/offline-tickets";
+import { env } from "@/lib/env";
 import { DeliveryProgress } from "@/components/delivery-progress";
 import { currentUser, requireUser } from "@/lib/auth";
 import { formatMoney } from "@/lib/money";
@@ -57,6 +59,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <h2 id="what" className="text-lg font-semibold">{slug ? <Link href={`/events/${slug}`} className="underline">{title}</Link> : title}</h2>
         <p className="text-stone-700">{when}</p>
         {venue ? <p className="text-stone-700">{venue.name}, {venue.address}</p> : null}
+        {paid && session && slug ? (
+          <Link href={`/events/${slug}/calendar/${session.id}`} prefetch={false} className="mt-1 inline-flex min-h-11 items-center font-medium text-brand-700 underline">Add to calendar</Link>
+        ) : null}
         <ul className="mt-3 flex flex-col gap-1">
           {order.items.map((item) => (
             <li key={item.id} className="flex justify-between">
@@ -72,6 +77,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <section aria-labelledby="tickets-heading" className="flex flex-col gap-2">
           <h2 id="tickets-heading" className="text-lg font-semibold">Tickets</h2>
           <DeliveryProgress orderId={order.id} initial={delivery} />
+          {paid ? <p className="text-sm text-stone-700">Once opened, this page works offline too: keep it for the door, or add this site to your home screen.</p> : null}
           {order.status === "paid" ? (
             <a href={`/api/orders/${order.id}/tickets.pdf`} className="inline-flex min-h-11 items-center justify-center rounded-xl border border-brand-600 px-4 font-semibold text-brand-700 hover:bg-brand-50" download>
               Download tickets (PDF)
@@ -102,7 +108,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                           role="img"
                           aria-label={`QR code of ticket ${index + 1}, to show at the door`}
                           data-testid="ticket-qr"
-                          className="w-full max-w-72 bg-white [&>svg]:h-auto [&>svg]:w-full"
+                          className="w-full max-w-80 bg-white [&>svg]:h-auto [&>svg]:w-full"
                           dangerouslySetInnerHTML={{ __html: web.qrSvg }}
                         />
                         <p className="text-sm text-stone-700">Show this code at the door. Turn your screen brightness up.</p>
@@ -123,6 +129,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       ) : null}
       {bookingCancellable ? <CancelBookingForm orderId={order.id} action={cancelBookingAction} /> : null}
       <Link href="/account" className="font-medium text-brand-700 underline">All my tickets</Link>
+      {paid ? <OfflineTickets enabled={env().NODE_ENV === "production"} /> : null}
     </div>
   );
 }

@@ -1,0 +1,17 @@
+"use client";
+import { useEffect } from "react";
+
+/**
+ * Registers the service worker (public/sw.js) that keeps this page, and the order pages
+ * opened before, available without a connection. The page turns it on in production only
+ * (`enabled`): in development it would serve stale pages over hot reloads.
+ */
+export function OfflineTickets({ enabled }: { enabled: boolean }) {
+  useEffect(() => {
+    if (!enabled || !("serviceWorker" in navigator)) return;
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => {
+      // No service worker (private mode, an old browser): the page still works online.
+    });
+  }, [enabled]);
+  return null;
+}
