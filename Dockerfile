@@ -4,7 +4,7 @@
 #   docker build -t local-tickets-tools --target tools .   → migrations, backups (full tree)
 # Builds with NEXT_OUTPUT=standalone (next.config.mjs then sets output: "standalone"). The database is never embedded here:
 # DATABASE_URL points at PostgreSQL 13+ (compose.yaml runs PostgreSQL 18), and it is never seeded.
-# The runner refuses to start without AUTH_SECRET, JOBS_SECRET, TICKET_SIGNING_SECRET (distinct)
+# The runner refuses to start without AUTH_SECRET, JOBS_SECRET (distinct), TICKET_SIGNING_KEY
 # and Stripe keys (or UNSAFE_TEST_PAYMENTS=true for a demo): README, "Deploying".
 ARG NODE_IMAGE=node:20-bookworm-slim
 

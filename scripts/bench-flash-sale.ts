@@ -461,6 +461,7 @@ async function main() {
             AUTH_SECRET: randomBytes(32).toString("base64url"),
             JOBS_SECRET: randomBytes(32).toString("base64url"),
             TICKET_SIGNING_SECRET: randomBytes(32).toString("base64url"),
+            TICKET_SIGNING_KEY: randomBytes(32).toString("base64url"),
             LOG_LEVEL: "warn",
           } as unknown as NodeJS.ProcessEnv,
         });
