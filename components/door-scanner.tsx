@@ -11,6 +11,7 @@ import type { DoorList } from "@/lib/check-in/door-list";
 import { doorStorage, type UploadProblem } from "@/lib/check-in/door-storage";
 import { offlineVerdict } from "@/lib/check-in/offline-door";
 import { REJECTION_TEXT, type Verdict } from "@/lib/check-in/verdict";
+import { decodeTicketCode } from "@/lib/tickets/ticket-code";
 
 export type ScannerSession = { id: string; eventId: string; eventTitle: string; startsAt: string; venueName: string; timeZone: string };
 
@@ -23,6 +24,7 @@ const SYNC_EVERY_MS = 30_000;
 const SAME_CODE_PAUSE_MS = 3_000;
 
 function clock(iso: string, timeZone: string): string {
+  if (Number.isNaN(Date.parse(iso))) return "–";
   return new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone }).format(new Date(iso));
 }
 
@@ -145,7 +147,7 @@ function Scanner({ sessions, staffEmail }: { sessions: ScannerSession[]; staffEm
       const verdict = await offlineVerdict({ list: stored, code, admittedHere: admitted, door, by: staffEmail, now: new Date(), newId: () => crypto.randomUUID() });
       if (verdict.result === "admitted") {
         // A ticket sold after the sync is not on the list: remember it by its code's ticket id.
-        const ticketId = verdict.ticket?.id ?? code.trim();
+        const ticketId = verdict.ticket?.id ?? decodeTicketCode(code)?.ticketId ?? code.trim();
         admitted.set(ticketId, { ...verdict.checkIn, ticketId });
         doorStorage.setAdmitted(id, admitted);
         doorStorage.setQueue(id, [...doorStorage.queue(id), { scanId: verdict.checkIn.id, code: code.trim(), scannedAt: verdict.checkIn.at }]);
