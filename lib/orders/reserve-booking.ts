@@ -9,6 +9,7 @@ import { newOrderReference } from "./codes";
 import { OrderError } from "./errors";
 import { fromReserveRefusal, type ReserveAnswer } from "./reserve-answer";
 import type { ReservedOrder } from "./reserve-tickets";
+import { sweepWhenHoldExpires } from "./hold-expiry-timer";
 
 export const ZReserveBooking = z.object({
   resourceId: z.uuid("Unknown experience"),
@@ -92,5 +93,7 @@ async function reserveBookingOnce(options: { userId: string; input: z.output<typ
   }
   countOrderHold();
   if (result.status === "paid") countOrderOutcome("sold");
-  return { ...result, holdExpiresAt: new Date(result.holdExpiresAt) };
+  const holdExpiresAt = new Date(result.holdExpiresAt);
+  if (result.status === "pending") sweepWhenHoldExpires(holdExpiresAt);
+  return { ...result, holdExpiresAt };
 }
