@@ -1,13 +1,14 @@
 // Runs the official OpenActive data-model validator (@openactive/data-model-validator, a dev
 // dependency) over RPDE feed pages, offline: its remote-JSON cache is given the activity list
 // from the reference copy (or, failing that, the concepts this app ships), so the activity
-// rules run without internet. Used by scripts/validate-feeds.ts and the feed validator test.
+// rules run without internet. Used by scripts/validate-feeds.ts, the feed validator test and
+// the e2e spec that walks the running app's feeds (e2e/open-data.spec.ts).
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import shipped from "./openactive-activities.json";
+import { FEED_CATALOGUE, type FeedEntry } from "./catalogue";
 
 export type ValidatorMessage = { severity: "failure" | "warning" | "suggestion" | string; type: string; message: string; path: string };
 
@@ -19,6 +20,8 @@ function activityListDocument(file?: string): unknown {
   for (const candidate of [file, REFERENCE_ACTIVITY_LIST]) {
     if (candidate && existsSync(candidate)) return JSON.parse(readFileSync(candidate, "utf8"));
   }
+  // Read, not imported: Playwright's loader (e2e/open-data.spec.ts) wants import attributes for JSON.
+  const shipped = JSON.parse(readFileSync(new URL("./openactive-activities.json", import.meta.url), "utf8")) as { inScheme: string; license: string; concepts: object[] };
   return {
     "@context": "https://openactive.io/",
     id: shipped.inScheme,
@@ -108,4 +111,27 @@ export async function validateFeedData(url: string, cacheDirectory: string, opti
     next = page.next;
   }
   return { messages, items, pages };
+}
+
+/**
+ * The failures the product cannot fix (docs/decisions/0003-rpde-feed.md): no activity-list
+ * concept for concerts, comedy or tastings, and no facility type for a private guide.
+ */
+export const ALLOWED_FAILURE = /^Required property `activity` is missing from `SessionSeries`|When publishing a `FacilityUse`, a data publisher must provide at least one of `facilityType`, `activity`/;
+
+export type FeedReport = { feed: FeedEntry; items: number; pages: number; messages: ValidatorMessage[]; blocking: ValidatorMessage[] };
+
+/** Both official validators over every feed of a running app at `base` (protocol messages are prefixed `[rpde]`). */
+export async function validateRunningApp(base: string, options: { cacheDirectory?: string } = {}): Promise<FeedReport[]> {
+  const cache = options.cacheDirectory ?? prepareValidatorCache();
+  const reports: FeedReport[] = [];
+  for (const feed of FEED_CATALOGUE) {
+    const url = `${base.replace(/\/$/, "")}${feed.path}`;
+    const protocol = await validateFeedProtocol(url);
+    const data = await validateFeedData(url, cache);
+    const messages = [...protocol.map((m) => ({ ...m, message: `[rpde] ${m.message}` })), ...data.messages];
+    const blocking = messages.filter((m) => m.severity === "failure" && !ALLOWED_FAILURE.test(m.message));
+    reports.push({ feed, items: data.items, pages: data.pages, messages, blocking });
+  }
+  return reports;
 }

@@ -5,7 +5,8 @@
 //    OTLP endpoint is configured: OTEL_EXPORTER_OTLP_ENDPOINT, or the traces-only
 //    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT; OTEL_SERVICE_NAME, OTEL_EXPORTER_OTLP_HEADERS and
 //    OTEL_EXPORTER_OTLP_PROTOCOL are read by the exporter. Nothing is loaded otherwise;
-//  - the job waker: LISTEN jobs_due and drain the queue in this process (lib/jobs/wake.ts);
+//  - the job waker: LISTEN jobs_due and drain the queue in this process (lib/jobs/wake.ts),
+//    and the timer that releases each hold when it expires (lib/orders/hold-expiry-timer.ts);
 //  - on SIGTERM/SIGINT, mark the process as stopping (readiness answers 503, the job drain
 //    claims nothing new, streams close) while Next finishes the requests in flight and exits.
 // The OTEL_* variables are the OpenTelemetry SDK's own settings (the exporter reads them
@@ -36,6 +37,11 @@ export async function startServerProcess(): Promise<void> {
   // Delivery starts when a due job commits (NOTIFY jobs_due), in every server process.
   const { startJobWaker } = await import("@/lib/jobs/wake");
   startJobWaker();
+  // Expired holds give their places back on time, not at the worker's next tick.
+  const { startHoldExpiryTimer } = await import("@/lib/orders/hold-expiry-timer");
+  await startHoldExpiryTimer().catch(() => {
+    // The database is not up yet: the first hold this process takes arms the timer.
+  });
 
   // Next's own handlers (server.close, wait for requests in flight, exit) run too.
   process.once("SIGTERM", () => markShuttingDown("SIGTERM"));

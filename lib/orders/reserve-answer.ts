@@ -18,12 +18,20 @@ export type ReserveRefusal = {
     | "several_currencies"
     | "hold_limit"
     | "taken"
-    | "changed";
+    | "bad_length"
+    | "bad_length_step"
+    | "in_past"
+    | "misaligned"
+    | "outside_hours";
   ticketTypeId?: string;
   name?: string;
   remaining?: number;
   held?: number;
   limit?: number;
+  /** Booking rules: the allowed lengths and the slot step, in minutes. */
+  min?: number;
+  max?: number;
+  step?: number;
 };
 
 /** A refusal from the database as the OrderError the buyer sees (the wording lives here, not in SQL). */
@@ -37,7 +45,9 @@ export function fromReserveRefusal(refusal: ReserveRefusal): OrderError {
         ? new OrderError("not_found", "This ticket type no longer exists", field)
         : new OrderError("not_found", "This experience is not available", "start");
     case "not_in_event":
-      return new OrderError("not_in_event", "Not a ticket type of an upcoming session of this event", field, undefined, [refusal.ticketTypeId!]);
+      return refusal.ticketTypeId
+        ? new OrderError("not_in_event", "Not a ticket type of an upcoming session of this event", field, undefined, [refusal.ticketTypeId])
+        : new OrderError("not_in_event", "Not a bookable resource of this event", "resourceId");
     case "not_on_sale":
       return new OrderError("not_on_sale", `${refusal.name} is no longer on sale`, field);
     case "sold_out":
@@ -58,7 +68,15 @@ export function fromReserveRefusal(refusal: ReserveRefusal): OrderError {
       );
     case "taken":
       return new OrderError("taken", "That time is already booked; choose another", "start");
-    case "changed":
-      return new OrderError("invalid", "This experience was just changed; please choose again", "start");
+    case "bad_length":
+      return new OrderError("bad_length", `Choose a length between ${refusal.min} and ${refusal.max} minutes`, "minutes");
+    case "bad_length_step":
+      return new OrderError("bad_length", `The length must be a multiple of ${refusal.step} minutes`, "minutes");
+    case "in_past":
+      return new OrderError("in_past", "That time has already passed", "start");
+    case "misaligned":
+      return new OrderError("misaligned", `Start times are every ${refusal.step} minutes from opening`, "start");
+    case "outside_hours":
+      return new OrderError("outside_hours", "That time is outside opening hours", "start");
   }
 }

@@ -7,6 +7,7 @@ import { currentRequestId } from "@/lib/ops/request-context";
 import { newOrderReference } from "./codes";
 import { OrderError } from "./errors";
 import { fromReserveRefusal, type ReserveAnswer } from "./reserve-answer";
+import { sweepWhenHoldExpires } from "./hold-expiry-timer";
 
 export const ZTicketSelection = z.object({
   ticketTypeId: z.uuid("Unknown ticket type"),
@@ -64,5 +65,7 @@ export async function reserveTickets(options: { userId: string; input: ReserveTi
   }
   countOrderHold();
   if (result.status === "paid") countOrderOutcome("sold");
-  return { ...result, holdExpiresAt: new Date(result.holdExpiresAt) };
+  const holdExpiresAt = new Date(result.holdExpiresAt);
+  if (result.status === "pending") sweepWhenHoldExpires(holdExpiresAt);
+  return { ...result, holdExpiresAt };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { pdfTextRuns } from "../../e2e/pdf-text";
 import { NoTicketsError, renderTicketsPdf, type TicketPdf } from "./render-ticket-pdf";
 
-const ticket = (index: number): TicketPdf => ({
+const ticket = (index: number, overrides: Partial<TicketPdf> = {}): TicketPdf => ({
   id: `0f8fad5b-d9cb-469f-a165-7086772895${String(index).padStart(2, "0")}`,
   holderName: "Inês Conceição",
   ticketTypeName: "Standing",
@@ -10,15 +11,42 @@ const ticket = (index: number): TicketPdf => ({
   venueName: "Hall Baixa",
   venueAddress: "Rua Augusta 1, Lisbon",
   signedCode: `AQ_signed-code-${index}.${"x".repeat(43)}`,
+  ...overrides,
 });
+
+const issuedAt = new Date("2027-01-01T00:00:00Z");
+const pageCount = (pdf: Buffer) => (pdf.toString("latin1").match(/\/Type \/Page\b/g) ?? []).length;
 
 describe("renderTicketsPdf", () => {
   it("renders one page per ticket without a database or network", async () => {
-    const pdf = await renderTicketsPdf({ orderReference: "LT-7K2M9QXD", issuedAt: new Date("2027-01-01T00:00:00Z"), tickets: [ticket(1), ticket(2), ticket(3)] });
+    const pdf = await renderTicketsPdf({ orderReference: "LT-7K2M9QXD", issuedAt, tickets: [ticket(1), ticket(2), ticket(3)] });
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(pdf.subarray(-8).toString("latin1")).toContain("%%EOF");
-    const pages = pdf.toString("latin1").match(/\/Type \/Page\b/g) ?? [];
-    expect(pages).toHaveLength(3);
+    expect(pageCount(pdf)).toBe(3);
+  });
+
+  it("prints what the session shares (laid out once per session) and what is each ticket's own", async () => {
+    const tickets = [ticket(1), ticket(2, { holderName: "Zoë Brandão", ticketTypeName: "Seated" }), ticket(3, { eventTitle: "Fado à Noite", when: "Saturday, 6 March 2027, 21:00 WET" })];
+    const pdf = await renderTicketsPdf({ orderReference: "LT-7K2M9QXD", issuedAt, tickets });
+    expect(pageCount(pdf)).toBe(3);
+    const runs = pdfTextRuns(pdf);
+    expect(runs).toEqual(expect.arrayContaining([
+      "São Bento Jazz Sessions", "Friday, 5 March 2027, 20:30 WET", "Hall Baixa", "Rua Augusta 1, Lisbon", "Fado à Noite", "Saturday, 6 March 2027, 21:00 WET",
+      "Ticket 1 of 3", "Ticket 2 of 3", "Ticket 3 of 3", "Standing", "Seated", "Inês Conceição", "Zoë Brandão", "LT-7K2M9QXD",
+      ...tickets.map((one) => one.signedCode),
+    ]));
+    // Two sessions, two templates: each session's page content is written once and shared.
+    expect(runs.filter((run) => run === "Show this code at the door")).toHaveLength(2);
+  });
+
+  it("renders the same order to the same bytes (a retried delivery attaches the same file)", async () => {
+    const data = { orderReference: "LT-SAME", issuedAt, tickets: [ticket(1), ticket(2)] };
+    expect(Buffer.compare(await renderTicketsPdf(data), await renderTicketsPdf(data))).toBe(0);
+  });
+
+  it("prints a name outside the built-in fonts' Latin-1 instead of failing: accents dropped where that helps, '?' otherwise", async () => {
+    const pdf = await renderTicketsPdf({ orderReference: "LT-NAMES", issuedAt, tickets: [ticket(1, { holderName: "Kąsia Łoś 王" })] });
+    expect(pdfTextRuns(pdf)).toContain("Kasia ?os ?");
   });
 
   it("refuses an order without valid tickets", async () => {

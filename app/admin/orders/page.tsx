@@ -4,14 +4,14 @@ import { StatusBadge } from "@/components/admin/status-badge";
 import { findOrders, listRecentOrders } from "@/lib/admin/orders/find-orders";
 import { requireAdminActor } from "@/lib/admin/require-admin";
 import { formatMoney } from "@/lib/money";
-import type { PageSearchParams } from "@/lib/search-params";
+import { firstParam, type PageSearchParams } from "@/lib/search-params";
 
 export const generateMetadata = adminTitle("Orders");
 
 export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   const actor = await requireAdminActor();
   const query = await searchParams;
-  const q = (typeof query.q === "string" ? query.q : "").trim();
+  const q = (firstParam(query.q) ?? "").trim();
   const orders = q ? await findOrders({ actor, q }) : await listRecentOrders({ actor });
 
   return (

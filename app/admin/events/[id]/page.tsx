@@ -9,7 +9,7 @@ import { getEventForm } from "@/lib/admin/events/get-event-form";
 import { listAuditLog } from "@/lib/admin/list-audit-log";
 import { listVenues } from "@/lib/admin/events/list-venues";
 import { requireAdminActor } from "@/lib/admin/require-admin";
-import type { PageSearchParams } from "@/lib/search-params";
+import { firstParam, type PageSearchParams } from "@/lib/search-params";
 import { deleteEventAction, updateEventAction } from "../actions";
 
 export const generateMetadata = adminTitle("Edit event");
@@ -26,8 +26,9 @@ export default async function EditEventPage({ params, searchParams }: { params: 
   const values = await getEventForm({ actor, eventId: id });
   if (!values) notFound();
   const [venues, history] = await Promise.all([listVenues({ actor }), listAuditLog({ actor, entityType: "event", entityId: id, limit: 10 })]);
-  const noticeKey = typeof query.notice === "string" ? query.notice : "";
-  const refunds = typeof query.refunds === "string" ? Number(query.refunds) : null;
+  const noticeKey = firstParam(query.notice) ?? "";
+  const refundsParam = firstParam(query.refunds);
+  const refunds = refundsParam === undefined ? null : Number(refundsParam);
   const notice = NOTICES[noticeKey] ? `${NOTICES[noticeKey]}${noticeKey === "cancelled" && refunds !== null ? ` Refunds queued: ${refunds}.` : ""}` : null;
 
   return (
