@@ -3,6 +3,7 @@
 import QRCode from "qrcode";
 import { expect, test, type Page } from "@playwright/test";
 import { TICKET_QR_OPTIONS } from "../lib/tickets/ticket-qr";
+import { TICKET_LAYOUT } from "../lib/tickets/stamp-ticket";
 import { buyPanel } from "./buying";
 import { DEMO, expectNoAxeViolations, signInAsAttendee } from "./helpers";
 import { pdfTextRuns } from "./pdf-text";
@@ -107,7 +108,11 @@ test("the event page leads with date, venue and price, and a purchase takes at m
   const pageCodes = await page.getByTestId("ticket").evaluateAll((items) => items.map((item) => item.getAttribute("data-code")));
   const pdf = await page.request.get(page.url().replace(/\/orders\/([0-9a-f-]+)$/, "/api/orders/$1/tickets.pdf"));
   expect(pdf.status()).toBe(200);
-  const pdfCodes = pdfTextRuns(await pdf.body()).filter((run) => /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{86}$/.test(run));
+  // The PDF prints a code (about 130 characters, no spaces) in lines of charsPerLine: join them.
+  const runs = pdfTextRuns(await pdf.body());
+  const perLine = TICKET_LAYOUT.code.charsPerLine;
+  const pdfCodes = runs.flatMap((run, index) => (/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(run) ? [run.length === perLine ? run + runs[index + 1] : run] : []));
+  expect(pdfCodes[0]).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{86}$/);
   expect(pdfCodes).toEqual(pageCodes);
   // The same code and settings draw the same QR as the PDF's: the page's SVG is that QR.
   const expectedSvg = await QRCode.toString(pdfCodes[0], { ...TICKET_QR_OPTIONS, type: "svg", color: { dark: "#000000", light: "#ffffff" } });
