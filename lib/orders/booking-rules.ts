@@ -15,21 +15,21 @@ export type BookingRules = {
 
 export function checkBookingRequest(rules: BookingRules, start: Date, minutes: number, now: Date): void {
   if (!Number.isInteger(minutes) || minutes < rules.minMinutes || minutes > rules.maxMinutes) {
-    throw new OrderError("bad_length", `Choose a length between ${rules.minMinutes} and ${rules.maxMinutes} minutes`, "minutes");
+    throw new OrderError("bad_length", `Choose a length between ${rules.minMinutes} and ${rules.maxMinutes} minutes`, "minutes").says("badLength", { min: rules.minMinutes, max: rules.maxMinutes });
   }
   if (minutes % rules.slotMinutes !== 0) {
-    throw new OrderError("bad_length", `The length must be a multiple of ${rules.slotMinutes} minutes`, "minutes");
+    throw new OrderError("bad_length", `The length must be a multiple of ${rules.slotMinutes} minutes`, "minutes").says("lengthMultiple", { slot: rules.slotMinutes });
   }
-  if (Number.isNaN(start.getTime())) throw new OrderError("invalid", "Choose a start time", "start");
-  if (start.getTime() <= now.getTime()) throw new OrderError("in_past", "That time has already passed", "start");
+  if (Number.isNaN(start.getTime())) throw new OrderError("invalid", "Choose a start time", "start").says("chooseStart");
+  if (start.getTime() <= now.getTime()) throw new OrderError("in_past", "That time has already passed", "start").says("inPast");
   const { date, minute } = localDateAndMinute(start, rules.timeZone);
   if (start.getUTCSeconds() !== 0 || start.getUTCMilliseconds() !== 0 || (minute - rules.opensMinute) % rules.slotMinutes !== 0) {
-    throw new OrderError("misaligned", `Start times are every ${rules.slotMinutes} minutes from opening`, "start");
+    throw new OrderError("misaligned", `Start times are every ${rules.slotMinutes} minutes from opening`, "start").says("misaligned", { slot: rules.slotMinutes });
   }
   const end = localDateAndMinute(new Date(start.getTime() + minutes * 60_000), rules.timeZone);
   const endMinute = end.date === date ? end.minute : end.minute + 24 * 60;
   if (minute < rules.opensMinute || endMinute > rules.closesMinute) {
-    throw new OrderError("outside_hours", "That time is outside opening hours", "start");
+    throw new OrderError("outside_hours", "That time is outside opening hours", "start").says("outsideHours");
   }
 }
 

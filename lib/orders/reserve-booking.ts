@@ -62,9 +62,9 @@ async function reserveBookingOnce(options: { userId: string; input: z.output<typ
       FROM resources r JOIN venues v ON v.id = r.venue_id JOIN events e ON e.id = r.event_id
      WHERE r.id = ${resourceId}::uuid`;
   if (options.eventId && resource?.event_id !== options.eventId) {
-    throw new OrderError("not_in_event", "Not a bookable resource of this event", "resourceId");
+    throw new OrderError("not_in_event", "Not a bookable resource of this event", "resourceId").says("notBookable");
   }
-  if (!resource || resource.event_status !== "published") throw new OrderError("not_found", "This experience is not available", "start");
+  if (!resource || resource.event_status !== "published") throw new OrderError("not_found", "This experience is not available", "start").says("experienceUnavailable");
   checkBookingRequest(
     {
       opensMinute: resource.opens_minute,

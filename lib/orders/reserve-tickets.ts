@@ -35,9 +35,9 @@ export function normaliseSelection(items: ReserveTicketsInput["items"], maxPerOr
   const quantities = new Map<string, number>();
   for (const item of items) quantities.set(item.ticketTypeId, (quantities.get(item.ticketTypeId) ?? 0) + item.quantity);
   const chosen = [...quantities].filter(([, quantity]) => quantity > 0).map(([ticketTypeId, quantity]) => ({ ticketTypeId, quantity }));
-  if (chosen.length === 0) throw new OrderError("invalid", "Choose at least one ticket", "items");
+  if (chosen.length === 0) throw new OrderError("invalid", "Choose at least one ticket", "items").says("chooseOne");
   const total = chosen.reduce((sum, item) => sum + item.quantity, 0);
-  if (total > maxPerOrder) throw new OrderError("too_many", `You can buy at most ${maxPerOrder} tickets in one order`, "items");
+  if (total > maxPerOrder) throw new OrderError("too_many", `You can buy at most ${maxPerOrder} tickets in one order`, "items").says("tooMany", { max: maxPerOrder });
   // A fixed lock order (by id) means two orders over the same types never deadlock.
   return chosen.sort((a, b) => (a.ticketTypeId < b.ticketTypeId ? -1 : 1));
 }
