@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { env } from "@/lib/env";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { sql } from "@/lib/db";
 import { countOrderHold, countOrderOutcome } from "@/lib/ops/metrics";
 import { currentRequestId } from "@/lib/ops/request-context";
@@ -36,7 +37,7 @@ type ResourceRules = {
  * expired holds in the range, checks that no live booking overlaps and writes the pending
  * order and the held booking. The exclusion constraint backs the overlap check.
  */
-export async function reserveBooking(options: { userId: string; input: z.output<typeof ZReserveBooking>; eventId?: string }): Promise<ReservedOrder> {
+export async function reserveBooking(options: { userId: string; input: z.output<typeof ZReserveBooking>; eventId?: string; locale?: Locale }): Promise<ReservedOrder> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await reserveBookingOnce(options);
@@ -53,7 +54,7 @@ class ResourceChanged extends Error {
   }
 }
 
-async function reserveBookingOnce(options: { userId: string; input: z.output<typeof ZReserveBooking>; eventId?: string }): Promise<ReservedOrder> {
+async function reserveBookingOnce(options: { userId: string; input: z.output<typeof ZReserveBooking>; eventId?: string; locale?: Locale }): Promise<ReservedOrder> {
   const { resourceId, start, minutes } = options.input;
   const settings = env();
   const [resource] = await sql<ResourceRules>`
@@ -84,7 +85,8 @@ async function reserveBookingOnce(options: { userId: string; input: z.output<typ
     SELECT order_reserve_booking(
       ${options.userId}::uuid, ${options.eventId ?? null}::uuid, ${resourceId}::uuid,
       ${start}::timestamptz, ${end}::timestamptz, ${rules}::int[],
-      ${newOrderReference()}, ${settings.HOLD_MINUTES}::int, ${settings.MAX_HELD_PLACES_PER_USER}::int, ${currentRequestId() ?? null}
+      ${newOrderReference()}, ${settings.HOLD_MINUTES}::int, ${settings.MAX_HELD_PLACES_PER_USER}::int, ${currentRequestId() ?? null},
+      ${options.locale ?? DEFAULT_LOCALE}
     ) AS result`;
   if (!result.ok) {
     if (result.code === "changed") throw new ResourceChanged(fromReserveRefusal(result));

@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
+import { toLocale, type Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import { describeWhen } from "./describe-when";
 import { signTicketCode } from "./keys";
 import type { TicketPdf, TicketsPdfData } from "./render-ticket-pdf";
@@ -17,6 +19,8 @@ export type OrderTickets = {
   paymentProvider: string | null;
   paymentRef: string | null;
   buyer: { name: string; email: string };
+  /** The buyer's language, kept on the order: the email and the PDF speak it. */
+  locale: Locale;
   /** What the order is for, from its first item or booking (null only for an empty order). */
   summary: { eventTitle: string; when: string; venueName: string; venueAddress: string; lastEndsAt: Date } | null;
   /** Facts a refund notice explains itself with. */
@@ -79,11 +83,12 @@ export async function loadOrderTickets(orderId: string): Promise<OrderTickets | 
     ...order.items.map((item) => placeOfSession(item.ticketType.session)),
     ...order.bookings.map((booking) => placeOfBooking(booking)),
   ];
+  const locale = toLocale(order.locale);
   const first = places[0];
   const summary = first
     ? {
         eventTitle: first.title,
-        when: describeWhen({ startsAt: first.startsAt, endsAt: first.endsAt, timeZone: first.timeZone, range: first.range }),
+        when: describeWhen({ startsAt: first.startsAt, endsAt: first.endsAt, timeZone: first.timeZone, range: first.range, locale }),
         venueName: first.venueName,
         venueAddress: first.venueAddress,
         lastEndsAt: new Date(Math.max(...places.map((place) => place.endsAt.getTime()))),
@@ -97,9 +102,9 @@ export async function loadOrderTickets(orderId: string): Promise<OrderTickets | 
     tickets.push({
       id: ticket.id,
       holderName: ticket.holderName,
-      ticketTypeName: ticket.ticketType?.name ?? ticket.booking?.resource.name ?? "Ticket",
+      ticketTypeName: ticket.ticketType?.name ?? ticket.booking?.resource.name ?? translatorFor(locale, "pdf")("ticket"),
       eventTitle: place.title,
-      when: describeWhen({ startsAt: place.startsAt, endsAt: place.endsAt, timeZone: place.timeZone, range: place.range }),
+      when: describeWhen({ startsAt: place.startsAt, endsAt: place.endsAt, timeZone: place.timeZone, range: place.range, locale }),
       venueName: place.venueName,
       venueAddress: place.venueAddress,
       signedCode: signTicketCode({ ticketId: ticket.id, orderReference: order.reference, startsAt: place.startsAt }),
@@ -116,6 +121,7 @@ export async function loadOrderTickets(orderId: string): Promise<OrderTickets | 
     paymentProvider: order.paymentProvider,
     paymentRef: order.paymentRef,
     buyer: { name: order.user.name, email: order.user.email },
+    locale,
     summary,
     refundFacts: {
       placesReleased: [...order.items, ...order.bookings].some((place) => place.status === "released"),
@@ -125,6 +131,6 @@ export async function loadOrderTickets(orderId: string): Promise<OrderTickets | 
       bookingCancelled: order.bookings.some((booking) => booking.status === "cancelled"),
       hasBookings: order.bookings.length > 0,
     },
-    pdf: { orderReference: order.reference, issuedAt: order.paidAt ?? order.createdAt, tickets },
+    pdf: { orderReference: order.reference, issuedAt: order.paidAt ?? order.createdAt, tickets, locale },
   };
 }

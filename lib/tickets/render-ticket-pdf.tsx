@@ -3,6 +3,8 @@
 // Note: the built-in fonts cover Latin-1 (WinAnsi); names in other scripts print as gaps
 // until a font file is embedded with Font.register.
 import { Document, Font, Page, Path, StyleSheet, Svg, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import { ticketQrPath } from "./ticket-qr";
 
 export type TicketPdf = {
@@ -23,7 +25,11 @@ export type TicketsPdfData = {
   /** Stamped as the PDF's creation date, so one order always renders the same document. */
   issuedAt: Date;
   tickets: TicketPdf[];
+  /** The buyer's language (the order's): every printed word is in it. English when not given. */
+  locale?: Locale;
 };
+
+type PdfTranslator = ReturnType<typeof translatorFor<"pdf">>;
 
 export class NoTicketsError extends Error {}
 
@@ -57,34 +63,34 @@ function Field({ label, value }: { label: string; value: string }) {
   );
 }
 
-function TicketPage({ ticket, index, count, reference, qr }: { ticket: TicketPdf; index: number; count: number; reference: string; qr: { viewBox: string; d: string } }) {
+function TicketPage({ ticket, index, count, reference, qr, t }: { ticket: TicketPdf; index: number; count: number; reference: string; qr: { viewBox: string; d: string }; t: PdfTranslator }) {
   return (
     <Page size="A4" style={styles.page}>
       <View style={styles.brandBar}>
         <Text style={styles.brand}>Local Tickets</Text>
-        <Text style={styles.muted}>Ticket {index + 1} of {count}</Text>
+        <Text style={styles.muted}>{t("ticketOf", { index: index + 1, count })}</Text>
       </View>
       <Text style={styles.title}>{ticket.eventTitle}</Text>
       <Text style={styles.when}>{ticket.when}</Text>
       <View style={styles.section}>
-        <Text style={styles.label}>Venue</Text>
+        <Text style={styles.label}>{t("venue")}</Text>
         <Text style={styles.value}>{ticket.venueName}</Text>
         <Text style={styles.muted}>{ticket.venueAddress}</Text>
       </View>
       <View style={styles.row}>
-        <Field label="Ticket" value={ticket.ticketTypeName} />
-        <Field label="Name" value={ticket.holderName} />
-        <Field label="Order" value={reference} />
+        <Field label={t("ticket")} value={ticket.ticketTypeName} />
+        <Field label={t("name")} value={ticket.holderName} />
+        <Field label={t("order")} value={reference} />
       </View>
       <View style={styles.qrBox}>
         <Svg style={styles.qr} viewBox={qr.viewBox}>
           <Path d={qr.d} fill="#000000" />
         </Svg>
-        <Text style={styles.muted}>Show this code at the door</Text>
+        <Text style={styles.muted}>{t("showAtDoor")}</Text>
         <Text style={styles.code}>{ticket.signedCode}</Text>
       </View>
       <Text style={styles.footer} fixed>
-        One entry per ticket. Keep this page private: anyone holding this code can use it.
+        {t("footer")}
       </Text>
     </Page>
   );
@@ -93,19 +99,21 @@ function TicketPage({ ticket, index, count, reference, qr }: { ticket: TicketPdf
 /** Renders plain ticket data (no database) to a PDF; one page per ticket. */
 export async function renderTicketsPdf(data: TicketsPdfData): Promise<Buffer> {
   if (data.tickets.length === 0) throw new NoTicketsError(`Order ${data.orderReference} has no valid tickets to print`);
+  const locale = data.locale ?? DEFAULT_LOCALE;
+  const t = translatorFor(locale, "pdf");
   const qrCodes = data.tickets.map((ticket) => ticketQrPath(ticket.signedCode));
   const document = (
     <Document
-      title={`Tickets ${data.orderReference}`}
+      title={t("title", { reference: data.orderReference })}
       author="Local Tickets"
       creator="Local Tickets"
       producer="Local Tickets"
-      language="en"
+      language={locale}
       creationDate={data.issuedAt}
       modificationDate={data.issuedAt}
     >
       {data.tickets.map((ticket, index) => (
-        <TicketPage key={ticket.id} ticket={ticket} index={index} count={data.tickets.length} reference={data.orderReference} qr={qrCodes[index]} />
+        <TicketPage key={ticket.id} ticket={ticket} index={index} count={data.tickets.length} reference={data.orderReference} qr={qrCodes[index]} t={t} />
       ))}
     </Document>
   );

@@ -49,7 +49,8 @@ export async function reserveTicketsAction(_previous: ActionState, formData: For
     const say = Object.fromEntries(Object.keys(refused.fieldErrors ?? {}).map((field) => [field, t("invalidQuantity")]));
     return { ...refused, fieldErrors: sayFieldErrors(refused.fieldErrors, say) };
   }
-  return reserveThenPay(() => reserveTickets({ userId: user.id, input: parsed.data }), user.id);
+  const locale = await getLocale();
+  return reserveThenPay(() => reserveTickets({ userId: user.id, input: parsed.data, locale }), user.id);
 }
 
 export async function reserveBookingAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -61,5 +62,6 @@ export async function reserveBookingAction(_previous: ActionState, formData: For
     const say = Object.fromEntries(Object.keys(refused.fieldErrors ?? {}).map((field) => [field, t("invalidBooking")]));
     return { ...refused, fieldErrors: sayFieldErrors(refused.fieldErrors, say) };
   }
-  return reserveThenPay(() => reserveBooking({ userId: user.id, input: parsed.data }), user.id);
+  const locale = await getLocale();
+  return reserveThenPay(() => reserveBooking({ userId: user.id, input: parsed.data, locale }), user.id);
 }
