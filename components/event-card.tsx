@@ -32,7 +32,7 @@ export function EventCard({ event, snippet, priority = false }: { event: EventCa
             t("bookATime")
           )}
         </p>
-        <h3 className="text-lg font-semibold leading-snug">
+        <h3 lang={event.language === locale ? undefined : event.language} className="text-lg font-semibold leading-snug">
           <Link href={`/events/${event.slug}`} className="after:absolute after:inset-0 focus-visible:outline-none">
             {event.title}
           </Link>
@@ -41,9 +41,9 @@ export function EventCard({ event, snippet, priority = false }: { event: EventCa
           {event.venueName} · {event.neighbourhood}, {event.city}
         </p>
         {snippet ? (
-          <p className="mt-1 text-sm text-stone-700"><Highlighted text={snippet} /></p>
+          <p lang={event.language === locale ? undefined : event.language} className="mt-1 text-sm text-stone-700"><Highlighted text={snippet} /></p>
         ) : (
-          <p className="mt-1 line-clamp-2 text-sm text-stone-700">{event.summary}</p>
+          <p lang={event.language === locale ? undefined : event.language} className="mt-1 line-clamp-2 text-sm text-stone-700">{event.summary}</p>
         )}
         <div className="mt-auto flex items-center justify-between pt-3">
           <span className="font-semibold">

@@ -13,6 +13,15 @@ export const LOCALE_NAMES: Record<Locale, string> = {
   de: "Deutsch",
 };
 
+/** Each language's English name, for the (English) admin dashboard. */
+export const LOCALE_NAMES_IN_ENGLISH: Record<Locale, string> = {
+  en: "English",
+  pt: "Portuguese (Portugal)",
+  es: "Spanish",
+  ca: "Catalan",
+  de: "German",
+};
+
 /**
  * The region each language is written for here: pt is European Portuguese (Lisbon), es and
  * ca are as read in Barcelona, de in Berlin, en as in London. Intl formats take these tags.

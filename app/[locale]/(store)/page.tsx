@@ -16,11 +16,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { alternates: alternatesFor((await params).locale, "/") };
 }
 
-export default async function HomePage({ searchParams }: Props) {
+export default async function HomePage({ params, searchParams }: Props) {
+  const { locale } = await params;
   const t = await getTranslations("home");
   const parsed = parseEventFilters(toSearchParams(await searchParams));
   const filters = parsed.ok ? parsed.filters : { page: 1 };
-  const result = await listEvents(filters);
+  const result = await listEvents(filters, { locale });
   const { page: _page, ...withoutPage } = filters;
   void _page;
 

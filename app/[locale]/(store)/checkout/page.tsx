@@ -21,7 +21,7 @@ export default async function CheckoutPage({ params: routeParams, searchParams }
   const params = toSearchParams(await searchParams);
   // The chosen tickets live in this URL, so signing in or up on the way keeps them.
   await requireUser(`/checkout?${params.toString()}`, locale);
-  const event = await getPublicEventBySlug(params.get("event") ?? "");
+  const event = await getPublicEventBySlug(params.get("event") ?? "", { locale });
   const session = event?.sessions.find((candidate) => candidate.id === params.get("session"));
   if (!event || !session) notFound();
 

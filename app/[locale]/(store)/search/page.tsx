@@ -19,12 +19,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getTranslations("search"))("title"), alternates: alternatesFor(locale, "/search") };
 }
 
-export default async function SearchPage({ searchParams }: Props) {
+export default async function SearchPage({ params: routeParams, searchParams }: Props) {
+  const { locale } = await routeParams;
   const [t, tCategory] = await Promise.all([getTranslations("search"), getTranslations("categories")]);
   const params = toSearchParams(await searchParams);
   const parsed = parseEventFilters(params);
   const { page, ...filters } = parsed.ok ? parsed.filters : { page: 1 };
-  const result = await findEvents(params.get("q") ?? "", { ...filters, page });
+  const result = await findEvents(params.get("q") ?? "", { ...filters, page }, locale);
   const { hits, query } = result;
   const activeCount = countActiveFilters(filters);
 

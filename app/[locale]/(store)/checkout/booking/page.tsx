@@ -21,7 +21,7 @@ export default async function BookingCheckoutPage({ params: routeParams, searchP
   const [{ locale }, t] = await Promise.all([routeParams, getTranslations("checkout")]);
   const params = toSearchParams(await searchParams);
   await requireUser(`/checkout/booking?${params.toString()}`, locale);
-  const event = await getPublicEventBySlug(params.get("event") ?? "");
+  const event = await getPublicEventBySlug(params.get("event") ?? "", { locale });
   const resource = event?.resources.find((candidate) => candidate.id === params.get("resource"));
   const start = new Date(params.get("start") ?? "");
   const minutes = Number(params.get("minutes"));

@@ -27,7 +27,7 @@ type Props = { params: Promise<{ slug: string; locale: Locale }>; searchParams: 
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, locale } = await params;
-  const event = await getPublicEventBySlug(slug);
+  const event = await getPublicEventBySlug(slug, { locale });
   if (!event) return { title: (await getTranslations("event"))("notFound") };
   const alternates = alternatesFor(locale, `/events/${event.slug}`);
   const url = alternates.canonical as string;
@@ -42,8 +42,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function EventPage({ params, searchParams }: Props) {
   const [{ slug, locale }, query, user, t, tCategory] = await Promise.all([params, searchParams, currentUser(), getTranslations("event"), getTranslations("categories")]);
-  const event = await getPublicEventBySlug(slug);
+  const event = await getPublicEventBySlug(slug, { locale });
   if (!event) notFound();
+  const tLanguage = await getTranslations("languages");
+  // Texts in another language than the page's are marked with it (screen readers switch voice).
+  const textLang = event.language === locale ? undefined : event.language;
 
   const now = new Date();
   const timeZone = event.venue.timeZone;
@@ -92,7 +95,7 @@ export default async function EventPage({ params, searchParams }: Props) {
       <div className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_380px] lg:gap-x-8">
         <header className="flex flex-col gap-2 lg:col-start-1">
           <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{category} · {event.neighbourhood}, {event.city}</p>
-          <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{event.title}</h1>
+          <h1 lang={textLang} className="text-2xl font-bold tracking-tight sm:text-3xl">{event.title}</h1>
           {/* What a buyer decides on, before anything else. */}
           <dl className="flex flex-col gap-1 text-base" data-testid="event-facts">
             <div>
@@ -156,13 +159,22 @@ export default async function EventPage({ params, searchParams }: Props) {
         </section>
 
         <div className="flex flex-col gap-5 lg:col-start-1">
-          <p className="text-lg text-stone-700">{event.summary}</p>
+          {event.untranslated ? (
+            <p className="rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-700" data-testid="original-language">
+              {t("original", { language: tLanguage(event.originalLanguage), reader: tLanguage(locale) })}
+            </p>
+          ) : event.language !== event.originalLanguage ? (
+            <p className="text-sm text-stone-600" data-testid="translated-from">{t("translatedFrom", { language: tLanguage(event.originalLanguage) })}</p>
+          ) : null}
+          <p lang={textLang} className="text-lg text-stone-700">{event.summary}</p>
           <div><ShareButton title={event.title} url={url} /></div>
           <section aria-labelledby="about">
             <h2 id="about" className="mb-2 text-xl font-semibold">{t("about")}</h2>
-            {event.description.split(/\n{2,}/).map((paragraph, index) => (
-              <p key={index} className="mb-3 leading-relaxed">{paragraph}</p>
-            ))}
+            <div lang={textLang}>
+              {event.description.split(/\n{2,}/).map((paragraph, index) => (
+                <p key={index} className="mb-3 leading-relaxed">{paragraph}</p>
+              ))}
+            </div>
           </section>
           <section aria-labelledby="venue">
             <h2 id="venue" className="mb-2 text-xl font-semibold">{t("venue")}</h2>
