@@ -30,6 +30,16 @@ export type OrderTickets = {
 };
 
 const venueSelect = { select: { name: true, address: true, timeZone: true } } as const;
+// The event's title and its translations' (a few short rows): the buyer reads it in the order's language.
+const eventTitle = { title: true, language: true, translations: { select: { locale: true, title: true } } } as const;
+
+type TitledEvent = { title: string; language: string; translations: { locale: string; title: string }[] };
+
+/** The event's title in `locale` where it is translated, else its own. */
+function titleIn(event: TitledEvent, locale: Locale): string {
+  if (event.language === locale) return event.title;
+  return event.translations.find((translation) => translation.locale === locale)?.title ?? event.title;
+}
 
 function findOrder(orderId: string) {
   return prisma.order.findUnique({
@@ -40,12 +50,12 @@ function findOrder(orderId: string) {
         orderBy: { ticketTypeId: "asc" },
         select: {
           status: true,
-          ticketType: { select: { session: { select: { startsAt: true, endsAt: true, cancelled: true, event: { select: { title: true, status: true } }, venue: venueSelect } } } },
+          ticketType: { select: { session: { select: { startsAt: true, endsAt: true, cancelled: true, event: { select: { ...eventTitle, status: true } }, venue: venueSelect } } } },
         },
       },
       bookings: {
         orderBy: { startsAt: "asc" },
-        select: { startsAt: true, endsAt: true, status: true, resource: { select: { name: true, event: { select: { title: true, status: true } }, venue: venueSelect } } },
+        select: { startsAt: true, endsAt: true, status: true, resource: { select: { name: true, event: { select: { ...eventTitle, status: true } }, venue: venueSelect } } },
       },
       tickets: {
         where: { status: "valid" },
@@ -53,24 +63,24 @@ function findOrder(orderId: string) {
         select: {
           id: true,
           holderName: true,
-          ticketType: { select: { name: true, session: { select: { startsAt: true, endsAt: true, event: { select: { title: true } }, venue: venueSelect } } } },
-          booking: { select: { startsAt: true, endsAt: true, resource: { select: { name: true, event: { select: { title: true } }, venue: venueSelect } } } },
+          ticketType: { select: { name: true, session: { select: { startsAt: true, endsAt: true, event: { select: eventTitle }, venue: venueSelect } } } },
+          booking: { select: { startsAt: true, endsAt: true, resource: { select: { name: true, event: { select: eventTitle }, venue: venueSelect } } } },
         },
       },
     },
   });
 }
 
-type SessionShape = { startsAt: Date; endsAt: Date; event: { title: string }; venue: { name: string; address: string; timeZone: string } };
-type BookingShape = { startsAt: Date; endsAt: Date; resource: { name: string; event: { title: string }; venue: { name: string; address: string; timeZone: string } } };
+type SessionShape = { startsAt: Date; endsAt: Date; event: TitledEvent; venue: { name: string; address: string; timeZone: string } };
+type BookingShape = { startsAt: Date; endsAt: Date; resource: { name: string; event: TitledEvent; venue: { name: string; address: string; timeZone: string } } };
 
-function placeOfSession(session: SessionShape): Place {
-  return { title: session.event.title, venueName: session.venue.name, venueAddress: session.venue.address, timeZone: session.venue.timeZone, startsAt: session.startsAt, endsAt: session.endsAt, range: false };
+function placeOfSession(session: SessionShape, locale: Locale): Place {
+  return { title: titleIn(session.event, locale), venueName: session.venue.name, venueAddress: session.venue.address, timeZone: session.venue.timeZone, startsAt: session.startsAt, endsAt: session.endsAt, range: false };
 }
 
-function placeOfBooking(booking: BookingShape): Place {
+function placeOfBooking(booking: BookingShape, locale: Locale): Place {
   const venue = booking.resource.venue;
-  return { title: booking.resource.event.title, venueName: venue.name, venueAddress: venue.address, timeZone: venue.timeZone, startsAt: booking.startsAt, endsAt: booking.endsAt, range: true };
+  return { title: titleIn(booking.resource.event, locale), venueName: venue.name, venueAddress: venue.address, timeZone: venue.timeZone, startsAt: booking.startsAt, endsAt: booking.endsAt, range: true };
 }
 
 /** Everything the ticket PDF and the delivery and refund emails show, or null for an unknown order. */
@@ -79,11 +89,11 @@ export async function loadOrderTickets(orderId: string): Promise<OrderTickets | 
   const order = await findOrder(orderId);
   if (!order) return null;
 
-  const places = [
-    ...order.items.map((item) => placeOfSession(item.ticketType.session)),
-    ...order.bookings.map((booking) => placeOfBooking(booking)),
-  ];
   const locale = toLocale(order.locale);
+  const places = [
+    ...order.items.map((item) => placeOfSession(item.ticketType.session, locale)),
+    ...order.bookings.map((booking) => placeOfBooking(booking, locale)),
+  ];
   const first = places[0];
   const summary = first
     ? {
@@ -97,7 +107,7 @@ export async function loadOrderTickets(orderId: string): Promise<OrderTickets | 
 
   const tickets: TicketPdf[] = [];
   for (const ticket of order.tickets) {
-    const place = ticket.ticketType ? placeOfSession(ticket.ticketType.session) : ticket.booking ? placeOfBooking(ticket.booking) : null;
+    const place = ticket.ticketType ? placeOfSession(ticket.ticketType.session, locale) : ticket.booking ? placeOfBooking(ticket.booking, locale) : null;
     if (!place) continue;
     tickets.push({
       id: ticket.id,
