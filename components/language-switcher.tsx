@@ -19,14 +19,15 @@ export function LanguageSwitcher() {
   return (
     <details className="relative shrink-0" data-testid="language-switcher">
       <summary
-        className="inline-flex min-h-11 min-w-11 cursor-pointer list-none items-center justify-center gap-1 rounded-lg px-2 text-sm font-semibold uppercase hover:bg-stone-100 [&::-webkit-details-marker]:hidden"
-        aria-label={t("languageCurrent", { language: LOCALE_NAMES[locale] })}
+        className="inline-flex min-h-11 min-w-11 cursor-pointer list-none items-center justify-center gap-1 rounded-lg px-2 text-sm font-semibold hover:bg-stone-100 [&::-webkit-details-marker]:hidden"
       >
         <svg aria-hidden="true" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" className="size-4">
           <circle cx="10" cy="10" r="7.5" />
           <path d="M2.5 10h15M10 2.5c2.2 2.3 2.2 12.7 0 15M10 2.5c-2.2 2.3-2.2 12.7 0 15" />
         </svg>
-        {locale}
+        {/* The visible code starts the accessible name ("PT Idioma: Português"), as WCAG 2.5.3 asks. */}
+        <span className="uppercase">{locale}</span>
+        <span className="sr-only"> {t("languageCurrent", { language: LOCALE_NAMES[locale] })}</span>
       </summary>
       <ul aria-label={t("language")} className="absolute right-0 z-50 mt-1 w-40 rounded-xl border border-stone-200 bg-white p-1 shadow-lg">
         {LOCALES.map((candidate) => (
