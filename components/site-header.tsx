@@ -8,8 +8,9 @@ type Props = { user: { name: string; role: "attendee" | "admin" } | null; signOu
 const item = "inline-flex min-h-11 shrink-0 items-center rounded-lg px-2.5 text-sm font-medium whitespace-nowrap hover:bg-stone-100";
 
 /**
- * One row at 360 px whoever is signed in: the brand shrinks to its mark and Search to its
- * icon on a phone (their names stay for screen readers), so nothing wraps or scrolls sideways.
+ * One row at 360 px whoever is signed in, in every language: on a phone the brand shrinks to
+ * its mark and Search, My tickets and Sign out to their icons (their names stay for screen
+ * readers), beside the language switcher, so nothing wraps or scrolls sideways.
  */
 export function SiteHeader({ user, signOutAction }: Props) {
   const t = useTranslations("header");
@@ -31,9 +32,20 @@ export function SiteHeader({ user, signOutAction }: Props) {
           <>
             {/* The dashboard is English and outside the locales: never prefixed. */}
             {user.role === "admin" ? <NextLink href="/admin" className={item}>{t("admin")}</NextLink> : null}
-            <Link href="/account" className={item}>{t("myTickets")}</Link>
+            <Link href="/account" className={item}>
+              <svg aria-hidden="true" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.8" className="size-5 sm:hidden">
+                <path d="M3 6.5h14v2.2a1.8 1.8 0 0 0 0 3.6v2.2H3v-2.2a1.8 1.8 0 0 0 0-3.6Z" strokeLinejoin="round" />
+                <path d="M12 6.5v8" strokeDasharray="1.5 1.5" />
+              </svg>
+              <span className="sr-only sm:not-sr-only">{t("myTickets")}</span>
+            </Link>
             <form action={signOutAction} className="shrink-0">
-              <button type="submit" className={`${item} text-stone-600`}>{t("signOut")}</button>
+              <button type="submit" className={`${item} text-stone-600`}>
+                <svg aria-hidden="true" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.8" className="size-5 sm:hidden">
+                  <path d="M8 4H4.5v12H8M12.5 6.5 16 10l-3.5 3.5M16 10H8" strokeLinecap="round" strokeLinejoin="round" />
+                </svg>
+                <span className="sr-only sm:not-sr-only">{t("signOut")}</span>
+              </button>
             </form>
           </>
         ) : null}

@@ -148,3 +148,23 @@ test("a purchase in Portuguese on a phone: checkout, payment, confirmation and t
   await expect(page).toHaveURL(new RegExp(`${orderPath}$`));
   await expect(page.getByTestId("order-status")).toHaveText(message("en", "order.paidHeading"));
 });
+
+test.describe("at 360 px", () => {
+  test.use({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
+
+  test("the header of a signed-in admin keeps to one row in every language", async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== "phone", "phone-only check");
+    await page.goto("/sign-in?callbackUrl=/");
+    await page.getByLabel("Email").fill(DEMO.admin.email);
+    await page.getByLabel("Password").fill(DEMO.admin.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("link", { name: "My tickets" })).toBeVisible();
+    for (const locale of ["en", ...LOCALES]) {
+      await page.goto(`/${locale}/events/${DEMO.ticketed}`);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+      expect(scrollWidth, `${locale} scrolls sideways`).toBeLessThanOrEqual(clientWidth);
+      expect((await page.getByRole("banner").boundingBox())!.height, `${locale} header wraps`).toBeLessThanOrEqual(64);
+    }
+  });
+});

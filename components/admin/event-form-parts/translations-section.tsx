@@ -1,8 +1,17 @@
 "use client";
 import type { EventFormValues } from "@/lib/admin/events/form-values";
-import { LOCALE_NAMES_IN_ENGLISH, LOCALES } from "@/lib/i18n/locales";
+import { LOCALE_NAMES_IN_ENGLISH, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { TextAreaField, TextField } from "../form-fields";
 import { sectionClass } from "./styles";
+
+/** Each language's fields are labelled in that language: what a translator reads, and never mistaken for the original's. */
+const FIELD_LABELS: Record<Locale, { title: string; summary: string; description: string }> = {
+  en: { title: "English title", summary: "English summary", description: "English description" },
+  pt: { title: "Título", summary: "Resumo", description: "Descrição" },
+  es: { title: "Título", summary: "Resumen", description: "Descripción" },
+  ca: { title: "Títol", summary: "Resum", description: "Descripció" },
+  de: { title: "Titel", summary: "Zusammenfassung", description: "Beschreibung" },
+};
 
 type Props = { initial: EventFormValues["translations"]; language: EventFormValues["language"]; errors: Record<string, string> };
 
@@ -31,9 +40,9 @@ export function TranslationsSection({ initial, language, errors }: Props) {
               {text?.title ? <span className="ml-2 text-sm font-normal text-stone-600">translated</span> : <span className="ml-2 text-sm font-normal text-stone-600">not translated</span>}
             </summary>
             <div lang={locale} className="mt-3 flex flex-col gap-4">
-              <TextField label="Title" name={path("title")} defaultValue={text?.title ?? ""} error={errors[path("title")]} maxLength={120} />
-              <TextField label="Summary" name={path("summary")} defaultValue={text?.summary ?? ""} error={errors[path("summary")]} maxLength={200} />
-              <TextAreaField label="Description" name={path("description")} defaultValue={text?.description ?? ""} error={errors[path("description")]} rows={5} maxLength={5000} />
+              <TextField label={FIELD_LABELS[locale].title} name={path("title")} defaultValue={text?.title ?? ""} error={errors[path("title")]} maxLength={120} />
+              <TextField label={FIELD_LABELS[locale].summary} name={path("summary")} defaultValue={text?.summary ?? ""} error={errors[path("summary")]} maxLength={200} />
+              <TextAreaField label={FIELD_LABELS[locale].description} name={path("description")} defaultValue={text?.description ?? ""} error={errors[path("description")]} rows={5} maxLength={5000} />
             </div>
           </details>
         );
