@@ -97,11 +97,13 @@ export function TicketBuyPanel({ slug, sessions, maxPerOrder, signedIn, action }
       {sessions.length > 1 ? (
         <fieldset className="min-w-0">
           <legend className="mb-2 text-sm font-semibold">{t("date")}</legend>
+          {/* Each chip is `relative` so its visually hidden radio stays inside the scrolling row
+              (longer day names, as in Portuguese, would otherwise widen the page). */}
           <div className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-1 [scrollbar-width:thin]">
             {sessions.map((candidate) => (
               <label
                 key={candidate.id}
-                className={`flex min-h-14 min-w-24 shrink-0 cursor-pointer flex-col items-center justify-center rounded-xl border px-3 py-1.5 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${buyable(candidate) ? "border-stone-300 bg-white" : "border-stone-200 bg-stone-50 text-stone-600"}`}
+                className={`relative flex min-h-14 min-w-24 shrink-0 cursor-pointer flex-col items-center justify-center rounded-xl border px-3 py-1.5 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${buyable(candidate) ? "border-stone-300 bg-white" : "border-stone-200 bg-stone-50 text-stone-600"}`}
               >
                 <input type="radio" name="date-choice" value={candidate.id} checked={candidate.id === session.id} onChange={() => chooseSession(candidate.id)} className="sr-only" />
                 <time dateTime={candidate.startsAt} className="font-semibold whitespace-nowrap">{candidate.dayLabel}</time>
