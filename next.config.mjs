@@ -1,3 +1,7 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
 // Security headers for every response. Pages get their Content-Security-Policy from proxy.ts,
 // with a nonce per response (no 'unsafe-inline' scripts); everything else (the JSON API,
 // files, feeds) gets the fixed policy below: it runs no scripts at all.
@@ -41,4 +45,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -7,6 +7,8 @@ export default defineConfig({
       "@": path.resolve(import.meta.dirname),
       // `server-only` throws outside React Server Components; tests run lib/ directly.
       "server-only": path.resolve(import.meta.dirname, "tests/empty-module.ts"),
+      // next-intl/server needs a Next request; tests get the same messages without one.
+      "next-intl/server": path.resolve(import.meta.dirname, "tests/next-intl-server.ts"),
     },
   },
   test: {

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 
 export type ApiTokenRow = {
@@ -25,6 +26,7 @@ type Props = {
 };
 
 export function ApiTokens({ tokens, apiBaseUrl, defaultDays, maxDays, createAction, revokeAction }: Props) {
+  const t = useTranslations("tokens");
   const [state, formAction, pending] = useActionState(createAction, null);
   const fieldErrors = state && !state.ok ? state.fieldErrors ?? {} : {};
   const nameError = fieldErrors.name;
@@ -36,9 +38,9 @@ export function ApiTokens({ tokens, apiBaseUrl, defaultDays, maxDays, createActi
   return (
     <div className="flex flex-col gap-6">
       <form action={formAction} className="flex flex-col gap-3 rounded-2xl border border-stone-200 bg-white p-4" noValidate>
-        <h2 className="text-lg font-semibold">New token</h2>
+        <h2 className="text-lg font-semibold">{t("newToken")}</h2>
         <div className="flex flex-col gap-1">
-          <label htmlFor="token-name" className="text-sm font-medium">Name (what will use it, e.g. “my phone app”)</label>
+          <label htmlFor="token-name" className="text-sm font-medium">{t("name")}</label>
           <input
             id="token-name"
             name="name"
@@ -53,32 +55,32 @@ export function ApiTokens({ tokens, apiBaseUrl, defaultDays, maxDays, createActi
           {nameError ? <p id="token-name-error" className="text-sm font-medium text-red-700">{nameError}</p> : null}
         </div>
         <fieldset className="flex min-w-0 flex-col gap-2" aria-describedby={scopeError ? "token-scope-error" : undefined}>
-          <legend className="mb-1 text-sm font-medium">What it may do</legend>
+          <legend className="mb-1 text-sm font-medium">{t("scope")}</legend>
           <label className="flex min-h-11 items-start gap-3 rounded-lg border border-stone-300 p-3 has-[:checked]:border-brand-600">
             <input type="radio" name="scope" value="read" className="mt-1 size-4 shrink-0" />
             <span className="flex flex-col">
-              <span className="font-medium">Read only</span>
-              <span className="text-sm text-stone-700">Reads your orders and tickets; can never buy or pay.</span>
+              <span className="font-medium">{t("scopeRead")}</span>
+              <span className="text-sm text-stone-700">{t("scopeReadHint")}</span>
             </span>
           </label>
           <label className="flex min-h-11 items-start gap-3 rounded-lg border border-stone-300 p-3 has-[:checked]:border-brand-600">
             <input type="radio" name="scope" value="write" defaultChecked className="mt-1 size-4 shrink-0" />
             <span className="flex flex-col">
-              <span className="font-medium">Read and buy</span>
-              <span className="text-sm text-stone-700">Also reserves and pays for tickets as you.</span>
+              <span className="font-medium">{t("scopeBuy")}</span>
+              <span className="text-sm text-stone-700">{t("scopeBuyHint")}</span>
             </span>
           </label>
           <label className="flex min-h-11 items-start gap-3 rounded-lg border border-stone-300 p-3 has-[:checked]:border-brand-600">
             <input type="radio" name="scope" value="check_in" className="mt-1 size-4 shrink-0" />
             <span className="flex flex-col">
-              <span className="font-medium">Door check-in only</span>
-              <span className="text-sm text-stone-700">For a scanner app: checks tickets in at the events you are door staff for, nothing else.</span>
+              <span className="font-medium">{t("scopeCheckIn")}</span>
+              <span className="text-sm text-stone-700">{t("scopeCheckInHint")}</span>
             </span>
           </label>
           {scopeError ? <p id="token-scope-error" className="text-sm font-medium text-red-700">{scopeError}</p> : null}
         </fieldset>
         <div className="flex flex-col gap-1">
-          <label htmlFor="token-days" className="text-sm font-medium">Stops working after (days, 1–{maxDays})</label>
+          <label htmlFor="token-days" className="text-sm font-medium">{t("days", { maxDays })}</label>
           <input
             id="token-days"
             name="expiresInDays"
@@ -97,16 +99,16 @@ export function ApiTokens({ tokens, apiBaseUrl, defaultDays, maxDays, createActi
         </div>
         {state && !state.ok && !anyFieldError ? <p role="alert" className="rounded-lg bg-red-50 p-3 font-medium text-red-800">{state.message}</p> : null}
         <button type="submit" disabled={pending} className="min-h-12 rounded-xl bg-brand-600 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-          Create token
+          {t("create")}
         </button>
       </form>
 
       {state?.ok ? <NewSecret name={state.name} secret={state.secret} apiBaseUrl={apiBaseUrl} /> : null}
 
       <section aria-labelledby="active-tokens" className="flex flex-col gap-2">
-        <h2 id="active-tokens" className="text-lg font-semibold">Active tokens</h2>
+        <h2 id="active-tokens" className="text-lg font-semibold">{t("active")}</h2>
         {active.length === 0 ? (
-          <p className="rounded-xl bg-white p-4 text-stone-700">No active tokens.</p>
+          <p className="rounded-xl bg-white p-4 text-stone-700">{t("noneActive")}</p>
         ) : (
           <ul className="flex flex-col gap-2">
             {active.map((token) => (
@@ -121,7 +123,7 @@ export function ApiTokens({ tokens, apiBaseUrl, defaultDays, maxDays, createActi
 
       {revoked.length > 0 ? (
         <details className="rounded-xl border border-stone-200 bg-white p-4">
-          <summary className="cursor-pointer font-medium">Revoked tokens ({revoked.length})</summary>
+          <summary className="cursor-pointer font-medium">{t("revokedList", { count: revoked.length })}</summary>
           <ul className="mt-3 flex flex-col gap-3">
             {revoked.map((token) => (
               <li key={token.id} className="text-stone-600">
@@ -136,18 +138,20 @@ export function ApiTokens({ tokens, apiBaseUrl, defaultDays, maxDays, createActi
 }
 
 function TokenFacts({ token }: { token: ApiTokenRow }) {
+  const t = useTranslations("tokens");
   return (
     <span className="flex min-w-0 flex-col">
       <span className="break-words font-semibold">{token.name}</span>
       <span className="font-mono text-xs text-stone-600">lt_…{token.hint}</span>
       <span className="text-sm text-stone-600">
-        Created {token.created} · {token.revoked ? `revoked ${token.revoked}` : token.lastUsed ? `last used ${token.lastUsed}` : "never used"}
+        {t("created", { created: token.created })} · {token.revoked ? t("revokedOn", { date: token.revoked }) : token.lastUsed ? t("lastUsed", { date: token.lastUsed }) : t("neverUsed")}
       </span>
     </span>
   );
 }
 
 function NewSecret({ name, secret, apiBaseUrl }: { name: string; secret: string; apiBaseUrl: string }) {
+  const t = useTranslations("tokens");
   const [copied, setCopied] = useState(false);
   async function copy() {
     try {
@@ -159,9 +163,9 @@ function NewSecret({ name, secret, apiBaseUrl }: { name: string; secret: string;
   }
   return (
     <section role="status" aria-labelledby="new-secret" className="flex flex-col gap-3 rounded-2xl border-2 border-green-700 bg-green-50 p-4">
-      <h2 id="new-secret" className="text-lg font-semibold text-green-900">Your new token “{name}”</h2>
-      <p className="font-medium text-green-900">Copy it now: it is shown only this once. We store only a fingerprint of it.</p>
-      <label htmlFor="new-secret-value" className="sr-only">Token</label>
+      <h2 id="new-secret" className="text-lg font-semibold text-green-900">{t("newSecret", { name })}</h2>
+      <p className="font-medium text-green-900">{t("copyNow")}</p>
+      <label htmlFor="new-secret-value" className="sr-only">{t("token")}</label>
       <input
         id="new-secret-value"
         readOnly
@@ -171,13 +175,13 @@ function NewSecret({ name, secret, apiBaseUrl }: { name: string; secret: string;
         data-testid="new-token-secret"
       />
       <button type="button" onClick={copy} className="min-h-11 rounded-lg border border-green-700 bg-white font-medium text-green-900">
-        {copied ? "Copied" : "Copy token"}
+        {copied ? t("copied") : t("copy")}
       </button>
-      <p className="text-sm text-stone-700">Use it as a bearer token:</p>
+      <p className="text-sm text-stone-700">{t("useAsBearer")}</p>
       {/* Scrolls sideways on a phone: focusable, so a keyboard can scroll it too. */}
       <pre
         role="region"
-        aria-label="Example request with this token"
+        aria-label={t("example")}
         tabIndex={0}
         className="overflow-x-auto rounded-lg bg-stone-900 p-3 text-xs text-stone-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
       >
@@ -188,6 +192,7 @@ function NewSecret({ name, secret, apiBaseUrl }: { name: string; secret: string;
 }
 
 function RevokeButton({ tokenId, name, action }: { tokenId: string; name: string; action: Props["revokeAction"] }) {
+  const t = useTranslations("tokens");
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction} className="flex flex-col items-end gap-1">
@@ -195,10 +200,10 @@ function RevokeButton({ tokenId, name, action }: { tokenId: string; name: string
       <button
         type="submit"
         disabled={pending}
-        aria-label={`Revoke ${name}`}
+        aria-label={t("revokeNamed", { name })}
         className="min-h-11 rounded-lg border border-red-300 bg-white px-4 font-medium text-red-800 hover:bg-red-50 disabled:opacity-60"
       >
-        Revoke
+        {t("revoke")}
       </button>
       {state && !state.ok ? <p role="alert" className="text-sm text-red-700">{state.message}</p> : null}
     </form>

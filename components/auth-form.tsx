@@ -1,9 +1,10 @@
 "use client";
-import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { Link } from "@/lib/i18n/navigation";
 import type { AuthFormState } from "@/lib/auth/form-state";
 
-type Field = { name: "name" | "email" | "password"; label: string; type: string; autoComplete: string };
+type Field = { name: "name" | "email" | "password"; label: "email" | "password" | "name" | "newPassword"; type: string; autoComplete: string };
 type Props = {
   mode: "sign-in" | "sign-up";
   callbackUrl: string;
@@ -12,17 +13,18 @@ type Props = {
 
 const FIELDS: Record<Props["mode"], Field[]> = {
   "sign-in": [
-    { name: "email", label: "Email", type: "email", autoComplete: "email" },
-    { name: "password", label: "Password", type: "password", autoComplete: "current-password" },
+    { name: "email", label: "email", type: "email", autoComplete: "email" },
+    { name: "password", label: "password", type: "password", autoComplete: "current-password" },
   ],
   "sign-up": [
-    { name: "name", label: "Your name (printed on tickets)", type: "text", autoComplete: "name" },
-    { name: "email", label: "Email", type: "email", autoComplete: "email" },
-    { name: "password", label: "Password (at least 8 characters)", type: "password", autoComplete: "new-password" },
+    { name: "name", label: "name", type: "text", autoComplete: "name" },
+    { name: "email", label: "email", type: "email", autoComplete: "email" },
+    { name: "password", label: "newPassword", type: "password", autoComplete: "new-password" },
   ],
 };
 
 export function AuthForm({ mode, callbackUrl, action }: Props) {
+  const t = useTranslations("auth");
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   // A refused form comes back with what was typed (React empties the form once the action
@@ -34,7 +36,7 @@ export function AuthForm({ mode, callbackUrl, action }: Props) {
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {FIELDS[mode].map((field) => (
         <div key={field.name} className="flex flex-col gap-1">
-          <label htmlFor={field.name} className="text-sm font-medium">{field.label}</label>
+          <label htmlFor={field.name} className="text-sm font-medium">{t(field.label)}</label>
           <input
             id={field.name}
             name={field.name}
@@ -51,12 +53,12 @@ export function AuthForm({ mode, callbackUrl, action }: Props) {
       ))}
       {state && !state.ok ? <p role="alert" className="rounded-lg bg-red-50 p-3 font-medium text-red-800">{state.message}</p> : null}
       <button type="submit" disabled={pending} className="min-h-12 rounded-xl bg-brand-600 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-        {mode === "sign-in" ? "Sign in" : "Create account"}
+        {mode === "sign-in" ? t("signIn") : t("createAccount")}
       </button>
       <p className="text-center text-sm">
-        {mode === "sign-in" ? "New here? " : "Already have an account? "}
+        {mode === "sign-in" ? t("newHere") : t("haveAccount")}{" "}
         <Link href={`${other}?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-semibold text-brand-700 underline">
-          {mode === "sign-in" ? "Create an account" : "Sign in"}
+          {mode === "sign-in" ? t("createAnAccount") : t("signIn")}
         </Link>
       </p>
     </form>

@@ -1,8 +1,10 @@
 "use client";
-import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useEffect, useState, useTransition } from "react";
 import type { ActionState } from "@/lib/action-state";
 import type { ResourceView } from "@/lib/catalog/types";
+import { useRouter } from "@/lib/i18n/navigation";
+import { localePath } from "@/lib/i18n/paths";
 import { formatMoney } from "@/lib/money";
 import { FormFailure } from "./form-failure";
 
@@ -23,11 +25,13 @@ type Props = {
 
 const field = "min-h-11 w-full rounded-lg border border-stone-300 bg-white px-3 text-base";
 
-function lengthLabel(minutes: number): string {
+type Translate = ReturnType<typeof useTranslations<"bookingPanel">>;
+
+function lengthLabel(t: Translate, minutes: number): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  if (hours === 0) return `${rest} min`;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+  if (hours === 0) return t("minutes", { minutes: rest });
+  return rest === 0 ? t("hours", { hours }) : t("hoursMinutes", { hours, minutes: rest });
 }
 
 /** The free starts closest to `minute`, in time order: what to offer after a refusal. */
@@ -45,6 +49,9 @@ function nearestFree(slots: BookingSlot[], minute: number, count = 3): BookingSl
  * choice). A refusal is announced, keeps the chosen time, and offers the nearest free ones.
  */
 export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minutes, slots, signedIn, action }: Props) {
+  const t = useTranslations("bookingPanel");
+  const tPanel = useTranslations("ticketPanel");
+  const locale = useLocale();
   const router = useRouter();
   const [loadingTimes, startLoading] = useTransition();
   const [state, formAction, pending] = useActionState(action, null);
@@ -73,7 +80,7 @@ export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minut
 
   const lengths: number[] = [];
   for (let length = resource.minMinutes; length <= resource.maxMinutes; length += resource.slotMinutes) lengths.push(length);
-  const total = formatMoney((minutes / resource.slotMinutes) * resource.priceMinorPerSlot, resource.currency);
+  const total = formatMoney((minutes / resource.slotMinutes) * resource.priceMinorPerSlot, resource.currency, locale);
   const free = slots.filter((slot) => slot.free);
   const alternatives = refused && chosen ? nearestFree(slots, chosen.minute) : [];
   const canReserve = Boolean(chosen?.free) && !pending && !loadingTimes;
@@ -81,32 +88,32 @@ export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minut
   return (
     <div className="flex flex-col gap-4">
       <p className="text-sm text-stone-700">
-        {formatMoney(resource.priceMinorPerSlot, resource.currency)} per {resource.slotMinutes} minutes
+        {t("perSlot", { price: formatMoney(resource.priceMinorPerSlot, resource.currency, locale), minutes: resource.slotMinutes })}
       </p>
-      <form method="get" action={`/events/${slug}`} className="grid grid-cols-2 gap-3" onSubmit={(event) => {
+      <form method="get" action={localePath(locale, `/events/${slug}`)} className="grid grid-cols-2 gap-3" onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
         showTimes(String(data.get("date")), Number(data.get("minutes")));
       }}>
         <label className="flex flex-col gap-1 text-sm font-medium">
-          Day
+          {t("day")}
           <input type="date" name="date" defaultValue={date} min={minDate} className={field} required onChange={(event) => showTimes(event.currentTarget.value, minutes)} />
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium">
-          Length
+          {t("length")}
           <select name="minutes" defaultValue={String(minutes)} className={field} onChange={(event) => showTimes(date, Number(event.currentTarget.value))}>
             {lengths.map((length) => (
-              <option key={length} value={length}>{lengthLabel(length)}</option>
+              <option key={length} value={length}>{lengthLabel(t, length)}</option>
             ))}
           </select>
         </label>
         <noscript>
-          <button type="submit" className="col-span-2 min-h-11 rounded-lg border border-stone-300 px-4 font-medium">Show times</button>
+          <button type="submit" className="col-span-2 min-h-11 rounded-lg border border-stone-300 px-4 font-medium">{t("showTimes")}</button>
         </noscript>
       </form>
 
       <form
-        action={signedIn ? formAction : "/checkout/booking"}
+        action={signedIn ? formAction : localePath(locale, "/checkout/booking")}
         method={signedIn ? undefined : "get"}
         className="flex flex-col gap-3"
         aria-busy={loadingTimes || undefined}
@@ -122,21 +129,21 @@ export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minut
         <input type="hidden" name="minutes" value={minutes} />
         <fieldset className="min-w-0">
           <legend className="mb-2 text-sm font-medium">
-            Start time on {dayLabel}
-            {loadingTimes ? <span className="ml-2 font-normal text-stone-600" role="status">Updating times…</span> : null}
+            {t("startOn", { day: dayLabel })}
+            {loadingTimes ? <span className="ml-2 font-normal text-stone-600" role="status">{t("updating")}</span> : null}
           </legend>
           {free.length === 0 ? (
-            <p className="text-stone-700">No free times on this day for that length. Try another day or a shorter time.</p>
+            <p className="text-stone-700">{t("noFreeTimes")}</p>
           ) : (
             <div className={`grid grid-cols-4 gap-2 sm:grid-cols-6 ${loadingTimes ? "opacity-60" : ""}`}>
               {slots.map((slot) => (
                 <label
                   key={slot.startsAt}
-                  className={`flex min-h-11 items-center justify-center rounded-lg border text-sm font-medium has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${slot.free ? "cursor-pointer border-stone-300 bg-white" : "border-stone-200 text-stone-500 line-through"}`}
+                  className={`relative flex min-h-11 items-center justify-center rounded-lg border text-sm font-medium has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${slot.free ? "cursor-pointer border-stone-300 bg-white" : "border-stone-200 text-stone-500 line-through"}`}
                 >
                   <input type="radio" name="start" value={slot.startsAt} disabled={!slot.free && slot.startsAt !== start} checked={slot.startsAt === start} onChange={() => setStart(slot.startsAt)} className="sr-only" />
                   {slot.label}
-                  {slot.free ? null : <span className="sr-only"> (taken)</span>}
+                  {slot.free ? null : <span className="sr-only"> {t("taken")}</span>}
                 </label>
               ))}
             </div>
@@ -147,7 +154,7 @@ export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minut
             <FormFailure state={state} />
             {alternatives.length > 0 ? (
               <div className="flex flex-wrap items-center gap-2" data-testid="nearest-free">
-                <span className="text-sm font-medium">Nearest free starts:</span>
+                <span className="text-sm font-medium">{t("nearestFree")}</span>
                 {alternatives.map((slot) => (
                   <button key={slot.startsAt} type="button" onClick={() => setStart(slot.startsAt)} className="min-h-11 rounded-lg border border-brand-600 bg-white px-3 text-sm font-semibold text-brand-700">
                     {slot.label}
@@ -160,11 +167,11 @@ export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minut
         {free.length > 0 ? (
           <>
             <p className="flex items-baseline justify-between text-lg font-semibold" aria-live="polite">
-              <span>{chosen ? `${chosen.label}, ${lengthLabel(minutes)}` : "Choose a start time"}</span>
+              <span>{chosen ? t("chosen", { start: chosen.label, length: lengthLabel(t, minutes) }) : t("chooseStart")}</span>
               <span>{total}</span>
             </p>
             <button type="submit" data-buy-submit disabled={!canReserve} className="min-h-12 rounded-xl bg-brand-600 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-              {pending ? "Reserving…" : `Reserve and pay ${total}`}
+              {pending ? tPanel("reserving") : tPanel("reserveAndPayTotal", { total })}
             </button>
           </>
         ) : null}

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/action-state";
 import { FormFailure } from "./form-failure";
@@ -11,6 +12,7 @@ type Props = {
 };
 
 export function CheckoutBookingForm({ resourceId, start, minutes, action }: Props) {
+  const t = useTranslations("ticketPanel");
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   const fieldError = errors.start ?? errors.minutes ?? errors.resourceId;
@@ -22,7 +24,7 @@ export function CheckoutBookingForm({ resourceId, start, minutes, action }: Prop
       {fieldError ? <p className="text-sm font-medium text-red-700">{fieldError}</p> : null}
       {state && !state.ok && !fieldError ? <FormFailure state={state} /> : null}
       <button type="submit" disabled={pending} className="min-h-12 rounded-xl bg-brand-600 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-        {pending ? "Reserving…" : "Reserve and pay"}
+        {pending ? t("reserving") : t("reserveAndPay")}
       </button>
     </form>
   );

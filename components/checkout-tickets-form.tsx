@@ -1,6 +1,7 @@
 "use client";
-import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { Link } from "@/lib/i18n/navigation";
 import type { ActionState } from "@/lib/action-state";
 import { FormFailure } from "./form-failure";
 import { formatMoney } from "@/lib/money";
@@ -14,17 +15,20 @@ type Props = { lines: TicketLine[]; changeHref: string; action: (state: ActionSt
  * on the event page, not asked a second time here.
  */
 export function CheckoutTicketsForm({ lines, changeHref, action }: Props) {
+  const t = useTranslations("checkout");
+  const tPanel = useTranslations("ticketPanel");
+  const locale = useLocale();
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   const chosen = lines.filter((line) => line.quantity > 0);
   const currency = lines[0]?.currency ?? "EUR";
   const totalMinor = chosen.reduce((sum, line) => sum + line.priceMinor * line.quantity, 0);
-  const total = formatMoney(totalMinor, currency);
+  const total = formatMoney(totalMinor, currency, locale);
 
   if (chosen.length === 0) {
     return (
       <p className="rounded-2xl border border-stone-200 bg-white p-4">
-        No tickets chosen yet. <Link href={changeHref} className="font-medium text-brand-700 underline">Choose tickets</Link>
+        {t("noneChosen")} <Link href={changeHref} className="font-medium text-brand-700 underline">{t("chooseTickets")}</Link>
       </p>
     );
   }
@@ -37,23 +41,23 @@ export function CheckoutTicketsForm({ lines, changeHref, action }: Props) {
           return (
             <li key={line.id} className="flex flex-col gap-1 py-3">
               <div className="flex items-baseline justify-between gap-3">
-                <span><span className="font-semibold">{line.quantity} ×</span> {line.name} <span className="text-sm text-stone-700">at {formatMoney(line.priceMinor, line.currency)}</span></span>
-                <span className="font-medium">{formatMoney(line.priceMinor * line.quantity, line.currency)}</span>
+                <span><span className="font-semibold">{line.quantity} ×</span> {line.name} <span className="text-sm text-stone-700">{t("unitPrice", { price: formatMoney(line.priceMinor, line.currency, locale) })}</span></span>
+                <span className="font-medium">{formatMoney(line.priceMinor * line.quantity, line.currency, locale)}</span>
               </div>
               <input type="hidden" name={`qty_${line.id}`} value={line.quantity} />
               {error ? <p className="text-sm font-medium text-red-700" role="alert">{error}</p> : null}
             </li>
           );
         })}
-        <li className="flex justify-between py-3 text-lg font-semibold"><span>Total</span><span data-testid="checkout-total">{total}</span></li>
+        <li className="flex justify-between py-3 text-lg font-semibold"><span>{t("total")}</span><span data-testid="checkout-total">{total}</span></li>
       </ul>
       {errors.items ? <p className="text-sm font-medium text-red-700" role="alert">{errors.items}</p> : null}
       <FormFailure state={state} />
       <p className="text-sm text-stone-700">
-        Your places are held for you while you pay. <Link href={changeHref} className="font-medium text-brand-700 underline">Change tickets</Link>
+        {t("heldWhilePaying")} <Link href={changeHref} className="font-medium text-brand-700 underline">{t("changeTickets")}</Link>
       </p>
       <button type="submit" disabled={pending} className="min-h-12 rounded-xl bg-brand-600 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-        {pending ? "Reserving…" : totalMinor === 0 ? "Get free tickets" : `Reserve and pay ${total}`}
+        {pending ? tPanel("reserving") : totalMinor === 0 ? tPanel("getFree") : tPanel("reserveAndPayTotal", { total })}
       </button>
     </form>
   );

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 function format(seconds: number): string {
@@ -8,11 +9,12 @@ function format(seconds: number): string {
 
 /** Time left on a hold, counted down from the server's figure; the server stays the judge of expiry. */
 export function Countdown({ secondsLeft }: { secondsLeft: number }) {
+  const t = useTranslations("pay");
   const [left, setLeft] = useState(secondsLeft);
   useEffect(() => {
     const started = Date.now();
     const timer = setInterval(() => setLeft(secondsLeft - (Date.now() - started) / 1000), 1000);
     return () => clearInterval(timer);
   }, [secondsLeft]);
-  return left > 0 ? <span role="timer">{format(left)}</span> : <span>expired</span>;
+  return left > 0 ? <span role="timer">{format(left)}</span> : <span>{t("expired")}</span>;
 }

@@ -1,18 +1,19 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 export type DeliveryStatus = "queued" | "sending" | "sent" | "failed" | "none";
 
-const TEXT: Record<DeliveryStatus, string> = {
-  queued: "Email with PDF tickets: queued",
-  sending: "Email with PDF tickets: being prepared",
-  sent: "Email with PDF tickets: sent",
-  failed: "Email with PDF tickets: delayed, we are on it",
-  none: "",
-};
+const TEXT = {
+  queued: "deliveryQueued",
+  sending: "deliverySending",
+  sent: "deliverySent",
+  failed: "deliveryFailed",
+} as const satisfies Record<Exclude<DeliveryStatus, "none">, string>;
 
 /** Delivery progress, refreshed from the confirmation API until the email has gone. */
 export function DeliveryProgress({ orderId, initial }: { orderId: string; initial: DeliveryStatus }) {
+  const t = useTranslations("order");
   const [status, setStatus] = useState(initial);
   const done = status === "sent" || status === "none";
   useEffect(() => {
@@ -28,7 +29,7 @@ export function DeliveryProgress({ orderId, initial }: { orderId: string; initia
   if (status === "none") return null;
   return (
     <p className="text-sm text-stone-700" data-testid="delivery-status" data-status={status} role="status">
-      {TEXT[status]}
+      {t(TEXT[status])}
     </p>
   );
 }

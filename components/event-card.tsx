@@ -1,12 +1,15 @@
 import Image from "next/image";
-import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import type { EventCard as EventCardData } from "@/lib/catalog/types";
+import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money";
 import { formatInZone } from "@/lib/time";
 import { AvailabilityBadge } from "./availability-badge";
 import { Highlighted } from "./highlighted";
 
 export function EventCard({ event, snippet, priority = false }: { event: EventCardData; snippet?: string; priority?: boolean }) {
+  const t = useTranslations("card");
+  const locale = useLocale();
   return (
     <article className="group relative flex flex-col overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm">
       <div className="relative aspect-[3/2] bg-stone-200">
@@ -23,13 +26,13 @@ export function EventCard({ event, snippet, priority = false }: { event: EventCa
         <p className="text-sm font-medium text-brand-700">
           {event.nextStartsAt ? (
             <time dateTime={event.nextStartsAt.toISOString()}>
-              {formatInZone(event.nextStartsAt, event.timeZone, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}
+              {formatInZone(event.nextStartsAt, event.timeZone, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }, locale)}
             </time>
           ) : (
-            "Book a time that suits you"
+            t("bookATime")
           )}
         </p>
-        <h3 className="text-lg font-semibold leading-snug">
+        <h3 lang={event.language === locale ? undefined : event.language} className="text-lg font-semibold leading-snug">
           <Link href={`/events/${event.slug}`} className="after:absolute after:inset-0 focus-visible:outline-none">
             {event.title}
           </Link>
@@ -38,13 +41,13 @@ export function EventCard({ event, snippet, priority = false }: { event: EventCa
           {event.venueName} · {event.neighbourhood}, {event.city}
         </p>
         {snippet ? (
-          <p className="mt-1 text-sm text-stone-700"><Highlighted text={snippet} /></p>
+          <p lang={event.language === locale ? undefined : event.language} className="mt-1 text-sm text-stone-700"><Highlighted text={snippet} /></p>
         ) : (
-          <p className="mt-1 line-clamp-2 text-sm text-stone-700">{event.summary}</p>
+          <p lang={event.language === locale ? undefined : event.language} className="mt-1 line-clamp-2 text-sm text-stone-700">{event.summary}</p>
         )}
         <div className="mt-auto flex items-center justify-between pt-3">
           <span className="font-semibold">
-            {event.priceFromMinor === null ? "" : event.priceFromMinor === 0 ? "Free" : `from ${formatMoney(event.priceFromMinor, event.currency)}`}
+            {event.priceFromMinor === null ? "" : event.priceFromMinor === 0 ? t("free") : t("priceFrom", { price: formatMoney(event.priceFromMinor, event.currency, locale) })}
           </span>
           <AvailabilityBadge availability={event.availability} />
         </div>

@@ -1,10 +1,12 @@
 "use client";
-import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import { useRef, useTransition, type FormEvent } from "react";
+import type { QuickFilter } from "@/lib/catalog/filters";
 import { CATEGORIES, type EventFilters } from "@/lib/catalog/types";
+import { Link, useRouter } from "@/lib/i18n/navigation";
+import { localePath } from "@/lib/i18n/paths";
 
-export type QuickChip = { label: string; href: string; on: boolean };
+export type QuickChip = { quick: QuickFilter; label: string; href: string; on: boolean };
 
 type Props = {
   /** Where the form goes: "/search" (text and filters combine there). */
@@ -27,6 +29,10 @@ const chip = "inline-flex min-h-11 shrink-0 items-center gap-1 rounded-full bord
  * out of the URL and the panel closes before the results load, so they are what is in view.
  */
 export function EventFinder({ action, query, filters, activeCount, chips, autoFocus = false }: Props) {
+  const t = useTranslations("finder");
+  const tCategory = useTranslations("categories");
+  const tQuick = useTranslations("quick");
+  const locale = useLocale();
   const router = useRouter();
   const details = useRef<HTMLDetailsElement>(null);
   const [pending, startTransition] = useTransition();
@@ -49,9 +55,9 @@ export function EventFinder({ action, query, filters, activeCount, chips, autoFo
   }
 
   return (
-    <form action={action} method="get" role="search" aria-label="Find events" onSubmit={submit} className="flex flex-col gap-2">
+    <form action={localePath(locale, action)} method="get" role="search" aria-label={t("label")} onSubmit={submit} className="flex flex-col gap-2">
       <div className="flex gap-2">
-        <label htmlFor="q" className="sr-only">Search events</label>
+        <label htmlFor="q" className="sr-only">{t("searchLabel")}</label>
         <input
           id="q"
           name="q"
@@ -60,75 +66,75 @@ export function EventFinder({ action, query, filters, activeCount, chips, autoFo
           autoFocus={autoFocus}
           maxLength={200}
           enterKeyHint="search"
-          placeholder="Jazz, comedy, pottery, Alfama…"
+          placeholder={t("placeholder")}
           className="min-h-12 w-full min-w-0 rounded-xl border border-stone-300 bg-white px-4 text-base shadow-sm"
         />
         <button type="submit" className="min-h-12 shrink-0 rounded-xl bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700" aria-busy={pending || undefined}>
-          Search
+          {t("submit")}
         </button>
       </div>
       <div className="flex flex-wrap items-start gap-2">
         <details ref={details} className="group shrink-0 open:w-full">
           <summary className={`${chip} cursor-pointer list-none border-stone-300 bg-white [&::-webkit-details-marker]:hidden ${activeCount > 0 ? "border-brand-600 text-brand-700" : ""}`}>
             <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor"><path d="M3 5h14v2H3zm3 4h8v2H6zm2 4h4v2H8z" /></svg>
-            Filters{activeCount > 0 ? <span className="rounded-full bg-brand-600 px-1.5 text-xs text-white">{activeCount}<span className="sr-only"> on</span></span> : null}
+            {t("filters")}{activeCount > 0 ? <span className="rounded-full bg-brand-600 px-1.5 text-xs text-white">{activeCount}<span className="sr-only"> {t("filtersOn")}</span></span> : null}
           </summary>
           <div className="mt-2 rounded-2xl border border-stone-200 bg-white p-4">
             <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
               <label className="col-span-2 flex flex-col gap-1 text-sm font-medium sm:col-span-1">
-                What
+                {t("what")}
                 <select name="category" defaultValue={filters.category ?? ""} className={field}>
-                  <option value="">Everything</option>
+                  <option value="">{t("everything")}</option>
                   {CATEGORIES.map((category) => (
-                    <option key={category.value} value={category.value}>{category.label}</option>
+                    <option key={category.value} value={category.value}>{tCategory(category.value)}</option>
                   ))}
                 </select>
               </label>
               <label className="col-span-2 flex flex-col gap-1 text-sm font-medium sm:col-span-1">
-                Where
-                <input name="where" defaultValue={filters.where ?? ""} placeholder="City or neighbourhood" className={field} maxLength={80} />
+                {t("where")}
+                <input name="where" defaultValue={filters.where ?? ""} placeholder={t("wherePlaceholder")} className={field} maxLength={80} />
               </label>
               <label className="flex flex-col gap-1 text-sm font-medium">
-                When
+                {t("when")}
                 <select name="date" defaultValue={filters.date ?? ""} className={field}>
-                  <option value="">Any date</option>
-                  <option value="today">Today</option>
-                  <option value="weekend">This weekend</option>
-                  <option value="range">Between dates</option>
+                  <option value="">{t("anyDate")}</option>
+                  <option value="today">{t("today")}</option>
+                  <option value="weekend">{t("weekend")}</option>
+                  <option value="range">{t("range")}</option>
                 </select>
               </label>
               <label className="flex flex-col gap-1 text-sm font-medium">
-                Price
+                {t("price")}
                 <select name="price" defaultValue={price} className={field}>
-                  <option value="">Any price</option>
-                  <option value="free">Free</option>
-                  <option value="10">Up to 10</option>
-                  <option value="20">Up to 20</option>
-                  <option value="50">Up to 50</option>
+                  <option value="">{t("anyPrice")}</option>
+                  <option value="free">{t("free")}</option>
+                  <option value="10">{t("upTo", { amount: 10 })}</option>
+                  <option value="20">{t("upTo", { amount: 20 })}</option>
+                  <option value="50">{t("upTo", { amount: 50 })}</option>
                 </select>
               </label>
               <label className="flex flex-col gap-1 text-sm font-medium">
-                From
+                {t("from")}
                 <input type="date" name="from" defaultValue={filters.from ?? ""} className={field} />
               </label>
               <label className="flex flex-col gap-1 text-sm font-medium">
-                To
+                {t("to")}
                 <input type="date" name="to" defaultValue={filters.to ?? ""} className={field} />
               </label>
             </div>
-            <p className="mt-2 text-xs text-stone-600">Prices are in each venue&apos;s own currency.</p>
+            <p className="mt-2 text-xs text-stone-600">{t("currencyNote")}</p>
             <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
               <label className="flex min-h-11 items-center gap-2 text-sm font-medium">
                 <input type="checkbox" name="available" value="1" defaultChecked={filters.available} className="size-5 accent-brand-600" />
-                Only with places left
+                {t("onlyAvailable")}
               </label>
-              <button type="submit" className="min-h-11 rounded-lg bg-brand-600 px-5 font-semibold text-white hover:bg-brand-700">Show events</button>
+              <button type="submit" className="min-h-11 rounded-lg bg-brand-600 px-5 font-semibold text-white hover:bg-brand-700">{t("show")}</button>
             </div>
           </div>
         </details>
-        <ul aria-label="Quick filters" className="-mr-4 flex min-w-0 flex-1 gap-2 overflow-x-auto pr-4 [scrollbar-width:none]">
+        <ul aria-label={t("quickFilters")} className="-mr-4 flex min-w-0 flex-1 gap-2 overflow-x-auto pr-4 [scrollbar-width:none]">
           {chips.map((quick) => (
-            <li key={quick.label} className="shrink-0">
+            <li key={quick.quick} className="shrink-0">
               <Link
                 href={quick.href}
                 scroll={false}
@@ -136,7 +142,7 @@ export function EventFinder({ action, query, filters, activeCount, chips, autoFo
                 className={`${chip} ${quick.on ? "border-brand-600 bg-brand-600 text-white" : "border-stone-300 bg-white text-stone-800 hover:bg-stone-100"}`}
               >
                 {quick.on ? <span aria-hidden="true">✓</span> : null}
-                {quick.label}
+                {tQuick(quick.quick)}
               </Link>
             </li>
           ))}

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { ActionState } from "@/lib/action-state";
 
@@ -7,6 +8,7 @@ import type { ActionState } from "@/lib/action-state";
  * shown calmly, with a countdown, and the button is offered again once the wait is over.
  */
 export function FormFailure({ state }: { state: ActionState }) {
+  const t = useTranslations("checkout");
   const retryAfter = state && !state.ok ? state.retryAfterSeconds : undefined;
   const [left, setLeft] = useState(retryAfter ?? 0);
   // A new answer restarts the countdown (React's "adjust state when a prop changes" pattern).
@@ -25,7 +27,7 @@ export function FormFailure({ state }: { state: ActionState }) {
   if (retryAfter) {
     return (
       <p role="status" className="rounded-lg bg-amber-50 p-3 font-medium text-amber-900">
-        {state.message} {left > 0 ? `Please try again in ${left} s.` : "Please try again now."}
+        {state.message} {left > 0 ? t("retryIn", { seconds: left }) : t("retryNow")}
       </p>
     );
   }

@@ -1,8 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { LiveAvailabilityClient, type LiveState } from "@/lib/realtime/live-client";
-import { remainingLabel } from "@/lib/realtime/types";
 
 // One client per page (module state lives as long as the browser tab's JS), created on
 // first use in the browser only.
@@ -51,6 +51,7 @@ type Props = {
 
 /** "N left" / "sold out" for one ticket type, kept live by the page's availability stream. */
 export function LiveRemaining({ sessionId, ticketTypeId, initialRemaining, className }: Props) {
+  const t = useTranslations("availability");
   useEffect(() => liveClient().watch(sessionId), [sessionId]);
   const live = useSyncExternalStore(
     subscribe,
@@ -61,7 +62,7 @@ export function LiveRemaining({ sessionId, ticketTypeId, initialRemaining, class
   const shown = useCalmValue(live ?? initialRemaining, 2_000);
   return (
     <span data-testid={`remaining-${ticketTypeId}`} data-live={state} aria-live="polite" aria-atomic="true" className={className}>
-      {remainingLabel(shown)}
+      {t("remaining", { count: shown })}
     </span>
   );
 }

@@ -1,23 +1,25 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/action-state";
 
 type Props = { orderId: string; amount: string; action: (state: ActionState, formData: FormData) => Promise<ActionState> };
 
 export function LocalPayForm({ orderId, amount, action }: Props) {
+  const t = useTranslations("pay");
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction} className="flex flex-col gap-3">
       <input type="hidden" name="orderId" value={orderId} />
       {state && !state.ok ? <p role="alert" className="rounded-lg bg-red-50 p-3 font-medium text-red-800">{state.message}</p> : null}
       <button name="outcome" value="succeed" disabled={pending} className="min-h-12 rounded-xl bg-brand-600 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-        Pay {amount} (test mode)
+        {t("payTest", { amount })}
       </button>
       <details className="rounded-lg border border-stone-200 p-3 text-sm">
-        <summary className="cursor-pointer font-medium">Try another outcome</summary>
+        <summary className="cursor-pointer font-medium">{t("otherOutcome")}</summary>
         <div className="mt-3 flex flex-col gap-2">
-          <button name="outcome" value="decline" disabled={pending} className="min-h-11 rounded-lg border border-stone-300 bg-white font-medium">Decline the card</button>
-          <button name="outcome" value="late" disabled={pending} className="min-h-11 rounded-lg border border-stone-300 bg-white font-medium">Pay late (after the hold runs out)</button>
+          <button name="outcome" value="decline" disabled={pending} className="min-h-11 rounded-lg border border-stone-300 bg-white font-medium">{t("decline")}</button>
+          <button name="outcome" value="late" disabled={pending} className="min-h-11 rounded-lg border border-stone-300 bg-white font-medium">{t("late")}</button>
         </div>
       </details>
     </form>

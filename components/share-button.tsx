@@ -1,7 +1,9 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 export function ShareButton({ title, url }: { title: string; url: string }) {
+  const t = useTranslations("event");
   const [copied, setCopied] = useState(false);
   async function share() {
     if (navigator.share) {
@@ -13,7 +15,7 @@ export function ShareButton({ title, url }: { title: string; url: string }) {
   }
   return (
     <button type="button" onClick={share} className="min-h-11 rounded-lg border border-stone-300 bg-white px-4 font-medium hover:bg-stone-100">
-      {copied ? "Link copied" : "Share"}
+      {copied ? t("linkCopied") : t("share")}
     </button>
   );
 }

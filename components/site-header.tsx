@@ -1,38 +1,57 @@
-import Link from "next/link";
+import { useTranslations } from "next-intl";
+import NextLink from "next/link";
+import { Link } from "@/lib/i18n/navigation";
+import { LanguageSwitcher } from "./language-switcher";
 
 type Props = { user: { name: string; role: "attendee" | "admin" } | null; signOutAction: () => Promise<void> };
 
 const item = "inline-flex min-h-11 shrink-0 items-center rounded-lg px-2.5 text-sm font-medium whitespace-nowrap hover:bg-stone-100";
 
 /**
- * One row at 360 px whoever is signed in: the brand shrinks to its mark and Search to its
- * icon on a phone (their names stay for screen readers), so nothing wraps or scrolls sideways.
+ * One row at 360 px whoever is signed in, in every language: on a phone the brand shrinks to
+ * its mark and Search, My tickets and Sign out to their icons (their names stay for screen
+ * readers), beside the language switcher, so nothing wraps or scrolls sideways.
  */
 export function SiteHeader({ user, signOutAction }: Props) {
+  const t = useTranslations("header");
   return (
     <header className="sticky top-0 z-40 border-b border-stone-200 bg-white/95 backdrop-blur">
-      <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-1 px-3 py-1.5 sm:px-4">
+      <nav aria-label={t("mainNav")} className="mx-auto flex max-w-5xl items-center gap-1 px-3 py-1.5 sm:px-4">
         <Link href="/" className="mr-auto flex min-h-11 shrink-0 items-center gap-2 rounded text-lg font-bold tracking-tight text-brand-700">
           <span aria-hidden="true" className="grid size-8 place-items-center rounded-lg bg-brand-600 text-sm text-white">LT</span>
-          <span className={user ? "sr-only sm:not-sr-only" : undefined}>Local Tickets</span>
+          <span className={user ? "sr-only sm:not-sr-only" : undefined}>{t("brand")}</span>
         </Link>
         <Link href="/search" className={item}>
           <svg aria-hidden="true" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="2" className="size-5 sm:hidden">
             <circle cx="8.5" cy="8.5" r="5.5" />
             <path d="m13 13 4.5 4.5" strokeLinecap="round" />
           </svg>
-          <span className="sr-only sm:not-sr-only">Search</span>
+          <span className="sr-only sm:not-sr-only">{t("search")}</span>
         </Link>
         {user ? (
           <>
-            {user.role === "admin" ? <Link href="/admin" className={item}>Admin</Link> : null}
-            <Link href="/account" className={item}>My tickets</Link>
+            {/* The dashboard is English and outside the locales: never prefixed. */}
+            {user.role === "admin" ? <NextLink href="/admin" className={item}>{t("admin")}</NextLink> : null}
+            <Link href="/account" className={item}>
+              <svg aria-hidden="true" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.8" className="size-5 sm:hidden">
+                <path d="M3 6.5h14v2.2a1.8 1.8 0 0 0 0 3.6v2.2H3v-2.2a1.8 1.8 0 0 0 0-3.6Z" strokeLinejoin="round" />
+                <path d="M12 6.5v8" strokeDasharray="1.5 1.5" />
+              </svg>
+              <span className="sr-only sm:not-sr-only">{t("myTickets")}</span>
+            </Link>
             <form action={signOutAction} className="shrink-0">
-              <button type="submit" className={`${item} text-stone-600`}>Sign out</button>
+              <button type="submit" className={`${item} text-stone-600`}>
+                <svg aria-hidden="true" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.8" className="size-5 sm:hidden">
+                  <path d="M8 4H4.5v12H8M12.5 6.5 16 10l-3.5 3.5M16 10H8" strokeLinecap="round" strokeLinejoin="round" />
+                </svg>
+                <span className="sr-only sm:not-sr-only">{t("signOut")}</span>
+              </button>
             </form>
           </>
-        ) : (
-          <Link href="/sign-in" className="inline-flex min-h-11 shrink-0 items-center rounded-lg bg-brand-600 px-3 text-sm font-semibold text-white hover:bg-brand-700">Sign in</Link>
+        ) : null}
+        <LanguageSwitcher />
+        {user ? null : (
+          <Link href="/sign-in" className="inline-flex min-h-11 shrink-0 items-center rounded-lg bg-brand-600 px-3 text-sm font-semibold text-white hover:bg-brand-700">{t("signIn")}</Link>
         )}
       </nav>
     </header>

@@ -1,8 +1,10 @@
 "use client";
-import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
 import type { ActionState } from "@/lib/action-state";
+import { Link } from "@/lib/i18n/navigation";
+import { localePath } from "@/lib/i18n/paths";
 import { formatMoney } from "@/lib/money";
 import { FormFailure } from "./form-failure";
 import { LiveRemaining } from "./live-remaining";
@@ -48,6 +50,8 @@ function startingQuantities(session: BuySession | undefined): Quantities {
  * is kept, and the page's figures are refreshed so the buyer can choose again.
  */
 export function TicketBuyPanel({ slug, sessions, maxPerOrder, signedIn, action }: Props) {
+  const t = useTranslations("ticketPanel");
+  const locale = useLocale();
   const router = useRouter();
   const [state, formAction, pending] = useActionState(action, null);
   const [sessionId, setSessionId] = useState(() => (sessions.find(buyable) ?? sessions[0])?.id);
@@ -59,13 +63,13 @@ export function TicketBuyPanel({ slug, sessions, maxPerOrder, signedIn, action }
     if (state && !state.ok) router.refresh();
   }, [state, router]);
 
-  if (!session) return <p className="text-stone-700">No upcoming dates right now.</p>;
+  if (!session) return <p className="text-stone-700">{t("noDates")}</p>;
 
   const chosen = session.ticketTypes.filter((type) => (quantities[type.id] ?? 0) > 0);
   const count = chosen.reduce((sum, type) => sum + quantities[type.id], 0);
   const totalMinor = chosen.reduce((sum, type) => sum + type.priceMinor * quantities[type.id], 0);
   const currency = session.ticketTypes[0]?.currency ?? "EUR";
-  const total = formatMoney(totalMinor, currency);
+  const total = formatMoney(totalMinor, currency, locale);
 
   function chooseSession(id: string) {
     setSessionId(id);
@@ -79,7 +83,7 @@ export function TicketBuyPanel({ slug, sessions, maxPerOrder, signedIn, action }
   return (
     <form
       id="buy-form"
-      action={signedIn ? formAction : "/checkout"}
+      action={signedIn ? formAction : localePath(locale, "/checkout")}
       method={signedIn ? undefined : "get"}
       className="flex flex-col gap-4"
       aria-describedby="buy-total"
@@ -92,16 +96,18 @@ export function TicketBuyPanel({ slug, sessions, maxPerOrder, signedIn, action }
       )}
       {sessions.length > 1 ? (
         <fieldset className="min-w-0">
-          <legend className="mb-2 text-sm font-semibold">Date</legend>
+          <legend className="mb-2 text-sm font-semibold">{t("date")}</legend>
+          {/* Each chip is `relative` so its visually hidden radio stays inside the scrolling row
+              (longer day names, as in Portuguese, would otherwise widen the page). */}
           <div className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-1 [scrollbar-width:thin]">
             {sessions.map((candidate) => (
               <label
                 key={candidate.id}
-                className={`flex min-h-14 min-w-24 shrink-0 cursor-pointer flex-col items-center justify-center rounded-xl border px-3 py-1.5 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${buyable(candidate) ? "border-stone-300 bg-white" : "border-stone-200 bg-stone-50 text-stone-600"}`}
+                className={`relative flex min-h-14 min-w-24 shrink-0 cursor-pointer flex-col items-center justify-center rounded-xl border px-3 py-1.5 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${buyable(candidate) ? "border-stone-300 bg-white" : "border-stone-200 bg-stone-50 text-stone-600"}`}
               >
                 <input type="radio" name="date-choice" value={candidate.id} checked={candidate.id === session.id} onChange={() => chooseSession(candidate.id)} className="sr-only" />
                 <time dateTime={candidate.startsAt} className="font-semibold whitespace-nowrap">{candidate.dayLabel}</time>
-                <span className="whitespace-nowrap">{candidate.timeLabel}{buyable(candidate) ? "" : candidate.onSale ? " · sold out" : " · closed"}</span>
+                <span className="whitespace-nowrap">{candidate.timeLabel}{buyable(candidate) ? "" : candidate.onSale ? t("soldOutSuffix") : t("closedSuffix")}</span>
               </label>
             ))}
           </div>
@@ -113,7 +119,7 @@ export function TicketBuyPanel({ slug, sessions, maxPerOrder, signedIn, action }
       )}
 
       {buyable(session) ? (
-        <ul className="flex flex-col divide-y divide-stone-100" aria-label="Tickets">
+        <ul className="flex flex-col divide-y divide-stone-100" aria-label={t("ticketsLabel")}>
           {session.ticketTypes.map((type) => {
             const quantity = quantities[type.id] ?? 0;
             const max = Math.min(maxPerOrder, type.remaining);
@@ -125,14 +131,14 @@ export function TicketBuyPanel({ slug, sessions, maxPerOrder, signedIn, action }
                   <div className="flex min-w-0 flex-col">
                     <span id={nameId} className="font-medium">{type.name}</span>
                     <span className="text-sm text-stone-700">
-                      {formatMoney(type.priceMinor, type.currency)} ·{" "}
+                      {formatMoney(type.priceMinor, type.currency, locale)} ·{" "}
                       <LiveRemaining sessionId={session.id} ticketTypeId={type.id} initialRemaining={type.remaining} />
                     </span>
                   </div>
                   <div className="flex shrink-0 items-center gap-1" role="group" aria-labelledby={nameId}>
-                    <button type="button" onClick={() => change(type.id, -1, max)} disabled={quantity === 0} aria-label={`One ${type.name} less`} className="grid size-11 place-items-center rounded-full border border-stone-300 bg-white text-xl font-semibold disabled:opacity-40">−</button>
-                    <output aria-live="polite" aria-label={`${type.name} tickets`} className="w-8 text-center text-lg font-semibold tabular-nums">{quantity}</output>
-                    <button type="button" onClick={() => change(type.id, 1, max)} disabled={quantity >= max} aria-label={`One more ${type.name}`} className="grid size-11 place-items-center rounded-full border border-stone-300 bg-white text-xl font-semibold disabled:opacity-40">+</button>
+                    <button type="button" onClick={() => change(type.id, -1, max)} disabled={quantity === 0} aria-label={t("oneLess", { name: type.name })} className="grid size-11 place-items-center rounded-full border border-stone-300 bg-white text-xl font-semibold disabled:opacity-40">−</button>
+                    <output aria-live="polite" aria-label={t("countOf", { name: type.name })} className="w-8 text-center text-lg font-semibold tabular-nums">{quantity}</output>
+                    <button type="button" onClick={() => change(type.id, 1, max)} disabled={quantity >= max} aria-label={t("oneMore", { name: type.name })} className="grid size-11 place-items-center rounded-full border border-stone-300 bg-white text-xl font-semibold disabled:opacity-40">+</button>
                     <input type="hidden" name={`qty_${type.id}`} value={quantity} />
                   </div>
                 </div>
@@ -143,7 +149,7 @@ export function TicketBuyPanel({ slug, sessions, maxPerOrder, signedIn, action }
         </ul>
       ) : (
         <p className="rounded-xl bg-stone-100 p-3 font-medium text-stone-800">
-          {session.onSale ? "Sold out on this date." : "Sales have closed for this date."} {sessions.some(buyable) ? "Choose another date above." : ""}
+          {session.onSale ? t("soldOutOnDate") : t("salesClosed")} {sessions.some(buyable) ? t("chooseAnother") : ""}
         </p>
       )}
 
@@ -153,15 +159,15 @@ export function TicketBuyPanel({ slug, sessions, maxPerOrder, signedIn, action }
       {buyable(session) ? (
         <div className="flex flex-col gap-2">
           <p id="buy-total" className="flex items-baseline justify-between text-lg font-semibold" aria-live="polite">
-            <span>{count === 0 ? "Choose your tickets" : `${count} ${count === 1 ? "ticket" : "tickets"}`}</span>
+            <span>{count === 0 ? t("chooseTickets") : t("ticketCount", { count })}</span>
             <span data-testid="buy-total">{count === 0 ? "" : total}</span>
           </p>
           <button type="submit" data-buy-submit disabled={pending || count === 0} className="min-h-12 rounded-xl bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-            {pending ? "Reserving…" : totalMinor === 0 && count > 0 ? "Get free tickets" : `Reserve and pay ${count > 0 ? total : ""}`.trim()}
+            {pending ? t("reserving") : totalMinor === 0 && count > 0 ? t("getFree") : count > 0 ? t("reserveAndPayTotal", { total }) : t("reserveAndPay")}
           </button>
           <p className="text-xs text-stone-600">
-            At most {maxPerOrder} per order. Your places are held for you while you pay.{" "}
-            <Link href={`/events/${slug}/calendar/${session.id}`} prefetch={false} className="font-medium text-brand-700 underline">Add to calendar</Link>
+            {t("limits", { max: maxPerOrder })}{" "}
+            <Link href={`/events/${slug}/calendar/${session.id}`} prefetch={false} className="font-medium text-brand-700 underline">{t("addToCalendar")}</Link>
           </p>
         </div>
       ) : null}

@@ -91,7 +91,7 @@ test("an API token is made read-only or read-and-buy, with the lifetime chosen",
   await form.getByLabel(/^Name/).fill("Too long");
   await form.getByLabel(/Stops working after/).fill("400");
   await form.getByRole("button", { name: "Create token" }).click();
-  await expect(form.getByText("At most 365 days")).toBeVisible();
+  await expect(form.getByText("Choose between 1 and 365 days.")).toBeVisible();
   await expect(form.getByLabel(/Stops working after/)).toHaveAttribute("aria-invalid", "true");
   await expectNoAxeViolations(page);
 

@@ -1,4 +1,5 @@
 import { TZDate } from "@date-fns/tz";
+import { DEFAULT_LOCALE, INTL_LOCALE, type Locale } from "@/lib/i18n/locales";
 
 /** The wall-clock date (YYYY-MM-DD) and minute of day of an instant in a time zone. */
 export function localDateAndMinute(instant: Date, timeZone: string): { date: string; minute: number } {
@@ -19,8 +20,9 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
 }
 
-export function formatInZone(instant: Date, timeZone: string, options: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, ...options }).format(instant);
+/** An instant on the clock of `timeZone` (the venue's), written as a reader of `locale` writes dates. */
+export function formatInZone(instant: Date, timeZone: string, options: Intl.DateTimeFormatOptions, locale: Locale = DEFAULT_LOCALE): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone, ...options }).format(instant);
 }
 
 export function formatMinute(minute: number): string {

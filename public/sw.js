@@ -10,7 +10,8 @@
 const VERSION = "v1";
 const PAGES = `pages-${VERSION}`;
 const ASSETS = `assets-${VERSION}`;
-const KEPT_PAGE = /^\/(orders\/[0-9a-f-]{36}|account|check-in)$/;
+// In any language: /orders/<id> or /pt/orders/<id> (the door scanner is English only).
+const KEPT_PAGE = /^\/(?:(?:pt|es|ca|de)\/)?(orders\/[0-9a-f-]{36}|account)$|^\/check-in$/;
 
 self.addEventListener("install", () => self.skipWaiting());
 

@@ -44,6 +44,9 @@ const PAGES = {
   home: "/",
   search: "/search?q=jazz",
   event: `/events/${DEMO_SLUGS.ticketed}`,
+  // Translated pages (issue 20): the same pages in Portuguese.
+  "home (pt)": "/pt",
+  "event (pt)": `/pt/events/${DEMO_SLUGS.ticketed}`,
 } as const;
 
 async function loadTest(app: RunningApp, name: string, pathname: string) {
@@ -101,7 +104,7 @@ async function lighthouseScores(app: RunningApp) {
   const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS, logLevel: "silent" });
   try {
     const pages: Record<string, { runs: LighthouseRun[]; median: LighthouseRun }> = {};
-    for (const [name, pathname] of [["home", PAGES.home], ["event", PAGES.event]] as const) {
+    for (const [name, pathname] of [["home", PAGES.home], ["event", PAGES.event], ["home (pt)", PAGES["home (pt)"]], ["event (pt)", PAGES["event (pt)"]]] as const) {
       const runs: LighthouseRun[] = [];
       for (let run = 0; run < LIGHTHOUSE_RUNS; run++) runs.push(await lighthouseOf(app, pathname, chrome.port));
       // The run with the median score stands for the page (Lighthouse's own advice for variance).

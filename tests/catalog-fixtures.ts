@@ -42,6 +42,9 @@ export async function createCatalogEvent(options: {
   venueName?: string;
   timeZone?: string;
   status?: "draft" | "published" | "cancelled";
+  /** The language title, summary and description are in, and translations into others. */
+  language?: "en" | "pt" | "es" | "ca" | "de";
+  translations?: { locale: "en" | "pt" | "es" | "ca" | "de"; title: string; summary: string; description: string }[];
   sessions?: TestSession[];
   resource?: { priceMinorPerSlot?: number; opensMinute?: number; closesMinute?: number; slotMinutes?: number; minMinutes?: number; maxMinutes?: number };
 }) {
@@ -68,6 +71,8 @@ export async function createCatalogEvent(options: {
       imageAlt: "",
       status: options.status ?? "published",
       venueId: venue.id,
+      language: options.language ?? "en",
+      translations: options.translations ? { create: options.translations } : undefined,
     },
   });
   const sessions = [];

@@ -10,6 +10,7 @@ import type { Analytics } from "@/lib/analytics/analytics-sql";
 import { MAX_PAGE, MAX_WHERE_LENGTH } from "@/lib/catalog/filters";
 import type { SearchEventsResult } from "@/lib/catalog/search-events-sql";
 import { CATEGORIES, type Category, type EventCard, type EventDetail } from "@/lib/catalog/types";
+import { LOCALES } from "@/lib/i18n/locales";
 import { MAX_FEED_LIMIT } from "@/lib/feeds/feed-params";
 import type { FeedPage } from "@/lib/feeds/sessions-feed";
 import type { DrainResult } from "@/lib/jobs/queue";
@@ -25,8 +26,9 @@ export const ZEventCard = z
   .object({
     id: ZUuid,
     slug: z.string(),
-    title: z.string(),
+    title: z.string().describe("In the language Accept-Language asks for when the event has it, else in the event's own"),
     summary: z.string(),
+    language: z.enum(LOCALES).describe("The language title and summary are in"),
     category: z.enum(CATEGORY_VALUES),
     city: z.string(),
     neighbourhood: z.string(),
@@ -61,9 +63,12 @@ export const ZEventDetail = z
   .object({
     id: ZUuid,
     slug: z.string(),
-    title: z.string(),
+    title: z.string().describe("In the language Accept-Language asks for when the event has it, else in the event's own"),
     summary: z.string(),
     description: z.string(),
+    language: z.enum(LOCALES).describe("The language title, summary and description are in"),
+    originalLanguage: z.enum(LOCALES).describe("The language the event is written in"),
+    untranslated: z.boolean().describe("True when Accept-Language asked for a language the event has no translation into (the original is given)"),
     category: z.enum(CATEGORY_VALUES),
     city: z.string(),
     neighbourhood: z.string(),

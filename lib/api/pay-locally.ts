@@ -14,7 +14,7 @@ import { isUuid } from "@/lib/ids";
 export async function payLocallyForApi(options: { orderId: string; userId: string; outcome: LocalPaymentOutcome; baseUrl: string }): Promise<LocalPayResponse> {
   // Not a UUID: unknown (the database would refuse the id rather than find nothing).
   if (!isUuid(options.orderId)) {
-    throw new OrderError("not_found", "Order not found");
+    throw new OrderError("not_found", "Order not found").says("orderNotFound");
   }
   const result = await payWithLocalProvider({ orderId: options.orderId, userId: options.userId, outcome: options.outcome });
   const order = await prisma.order.findUniqueOrThrow({ where: { id: options.orderId }, select: { status: true } });

@@ -2,6 +2,8 @@ import "server-only";
 import NextAuth from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { localePath } from "@/lib/i18n/paths";
 import { authConfig } from "./config";
 import { endSessions, findSessionUser, type SessionUser } from "./users";
 
@@ -35,10 +37,13 @@ export async function signOut(options?: { redirectTo?: string }): Promise<void> 
   await nextAuth.signOut(options);
 }
 
-/** For pages: a visitor is sent to sign in and brought back to `returnTo`. */
-export async function requireUser(returnTo: string): Promise<SessionUser> {
+/**
+ * The signed-in user, or a redirect to sign in (in the reader's `locale`) that comes back to
+ * `returnTo`, an unprefixed path: the sign-in action sends the reader on in their language.
+ */
+export async function requireUser(returnTo: string, locale: Locale = DEFAULT_LOCALE): Promise<SessionUser> {
   const user = await currentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!user) redirect(`${localePath(locale, "/sign-in")}?callbackUrl=${encodeURIComponent(returnTo)}`);
   return user;
 }
 

@@ -26,7 +26,7 @@ vi.mock("@/lib/auth", async () => {
   };
 });
 
-const { signUpAction } = await import("@/app/(store)/sign-in/actions");
+const { signUpAction } = await import("@/app/[locale]/(store)/sign-in/actions");
 
 function form(fields: Record<string, string>) {
   const data = new FormData();

@@ -23,6 +23,24 @@ describe("GET /api/events", () => {
     expect(body.items[0].nextStartsAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   });
 
+  it("gives text fields in the language Accept-Language asks for, else in the event's own", async () => {
+    const city = uniqueWord("City");
+    const { event } = await createCatalogEvent({
+      title: "Noite de Fado", summary: "Fado na Mouraria.", description: "Uma noite de fado com guitarra portuguesa.", language: "pt", city,
+      translations: [{ locale: "en", title: "Fado Night", summary: "Fado in Mouraria.", description: "A night of fado with the Portuguese guitar." }],
+      sessions: [{ startsAt: inAWeek() }],
+    });
+    const ask = (language?: string) => new Request(`http://localhost/api/events?where=${city}`, { headers: language ? { "accept-language": language } : {} });
+    const english = await listEventsRoute(ask("en-GB,en;q=0.9"));
+    expect(english.headers.get("content-language")).toBe("en");
+    expect((await english.json()).items[0]).toMatchObject({ title: "Fado Night", summary: "Fado in Mouraria.", language: "en" });
+    expect((await (await listEventsRoute(ask())).json()).items[0]).toMatchObject({ title: "Noite de Fado", language: "pt" });
+    const german = await getEvent(new Request(`http://localhost/api/events/${event.id}`, { headers: { "accept-language": "de" } }), params(event.id));
+    expect(await german.json()).toMatchObject({ title: "Noite de Fado", language: "pt", originalLanguage: "pt", untranslated: true });
+    const detail = await getEvent(new Request(`http://localhost/api/events/${event.id}`, { headers: { "accept-language": "en" } }), params(event.id));
+    expect(await detail.json()).toMatchObject({ title: "Fado Night", description: "A night of fado with the Portuguese guitar.", untranslated: false });
+  });
+
   it("answers 400 naming the bad parameter", async () => {
     for (const [query, parameter] of [["category=opera", "category"], ["page=0", "page"], ["date=range&from=2031-01-01", "to"], ["price=cheap", "price"]]) {
       const response = await listEventsRoute(get(`/api/events?${query}`));

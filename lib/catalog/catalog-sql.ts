@@ -8,6 +8,7 @@
 //
 // Every value reaches PostgreSQL as a bind parameter; fragments are composed with
 // Prisma.sql, never by string concatenation.
+import { toLocale, type Locale } from "@/lib/i18n/locales";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import type { Availability, EventCard, EventFilters } from "./types";
 
@@ -140,6 +141,8 @@ export function catalogQueries(options: {
    * query whenever the page is not empty.
    */
   withTotal?: boolean;
+  /** The reader's language: titles and summaries come from its translation where one exists. */
+  locale?: Locale;
 }): { page: Prisma.Sql; count: Prisma.Sql } {
   const { filters, now } = options;
   const onlyCandidates = options.fewCandidates
@@ -184,7 +187,9 @@ export function catalogQueries(options: {
 
   const order = ORDERS[options.order];
   const page = Prisma.sql`${listed}
-    SELECT e.id, e.slug, e.title, e.summary, e.category::text AS category, e.city, e.neighbourhood,
+    SELECT e.id, e.slug, coalesce(tr.title, e.title) AS title, coalesce(tr.summary, e.summary) AS summary,
+           coalesce(tr.locale, e.language) AS language,
+           e.category::text AS category, e.city, e.neighbourhood,
            e.image_path, e.image_alt, v.name AS venue_name, v.time_zone,
            l.next_starts_at, l.remaining, f.capacity,
            least(f.min_price, l.resource_price) AS price_from_minor,
@@ -199,6 +204,7 @@ export function catalogQueries(options: {
       ) l
       JOIN events e ON e.id = l.id
       JOIN venues v ON v.id = e.venue_id
+      LEFT JOIN event_translations tr ON tr.event_id = e.id AND tr.locale = ${options.locale ?? null}::text AND tr.locale <> e.language
       LEFT JOIN LATERAL (
         SELECT sum(tt.capacity)::int AS capacity, min(tt.price_minor) AS min_price, min(tt.currency) AS currency
           FROM event_sessions s
@@ -216,6 +222,7 @@ export type CardRow = {
   slug: string;
   title: string;
   summary: string;
+  language: string;
   category: EventCard["category"];
   city: string;
   neighbourhood: string;
@@ -247,6 +254,7 @@ export function toEventCard(row: CardRow): EventCard {
     slug: row.slug,
     title: row.title,
     summary: row.summary,
+    language: toLocale(row.language),
     category: row.category,
     city: row.city,
     neighbourhood: row.neighbourhood,

@@ -120,7 +120,7 @@ describe("listing links", () => {
 
   it("makes each chip a link that toggles itself and keeps the query", () => {
     const chips = quickFilterChips("/search", "jazz", { date: "today" });
-    expect(chips.find((chip) => chip.label === "Today")).toEqual({ label: "Today", on: true, href: "/search?q=jazz" });
-    expect(chips.find((chip) => chip.label === "Free")).toEqual({ label: "Free", on: false, href: "/search?q=jazz&date=today&price=free" });
+    expect(chips.find((chip) => chip.label === "Today")).toEqual({ quick: "today", label: "Today", on: true, href: "/search?q=jazz" });
+    expect(chips.find((chip) => chip.label === "Free")).toEqual({ quick: "free", label: "Free", on: false, href: "/search?q=jazz&date=today&price=free" });
   });
 });

@@ -11,7 +11,10 @@ const MAX_PRICE_EUROS = 100_000;
 
 export type ParseEventFiltersResult =
   | { ok: true; filters: EventFilters }
-  | { ok: false; parameter: string; message: string };
+  | { ok: false; parameter: string; message: string; reason?: FilterProblemReason };
+
+/** The date-range problems a reader meets through the form, named so pages can say them in the reader's language. */
+export type FilterProblemReason = "fromMissing" | "toMissing" | "toBeforeFrom" | "rangeTooLong";
 
 const CATEGORY_VALUES = CATEGORIES.map((category) => category.value) as [Category, ...Category[]];
 
@@ -59,19 +62,19 @@ const ZEventFilterParams = z
     const isRange = params.date === "range" || (params.date === undefined && (params.from !== undefined || params.to !== undefined));
     if (!isRange) return;
     if (params.from === undefined) {
-      ctx.addIssue({ code: "custom", path: ["from"], message: "Choose a start date for the range" });
+      ctx.addIssue({ code: "custom", path: ["from"], message: "Choose a start date for the range", params: { reason: "fromMissing" } });
       return;
     }
     if (params.to === undefined) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: "Choose an end date for the range" });
+      ctx.addIssue({ code: "custom", path: ["to"], message: "Choose an end date for the range", params: { reason: "toMissing" } });
       return;
     }
     if (params.to < params.from) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: "The end date must not be before the start date" });
+      ctx.addIssue({ code: "custom", path: ["to"], message: "The end date must not be before the start date", params: { reason: "toBeforeFrom" } });
       return;
     }
     if (params.to > addOneYear(params.from)) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: "Choose dates at most one year apart" });
+      ctx.addIssue({ code: "custom", path: ["to"], message: "Choose dates at most one year apart", params: { reason: "rangeTooLong" } });
     }
   });
 
@@ -90,7 +93,8 @@ export function parseEventFilters(params: URLSearchParams): ParseEventFiltersRes
   const parsed = ZEventFilterParams.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, parameter: String(issue.path[0] ?? "query"), message: issue.message };
+    const reason = issue.code === "custom" ? (issue.params?.reason as FilterProblemReason | undefined) : undefined;
+    return { ok: false, parameter: String(issue.path[0] ?? "query"), message: issue.message, ...(reason ? { reason } : {}) };
   }
   const values = parsed.data;
   const filters: EventFilters = { page: values.page ?? 1 };
@@ -176,6 +180,7 @@ export function toggleQuickFilter(filters: Omit<EventFilters, "page">, quick: Qu
   return next;
 }
 
+// The English labels stay for the JSON API; pages say each chip in the reader's language by its `quick` name.
 const QUICK_FILTERS: { quick: QuickFilter; label: string }[] = [
   { quick: "today", label: "Today" },
   { quick: "weekend", label: "This weekend" },
@@ -194,6 +199,7 @@ export function listingHref(path: string, query: string, filters: Omit<EventFilt
 /** The one-tap filter chips of a listing at `path`, each a link that toggles itself. */
 export function quickFilterChips(path: string, query: string, filters: Omit<EventFilters, "page">) {
   return QUICK_FILTERS.map(({ quick, label }) => ({
+    quick,
     label,
     on: isQuickFilterOn(filters, quick),
     href: listingHref(path, query, toggleQuickFilter(filters, quick)),

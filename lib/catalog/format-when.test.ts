@@ -21,3 +21,14 @@ describe("dates for buyers", () => {
     expect(formatShortDay(lateNewYearsEve, "Europe/Berlin", now)).toBe("Fri, 1 Jan 2027");
   });
 });
+
+describe("dates in the reader's language", () => {
+  it("writes days and times as each locale does, on the venue's clock", () => {
+    const instant = new Date("2026-12-12T19:30:00Z");
+    expect(formatLongDay(instant, "Europe/Lisbon", now, "pt")).toBe("sábado, 12 de dezembro");
+    expect(formatLongDay(instant, "Europe/Berlin", now, "de")).toBe("Samstag, 12. Dezember");
+    expect(formatLongDay(instant, "Europe/Madrid", now, "es")).toBe("sábado, 12 de diciembre");
+    expect(formatShortDayTime(instant, "Europe/Madrid", now, "ca")).toMatch(/^ds\., 12 de des\., 20:30$/);
+    expect(formatShortDayTime(instant, "Europe/London", now, "en")).toBe("Sat 12 Dec, 19:30");
+  });
+});

@@ -1,8 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/locales";
 import { slotStarts, type BookingRules } from "@/lib/orders/booking-rules";
 import { instantAt, isIsoDate } from "@/lib/time";
+import { localiseEvent } from "./localise-event";
 import type { EventDetail } from "./types";
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -13,7 +15,7 @@ function isId(value: unknown): value is string {
   return ZId.safeParse(value).success;
 }
 
-async function findPublicEvent(where: { slug: string } | { id: string }, now: Date): Promise<EventDetail | null> {
+async function findPublicEvent(where: { slug: string } | { id: string }, now: Date, locale: Locale | undefined): Promise<EventDetail | null> {
   const event = await prisma.event.findFirst({
     where: { ...where, status: "published" },
     select: {
@@ -22,6 +24,8 @@ async function findPublicEvent(where: { slug: string } | { id: string }, now: Da
       title: true,
       summary: true,
       description: true,
+      language: true,
+      translations: { where: { locale: locale ?? "" }, select: { locale: true, title: true, summary: true, description: true } },
       category: true,
       city: true,
       neighbourhood: true,
@@ -64,22 +68,24 @@ async function findPublicEvent(where: { slug: string } | { id: string }, now: Da
     },
   });
   if (!event) return null;
+  const { translations, language, ...rest } = event;
   return {
-    ...event,
+    ...rest,
+    ...localiseEvent({ title: event.title, summary: event.summary, description: event.description, language }, translations, locale),
     sessions: event.sessions.map((session) => ({ ...session, onSale: session.startsAt.getTime() > now.getTime() })),
   };
 }
 
-/** A published event by slug with its upcoming sessions; null for drafts, cancelled and unknown (404). */
-export async function getPublicEventBySlug(slug: string, options: { now?: Date } = {}): Promise<EventDetail | null> {
+/** A published event by slug with its upcoming sessions, its texts in `locale` where translated; null for drafts, cancelled and unknown (404). */
+export async function getPublicEventBySlug(slug: string, options: { now?: Date; locale?: Locale } = {}): Promise<EventDetail | null> {
   if (typeof slug !== "string" || slug.length > 200 || !SLUG.test(slug)) return null;
-  return findPublicEvent({ slug }, options.now ?? new Date());
+  return findPublicEvent({ slug }, options.now ?? new Date(), options.locale);
 }
 
 /** Same as getPublicEventBySlug, by id; null when `id` is not a UUID. */
-export async function getPublicEventById(id: string, options: { now?: Date } = {}): Promise<EventDetail | null> {
+export async function getPublicEventById(id: string, options: { now?: Date; locale?: Locale } = {}): Promise<EventDetail | null> {
   if (!isId(id)) return null;
-  return findPublicEvent({ id }, options.now ?? new Date());
+  return findPublicEvent({ id }, options.now ?? new Date(), options.locale);
 }
 
 export type BookableStart = { minute: number; startsAt: Date; free: boolean };

@@ -1,9 +1,10 @@
 // The listing query with the database client passed in (see catalog-sql.ts for why this
 // file has no `server-only`). The app calls `listEvents` in list-events.ts.
 import { catalogQueries, clampPage, DEFAULT_PAGE_SIZE, listCandidates, pageOf, toEventCard, type CardRow, type CatalogDb } from "./catalog-sql";
+import type { Locale } from "@/lib/i18n/locales";
 import type { EventCard, EventFilters, Page } from "./types";
 
-export type ListEventsOptions = { now?: Date; pageSize?: number };
+export type ListEventsOptions = { now?: Date; pageSize?: number; locale?: Locale };
 
 /** One query for the page and one count, both over stored figures (never order rows). */
 export async function queryEventList(db: CatalogDb, filters: EventFilters, options: ListEventsOptions = {}): Promise<Page<EventCard>> {
@@ -19,6 +20,7 @@ export async function queryEventList(db: CatalogDb, filters: EventFilters, optio
     offset: (page - 1) * pageSize,
     // A category or a place narrows the events enough to aggregate only their sessions.
     fewCandidates: Boolean(filters.category || filters.where),
+    locale: options.locale,
   });
   const [rows, [{ total }]] = await Promise.all([
     db.$queryRaw<CardRow[]>(queries.page),

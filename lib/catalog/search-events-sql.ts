@@ -8,6 +8,7 @@
 // 3. Still nothing? Suggestions: the most similar titles and a couple of categories.
 // websearch_to_tsquery never raises on syntax, and the query only ever travels as a bind
 // parameter, so quotes, operators and SQL fragments are just text.
+import type { Locale } from "@/lib/i18n/locales";
 import { Prisma } from "../generated/prisma/client";
 import {
   catalogQueries,
@@ -48,7 +49,7 @@ const CATEGORY_VALUES: string[] = CATEGORIES.map((category) => category.value);
 const CATEGORY_LOOKALIKE = 0.2;
 
 export type SearchMode = "fulltext" | "fuzzy" | "empty";
-export type SearchEventsOptions = { page?: number; now?: Date; filters?: CatalogFilters; pageSize?: number };
+export type SearchEventsOptions = { page?: number; now?: Date; filters?: CatalogFilters; pageSize?: number; locale?: Locale };
 export type SearchEventsResult = { query: string; hits: Page<SearchHit>; mode: SearchMode; suggestions: string[] };
 
 /**
@@ -91,8 +92,14 @@ function toHit(row: CardRow): SearchHit {
   return { ...toEventCard(row), snippet: row.snippet ?? row.summary, rank: Number(row.rank) };
 }
 
+/**
+ * The query read in every storefront language at once (each with its stemmer, accents
+ * folded): events are indexed per language (migration 20261203120000_search_languages), so
+ * "noites de fado" finds a Portuguese description and "fado nights" its English translation.
+ */
 function tsQuery(query: string): Prisma.Sql {
-  return Prisma.sql`websearch_to_tsquery('local_search', ${query})`;
+  return Prisma.sql`(websearch_to_tsquery('lt_en', ${query}) || websearch_to_tsquery('lt_pt', ${query}) || websearch_to_tsquery('lt_es', ${query})
+    || websearch_to_tsquery('lt_ca', ${query}) || websearch_to_tsquery('lt_de', ${query}))`;
 }
 
 function folded(query: string): Prisma.Sql {
@@ -187,7 +194,9 @@ export async function querySearchEvents(db: CatalogDb, rawQuery: string, options
     offset,
     fewCandidates: true,
     withTotal: true,
-    snippet: Prisma.sql`ts_headline('local_search', e.summary || ' ' || e.description, ${tsQuery(query)}, ${HEADLINE_OPTIONS})`,
+    // The snippet comes from the text the card shows: the reader's translation where there is one.
+    snippet: Prisma.sql`ts_headline(text_search_config(coalesce(tr.locale, e.language)), coalesce(tr.summary, e.summary) || ' ' || coalesce(tr.description, e.description), ${tsQuery(query)}, ${HEADLINE_OPTIONS})`,
+    locale: options.locale,
   });
   const rows = await db.$queryRaw<CardRow[]>(fullText.page);
   const total = totalOf(rows) ?? (page > 1 ? await countOf(db.$queryRaw<{ total: number }[]>(fullText.count)) : 0);
@@ -204,6 +213,7 @@ export async function querySearchEvents(db: CatalogDb, rawQuery: string, options
     offset,
     fewCandidates: true,
     withTotal: true,
+    locale: options.locale,
   });
   const fuzzyRows = await withFuzzyThreshold<CardRow>(db, threshold, fuzzy.page);
   const fuzzyTotal = totalOf(fuzzyRows) ?? (page > 1 ? await countOf(withFuzzyThreshold<{ total: number }>(db, threshold, fuzzy.count)) : 0);

@@ -34,6 +34,46 @@ describe("searchEvents", () => {
     expect(title).toMatchObject({ slug: inTitle.event.slug, bookable: false, priceFromMinor: 1500, availability: "available" });
   });
 
+  it("finds a Portuguese-only description from a Portuguese query, and its English translation from an English one", async () => {
+    const word = uniqueWord();
+    const fado = await createCatalogEvent({
+      title: `Fado ${word}`,
+      language: "pt",
+      summary: "Fadistas cantam na Mouraria.",
+      description: "Três vozes acompanhadas pela guitarra portuguesa, noites inesquecíveis numa tasca com petiscos.",
+      translations: [{ locale: "en", title: `Fado ${word}`, summary: "Fado singers in Mouraria.", description: "Three voices with the Portuguese guitar, unforgettable evenings in a tavern with small plates." }],
+      sessions: soon(),
+    });
+    const untranslated = await createCatalogEvent({
+      title: `Sardinhada ${word}`,
+      language: "pt",
+      description: "Sardinhas assadas e manjericos nos Santos Populares, com marchas até de madrugada.",
+      sessions: soon(),
+    });
+    // Portuguese stems: "noite" finds "noites", "tasca" the tavern; accents folded ("tres" finds "Três").
+    expect((await search(`noite tasca ${word}`)).hits.items.map((hit) => hit.id)).toEqual([fado.event.id]);
+    expect((await search(`tres vozes ${word}`)).hits.items.map((hit) => hit.id)).toEqual([fado.event.id]);
+    // A Portuguese description that exists only in Portuguese, found in Portuguese.
+    expect((await search(`sardinhas assadas ${word}`)).hits.items.map((hit) => hit.id)).toEqual([untranslated.event.id]);
+    // English stems on the English translation: "tavern" and "evening" (evenings).
+    expect((await search(`tavern evening ${word}`)).hits.items.map((hit) => hit.id)).toEqual([fado.event.id]);
+    // The reader's language picks the card's text; the original where there is no translation.
+    const [card] = (await search(`tavern ${word}`, { locale: "en" })).hits.items;
+    expect(card).toMatchObject({ summary: "Fado singers in Mouraria.", language: "en" });
+    const [original] = (await search(`sardinhas ${word}`, { locale: "en" })).hits.items;
+    expect(original).toMatchObject({ language: "pt" });
+  });
+
+  it("reads German and Spanish with their own stemmers, Catalan word for word", async () => {
+    const word = uniqueWord();
+    const berlin = await createCatalogEvent({ title: `Hinterhof ${word}`, language: "de", description: "Konzerte in den Hinterhöfen von Neukölln, mit Getränken und Gesprächen.", sessions: soon() });
+    const barcelona = await createCatalogEvent({ title: `Vermut ${word}`, language: "ca", description: "Vermut i concerts al terrat del Poblenou cada diumenge.", sessions: soon() });
+    const madrid = await createCatalogEvent({ title: `Tapas ${word}`, language: "es", description: "Recorrido por las tabernas del barrio con degustaciones.", sessions: soon() });
+    expect((await search(`konzert getränk ${word}`)).hits.items.map((hit) => hit.id)).toEqual([berlin.event.id]);
+    expect((await search(`terrat diumenge ${word}`)).hits.items.map((hit) => hit.id)).toEqual([barcelona.event.id]);
+    expect((await search(`taberna degustacion ${word}`)).hits.items.map((hit) => hit.id)).toEqual([madrid.event.id]);
+  });
+
   it("stems English words and ignores accents both ways", async () => {
     const word = uniqueWord();
     const cafe = await createCatalogEvent({ title: `Café ${word}`, category: "food", sessions: soon() });

@@ -1,4 +1,5 @@
 // What the storefront shows. Produced by lib/catalog, rendered by app/ and components/.
+import type { Locale } from "@/lib/i18n/locales";
 import type { Category } from "@/lib/generated/prisma/enums";
 
 export type { Category };
@@ -21,6 +22,8 @@ export type EventCard = {
   slug: string;
   title: string;
   summary: string;
+  /** The language title and summary are in: the reader's when translated, else the event's own. */
+  language: Locale;
   category: Category;
   city: string;
   neighbourhood: string;
@@ -96,6 +99,12 @@ export type EventDetail = {
   title: string;
   summary: string;
   description: string;
+  /** The language title, summary and description are shown in (lib/catalog/localise-event.ts). */
+  language: Locale;
+  /** The language the event is written in. */
+  originalLanguage: Locale;
+  /** The reader asked for another language and there is no translation: the original is shown. */
+  untranslated: boolean;
   category: Category;
   city: string;
   neighbourhood: string;

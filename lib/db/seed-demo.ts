@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import bcrypt from "bcryptjs";
 import type { PrismaClient } from "../generated/prisma/client";
+import { DEMO_ORIGINALS } from "./seed-demo-translations";
 
 // ---------------------------------------------------------------------------------------
 // Public constants
@@ -861,9 +862,11 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date })
     return {
       id: demoId(`event:${e.slug}`),
       slug: e.slug,
-      title: e.title,
-      summary: e.summary,
-      description: e.description,
+      // Written in its city's language where seed-demo-translations.ts says so (English is then a translation).
+      title: DEMO_ORIGINALS[e.slug]?.title ?? e.title,
+      summary: DEMO_ORIGINALS[e.slug]?.summary ?? e.summary,
+      description: DEMO_ORIGINALS[e.slug]?.description ?? e.description,
+      language: DEMO_ORIGINALS[e.slug]?.language ?? "en",
       category: e.category,
       city: venue.city,
       neighbourhood: venue.neighbourhood,
@@ -926,11 +929,22 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date })
     }
   }
 
+  const translationRows = EVENTS.flatMap((e) => {
+    const original = DEMO_ORIGINALS[e.slug];
+    if (!original) return [];
+    const eventId = demoId(`event:${e.slug}`);
+    return [
+      { eventId, locale: "en", title: e.title, summary: e.summary, description: e.description },
+      ...Object.entries(original.more ?? {}).map(([locale, text]) => ({ eventId, locale, ...text })),
+    ];
+  });
+
   await prisma.$transaction(
     async (tx) => {
       await tx.user.createMany({ data: users });
       await tx.venue.createMany({ data: venueRows });
       await tx.event.createMany({ data: eventRows });
+      await tx.eventTranslation.createMany({ data: translationRows });
       await tx.eventSession.createMany({ data: sessionRows });
       await tx.ticketType.createMany({ data: ticketRows });
       await tx.resource.createMany({ data: resourceRows });

@@ -45,3 +45,32 @@ describe("email templates", () => {
     expect(refundNoticeEmail({ ...base, eventTitle: null, reason: "hold_expired" }).subject).toBe("Refund for order LT-1");
   });
 });
+
+describe("email templates in the buyer's language", () => {
+  const plain = { ...delivered, buyerName: "Inês", eventTitle: "Fado à Noite", when: "sexta-feira, 5 de março de 2027, 20:30 WET" };
+  const expected = {
+    en: { subject: "Your 2 tickets for Fado à Noite", heading: "You're going, Inês!", download: "Download your tickets (PDF)" },
+    pt: { subject: "Os seus 2 bilhetes para Fado à Noite", heading: "Vai lá estar, Inês!", download: "Descarregar os bilhetes (PDF)" },
+    es: { subject: "Tus 2 entradas para Fado à Noite", heading: "¡Ya tienes plan, Inês!", download: "Descargar tus entradas (PDF)" },
+    ca: { subject: "Les teves 2 entrades per a Fado à Noite", heading: "Ja hi vas, Inês!", download: "Descarrega les entrades (PDF)" },
+    de: { subject: "Deine 2 Tickets für Fado à Noite", heading: "Du bist dabei, Inês!", download: "Tickets herunterladen (PDF)" },
+  } as const;
+
+  for (const [locale, words] of Object.entries(expected) as [keyof typeof expected, (typeof expected)[keyof typeof expected]][]) {
+    it(`writes the delivery email in ${locale}, with lang="${locale}"`, () => {
+      const { subject, html, text } = ticketsDeliveredEmail({ ...plain, locale });
+      expect(subject).toBe(words.subject);
+      expect(html).toContain(`<html lang="${locale}">`);
+      expect(html).toContain(escapeHtml(words.heading));
+      expect(html).toContain(escapeHtml(words.download));
+      expect(text).toContain(words.heading);
+    });
+  }
+
+  it("writes a refund notice in the buyer's language, one ticket in the singular", () => {
+    const notice = refundNoticeEmail({ buyerName: "Jordi", eventTitle: "Vermut", orderReference: "LT-2", amount: "30 €", reason: "booking_cancelled", orderUrl: "https://tickets.example/ca/orders/2", locale: "ca" });
+    expect(notice.subject).toBe("Reemborsament de la comanda LT-2 (Vermut)");
+    expect(notice.text).toContain("La teva reserva s'ha cancel·lat");
+    expect(ticketsDeliveredEmail({ ...plain, ticketCount: 1, locale: "de" }).subject).toBe("Dein Ticket für Fado à Noite");
+  });
+});

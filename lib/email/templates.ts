@@ -1,6 +1,9 @@
 // Transactional emails as plain, accessible HTML plus a text part. Pure: callers pass
-// absolute URLs (from appUrl()) and already-formatted dates and amounts.
+// absolute URLs (from appUrl()) and already-formatted dates and amounts, and the buyer's
+// language (stored on the order): every word is from messages/<locale>.json (`email`).
 // Every interpolated value is escaped; subjects are single-line.
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 
 export type EmailContent = { subject: string; html: string; text: string };
 
@@ -25,9 +28,11 @@ function safeUrl(value: string): string {
 
 type Detail = { label: string; value: string };
 
-function layout(options: { title: string; preheader: string; body: string }): string {
+type EmailTranslator = ReturnType<typeof translatorFor<"email">>;
+
+function layout(t: EmailTranslator, locale: Locale, options: { title: string; preheader: string; body: string }): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -35,12 +40,12 @@ function layout(options: { title: string; preheader: string; body: string }): st
 </head>
 <body style="margin:0;padding:0;background:#f5f5f4;color:#1c1917;font-family:Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5;">
 <div style="display:none;max-height:0;overflow:hidden;">${escapeHtml(options.preheader)}</div>
-<div role="article" aria-roledescription="email" aria-label="${escapeHtml(options.title)}" lang="en" style="max-width:560px;margin:0 auto;padding:24px 16px;">
-<p style="margin:0 0 16px;font-weight:bold;color:#c2410c;">Local Tickets</p>
+<div role="article" aria-roledescription="email" aria-label="${escapeHtml(options.title)}" lang="${locale}" style="max-width:560px;margin:0 auto;padding:24px 16px;">
+<p style="margin:0 0 16px;font-weight:bold;color:#c2410c;">${escapeHtml(t("brand"))}</p>
 <div style="background:#ffffff;border-radius:12px;padding:24px;">
 ${options.body}
 </div>
-<p style="margin:16px 0 0;font-size:13px;color:#57534e;">You are receiving this email because you ordered on Local Tickets.</p>
+<p style="margin:16px 0 0;font-size:13px;color:#57534e;">${escapeHtml(t("footer"))}</p>
 </div>
 </body>
 </html>`;
@@ -61,6 +66,11 @@ function button(href: string, label: string): string {
   return `<p style="margin:24px 0;"><a href="${escapeHtml(safeUrl(href))}" style="display:inline-block;background:#c2410c;color:#ffffff;text-decoration:none;font-weight:bold;padding:12px 20px;border-radius:8px;">${escapeHtml(label)}</a></p>`;
 }
 
+/** A markup tag's content as one string (use-intl hands it over as a string or as its parts). */
+function textOf(chunks: unknown): string {
+  return Array.isArray(chunks) ? chunks.join("") : String(chunks);
+}
+
 function link(href: string, label: string): string {
   return `<a href="${escapeHtml(safeUrl(href))}" style="color:#c2410c;">${escapeHtml(label)}</a>`;
 }
@@ -77,34 +87,40 @@ export type TicketsDeliveredInput = {
   orderUrl: string;
   /** A signed link that downloads the PDF without signing in. */
   downloadUrl: string;
+  /** The buyer's language (the order's); English when not given. */
+  locale?: Locale;
 };
 
 export function ticketsDeliveredEmail(input: TicketsDeliveredInput): EmailContent {
-  const tickets = input.ticketCount === 1 ? "Your ticket" : `Your ${input.ticketCount} tickets`;
-  const subject = subjectLine(`${tickets} for ${input.eventTitle}`);
+  const locale = input.locale ?? DEFAULT_LOCALE;
+  const t = translatorFor(locale, "email");
+  const count = input.ticketCount;
+  const subject = subjectLine(t("deliveredSubject", { count, event: input.eventTitle }));
   const details: Detail[] = [
-    { label: "Event", value: input.eventTitle },
-    { label: "When", value: input.when },
-    { label: "Where", value: `${input.venueName}, ${input.venueAddress}` },
-    { label: "Order", value: input.orderReference },
+    { label: t("event"), value: input.eventTitle },
+    { label: t("when"), value: input.when },
+    { label: t("where"), value: `${input.venueName}, ${input.venueAddress}` },
+    { label: t("order"), value: input.orderReference },
   ];
-  const html = layout({
+  const heading = t("deliveredHeading", { name: input.buyerName });
+  const body = t("deliveredBody", { count });
+  const html = layout(t, locale, {
     title: subject,
-    preheader: `${input.eventTitle}, ${input.when}. Your tickets are attached as a PDF.`,
-    body: `<h1 style="margin:0 0 12px;font-size:22px;">You're going, ${escapeHtml(input.buyerName)}!</h1>
-<p style="margin:0 0 12px;">${escapeHtml(tickets)} ${input.ticketCount === 1 ? "is" : "are"} attached to this email as a PDF. Print ${input.ticketCount === 1 ? "it" : "them"} or show ${input.ticketCount === 1 ? "it" : "them"} on your phone at the door.</p>
+    preheader: t("deliveredPreheader", { event: input.eventTitle, when: input.when }),
+    body: `<h1 style="margin:0 0 12px;font-size:22px;">${escapeHtml(heading)}</h1>
+<p style="margin:0 0 12px;">${escapeHtml(body)}</p>
 ${detailsHtml(details)}
-${button(input.downloadUrl, "Download your tickets (PDF)")}
-<p style="margin:0;">You can also see your order and download your tickets again at ${link(input.orderUrl, "your order page")}.</p>`,
+${button(input.downloadUrl, t("download"))}
+<p style="margin:0;">${t.markup("orderPageSentence", { link: (chunks) => link(input.orderUrl, textOf(chunks)) })}</p>`,
   });
-  const text = `You're going, ${input.buyerName}!
+  const text = `${heading}
 
-${tickets} ${input.ticketCount === 1 ? "is" : "are"} attached to this email as a PDF. Print ${input.ticketCount === 1 ? "it" : "them"} or show ${input.ticketCount === 1 ? "it" : "them"} on your phone at the door.
+${body}
 
 ${detailsText(details)}
 
-Download your tickets (PDF): ${safeUrl(input.downloadUrl)}
-Your order: ${safeUrl(input.orderUrl)}
+${t("download")}: ${safeUrl(input.downloadUrl)}
+${t("yourOrder")}: ${safeUrl(input.orderUrl)}
 `;
   return { subject, html, text };
 }
@@ -115,49 +131,59 @@ export type RefundNoticeInput = {
   buyerName: string;
   eventTitle: string | null;
   orderReference: string;
-  /** Already formatted, e.g. "€30". */
+  /** Already formatted in the buyer's language, e.g. "€30" or "30 €". */
   amount: string;
   reason: RefundReason;
   orderUrl: string;
+  /** The buyer's language (the order's); English when not given. */
+  locale?: Locale;
 };
 
-const REFUND_WHY: Record<RefundReason, string> = {
-  hold_expired:
-    "Your payment reached us after your hold on the places had run out, and by then the places had gone to someone else. We could not issue your tickets, so we have refunded you in full.",
-  event_cancelled: "The organiser has cancelled this event. We are sorry; we have refunded you in full.",
-  booking_cancelled: "Your booking was cancelled, so we have refunded you in full.",
-  refunded: "Your order was cancelled and we have refunded you in full.",
-};
+const REFUND_WHY = {
+  hold_expired: "whyHoldExpired",
+  event_cancelled: "whyEventCancelled",
+  booking_cancelled: "whyBookingCancelled",
+  refunded: "whyRefunded",
+} as const satisfies Record<RefundReason, string>;
 
 export function refundNoticeEmail(input: RefundNoticeInput): EmailContent {
-  const subject = subjectLine(`Refund for order ${input.orderReference}${input.eventTitle ? ` (${input.eventTitle})` : ""}`);
+  const locale = input.locale ?? DEFAULT_LOCALE;
+  const t = translatorFor(locale, "email");
+  const subject = subjectLine(
+    input.eventTitle
+      ? t("refundSubjectEvent", { reference: input.orderReference, event: input.eventTitle })
+      : t("refundSubject", { reference: input.orderReference }),
+  );
   const details: Detail[] = [
-    ...(input.eventTitle ? [{ label: "Event", value: input.eventTitle }] : []),
-    { label: "Order", value: input.orderReference },
-    { label: "Refunded", value: input.amount },
+    ...(input.eventTitle ? [{ label: t("event"), value: input.eventTitle }] : []),
+    { label: t("order"), value: input.orderReference },
+    { label: t("refunded"), value: input.amount },
   ];
-  const timing = "The money goes back to the way you paid; your bank may take a few days to show it.";
-  const html = layout({
+  const heading = t("refundHeading");
+  const hello = t("hello", { name: input.buyerName });
+  const why = t(REFUND_WHY[input.reason]);
+  const timing = t("refundTiming");
+  const html = layout(t, locale, {
     title: subject,
-    preheader: `We have refunded ${input.amount} for order ${input.orderReference}.`,
-    body: `<h1 style="margin:0 0 12px;font-size:22px;">We have refunded your order</h1>
-<p style="margin:0 0 12px;">Hello ${escapeHtml(input.buyerName)},</p>
-<p style="margin:0 0 12px;">${escapeHtml(REFUND_WHY[input.reason])}</p>
+    preheader: t("refundPreheader", { amount: input.amount, reference: input.orderReference }),
+    body: `<h1 style="margin:0 0 12px;font-size:22px;">${escapeHtml(heading)}</h1>
+<p style="margin:0 0 12px;">${escapeHtml(hello)}</p>
+<p style="margin:0 0 12px;">${escapeHtml(why)}</p>
 ${detailsHtml(details)}
 <p style="margin:0 0 12px;">${escapeHtml(timing)}</p>
-<p style="margin:0;">See ${link(input.orderUrl, "your order")} for details.</p>`,
+<p style="margin:0;">${t.markup("seeOrder", { link: (chunks) => link(input.orderUrl, textOf(chunks)) })}</p>`,
   });
-  const text = `We have refunded your order
+  const text = `${heading}
 
-Hello ${input.buyerName},
+${hello}
 
-${REFUND_WHY[input.reason]}
+${why}
 
 ${detailsText(details)}
 
 ${timing}
 
-Your order: ${safeUrl(input.orderUrl)}
+${t("yourOrder")}: ${safeUrl(input.orderUrl)}
 `;
   return { subject, html, text };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { sendEmail } from "@/lib/email/send-email";
 import { refundNoticeEmail, ticketsDeliveredEmail, type RefundReason } from "@/lib/email/templates";
+import { localePath } from "@/lib/i18n/paths";
 import { formatMoney } from "@/lib/money";
 import { markOrderRefunded } from "@/lib/orders/transitions";
 import { refundPayment } from "@/lib/payments/refund";
@@ -50,8 +51,9 @@ export const deliverOrder: JobHandler = async (payload) => {
     venueAddress: order.summary.venueAddress,
     orderReference: order.reference,
     ticketCount: order.pdf.tickets.length,
-    orderUrl: `${base}/orders/${order.id}`,
+    orderUrl: `${base}${localePath(order.locale, `/orders/${order.id}`)}`,
     downloadUrl: signDownloadLink(order.id, expiresAt, base),
+    locale: order.locale,
   });
   await sendEmail({
     to: order.buyer.email,
@@ -80,9 +82,10 @@ export const refundAndNotify: JobHandler = async (payload) => {
     buyerName: order.buyer.name,
     eventTitle: order.summary?.eventTitle ?? null,
     orderReference: order.reference,
-    amount: formatMoney(order.totalMinor, order.currency),
+    amount: formatMoney(order.totalMinor, order.currency, order.locale),
     reason: refundReason(order.refundFacts),
-    orderUrl: `${appUrl()}/orders/${order.id}`,
+    orderUrl: `${appUrl()}${localePath(order.locale, `/orders/${order.id}`)}`,
+    locale: order.locale,
   });
   await sendEmail({ to: order.buyer.email, ...email, idempotencyKey: `refund_order:${order.id}` });
 };

@@ -91,7 +91,7 @@ export class AdmissionLine {
 }
 
 export function busyError(retryAfterSeconds: number): OrderError {
-  return new OrderError("busy", "We are very busy right now and could not take your order. Nothing was charged.", undefined, retryAfterSeconds);
+  return new OrderError("busy", "We are very busy right now and could not take your order. Nothing was charged.", undefined, retryAfterSeconds).says("busy");
 }
 
 // On globalThis: Next bundles this module into several chunks (routes, instrumentation), and

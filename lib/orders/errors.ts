@@ -1,4 +1,9 @@
 // Expected outcomes of buying: the buyer sees the message, nothing is written.
+import type messages from "@/messages/en.json";
+
+/** The name of the message (messages/*.json, `orderErrors`) that says this refusal in the buyer's language. */
+export type OrderMessageKey = keyof (typeof messages)["orderErrors"];
+export type OrderMessageValues = Record<string, string | number>;
 export type OrderErrorCode =
   | "invalid"
   | "not_found"
@@ -30,6 +35,20 @@ export class OrderError extends Error {
   ) {
     super(message);
     this.name = "OrderError";
+  }
+
+  /** The translated form of `message`: its key and the values it takes. Set by `says`. */
+  messageKey?: OrderMessageKey;
+  messageValues?: OrderMessageValues;
+
+  /**
+   * Names the message that says this refusal in the buyer's language (the English `message`
+   * stays for logs and the JSON API's default). Returns the error, for `throw new OrderError(...).says(...)`.
+   */
+  says(key: OrderMessageKey, values?: OrderMessageValues): this {
+    this.messageKey = key;
+    this.messageValues = values;
+    return this;
   }
 }
 

@@ -39,44 +39,44 @@ export function fromReserveRefusal(refusal: ReserveRefusal): OrderError {
   const field = refusal.ticketTypeId ? `quantity.${refusal.ticketTypeId}` : undefined;
   switch (refusal.code) {
     case "event_not_found":
-      return new OrderError("not_found", "There is no event on sale with this id.");
+      return new OrderError("not_found", "There is no event on sale with this id.").says("noEvent");
     case "not_found":
       return refusal.ticketTypeId
-        ? new OrderError("not_found", "This ticket type no longer exists", field)
-        : new OrderError("not_found", "This experience is not available", "start");
+        ? new OrderError("not_found", "This ticket type no longer exists", field).says("typeGone")
+        : new OrderError("not_found", "This experience is not available", "start").says("experienceUnavailable");
     case "not_in_event":
       return refusal.ticketTypeId
-        ? new OrderError("not_in_event", "Not a ticket type of an upcoming session of this event", field, undefined, [refusal.ticketTypeId])
-        : new OrderError("not_in_event", "Not a bookable resource of this event", "resourceId");
+        ? new OrderError("not_in_event", "Not a ticket type of an upcoming session of this event", field, undefined, [refusal.ticketTypeId]).says("notInEvent")
+        : new OrderError("not_in_event", "Not a bookable resource of this event", "resourceId").says("notBookable");
     case "not_on_sale":
-      return new OrderError("not_on_sale", `${refusal.name} is no longer on sale`, field);
+      return new OrderError("not_on_sale", `${refusal.name} is no longer on sale`, field).says("notOnSale", { name: refusal.name ?? "" });
     case "sold_out":
-      return new OrderError("sold_out", `${refusal.name} is sold out`, field);
+      return new OrderError("sold_out", `${refusal.name} is sold out`, field).says("soldOut", { name: refusal.name ?? "" });
     case "not_enough": {
       const left = refusal.remaining!;
-      return new OrderError("not_enough", `Only ${left} ${refusal.name} ${left === 1 ? "ticket is" : "tickets are"} left`, field);
+      return new OrderError("not_enough", `Only ${left} ${refusal.name} ${left === 1 ? "ticket is" : "tickets are"} left`, field).says("notEnough", { count: left, name: refusal.name ?? "" });
     }
     case "several_sessions":
-      return new OrderError("invalid", "Choose tickets for one date at a time", "items");
+      return new OrderError("invalid", "Choose tickets for one date at a time", "items").says("oneDate");
     case "several_currencies":
-      return new OrderError("invalid", "These tickets are priced in different currencies", "items");
+      return new OrderError("invalid", "These tickets are priced in different currencies", "items").says("currencies");
     case "hold_limit":
       return new OrderError(
         "hold_limit",
         `You already hold ${refusal.held} unpaid place${refusal.held === 1 ? "" : "s"}; pay for or cancel them first (at most ${refusal.limit} at once)`,
         "items",
-      );
+      ).says("holdLimit", { held: refusal.held ?? 0, limit: refusal.limit ?? 0 });
     case "taken":
-      return new OrderError("taken", "That time is already booked; choose another", "start");
+      return new OrderError("taken", "That time is already booked; choose another", "start").says("taken");
     case "bad_length":
-      return new OrderError("bad_length", `Choose a length between ${refusal.min} and ${refusal.max} minutes`, "minutes");
+      return new OrderError("bad_length", `Choose a length between ${refusal.min} and ${refusal.max} minutes`, "minutes").says("badLength", { min: refusal.min ?? 0, max: refusal.max ?? 0 });
     case "bad_length_step":
-      return new OrderError("bad_length", `The length must be a multiple of ${refusal.step} minutes`, "minutes");
+      return new OrderError("bad_length", `The length must be a multiple of ${refusal.step} minutes`, "minutes").says("lengthMultiple", { slot: refusal.step ?? 0 });
     case "in_past":
-      return new OrderError("in_past", "That time has already passed", "start");
+      return new OrderError("in_past", "That time has already passed", "start").says("inPast");
     case "misaligned":
-      return new OrderError("misaligned", `Start times are every ${refusal.step} minutes from opening`, "start");
+      return new OrderError("misaligned", `Start times are every ${refusal.step} minutes from opening`, "start").says("misaligned", { slot: refusal.step ?? 0 });
     case "outside_hours":
-      return new OrderError("outside_hours", "That time is outside opening hours", "start");
+      return new OrderError("outside_hours", "That time is outside opening hours", "start").says("outsideHours");
   }
 }

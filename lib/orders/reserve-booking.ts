@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { env } from "@/lib/env";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { sql } from "@/lib/db";
 import { countOrderHold, countOrderOutcome } from "@/lib/ops/metrics";
 import { currentRequestId } from "@/lib/ops/request-context";
@@ -24,15 +25,17 @@ export type ReserveBookingInput = z.input<typeof ZReserveBooking>;
  * and that no live booking overlaps, then locks the resource's row, checks again, gives back
  * expired holds in the range and writes the pending order and the held booking. The
  * exclusion constraint backs the overlap check. Refusals come back before any write.
+ * `locale`: the language the buyer reads, kept on the order for the email and the PDF tickets.
  */
-export async function reserveBooking(options: { userId: string; input: z.output<typeof ZReserveBooking>; eventId?: string }): Promise<ReservedOrder> {
+export async function reserveBooking(options: { userId: string; input: z.output<typeof ZReserveBooking>; eventId?: string; locale?: Locale }): Promise<ReservedOrder> {
   const { resourceId, start, minutes } = options.input;
-  if (Number.isNaN(start.getTime())) throw new OrderError("invalid", "Choose a start time", "start");
+  if (Number.isNaN(start.getTime())) throw new OrderError("invalid", "Choose a start time", "start").says("chooseStart");
   const settings = env();
   const [{ result }] = await sql<{ result: ReserveAnswer }>`
     SELECT order_reserve_booking(
       ${options.userId}::uuid, ${options.eventId ?? null}::uuid, ${resourceId}::uuid, ${start}::timestamptz, ${minutes}::int,
-      ${newOrderReference()}, ${settings.HOLD_MINUTES}::int, ${settings.MAX_HELD_PLACES_PER_USER}::int, ${currentRequestId() ?? null}
+      ${newOrderReference()}, ${settings.HOLD_MINUTES}::int, ${settings.MAX_HELD_PLACES_PER_USER}::int, ${currentRequestId() ?? null},
+      ${options.locale ?? DEFAULT_LOCALE}
     ) AS result`;
   if (!result.ok) throw fromReserveRefusal(result);
   countOrderHold();

@@ -25,6 +25,17 @@ describe("reserveTickets", () => {
     expect(storedSession.remaining).toBe(12);
   });
 
+  it("keeps the buyer's language on the order (English when not said) and names each refusal's message", async () => {
+    const user = await createTestUser();
+    const { ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 10 }] });
+    const portuguese = await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] }, locale: "pt" });
+    const unsaid = await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } });
+    const stored = await prisma.order.findMany({ where: { id: { in: [portuguese.id, unsaid.id] } }, select: { id: true, locale: true } });
+    expect(Object.fromEntries(stored.map((order) => [order.id, order.locale]))).toEqual({ [portuguese.id]: "pt", [unsaid.id]: "en" });
+    const refusal = await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 9 }] }, locale: "de" }).catch((e) => e);
+    expect(refusal).toMatchObject({ code: "not_enough", messageKey: "notEnough", messageValues: { count: 8 } });
+  });
+
   it("refuses more than the per-order limit, zero-only selections and too many, writing nothing", async () => {
     const user = await createTestUser();
     const { ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 100 }, { capacity: 3 }] });

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { env } from "@/lib/env";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { sql } from "@/lib/db";
 import { countOrderHold, countOrderOutcome } from "@/lib/ops/metrics";
 import { currentRequestId } from "@/lib/ops/request-context";
@@ -36,9 +37,9 @@ export function normaliseSelection(items: ReserveTicketsInput["items"], maxPerOr
   const quantities = new Map<string, number>();
   for (const item of items) quantities.set(item.ticketTypeId, (quantities.get(item.ticketTypeId) ?? 0) + item.quantity);
   const chosen = [...quantities].filter(([, quantity]) => quantity > 0).map(([ticketTypeId, quantity]) => ({ ticketTypeId, quantity }));
-  if (chosen.length === 0) throw new OrderError("invalid", "Choose at least one ticket", "items");
+  if (chosen.length === 0) throw new OrderError("invalid", "Choose at least one ticket", "items").says("chooseOne");
   const total = chosen.reduce((sum, item) => sum + item.quantity, 0);
-  if (total > maxPerOrder) throw new OrderError("too_many", `You can buy at most ${maxPerOrder} tickets in one order`, "items");
+  if (total > maxPerOrder) throw new OrderError("too_many", `You can buy at most ${maxPerOrder} tickets in one order`, "items").says("tooMany", { max: maxPerOrder });
   // A fixed lock order (by id) means two orders over the same types never deadlock.
   return chosen.sort((a, b) => (a.ticketTypeId < b.ticketTypeId ? -1 : 1));
 }
@@ -49,15 +50,17 @@ export function normaliseSelection(items: ReserveTicketsInput["items"], maxPerOr
  * capacity, writes the pending order and counts the places as held, in one transaction.
  * A free order is confirmed at once (tickets issued, delivery queued). `eventId`: the event
  * the caller says these tickets are of (the API's path); a type of another event is refused.
+ * `locale`: the language the buyer reads, kept on the order for the email and the PDF tickets.
  */
-export async function reserveTickets(options: { userId: string; input: ReserveTicketsInput; eventId?: string }): Promise<ReservedOrder> {
+export async function reserveTickets(options: { userId: string; input: ReserveTicketsInput; eventId?: string; locale?: Locale }): Promise<ReservedOrder> {
   const settings = env();
   const chosen = normaliseSelection(options.input.items, settings.MAX_TICKETS_PER_ORDER);
   const [{ result }] = await sql<{ result: ReserveAnswer }>`
     SELECT order_reserve_tickets(
       ${options.userId}::uuid, ${options.eventId ?? null}::uuid,
       ${chosen.map((item) => item.ticketTypeId)}::uuid[], ${chosen.map((item) => item.quantity)}::int[],
-      ${newOrderReference()}, ${settings.HOLD_MINUTES}::int, ${settings.MAX_HELD_PLACES_PER_USER}::int, ${currentRequestId() ?? null}
+      ${newOrderReference()}, ${settings.HOLD_MINUTES}::int, ${settings.MAX_HELD_PLACES_PER_USER}::int, ${currentRequestId() ?? null},
+      ${options.locale ?? DEFAULT_LOCALE}
     ) AS result`;
   if (!result.ok) {
     if (result.code === "sold_out" || result.code === "not_enough") countOrderOutcome("sold_out");

@@ -38,7 +38,7 @@ type FunctionResult = { outcome: OrderStatus | "unchanged" | "not_found" | "not_
 export type TransitionResult = { changed: true; from: OrderStatus; to: OrderStatus } | { changed: false; status: OrderStatus };
 
 function settle(result: FunctionResult, what: string): TransitionResult {
-  if (result.outcome === "not_found") throw new OrderError("not_found", "Order not found");
+  if (result.outcome === "not_found") throw new OrderError("not_found", "Order not found").says("orderNotFound");
   if (result.outcome === "unchanged") return { changed: false, status: result.status! };
   if (result.outcome === "not_a_booking" || result.outcome === "started") throw new Error(`unexpected ${what} outcome ${result.outcome}`);
   return { changed: true, from: result.from!, to: result.outcome };
@@ -101,10 +101,10 @@ export async function markOrderRefunded(orderId: string, db?: Db): Promise<Trans
  */
 export async function cancelBooking(options: { userId: string; orderId: string }, db?: Db): Promise<{ status: OrderStatus }> {
   const result = await call(db, Prisma.sql`SELECT order_cancel_booking(${options.orderId}::uuid, ${options.userId}::uuid, ${currentRequestId() ?? null}) AS result`);
-  if (result.outcome === "not_found") throw new OrderError("not_found", "Order not found");
-  if (result.outcome === "not_a_booking") throw new OrderError("not_cancellable", "Only bookings can be cancelled here");
-  if (result.outcome === "started") throw new OrderError("not_cancellable", "This booking has already started");
-  if (result.outcome === "unchanged") throw new OrderError("not_cancellable", "This booking is already closed");
+  if (result.outcome === "not_found") throw new OrderError("not_found", "Order not found").says("orderNotFound");
+  if (result.outcome === "not_a_booking") throw new OrderError("not_cancellable", "Only bookings can be cancelled here").says("onlyBookings");
+  if (result.outcome === "started") throw new OrderError("not_cancellable", "This booking has already started").says("started");
+  if (result.outcome === "unchanged") throw new OrderError("not_cancellable", "This booking is already closed").says("closed");
   return { status: result.outcome };
 }
 

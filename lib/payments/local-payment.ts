@@ -19,9 +19,9 @@ export async function payWithLocalProvider(options: {
 }): Promise<CompletionOutcome | { outcome: "declined"; orderId: string }> {
   // With Stripe configured, only Stripe may confirm payments; in production without Stripe,
   // only an operator's explicit UNSAFE_TEST_PAYMENTS lets this button mark orders paid.
-  if (!usesLocalProvider()) throw new OrderError("not_found", "Order not found");
+  if (!usesLocalProvider()) throw new OrderError("not_found", "Order not found").says("orderNotFound");
   const order = await prisma.order.findUnique({ where: { id: options.orderId }, select: { userId: true, status: true } });
-  if (!order || order.userId !== options.userId) throw new OrderError("not_found", "Order not found");
+  if (!order || order.userId !== options.userId) throw new OrderError("not_found", "Order not found").says("orderNotFound");
   if (options.outcome === "decline") return { outcome: "declined", orderId: options.orderId };
   if (options.outcome === "late") {
     await prisma.order.updateMany({

@@ -5,6 +5,8 @@ import { env } from "@/lib/env";
 import { inTransaction } from "@/lib/db/transaction";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { confirmOrderPayment, releasePendingOrder, type CompletionOutcome } from "@/lib/orders/transitions";
+import { toLocale } from "@/lib/i18n/locales";
+import { localePath } from "@/lib/i18n/paths";
 import { appUrl } from "@/lib/urls";
 import { isUuid } from "@/lib/ids";
 import type { CheckoutOrder, PaymentProvider } from "./provider";
@@ -35,7 +37,7 @@ export function stripeClient(): Stripe {
 export const stripeProvider: PaymentProvider = {
   name: "stripe",
   async startCheckout(order: CheckoutOrder) {
-    const existing = await prisma.order.findUnique({ where: { id: order.id }, select: { paymentProvider: true, paymentRef: true, user: { select: { email: true } }, items: { select: { quantity: true, unitPriceMinor: true, ticketType: { select: { name: true } } } } } });
+    const existing = await prisma.order.findUnique({ where: { id: order.id }, select: { paymentProvider: true, paymentRef: true, locale: true, user: { select: { email: true } }, items: { select: { quantity: true, unitPriceMinor: true, ticketType: { select: { name: true } } } } } });
     if (!existing) throw new Error(`Order ${order.id} not found`);
     const stripe = stripeClient();
     if (existing.paymentProvider === "stripe" && existing.paymentRef) {
@@ -59,8 +61,9 @@ export const stripeProvider: PaymentProvider = {
         metadata: { orderId: order.id, reference: order.reference },
         payment_intent_data: { metadata: { orderId: order.id, reference: order.reference } },
         expires_at: Math.floor(Math.max(order.holdExpiresAt.getTime(), Date.now() + MIN_SESSION_SECONDS * 1000) / 1000),
-        success_url: `${base}/api/payments/stripe/return?order=${order.id}&session_id={CHECKOUT_SESSION_ID}`,
-        cancel_url: `${base}/orders/${order.id}`,
+        // Back to the order page in the language the buyer bought in.
+        success_url: `${base}/api/payments/stripe/return?order=${order.id}&locale=${toLocale(existing.locale)}&session_id={CHECKOUT_SESSION_ID}`,
+        cancel_url: `${base}${localePath(toLocale(existing.locale), `/orders/${order.id}`)}`,
       },
       { idempotencyKey: `checkout:${order.id}` },
     );

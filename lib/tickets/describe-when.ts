@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { formatInZone } from "@/lib/time";
 
 const DAY: Intl.DateTimeFormatOptions = { weekday: "long", day: "numeric", month: "long", year: "numeric" };
@@ -6,15 +7,15 @@ const TIME_WITH_ZONE: Intl.DateTimeFormatOptions = { ...TIME, timeZoneName: "sho
 
 /**
  * When something happens, on the venue's clock with its zone named, e.g.
- * "Friday, 5 March 2027, 20:30 WET" or, for a booked range, "Friday, 5 March 2027, 10:00–12:00 WET".
+ * "Friday, 5 March 2027, 20:30 WET" or, for a booked range, "Friday, 5 March 2027, 10:00–12:00 WET";
+ * in `locale`'s words ("sexta-feira, 5 de março de 2027, 20:30 WET").
  */
-export function describeWhen(options: { startsAt: Date; endsAt?: Date | null; timeZone: string; range?: boolean }): string {
-  const { startsAt, endsAt, timeZone, range } = options;
-  const day = formatInZone(startsAt, timeZone, DAY);
-  if (!range || !endsAt) return `${day}, ${formatInZone(startsAt, timeZone, TIME_WITH_ZONE)}`;
-  const sameDay = formatInZone(endsAt, timeZone, DAY) === day;
-  const end = sameDay
-    ? formatInZone(endsAt, timeZone, TIME_WITH_ZONE)
-    : `${formatInZone(endsAt, timeZone, DAY)}, ${formatInZone(endsAt, timeZone, TIME_WITH_ZONE)}`;
-  return `${day}, ${formatInZone(startsAt, timeZone, TIME)}–${end}`;
+export function describeWhen(options: { startsAt: Date; endsAt?: Date | null; timeZone: string; range?: boolean; locale?: Locale }): string {
+  const { startsAt, endsAt, timeZone, range, locale = DEFAULT_LOCALE } = options;
+  const format = (instant: Date, parts: Intl.DateTimeFormatOptions) => formatInZone(instant, timeZone, parts, locale);
+  const day = format(startsAt, DAY);
+  if (!range || !endsAt) return `${day}, ${format(startsAt, TIME_WITH_ZONE)}`;
+  const sameDay = format(endsAt, DAY) === day;
+  const end = sameDay ? format(endsAt, TIME_WITH_ZONE) : `${format(endsAt, DAY)}, ${format(endsAt, TIME_WITH_ZONE)}`;
+  return `${day}, ${format(startsAt, TIME)}–${end}`;
 }

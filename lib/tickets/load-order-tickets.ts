@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
+import { toLocale, type Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import { describeWhen } from "./describe-when";
 import { signTicketCode } from "./keys";
 import type { TicketPdf, TicketsPdfData } from "./render-ticket-pdf";
@@ -17,6 +19,8 @@ export type OrderTickets = {
   paymentProvider: string | null;
   paymentRef: string | null;
   buyer: { name: string; email: string };
+  /** The buyer's language, kept on the order: the email and the PDF speak it. */
+  locale: Locale;
   /** What the order is for, from its first item or booking (null only for an empty order). */
   summary: { eventTitle: string; when: string; venueName: string; venueAddress: string; lastEndsAt: Date } | null;
   /** Facts a refund notice explains itself with. */
@@ -26,6 +30,16 @@ export type OrderTickets = {
 };
 
 const venueSelect = { select: { name: true, address: true, timeZone: true } } as const;
+// The event's title and its translations' (a few short rows): the buyer reads it in the order's language.
+const eventTitle = { id: true, title: true, language: true, translations: { select: { locale: true, title: true } } } as const;
+
+type TitledEvent = { id: string; title: string; language: string; translations: { locale: string; title: string }[] };
+
+/** The event's title in `locale` where it is translated, else its own. */
+function titleIn(event: TitledEvent, locale: Locale): string {
+  if (event.language === locale) return event.title;
+  return event.translations.find((translation) => translation.locale === locale)?.title ?? event.title;
+}
 
 function findOrder(orderId: string) {
   return prisma.order.findUnique({
@@ -36,12 +50,12 @@ function findOrder(orderId: string) {
         orderBy: { ticketTypeId: "asc" },
         select: {
           status: true,
-          ticketType: { select: { session: { select: { startsAt: true, endsAt: true, cancelled: true, event: { select: { title: true, status: true } }, venue: venueSelect } } } },
+          ticketType: { select: { session: { select: { startsAt: true, endsAt: true, cancelled: true, event: { select: { ...eventTitle, status: true } }, venue: venueSelect } } } },
         },
       },
       bookings: {
         orderBy: { startsAt: "asc" },
-        select: { startsAt: true, endsAt: true, status: true, resource: { select: { name: true, event: { select: { title: true, status: true } }, venue: venueSelect } } },
+        select: { startsAt: true, endsAt: true, status: true, resource: { select: { name: true, event: { select: { ...eventTitle, status: true } }, venue: venueSelect } } },
       },
       tickets: {
         where: { status: "valid" },
@@ -49,24 +63,24 @@ function findOrder(orderId: string) {
         select: {
           id: true,
           holderName: true,
-          ticketType: { select: { name: true, session: { select: { startsAt: true, endsAt: true, event: { select: { id: true, title: true } }, venue: venueSelect } } } },
-          booking: { select: { startsAt: true, endsAt: true, resource: { select: { name: true, event: { select: { id: true, title: true } }, venue: venueSelect } } } },
+          ticketType: { select: { name: true, session: { select: { startsAt: true, endsAt: true, event: { select: eventTitle }, venue: venueSelect } } } },
+          booking: { select: { startsAt: true, endsAt: true, resource: { select: { name: true, event: { select: eventTitle }, venue: venueSelect } } } },
         },
       },
     },
   });
 }
 
-type SessionShape = { startsAt: Date; endsAt: Date; event: { id?: string; title: string }; venue: { name: string; address: string; timeZone: string } };
-type BookingShape = { startsAt: Date; endsAt: Date; resource: { name: string; event: { id?: string; title: string }; venue: { name: string; address: string; timeZone: string } } };
+type SessionShape = { startsAt: Date; endsAt: Date; event: TitledEvent; venue: { name: string; address: string; timeZone: string } };
+type BookingShape = { startsAt: Date; endsAt: Date; resource: { name: string; event: TitledEvent; venue: { name: string; address: string; timeZone: string } } };
 
-function placeOfSession(session: SessionShape): Place {
-  return { eventId: session.event.id, title: session.event.title, venueName: session.venue.name, venueAddress: session.venue.address, timeZone: session.venue.timeZone, startsAt: session.startsAt, endsAt: session.endsAt, range: false };
+function placeOfSession(session: SessionShape, locale: Locale): Place {
+  return { eventId: session.event.id, title: titleIn(session.event, locale), venueName: session.venue.name, venueAddress: session.venue.address, timeZone: session.venue.timeZone, startsAt: session.startsAt, endsAt: session.endsAt, range: false };
 }
 
-function placeOfBooking(booking: BookingShape): Place {
+function placeOfBooking(booking: BookingShape, locale: Locale): Place {
   const venue = booking.resource.venue;
-  return { eventId: booking.resource.event.id, title: booking.resource.event.title, venueName: venue.name, venueAddress: venue.address, timeZone: venue.timeZone, startsAt: booking.startsAt, endsAt: booking.endsAt, range: true };
+  return { eventId: booking.resource.event.id, title: titleIn(booking.resource.event, locale), venueName: venue.name, venueAddress: venue.address, timeZone: venue.timeZone, startsAt: booking.startsAt, endsAt: booking.endsAt, range: true };
 }
 
 /** Everything the ticket PDF and the delivery and refund emails show, or null for an unknown order. */
@@ -75,15 +89,16 @@ export async function loadOrderTickets(orderId: string): Promise<OrderTickets | 
   const order = await findOrder(orderId);
   if (!order) return null;
 
+  const locale = toLocale(order.locale);
   const places = [
-    ...order.items.map((item) => placeOfSession(item.ticketType.session)),
-    ...order.bookings.map((booking) => placeOfBooking(booking)),
+    ...order.items.map((item) => placeOfSession(item.ticketType.session, locale)),
+    ...order.bookings.map((booking) => placeOfBooking(booking, locale)),
   ];
   const first = places[0];
   const summary = first
     ? {
         eventTitle: first.title,
-        when: describeWhen({ startsAt: first.startsAt, endsAt: first.endsAt, timeZone: first.timeZone, range: first.range }),
+        when: describeWhen({ startsAt: first.startsAt, endsAt: first.endsAt, timeZone: first.timeZone, range: first.range, locale }),
         venueName: first.venueName,
         venueAddress: first.venueAddress,
         lastEndsAt: new Date(Math.max(...places.map((place) => place.endsAt.getTime()))),
@@ -92,14 +107,14 @@ export async function loadOrderTickets(orderId: string): Promise<OrderTickets | 
 
   const tickets: TicketPdf[] = [];
   for (const ticket of order.tickets) {
-    const place = ticket.ticketType ? placeOfSession(ticket.ticketType.session) : ticket.booking ? placeOfBooking(ticket.booking) : null;
+    const place = ticket.ticketType ? placeOfSession(ticket.ticketType.session, locale) : ticket.booking ? placeOfBooking(ticket.booking, locale) : null;
     if (!place?.eventId) continue;
     tickets.push({
       id: ticket.id,
       holderName: ticket.holderName,
-      ticketTypeName: ticket.ticketType?.name ?? ticket.booking?.resource.name ?? "Ticket",
+      ticketTypeName: ticket.ticketType?.name ?? ticket.booking?.resource.name ?? translatorFor(locale, "pdf")("ticket"),
       eventTitle: place.title,
-      when: describeWhen({ startsAt: place.startsAt, endsAt: place.endsAt, timeZone: place.timeZone, range: place.range }),
+      when: describeWhen({ startsAt: place.startsAt, endsAt: place.endsAt, timeZone: place.timeZone, range: place.range, locale }),
       venueName: place.venueName,
       venueAddress: place.venueAddress,
       signedCode: signTicketCode({ ticketId: ticket.id, eventId: place.eventId, orderReference: order.reference, startsAt: place.startsAt }),
@@ -116,6 +131,7 @@ export async function loadOrderTickets(orderId: string): Promise<OrderTickets | 
     paymentProvider: order.paymentProvider,
     paymentRef: order.paymentRef,
     buyer: { name: order.user.name, email: order.user.email },
+    locale,
     summary,
     refundFacts: {
       placesReleased: [...order.items, ...order.bookings].some((place) => place.status === "released"),
@@ -125,6 +141,6 @@ export async function loadOrderTickets(orderId: string): Promise<OrderTickets | 
       bookingCancelled: order.bookings.some((booking) => booking.status === "cancelled"),
       hasBookings: order.bookings.length > 0,
     },
-    pdf: { orderReference: order.reference, issuedAt: order.paidAt ?? order.createdAt, tickets },
+    pdf: { orderReference: order.reference, issuedAt: order.paidAt ?? order.createdAt, tickets, locale },
   };
 }

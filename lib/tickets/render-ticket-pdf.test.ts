@@ -53,3 +53,18 @@ describe("renderTicketsPdf", () => {
     await expect(renderTicketsPdf({ orderReference: "LT-EMPTY", issuedAt: new Date(), tickets: [] })).rejects.toBeInstanceOf(NoTicketsError);
   });
 });
+
+describe("renderTicketsPdf in the buyer's language", () => {
+  it("prints every label in the order's language, accents and all", async () => {
+    const { pdfTextRuns } = await import("@/e2e/pdf-text");
+    const pdf = await renderTicketsPdf({ orderReference: "LT-7K2M9QXD", issuedAt: new Date("2027-01-01T00:00:00Z"), tickets: [ticket(1), ticket(2)], locale: "pt" });
+    const text = pdfTextRuns(pdf).join(" ");
+    expect(text).toContain("Bilhete 1 de 2");
+    expect(text).toContain("Mostre este código à entrada");
+    expect(text.toLowerCase()).toContain("encomenda");
+    expect(text).not.toContain("Show this code at the door");
+    const german = pdfTextRuns(await renderTicketsPdf({ orderReference: "LT-1", issuedAt: new Date("2027-01-01T00:00:00Z"), tickets: [ticket(1)], locale: "de" })).join(" ");
+    expect(german).toContain("Zeig diesen Code am Einlass");
+    expect(german.toLowerCase()).toContain("veranstaltungsort");
+  });
+});

@@ -10,6 +10,8 @@
 // what differs stamped by pdf-lib at the places TICKET_LAYOUT names (stamp-ticket.ts).
 import { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import { PDFDocument } from "pdf-lib";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import { FIELD_WIDTH, HINT_TOP, stampKit, stampTicket, TICKET_LAYOUT } from "./stamp-ticket";
 
 export type TicketPdf = {
@@ -30,7 +32,11 @@ export type TicketsPdfData = {
   /** Stamped as the PDF's creation date, so one order always renders the same document. */
   issuedAt: Date;
   tickets: TicketPdf[];
+  /** The buyer's language (the order's): every printed word is in it. English when not given. */
+  locale?: Locale;
 };
+
+type PdfTranslator = ReturnType<typeof translatorFor<"pdf">>;
 
 export class NoTicketsError extends Error {}
 
@@ -59,10 +65,10 @@ const styles = StyleSheet.create({
   footer: { position: "absolute", left: PAGE.margin, right: PAGE.margin, bottom: 32, fontSize: 9, color: "#57534e", textAlign: "center" },
 });
 
-/** What every ticket of one session shares: laid out once, then copied for each ticket. */
-type TicketTemplate = Pick<TicketPdf, "eventTitle" | "when" | "venueName" | "venueAddress">;
+/** What every ticket of one session shares, in one language: laid out once, then copied for each ticket. */
+type TicketTemplate = Pick<TicketPdf, "eventTitle" | "when" | "venueName" | "venueAddress"> & { locale: Locale };
 
-function TemplatePage({ template }: { template: TicketTemplate }) {
+function TemplatePage({ template, t }: { template: TicketTemplate; t: PdfTranslator }) {
   return (
     <Page size="A4" style={styles.page}>
       <View style={styles.brandBar}>
@@ -71,20 +77,20 @@ function TemplatePage({ template }: { template: TicketTemplate }) {
       <Text style={styles.title}>{template.eventTitle}</Text>
       <Text style={styles.when}>{template.when}</Text>
       <View style={styles.section}>
-        <Text style={styles.label}>Venue</Text>
+        <Text style={styles.label}>{t("venue")}</Text>
         <Text style={styles.value}>{template.venueName}</Text>
         <Text style={styles.address}>{template.venueAddress}</Text>
       </View>
       <View style={styles.fields}>
-        {["Ticket", "Name", "Order"].map((label) => (
+        {[t("ticket"), t("name"), t("order")].map((label) => (
           <Text key={label} style={[styles.label, styles.field]}>{label}</Text>
         ))}
       </View>
       <View style={styles.qrBox}>
-        <Text style={styles.hint}>Show this code at the door</Text>
+        <Text style={styles.hint}>{t("showAtDoor")}</Text>
       </View>
       <Text style={styles.footer} fixed>
-        One entry per ticket. Keep this page private: anyone holding this code can use it.
+        {t("footer")}
       </Text>
     </Page>
   );
@@ -94,8 +100,8 @@ function TemplatePage({ template }: { template: TicketTemplate }) {
 const templates = new Map<string, Promise<PDFDocument>>();
 const MAX_TEMPLATES = 64;
 
-function templateFor(ticket: TicketPdf): Promise<PDFDocument> {
-  const template: TicketTemplate = { eventTitle: ticket.eventTitle, when: ticket.when, venueName: ticket.venueName, venueAddress: ticket.venueAddress };
+function templateFor(ticket: TicketPdf, locale: Locale): Promise<PDFDocument> {
+  const template: TicketTemplate = { eventTitle: ticket.eventTitle, when: ticket.when, venueName: ticket.venueName, venueAddress: ticket.venueAddress, locale };
   const key = JSON.stringify(template);
   let laidOut = templates.get(key);
   if (laidOut) {
@@ -103,8 +109,8 @@ function templateFor(ticket: TicketPdf): Promise<PDFDocument> {
     templates.delete(key);
   } else {
     laidOut = renderToBuffer(
-      <Document>
-        <TemplatePage template={template} />
+      <Document language={locale}>
+        <TemplatePage template={template} t={translatorFor(locale, "pdf")} />
       </Document>,
     ).then((bytes) => PDFDocument.load(bytes));
     laidOut.catch(() => templates.delete(key));
@@ -117,6 +123,8 @@ function templateFor(ticket: TicketPdf): Promise<PDFDocument> {
 /** Renders plain ticket data (no database) to a PDF; one page per ticket. */
 export async function renderTicketsPdf(data: TicketsPdfData): Promise<Buffer> {
   if (data.tickets.length === 0) throw new NoTicketsError(`Order ${data.orderReference} has no valid tickets to print`);
+  const locale = data.locale ?? DEFAULT_LOCALE;
+  const t = translatorFor(locale, "pdf");
   // No "modified now" stamp: one order always renders the same document.
   const doc = await PDFDocument.create({ updateMetadata: false });
   const kit = await stampKit(doc);
@@ -124,7 +132,7 @@ export async function renderTicketsPdf(data: TicketsPdfData): Promise<Buffer> {
   const pages = new Map<TicketPdf, Awaited<ReturnType<PDFDocument["copyPages"]>>[number]>();
   const byTemplate = new Map<Promise<PDFDocument>, TicketPdf[]>();
   for (const ticket of data.tickets) {
-    const template = templateFor(ticket);
+    const template = templateFor(ticket, locale);
     byTemplate.set(template, [...(byTemplate.get(template) ?? []), ticket]);
   }
   for (const [template, tickets] of byTemplate) {
@@ -134,16 +142,16 @@ export async function renderTicketsPdf(data: TicketsPdfData): Promise<Buffer> {
   data.tickets.forEach((ticket, index) => {
     const page = doc.addPage(pages.get(ticket)!);
     stampTicket(page, kit, {
-      counter: `Ticket ${index + 1} of ${data.tickets.length}`,
+      counter: t("ticketOf", { index: index + 1, count: data.tickets.length }),
       values: [ticket.ticketTypeName, ticket.holderName, data.orderReference],
       signedCode: ticket.signedCode,
     });
   });
-  doc.setTitle(`Tickets ${data.orderReference}`);
+  doc.setTitle(t("title", { reference: data.orderReference }));
   doc.setAuthor("Local Tickets");
   doc.setCreator("Local Tickets");
   doc.setProducer("Local Tickets");
-  doc.setLanguage("en");
+  doc.setLanguage(locale);
   doc.setCreationDate(data.issuedAt);
   doc.setModificationDate(data.issuedAt);
   return Buffer.from(await doc.save({ useObjectStreams: false }));

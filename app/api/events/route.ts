@@ -2,6 +2,7 @@ import { withApiErrors } from "@/lib/api/http";
 import { invalidQueryProblem } from "@/lib/api/problem";
 import { parseEventFilters } from "@/lib/catalog/filters";
 import { listEvents } from "@/lib/catalog/list-events";
+import { contentLanguageHeaders, localeFromAcceptLanguage } from "@/lib/i18n/accept-language";
 
 export const dynamic = "force-dynamic";
 
@@ -9,5 +10,6 @@ export const dynamic = "force-dynamic";
 export const GET = withApiErrors("events", async (request: Request) => {
   const parsed = parseEventFilters(new URL(request.url).searchParams);
   if (!parsed.ok) return invalidQueryProblem(parsed.parameter, parsed.message);
-  return Response.json(await listEvents(parsed.filters));
+  const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
+  return Response.json(await listEvents(parsed.filters, { locale: locale ?? undefined }), { headers: contentLanguageHeaders(locale) });
 });

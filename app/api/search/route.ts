@@ -4,6 +4,7 @@ import { invalidQueryProblem, problemResponse } from "@/lib/api/problem";
 import { parseEventFilters } from "@/lib/catalog/filters";
 import { searchEvents } from "@/lib/catalog/search-events";
 import { issuesToErrors } from "@/lib/field-errors";
+import { contentLanguageHeaders, localeFromAcceptLanguage } from "@/lib/i18n/accept-language";
 
 export const dynamic = "force-dynamic";
 
@@ -17,17 +18,18 @@ const ZSearchBody = z.object({
 });
 
 /** The search the URL asks for: q, page and the listing filters. */
-async function searchFromUrl(params: URLSearchParams): Promise<Response> {
+async function searchFromUrl(params: URLSearchParams, request: Request): Promise<Response> {
   const q = params.get("q");
   if (q === null) return invalidQueryProblem("q", "Send the search text in q");
   const parsed = parseEventFilters(params);
   if (!parsed.ok) return invalidQueryProblem(parsed.parameter, parsed.message);
   const { page, ...filters } = parsed.filters;
-  return Response.json(await searchEvents(q, { page, filters }));
+  const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
+  return Response.json(await searchEvents(q, { page, filters, locale: locale ?? undefined }), { headers: contentLanguageHeaders(locale) });
 }
 
 /** GET /api/search?q=…&page=… (and the listing filters: category, where, date, price, available). */
-export const GET = withApiErrors("search", (request: Request) => searchFromUrl(new URL(request.url).searchParams));
+export const GET = withApiErrors("search", (request: Request) => searchFromUrl(new URL(request.url).searchParams, request));
 
 /**
  * POST /api/search?q=… (the text in the URL, as GET; the body is then not read), or
@@ -37,7 +39,7 @@ export const POST = withApiErrors("search_post", async (request: Request) => {
   const params = new URL(request.url).searchParams;
   if (params.has("q")) {
     await request.body?.cancel().catch(() => {});
-    return searchFromUrl(params);
+    return searchFromUrl(params, request);
   }
   const tooLarge = () => problemResponse("content_too_large", { detail: `Send at most ${MAX_BODY_CHARACTERS} characters.` });
   const read = await readBodyText(request, MAX_BODY_BYTES);
@@ -54,5 +56,6 @@ export const POST = withApiErrors("search_post", async (request: Request) => {
     const detail = errors[0]?.pointer ? errors[0].detail : 'Send a JSON object like {"q": "jazz"}';
     return problemResponse("malformed_request", { detail, errors });
   }
-  return Response.json(await searchEvents(parsed.data.q, { page: parsed.data.page }));
+  const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
+  return Response.json(await searchEvents(parsed.data.q, { page: parsed.data.page, locale: locale ?? undefined }), { headers: contentLanguageHeaders(locale) });
 });

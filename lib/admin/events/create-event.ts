@@ -12,6 +12,7 @@ import { eventColumns, ZCreateEvent } from "./schemas";
 import { storePreparedImage } from "./store-event-image";
 import { validateEventInput } from "./validate-event-input";
 import { writeEventChildren } from "./write-event-children";
+import { writeEventTranslations } from "./write-event-translations";
 
 export type SavedEvent = { id: string; slug: string; version: number; status: string };
 
@@ -46,6 +47,7 @@ export async function createEvent(options: { actor: Actor | null; input: unknown
         instants: sessionInstants(input, venue.time_zone),
         existing: { sessions: [], resourceIds: [] },
       });
+      await writeEventTranslations(tx, { eventId: event.id, language: input.language, translations: input.translations });
       await writeAudit(tx, { actor, action: "event.create", entityType: "event", entityId: event.id, after: await snapshotEvent(tx, event.id) });
       return event;
     });

@@ -11,6 +11,8 @@ export async function snapshotEvent(tx: Tx, eventId: string) {
       title: true,
       summary: true,
       description: true,
+      language: true,
+      translations: { orderBy: { locale: "asc" }, select: { locale: true, title: true, summary: true, description: true } },
       category: true,
       city: true,
       neighbourhood: true,

@@ -1,6 +1,10 @@
 // What the event form shows: strings as the inputs hold them. Shared by the server (which
 // fills it from the database) and the client form component; no server code here.
 import type { Category } from "@/lib/generated/prisma/enums";
+import type { Locale } from "@/lib/i18n/locales";
+
+/** One language's texts of an event, as the translation inputs hold them. */
+export type TranslationFormValues = { title: string; summary: string; description: string };
 
 export type TicketTypeFormValues = {
   key: string;
@@ -38,6 +42,9 @@ export type EventFormValues = {
   slug: string;
   summary: string;
   description: string;
+  /** The language the texts above are written in, and their translations by language. */
+  language: Locale;
+  translations: Partial<Record<Locale, TranslationFormValues>>;
   category: Category | "";
   city: string;
   neighbourhood: string;
@@ -74,6 +81,8 @@ export const EMPTY_EVENT: EventFormValues = {
   slug: "",
   summary: "",
   description: "",
+  language: "en",
+  translations: {},
   category: "",
   city: "",
   neighbourhood: "",

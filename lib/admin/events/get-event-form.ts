@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { toLocale } from "@/lib/i18n/locales";
 import { formatMinute } from "@/lib/time";
 import { assertAdmin, type Actor } from "../authorize";
 import { priceText, type EventFormValues } from "./form-values";
@@ -21,6 +22,7 @@ export async function getEventForm(options: { actor: Actor | null; eventId: stri
         include: { venue: { select: { timeZone: true } }, ticketTypes: { orderBy: { sortOrder: "asc" } } },
       },
       resources: { orderBy: { name: "asc" }, include: { _count: { select: { bookings: true } } } },
+      translations: { select: { locale: true, title: true, summary: true, description: true } },
     },
   });
   if (!event) return null;
@@ -31,6 +33,8 @@ export async function getEventForm(options: { actor: Actor | null; eventId: stri
     slug: event.slug,
     summary: event.summary,
     description: event.description,
+    language: toLocale(event.language),
+    translations: Object.fromEntries(event.translations.map(({ locale, title, summary, description }) => [locale, { title, summary, description }])),
     category: event.category,
     city: event.city,
     neighbourhood: event.neighbourhood,

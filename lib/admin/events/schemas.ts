@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { Category } from "@/lib/generated/prisma/enums";
 import { activityConcept } from "@/lib/feeds/activities";
+import { LOCALES } from "@/lib/i18n/locales";
 
 const text = (label: string, min: number, max: number) =>
   z
@@ -139,7 +140,31 @@ const optionalAge = (label: string) =>
     z.coerce.number({ error: `Enter ${label} in whole years` }).int(`Enter ${label} in whole years`).min(0, "At least 0").max(120, "At most 120").nullable(),
   );
 
+/**
+ * One language's title, summary and description. All blank: no translation (a row left
+ * empty in the form). Any filled in: all three, held to the original's lengths.
+ */
+export const ZTranslationInput = z
+  .object({
+    title: z.string().trim().max(120, "Use at most 120 characters").default(""),
+    summary: z.string().trim().max(200, "Use at most 200 characters").default(""),
+    description: z.string().trim().max(5000, "Use at most 5000 characters").default(""),
+  })
+  .superRefine((translation, ctx) => {
+    const { title, summary, description } = translation;
+    if (!title && !summary && !description) return;
+    if (title.length < 3) ctx.addIssue({ code: "custom", path: ["title"], message: "Enter a title of at least 3 characters, or leave the whole translation blank" });
+    if (summary.length < 10) ctx.addIssue({ code: "custom", path: ["summary"], message: "Enter a summary of at least 10 characters, or leave the whole translation blank" });
+    if (description.length < 20) ctx.addIssue({ code: "custom", path: ["description"], message: "Enter a description of at least 20 characters, or leave the whole translation blank" });
+  });
+
+export type TranslationInput = z.infer<typeof ZTranslationInput>;
+
 const ZEventFields = z.object({
+  /** The language title, summary and description are written in. */
+  language: z.enum(LOCALES, { error: "Choose the language the event is written in" }).default("en"),
+  /** The same texts in other languages, by language; one in the event's own language is ignored. */
+  translations: z.partialRecord(z.enum(LOCALES), ZTranslationInput).default({}),
   title: text("a title", 3, 120),
   slug: z
     .string({ error: "Enter a web address" })
@@ -213,6 +238,7 @@ export function eventColumns(input: EventInput, venueId: string) {
     title: input.title,
     summary: input.summary,
     description: input.description,
+    language: input.language,
     category: input.category,
     city: input.city,
     neighbourhood: input.neighbourhood,

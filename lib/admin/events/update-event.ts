@@ -14,6 +14,7 @@ import { eventColumns, ZUpdateEvent, type UpdateEventInput } from "./schemas";
 import { storePreparedImage } from "./store-event-image";
 import { validateEventInput } from "./validate-event-input";
 import { writeEventChildren, type ExistingChildren } from "./write-event-children";
+import { writeEventTranslations } from "./write-event-translations";
 import { isUuid } from "@/lib/ids";
 
 const CHECK_FIELDS = "Check the highlighted fields.";
@@ -133,6 +134,7 @@ async function saveInTransaction(
     resourceIds: resources.map((resource) => resource.id),
   };
   await writeEventChildren(tx, { eventId, venueId: venue.id, input, instants: sessionInstants(input, venue.time_zone), existing });
+  await writeEventTranslations(tx, { eventId, language: input.language, translations: input.translations });
   await writeAudit(tx, { actor, action: "event.update", entityType: "event", entityId: eventId, before, after: await snapshotEvent(tx, eventId) });
   return updated;
 }

@@ -4,6 +4,20 @@ import { ZAvailability, ZAvailabilityQuery, ZEventDetail, ZEventFilterQuery, ZEv
 import { ZEventIdParams } from "../schemas";
 import { json, problems, text, type ApiOperation } from "./operation";
 
+/**
+ * Accept-Language picks the language of the text fields (title, summary, description): the
+ * storefront language with the highest weight (en, pt, es, ca, de; "pt-PT" reads pt). An
+ * event without a translation into it answers in its own language; `language` says which.
+ */
+const ACCEPT_LANGUAGE = {
+  name: "Accept-Language",
+  description: "Language of the text fields: en, pt, es, ca or de (highest weight wins, regional tags match their language, e.g. pt-PT). Events not translated into it answer in their own language (see `language`). Without it, each event answers in its own language.",
+  schema: z.string().max(200),
+};
+const CONTENT_LANGUAGE = {
+  "Content-Language": { description: "The language asked for with Accept-Language, when it is one of en, pt, es, ca, de", schema: z.enum(["en", "pt", "es", "ca", "de"]) },
+};
+
 export const CATALOG_OPERATIONS: ApiOperation[] = [
   {
     method: "get",
@@ -14,7 +28,8 @@ export const CATALOG_OPERATIONS: ApiOperation[] = [
     description: "Soonest first, 12 a page, with the same filters as the home page. Unknown parameters are ignored.",
     access: "public",
     query: ZEventFilterQuery,
-    responses: { 200: json("A page of events", ZEventPage), ...problems("invalid_query") },
+    headers: [ACCEPT_LANGUAGE],
+    responses: { 200: { ...json("A page of events", ZEventPage), headers: CONTENT_LANGUAGE }, ...problems("invalid_query") },
   },
   {
     method: "get",
@@ -24,7 +39,8 @@ export const CATALOG_OPERATIONS: ApiOperation[] = [
     summary: "A published event with its upcoming sessions",
     access: "public",
     pathParams: ZEventIdParams,
-    responses: { 200: json("The event", ZEventDetail), ...problems("not_found") },
+    headers: [ACCEPT_LANGUAGE],
+    responses: { 200: { ...json("The event", ZEventDetail), headers: CONTENT_LANGUAGE }, ...problems("not_found") },
   },
   {
     method: "get",
@@ -32,10 +48,11 @@ export const CATALOG_OPERATIONS: ApiOperation[] = [
     operationId: "searchEvents",
     tag: "Catalog",
     summary: "Search events",
-    description: "Full-text search (accent-insensitive, weighted), with a typo-tolerant fallback and suggestions; takes the listing filters too.",
+    description: "Full-text search (accent-insensitive, weighted, in every storefront language: a query in English, Portuguese, Spanish, Catalan or German finds events written or translated in it), with a typo-tolerant fallback and suggestions; takes the listing filters too.",
     access: "public",
     query: ZSearchQuery,
-    responses: { 200: json("Hits", ZSearchResult), ...problems("invalid_query") },
+    headers: [ACCEPT_LANGUAGE],
+    responses: { 200: { ...json("Hits", ZSearchResult), headers: CONTENT_LANGUAGE }, ...problems("invalid_query") },
   },
   {
     method: "post",
@@ -48,7 +65,8 @@ export const CATALOG_OPERATIONS: ApiOperation[] = [
     access: "public",
     query: ZSearchQuery.partial(),
     body: { schema: ZSearchBody, optional: true },
-    responses: { 200: json("Hits", ZSearchResult), ...problems("invalid_query", "malformed_request", "content_too_large") },
+    headers: [ACCEPT_LANGUAGE],
+    responses: { 200: { ...json("Hits", ZSearchResult), headers: CONTENT_LANGUAGE }, ...problems("invalid_query", "malformed_request", "content_too_large") },
   },
   {
     method: "get",

@@ -1,14 +1,16 @@
 import { withApiErrors } from "@/lib/api/http";
 import { problemResponse } from "@/lib/api/problem";
 import { getPublicEventById } from "@/lib/catalog/get-event";
+import { contentLanguageHeaders, localeFromAcceptLanguage } from "@/lib/i18n/accept-language";
 
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
 
 /** GET /api/events/:id: a published event with its upcoming sessions, or 404. */
-export const GET = withApiErrors("event", async (_request: Request, { params }: Context) => {
-  const event = await getPublicEventById((await params).id);
+export const GET = withApiErrors("event", async (request: Request, { params }: Context) => {
+  const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
+  const event = await getPublicEventById((await params).id, { locale: locale ?? undefined });
   if (!event) return problemResponse("not_found", { detail: "Event not found." });
-  return Response.json(event);
+  return Response.json(event, { headers: contentLanguageHeaders(locale) });
 });

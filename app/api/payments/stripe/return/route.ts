@@ -4,11 +4,13 @@ import { problemResponse } from "@/lib/api/problem";
 import { issuesToErrors } from "@/lib/field-errors";
 import { logError } from "@/lib/log";
 import { confirmStripeReturn } from "@/lib/payments/stripe";
+import { toLocale } from "@/lib/i18n/locales";
+import { localePath } from "@/lib/i18n/paths";
 import { appUrl } from "@/lib/urls";
 
 export const dynamic = "force-dynamic";
 
-const ZReturn = z.object({ order: z.uuid(), session_id: z.string().regex(/^cs_[A-Za-z0-9_]+$/) });
+const ZReturn = z.object({ order: z.uuid(), session_id: z.string().regex(/^cs_[A-Za-z0-9_]+$/), locale: z.string().optional() });
 
 /** The buyer's browser back from Stripe Checkout: confirm now rather than wait for the webhook. */
 export const GET = withApiErrors("stripe_return", async (request: Request) => {
@@ -23,5 +25,6 @@ export const GET = withApiErrors("stripe_return", async (request: Request) => {
     // The webhook will still confirm; the order page shows whatever state is saved.
     logError("stripe return confirmation failed", error, { orderId: parsed.data.order });
   }
-  return Response.redirect(`${appUrl(request)}/orders/${parsed.data.order}`, 303);
+  // The order page in the buyer's language (an unknown or missing locale: English).
+  return Response.redirect(`${appUrl(request)}${localePath(toLocale(parsed.data.locale), `/orders/${parsed.data.order}`)}`, 303);
 });

@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { OfflineTickets } from "@/components/offline-tickets";
+import { requireUser } from "@/lib/auth";
+import { env } from "@/lib/env";
+import { formatShortDayTime } from "@/lib/catalog/format-when";
+import type { Locale } from "@/lib/i18n/locales";
+import { Link } from "@/lib/i18n/navigation";
+import { formatMoney } from "@/lib/money";
+import type { TicketOrderSummary } from "@/lib/tickets/group-ticket-orders";
+import { listTicketOrders } from "@/lib/tickets/list-ticket-orders";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("account"))("title"), robots: { index: false } };
+}
+
+const STATUS_LABEL = {
+  paid: "statusPaid", pending: "statusPending", expired: "statusExpired", cancelled: "statusCancelled", refund_required: "statusRefundRequired", refunded: "statusRefunded",
+} as const;
+
+type Translate = Awaited<ReturnType<typeof getTranslations<"account">>>;
+
+function OrderList({ orders, label, locale, t }: { orders: TicketOrderSummary[]; label: string; locale: Locale; t: Translate }) {
+  return (
+    <ul className="flex flex-col gap-2" aria-label={label}>
+      {orders.map((order) => (
+        <li key={order.id}>
+          <Link href={`/orders/${order.id}`} className="flex items-start justify-between gap-3 rounded-xl border border-stone-200 bg-white p-4 hover:border-brand-600" data-testid="ticket-order">
+            <span className="flex min-w-0 flex-col">
+              <span className="font-semibold">{order.eventTitle}</span>
+              <time dateTime={order.startsAt.toISOString()} className="text-sm font-medium text-brand-700">{formatShortDayTime(order.startsAt, order.timeZone, undefined, locale)}</time>
+              <span className="text-sm text-stone-700">{order.venueName}</span>
+            </span>
+            <span className="flex shrink-0 flex-col items-end text-sm">
+              <span className="font-medium">{order.status === "paid" ? t("ticketCount", { count: order.ticketCount }) : t(STATUS_LABEL[order.status as keyof typeof STATUS_LABEL])}</span>
+              <span className="text-stone-700">{formatMoney(order.totalMinor, order.currency, locale)}</span>
+              <span className="font-mono text-xs text-stone-600">{order.reference}</span>
+            </span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default async function AccountPage({ params }: { params: Promise<{ locale: Locale }> }) {
+  const [{ locale }, t] = await Promise.all([params, getTranslations("account")]);
+  const user = await requireUser("/account", locale);
+  const { upcoming, past } = await listTicketOrders(user.id);
+  return (
+    <div className="mx-auto flex max-w-xl flex-col gap-4">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <OfflineTickets enabled={env().NODE_ENV === "production"} />
+      <p className="text-stone-700">
+        {t("signedInAs", { email: user.email })} · <Link href="/account/tokens" className="font-medium text-brand-700 underline">{t("apiTokens")}</Link>
+      </p>
+      <section aria-labelledby="upcoming" className="flex flex-col gap-2">
+        <h2 id="upcoming" className="text-lg font-semibold">{t("upcoming")}</h2>
+        {upcoming.length === 0 ? (
+          <p className="rounded-xl bg-white p-4">{t("nothingUpcoming")} <Link href="/" className="font-medium text-brand-700 underline">{t("findSomething")}</Link>.</p>
+        ) : (
+          <OrderList orders={upcoming} label={t("upcoming")} locale={locale} t={t} />
+        )}
+      </section>
+      {past.length > 0 ? (
+        <section aria-labelledby="past" className="flex flex-col gap-2">
+          <h2 id="past" className="text-lg font-semibold">{t("past")}</h2>
+          <OrderList orders={past} label={t("past")} locale={locale} t={t} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

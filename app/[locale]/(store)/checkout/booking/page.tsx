@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { CheckoutBookingForm } from "@/components/checkout-booking-form";
+import { requireUser } from "@/lib/auth";
+import { getPublicEventBySlug } from "@/lib/catalog/get-event";
+import type { Locale } from "@/lib/i18n/locales";
+import { Link } from "@/lib/i18n/navigation";
+import { formatMoney } from "@/lib/money";
+import { toSearchParams, type PageSearchParams } from "@/lib/search-params";
+import { formatLongDay, formatTime } from "@/lib/catalog/format-when";
+import { reserveBookingAction } from "../actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("checkout"))("bookTitle"), robots: { index: false } };
+}
+
+type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<PageSearchParams> };
+
+export default async function BookingCheckoutPage({ params: routeParams, searchParams }: Props) {
+  const [{ locale }, t] = await Promise.all([routeParams, getTranslations("checkout")]);
+  const params = toSearchParams(await searchParams);
+  await requireUser(`/checkout/booking?${params.toString()}`, locale);
+  const event = await getPublicEventBySlug(params.get("event") ?? "", { locale });
+  const resource = event?.resources.find((candidate) => candidate.id === params.get("resource"));
+  const start = new Date(params.get("start") ?? "");
+  const minutes = Number(params.get("minutes"));
+  if (!event || !resource || Number.isNaN(start.getTime()) || !Number.isInteger(minutes) || minutes <= 0) notFound();
+
+  const end = new Date(start.getTime() + minutes * 60_000);
+  const zone = event.venue.timeZone;
+  return (
+    <div className="mx-auto flex max-w-xl flex-col gap-4">
+      <Link href={`/events/${event.slug}`} className="text-sm font-medium text-brand-700 underline">{t("back", { title: event.title })}</Link>
+      <h1 className="text-2xl font-bold">{t("yourBooking")}</h1>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-2xl border border-stone-200 bg-white p-4">
+        <dt className="text-stone-600">{t("what")}</dt><dd className="font-medium">{event.title} · {resource.name}</dd>
+        <dt className="text-stone-600">{t("when")}</dt>
+        <dd className="font-medium">
+          {formatLongDay(start, zone, undefined, locale)}, {formatTime(start, zone, locale)}–{formatTime(end, zone, locale)}
+        </dd>
+        <dt className="text-stone-600">{t("where")}</dt><dd>{event.venue.name}, {event.venue.address}</dd>
+        <dt className="text-stone-600">{t("price")}</dt><dd className="font-medium">{formatMoney((minutes / resource.slotMinutes) * resource.priceMinorPerSlot, resource.currency, locale)}</dd>
+      </dl>
+      <CheckoutBookingForm resourceId={resource.id} start={start.toISOString()} minutes={minutes} action={reserveBookingAction} />
+    </div>
+  );
+}

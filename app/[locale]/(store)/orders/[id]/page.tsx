@@ -1,0 +1,138 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { CancelBookingForm } from "@/components/cancel-booking-form";
+import { OfflineTickets } from "@/components/offline-tickets";
+import { env } from "@/lib/env";
+import { DeliveryProgress } from "@/components/delivery-progress";
+import { currentUser, requireUser } from "@/lib/auth";
+import type { Locale } from "@/lib/i18n/locales";
+import { Link } from "@/lib/i18n/navigation";
+import { formatMoney } from "@/lib/money";
+import { describeWhen } from "@/lib/tickets/describe-when";
+import { getDeliveryStatus, getOrderForViewer } from "@/lib/orders/get-order";
+import { loadWebTickets } from "@/lib/tickets/web-tickets";
+import { cancelBookingAction } from "../actions";
+import { isBookingCancellable } from "@/lib/orders/booking-cancellable";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("order"))("title"), robots: { index: false } };
+}
+
+const STATUS_TEXT = {
+  paid: { heading: "paidHeading", body: "paidBody" },
+  pending: { heading: "pendingHeading", body: "pendingBody" },
+  expired: { heading: "expiredHeading", body: "expiredBody" },
+  cancelled: { heading: "cancelledHeading", body: "cancelledBody" },
+  refund_required: { heading: "refundRequiredHeading", body: "refundRequiredBody" },
+  refunded: { heading: "refundedHeading", body: "refundedBody" },
+} as const;
+
+export default async function OrderPage({ params }: { params: Promise<{ id: string; locale: Locale }> }) {
+  const [{ id, locale }, t] = await Promise.all([params, getTranslations("order")]);
+  await requireUser(`/orders/${id}`, locale);
+  const order = await getOrderForViewer(id, await currentUser());
+  if (!order) notFound();
+  const paid = order.status === "paid";
+  const [delivery, webTickets] = paid ? await Promise.all([getDeliveryStatus(order.id), loadWebTickets(order.id)]) : (["none", new Map()] as const);
+  const text = STATUS_TEXT[order.status as keyof typeof STATUS_TEXT];
+  const session = order.items[0]?.ticketType.session;
+  const booking = order.bookings[0];
+  const title = session?.event.title ?? booking?.resource.event.title ?? t("fallbackTitle");
+  const slug = session?.event.slug ?? booking?.resource.event.slug;
+  const zone = session?.venue.timeZone ?? booking?.resource.venue.timeZone ?? "UTC";
+  const venue = session?.venue ?? booking?.resource.venue;
+  // Written as on the PDF: the venue's clock, with the year and the zone.
+  const when = session
+    ? describeWhen({ startsAt: session.startsAt, timeZone: zone, locale })
+    : booking
+      ? describeWhen({ startsAt: booking.startsAt, endsAt: booking.endsAt, timeZone: zone, range: true, locale })
+      : "";
+  const bookingCancellable = isBookingCancellable(order, booking);
+
+  return (
+    <div className="mx-auto flex max-w-xl flex-col gap-5">
+      <header className="flex flex-col gap-1">
+        <p className="font-mono text-sm text-stone-600">{t("reference", { reference: order.reference })}</p>
+        <h1 className="text-2xl font-bold" data-testid="order-status" data-status={order.status}>{t(text.heading)}</h1>
+        <p className="text-stone-700">{t(text.body)}</p>
+        {order.status === "pending" ? <Link href={`/orders/${order.id}/pay`} className="mt-2 inline-block font-semibold text-brand-700 underline">{t("continueToPayment")}</Link> : null}
+      </header>
+      <section aria-labelledby="what" className="rounded-2xl border border-stone-200 bg-white p-4">
+        <h2 id="what" className="text-lg font-semibold">{slug ? <Link href={`/events/${slug}`} className="underline">{title}</Link> : title}</h2>
+        <p className="text-stone-700">{when}</p>
+        {venue ? <p className="text-stone-700">{venue.name}, {venue.address}</p> : null}
+        {paid && session && slug ? (
+          <Link href={`/events/${slug}/calendar/${session.id}`} prefetch={false} className="mt-1 inline-flex min-h-11 items-center font-medium text-brand-700 underline">{t("addToCalendar")}</Link>
+        ) : null}
+        <ul className="mt-3 flex flex-col gap-1">
+          {order.items.map((item) => (
+            <li key={item.id} className="flex justify-between">
+              <span>{item.quantity} × {item.ticketType.name}</span>
+              <span>{formatMoney(item.unitPriceMinor * item.quantity, order.currency, locale)}</span>
+            </li>
+          ))}
+          {booking ? <li className="flex justify-between"><span>{booking.resource.name}</span><span>{formatMoney(order.totalMinor, order.currency, locale)}</span></li> : null}
+        </ul>
+        <p className="mt-2 flex justify-between border-t border-stone-100 pt-2 font-semibold"><span>{t("total")}</span><span>{formatMoney(order.totalMinor, order.currency, locale)}</span></p>
+      </section>
+      {order.tickets.length > 0 ? (
+        <section aria-labelledby="tickets-heading" className="flex flex-col gap-2">
+          <h2 id="tickets-heading" className="text-lg font-semibold">{t("tickets")}</h2>
+          <DeliveryProgress orderId={order.id} initial={delivery} />
+          {paid ? <p className="text-sm text-stone-700">{t("worksOffline")}</p> : null}
+          {order.status === "paid" ? (
+            <a href={`/api/orders/${order.id}/tickets.pdf`} className="inline-flex min-h-11 items-center justify-center rounded-xl border border-brand-600 px-4 font-semibold text-brand-700 hover:bg-brand-50" download>
+              {t("download")}
+            </a>
+          ) : null}
+          <ul className="flex flex-col gap-4">
+            {order.tickets.map((ticket, index) => {
+              const web = ticket.status === "void" ? undefined : webTickets.get(ticket.id);
+              return (
+                <li key={ticket.id} className="overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm" data-testid="ticket" data-code={web?.signedCode}>
+                  <div className="flex items-start justify-between gap-3 bg-brand-600 px-4 py-3 text-white">
+                    <div className="min-w-0">
+                      <p className="truncate font-semibold">{title}</p>
+                      <p className="text-sm text-brand-50">{when}</p>
+                    </div>
+                    <p className="shrink-0 text-sm font-medium">{t("ticketOf", { index: index + 1, count: order.tickets.length })}</p>
+                  </div>
+                  <div className="flex flex-col items-center gap-2 border-t-2 border-dashed border-stone-200 px-4 py-4">
+                    <p className="self-stretch text-sm">
+                      <span className="font-semibold">{ticket.ticketType?.name ?? booking?.resource.name ?? t("booking")}</span> · {ticket.holderName}
+                    </p>
+                    {ticket.status === "void" ? (
+                      <p className="py-6 text-2xl font-bold tracking-widest text-stone-500">{t("void")}</p>
+                    ) : web ? (
+                      <>
+                        {/* The SVG comes from the qrcode library, never from user input. */}
+                        <div
+                          role="img"
+                          aria-label={t("qrLabel", { index: index + 1 })}
+                          data-testid="ticket-qr"
+                          className="w-full max-w-80 bg-white [&>svg]:h-auto [&>svg]:w-full"
+                          dangerouslySetInnerHTML={{ __html: web.qrSvg }}
+                        />
+                        <p className="text-sm text-stone-700">{t("showAtDoor")}</p>
+                        <details className="self-stretch text-sm">
+                          <summary className="cursor-pointer py-2 font-medium text-brand-700">{t("manualCode")}</summary>
+                          <p className="break-all font-mono text-xs text-stone-700" data-testid="ticket-code">{web.signedCode}</p>
+                        </details>
+                      </>
+                    ) : (
+                      <p className="py-4 text-sm text-stone-700">{t("codeLater")}</p>
+                    )}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
+      {bookingCancellable ? <CancelBookingForm orderId={order.id} action={cancelBookingAction} /> : null}
+      <Link href="/account" className="font-medium text-brand-700 underline">{t("allTickets")}</Link>
+      {paid ? <OfflineTickets enabled={env().NODE_ENV === "production"} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { getLocale, getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { ActionState } from "@/lib/action-state";
+import { currentUser } from "@/lib/auth";
+import { toLocalisedActionState } from "@/lib/i18n/action-messages";
+import { localePath } from "@/lib/i18n/paths";
+import { isUuid } from "@/lib/ids";
+import { cancelBooking } from "@/lib/orders/transitions";
+import { payWithLocalProvider } from "@/lib/payments/local-payment";
+
+const ZLocalPayment = z.object({ orderId: z.uuid(), outcome: z.enum(["succeed", "decline", "late"]) });
+
+export async function payLocallyAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const [user, t, locale] = await Promise.all([currentUser(), getTranslations("actions"), getLocale()]);
+  const parsed = ZLocalPayment.safeParse(Object.fromEntries(formData));
+  if (!user || !parsed.success) return { ok: false, message: t("cannotPay") };
+  try {
+    const result = await payWithLocalProvider({ ...parsed.data, userId: user.id });
+    if (result.outcome === "declined") {
+      return { ok: false, message: t("declined") };
+    }
+  } catch (error) {
+    return toLocalisedActionState(error, { action: "local payment", orderId: parsed.data.orderId }, t("nothingCharged"));
+  }
+  redirect(localePath(locale, `/orders/${parsed.data.orderId}`));
+}
+
+export async function cancelBookingAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const [user, t, locale] = await Promise.all([currentUser(), getTranslations("actions"), getLocale()]);
+  const orderId = formData.get("orderId");
+  if (!user || !isUuid(orderId)) return { ok: false, message: t("cannotCancel") };
+  try {
+    await cancelBooking({ userId: user.id, orderId });
+  } catch (error) {
+    return toLocalisedActionState(error, { action: "cancel booking", orderId }, t("somethingWrong"));
+  }
+  // The route as Next knows it: always under its [locale] segment, English too.
+  revalidatePath(`/${locale}/orders/${orderId}`);
+  return { ok: true, message: t("bookingCancelled") };
+}
