@@ -25,6 +25,13 @@ type Props = {
   revokeAction: (state: RevokeState, formData: FormData) => Promise<RevokeState>;
 };
 
+/** What a token may do, as the form offers it (lib/api/tokens.ts checks the value). */
+const SCOPES = [
+  { value: "read", label: "scopeRead", hint: "scopeReadHint" },
+  { value: "write", label: "scopeBuy", hint: "scopeBuyHint" },
+  { value: "check_in", label: "scopeCheckIn", hint: "scopeCheckInHint" },
+] as const;
+
 export function ApiTokens({ tokens, apiBaseUrl, defaultDays, maxDays, createAction, revokeAction }: Props) {
   const t = useTranslations("tokens");
   const [state, formAction, pending] = useActionState(createAction, null);
@@ -56,27 +63,15 @@ export function ApiTokens({ tokens, apiBaseUrl, defaultDays, maxDays, createActi
         </div>
         <fieldset className="flex min-w-0 flex-col gap-2" aria-describedby={scopeError ? "token-scope-error" : undefined}>
           <legend className="mb-1 text-sm font-medium">{t("scope")}</legend>
-          <label className="flex min-h-11 items-start gap-3 rounded-lg border border-stone-300 p-3 has-[:checked]:border-brand-600">
-            <input type="radio" name="scope" value="read" className="mt-1 size-4 shrink-0" />
-            <span className="flex flex-col">
-              <span className="font-medium">{t("scopeRead")}</span>
-              <span className="text-sm text-stone-700">{t("scopeReadHint")}</span>
-            </span>
-          </label>
-          <label className="flex min-h-11 items-start gap-3 rounded-lg border border-stone-300 p-3 has-[:checked]:border-brand-600">
-            <input type="radio" name="scope" value="write" defaultChecked className="mt-1 size-4 shrink-0" />
-            <span className="flex flex-col">
-              <span className="font-medium">{t("scopeBuy")}</span>
-              <span className="text-sm text-stone-700">{t("scopeBuyHint")}</span>
-            </span>
-          </label>
-          <label className="flex min-h-11 items-start gap-3 rounded-lg border border-stone-300 p-3 has-[:checked]:border-brand-600">
-            <input type="radio" name="scope" value="check_in" className="mt-1 size-4 shrink-0" />
-            <span className="flex flex-col">
-              <span className="font-medium">{t("scopeCheckIn")}</span>
-              <span className="text-sm text-stone-700">{t("scopeCheckInHint")}</span>
-            </span>
-          </label>
+          {SCOPES.map((scope) => (
+            <label key={scope.value} className="flex min-h-11 items-start gap-3 rounded-lg border border-stone-300 p-3 has-[:checked]:border-brand-600">
+              <input type="radio" name="scope" value={scope.value} defaultChecked={scope.value === "write"} className="mt-1 size-4 shrink-0" />
+              <span className="flex flex-col">
+                <span className="font-medium">{t(scope.label)}</span>
+                <span className="text-sm text-stone-700">{t(scope.hint)}</span>
+              </span>
+            </label>
+          ))}
           {scopeError ? <p id="token-scope-error" className="text-sm font-medium text-red-700">{scopeError}</p> : null}
         </fieldset>
         <div className="flex flex-col gap-1">

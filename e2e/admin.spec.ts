@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { chooseTickets, reserveAndPayLocally } from "./buying";
-import { DEMO, expectNoAxeViolations } from "./helpers";
+import { DEMO, expectNoAxeViolations, signInAs } from "./helpers";
 
 // A 480×320 PNG (one colour), small enough to inline: the admin uploads it as the event image.
 const EVENT_IMAGE = Buffer.from(
@@ -10,14 +10,6 @@ const EVENT_IMAGE = Buffer.from(
 
 const ADMIN_PAGES = ["/admin", "/admin/events", "/admin/events/new", "/admin/orders", "/admin/jobs", "/admin/audit"];
 
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.context().clearCookies();
-  await page.goto("/sign-in?callbackUrl=/");
-  await page.getByLabel("Email").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("link", { name: "My tickets" })).toBeVisible();
-}
 
 /** A session far enough ahead (and random enough) never to clash with the demo's or another run's. */
 function futureSlot(): { startsAt: string; endsAt: string } {
@@ -40,7 +32,7 @@ test("an admin creates and publishes an event, an attendee buys it, the dashboar
   const slot = futureSlot();
 
   // The admin creates the event: details, image, one session with two ticket types, published.
-  await signIn(page, DEMO.admin);
+  await signInAs(page, DEMO.admin);
   await page.getByRole("link", { name: "Admin" }).click();
   await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Events" }).click();
@@ -79,7 +71,7 @@ test("an admin creates and publishes an event, an attendee buys it, the dashboar
   // A visitor and an attendee see nothing of the admin: 404 pages, 404 API answers.
   await page.context().clearCookies();
   await expectNotFound(page, "/admin");
-  await signIn(page, DEMO.attendee);
+  await signInAs(page, DEMO.attendee);
   for (const path of [...ADMIN_PAGES, eventPath]) await expectNotFound(page, path);
   expect((await page.request.get("/api/admin/analytics")).status()).toBe(404);
   expect((await page.request.post(`/api/admin/events/delete/${eventPath.split("/").pop()}`, { data: {} })).status()).toBe(404);
@@ -91,7 +83,7 @@ test("an admin creates and publishes an event, an attendee buys it, the dashboar
   await reserveAndPayLocally(page);
 
   // The admin's dashboard counts the sale and its revenue.
-  await signIn(page, DEMO.admin);
+  await signInAs(page, DEMO.admin);
   await page.goto("/admin");
   await expect(page.getByRole("heading", { name: "Top events" })).toBeVisible();
   // Other specs sell too, so the event may not make the top five: read its row of the table.
@@ -112,7 +104,7 @@ test("an admin creates and publishes an event, an attendee buys it, the dashboar
 
 test("an attendee and a visitor are refused everywhere under /admin", async ({ page }) => {
   for (const path of ADMIN_PAGES) await expectNotFound(page, path);
-  await signIn(page, DEMO.attendee);
+  await signInAs(page, DEMO.attendee);
   for (const path of ADMIN_PAGES) await expectNotFound(page, path);
   expect((await page.request.get("/api/admin/analytics")).status()).toBe(404);
   expect((await page.request.post("/api/admin/events/create", { data: { title: "Sneaky" } })).status()).toBe(404);

@@ -4,21 +4,13 @@
 // The camera is not used: the scanner's typed-code fallback takes the same path.
 import { expect, test, type Page } from "@playwright/test";
 import { chooseTickets, reserveAndPayLocally } from "./buying";
-import { DEMO, expectNoAxeViolations } from "./helpers";
+import { DEMO, expectNoAxeViolations, signInAs } from "./helpers";
 
 test.use({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
 test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name === "desktop", "the door is a phone"));
 
 const JAZZ = "São Bento Jazz Sessions";
 
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.context().clearCookies();
-  await page.goto("/sign-in?callbackUrl=/");
-  await page.getByLabel("Email").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("link", { name: "My tickets" })).toBeVisible();
-}
 
 async function expectNoSidewaysScroll(page: Page) {
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
@@ -39,7 +31,7 @@ test("tickets stay on the phone offline; door staff admit each ticket once, onli
   // One story across three sign-ins and seven accessibility scans: longer than the default minute.
   test.setTimeout(180_000);
   // An attendee buys two tickets for the next jazz night.
-  await signIn(page, DEMO.attendee);
+  await signInAs(page, DEMO.attendee);
   await page.goto(`/events/${DEMO.ticketed}`);
   await chooseTickets(page, 2);
   await reserveAndPayLocally(page);
@@ -64,7 +56,7 @@ test("tickets stay on the phone offline; door staff admit each ticket once, onli
   await page.context().setOffline(false);
 
   // The admin makes the attendee door staff for the jazz nights.
-  await signIn(page, DEMO.admin);
+  await signInAs(page, DEMO.admin);
   await page.goto("/admin/check-in");
   await page.getByLabel("Email").fill(DEMO.attendee.email);
   await page.getByLabel("May check in").selectOption({ label: JAZZ });
@@ -75,7 +67,7 @@ test("tickets stay on the phone offline; door staff admit each ticket once, onli
   await expectNoAxeViolations(page);
 
   // At the door: green once, then amber with who and when, red for a forged code.
-  await signIn(page, DEMO.attendee);
+  await signInAs(page, DEMO.attendee);
   await page.goto("/check-in");
   const session = page.getByLabel("Session");
   const jazzOption = session.locator("option", { hasText: JAZZ }).first();
@@ -122,7 +114,7 @@ test("tickets stay on the phone offline; door staff admit each ticket once, onli
   await expect(verdict).not.toContainText("offline");
 
   // The admin sees both check-ins, one made offline, and undoes one.
-  await signIn(page, DEMO.admin);
+  await signInAs(page, DEMO.admin);
   await page.goto("/admin/check-in");
   await page.getByRole("link", { name: new RegExp(`^${JAZZ}`) }).first().click();
   await expect(page.getByTestId("door-figures")).toContainText("checked in");

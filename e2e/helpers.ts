@@ -24,3 +24,13 @@ export async function signInAsAttendee(page: Page) {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("link", { name: "My tickets" })).toBeVisible();
 }
+
+/** Signs in with email and password from a clean browser (no earlier session), landing on the home page. */
+export async function signInAs(page: Page, who: { email: string; password: string }) {
+  await page.context().clearCookies();
+  await page.goto("/sign-in?callbackUrl=/");
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("link", { name: "My tickets" })).toBeVisible();
+}

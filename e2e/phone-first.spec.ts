@@ -5,7 +5,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { TICKET_QR_OPTIONS } from "../lib/tickets/ticket-qr";
 import { TICKET_LAYOUT } from "../lib/tickets/stamp-ticket";
 import { buyPanel } from "./buying";
-import { DEMO, expectNoAxeViolations, signInAsAttendee } from "./helpers";
+import { DEMO, expectNoAxeViolations, signInAsAttendee, signInAs } from "./helpers";
 import { pdfTextRuns } from "./pdf-text";
 
 test.use({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
@@ -19,14 +19,6 @@ async function expectNoSidewaysScroll(page: Page) {
   expect(scrollWidth, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(clientWidth);
 }
 
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.context().clearCookies();
-  await page.goto("/sign-in?callbackUrl=/");
-  await page.getByLabel("Email").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("link", { name: "My tickets" })).toBeVisible();
-}
 
 test("home and search show an event on the first screen; filters combine with the text and stay in the URL", async ({ page }) => {
   await page.goto("/");
@@ -162,7 +154,7 @@ test("booking: the times follow the day; a refusal is announced, keeps the choic
 });
 
 test("signed in as admin, no store or admin page scrolls sideways at 360 px; a refused admin page says Page not found", async ({ page }) => {
-  await signIn(page, DEMO.admin);
+  await signInAs(page, DEMO.admin);
   const header = await page.getByRole("banner").boundingBox();
   expect(header!.height).toBeLessThanOrEqual(64);
   for (const path of ["/", "/search?q=jazz", `/events/${DEMO.ticketed}`, `/events/${DEMO.bookable}`, "/account", ...ADMIN_PAGES]) {
