@@ -52,9 +52,14 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
 async function snapshot(url: string): Promise<Record<string, string>> {
   return withClient(url, async (client) => {
     const { rows: tables } = await client.query<{ name: string }>(
-      `SELECT relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY 1`,
+      `SELECT relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> '_function_sources' ORDER BY 1`,
     );
     const result: Record<string, string> = {};
+    // The functions' current bodies (prisma/functions), not only the migrations' first ones.
+    const { rows: functions } = await client.query<{ data: string }>(
+      `SELECT json_agg(p.oid::regprocedure::text || ' ' || md5(p.prosrc) ORDER BY p.oid::regprocedure::text)::text AS data FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace`,
+    );
+    result["(functions)"] = functions[0].data;
     for (const { name } of tables) {
       const { rows } = await client.query<{ data: string }>(`SELECT coalesce(json_agg(t ORDER BY t::text), '[]')::text AS data FROM "${name}" t`);
       result[name] = rows[0].data;

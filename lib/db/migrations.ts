@@ -6,6 +6,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { applyFunctionSources } from "./functions";
 
 export const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma/migrations");
 
@@ -40,8 +41,11 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 export class MigrationError extends Error {}
 
-/** Applies every migration not yet applied; returns the names it applied. */
-export async function applyMigrations(databaseUrl: string, dir = MIGRATIONS_DIR): Promise<string[]> {
+/**
+ * Applies every migration not yet applied, then the SQL functions' current sources
+ * (prisma/functions, lib/db/functions.ts); returns the names of the migrations it applied.
+ */
+export async function applyMigrations(databaseUrl: string, dir = MIGRATIONS_DIR, functionsDir?: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const applied: string[] = [];
@@ -86,6 +90,7 @@ export async function applyMigrations(databaseUrl: string, dir = MIGRATIONS_DIR)
       }
       applied.push(migration.name);
     }
+    await applyFunctionSources(client, functionsDir);
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_ADVISORY_LOCK]).catch(() => {});
     await client.end();

@@ -52,6 +52,8 @@ async function listTables(client: pg.Client): Promise<Table[]> {
       JOIN pg_namespace n ON n.oid = c.relnamespace
       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+       -- Bookkeeping of prisma/functions: left out, so the next migrate applies the files again.
+       AND c.relname <> '_function_sources'
      GROUP BY c.relname
      ORDER BY c.relname`);
   const { rows: references } = await client.query<{ child: string; parent: string }>(`
@@ -180,6 +182,14 @@ export async function backupToSql(options: { url: string; outDir: string; migrat
     for (const migration of migrations) {
       await writeText(gzip, `${MARK}migration ${migration.name}\n${migration.sql}\n;\n\n`);
     }
+    // The migrations create the functions as they were then; their current bodies (from
+    // prisma/functions, lib/db/functions.ts) are the database's own, written as it has them.
+    const functions = await client.query<{ definition: string }>(`
+      SELECT pg_get_functiondef(p.oid) AS definition FROM pg_proc p
+       WHERE p.pronamespace = 'public'::regnamespace
+         AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+       ORDER BY p.proname, p.oid`);
+    await writeText(gzip, `${MARK}functions\n${functions.rows.map((row) => `${row.definition.trim()};\n`).join("\n")}\n`);
     // Triggers keep derived columns in step on live writes; the rows carry those values already.
     await writeText(gzip, `${MARK}data\n${tables.map((table) => `ALTER TABLE ${qualified(table.schema, table.name)} DISABLE TRIGGER USER;`).join("\n")}\n\n`);
     for (const table of tables) {

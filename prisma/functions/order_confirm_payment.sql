@@ -1,0 +1,58 @@
+-- Confirms a payment (provider callback, webhook, browser return; or a free order at once).
+-- Idempotent: only the first call changes anything. When the hold had expired and its places
+-- are gone meanwhile, or the order was cancelled, the money goes back (`refund_required`).
+CREATE OR REPLACE FUNCTION "order_confirm_payment"(p_order uuid, p_provider text, p_payment_ref text, p_request_id text) RETURNS jsonb
+  LANGUAGE plpgsql AS $$
+DECLARE
+  v_status order_status;
+  v_user uuid;
+BEGIN
+  SELECT status, user_id INTO v_status, v_user FROM orders WHERE id = p_order FOR UPDATE;
+  IF NOT FOUND THEN RETURN jsonb_build_object('outcome', 'not_found'); END IF;
+  IF v_status = 'cancelled' THEN
+    -- Money arrived for an order cancelled meanwhile: keep no one's money without tickets.
+    UPDATE orders SET status = 'refund_required', payment_provider = p_provider, payment_ref = p_payment_ref WHERE id = p_order;
+    PERFORM jobs_enqueue('refund_order', order_job_payload(p_order, p_request_id), 'refund_order:' || p_order);
+    RETURN jsonb_build_object('outcome', 'refund_required', 'from', v_status);
+  END IF;
+  IF v_status NOT IN ('pending', 'expired') THEN
+    RETURN jsonb_build_object('outcome', 'unchanged', 'status', v_status);
+  END IF;
+
+  PERFORM order_lock_places(p_order);
+  -- Places given back when the hold expired can be taken again only if they are still free.
+  IF EXISTS (SELECT 1
+               FROM (SELECT ticket_type_id, sum(quantity)::int AS quantity FROM order_items
+                      WHERE order_id = p_order AND status = 'released' GROUP BY ticket_type_id) x
+               JOIN ticket_types tt ON tt.id = x.ticket_type_id
+              WHERE tt.capacity - tt.sold - tt.held < x.quantity)
+     OR EXISTS (SELECT 1 FROM bookings b JOIN bookings other
+                    ON other.resource_id = b.resource_id AND other.id <> b.id AND other.status IN ('held', 'sold')
+                   AND tstzrange(other.starts_at, other.ends_at) && tstzrange(b.starts_at, b.ends_at)
+                 WHERE b.order_id = p_order AND b.status = 'released') THEN
+    PERFORM order_give_back_holds(p_order);
+    UPDATE orders SET status = 'refund_required', payment_provider = p_provider, payment_ref = p_payment_ref WHERE id = p_order;
+    PERFORM jobs_enqueue('refund_order', order_job_payload(p_order, p_request_id), 'refund_order:' || p_order);
+    RETURN jsonb_build_object('outcome', 'refund_required', 'from', v_status);
+  END IF;
+
+  UPDATE ticket_types tt
+     SET sold = tt.sold + x.quantity, held = tt.held - x.held_quantity
+    FROM (SELECT ticket_type_id, sum(quantity)::int AS quantity,
+                 sum(CASE WHEN status = 'held' THEN quantity ELSE 0 END)::int AS held_quantity
+            FROM order_items WHERE order_id = p_order GROUP BY ticket_type_id) x
+   WHERE tt.id = x.ticket_type_id;
+  UPDATE order_items SET status = 'sold' WHERE order_id = p_order;
+  UPDATE bookings SET status = 'sold' WHERE order_id = p_order;
+  UPDATE orders SET status = 'paid', paid_at = now(), payment_provider = p_provider, payment_ref = p_payment_ref WHERE id = p_order;
+  INSERT INTO tickets (order_id, ticket_type_id, booking_id, code, holder_name)
+  SELECT p_order, places.ticket_type_id, places.booking_id, new_ticket_code(), u.name
+    FROM (SELECT oi.ticket_type_id, NULL::uuid AS booking_id
+            FROM order_items oi CROSS JOIN LATERAL generate_series(1, oi.quantity)
+           WHERE oi.order_id = p_order
+          UNION ALL
+          SELECT NULL::uuid, b.id FROM bookings b WHERE b.order_id = p_order) places
+    CROSS JOIN (SELECT name FROM users WHERE id = v_user) u;
+  PERFORM jobs_enqueue('deliver_order', order_job_payload(p_order, p_request_id), 'deliver_order:' || p_order);
+  RETURN jsonb_build_object('outcome', 'paid', 'from', v_status);
+END $$;
