@@ -6,6 +6,7 @@ import type { ResourceView } from "@/lib/catalog/types";
 import { useRouter } from "@/lib/i18n/navigation";
 import { localePath } from "@/lib/i18n/paths";
 import { formatMoney } from "@/lib/money";
+import { bookableLengths, bookingPriceMinor } from "@/lib/orders/quote-booking";
 import { FormFailure } from "./form-failure";
 
 export type BookingSlot = { minute: number; startsAt: string; label: string; free: boolean };
@@ -78,9 +79,9 @@ export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minut
     startLoading(() => router.replace(`/events/${slug}?date=${nextDate}&minutes=${nextMinutes}#book`, { scroll: false }));
   }
 
-  const lengths: number[] = [];
-  for (let length = resource.minMinutes; length <= resource.maxMinutes; length += resource.slotMinutes) lengths.push(length);
-  const total = formatMoney((minutes / resource.slotMinutes) * resource.priceMinorPerSlot, resource.currency, locale);
+  const lengths = bookableLengths(resource);
+  const totalMinor = bookingPriceMinor(resource, minutes);
+  const total = formatMoney(totalMinor, resource.currency, locale);
   const free = slots.filter((slot) => slot.free);
   const alternatives = refused && chosen ? nearestFree(slots, chosen.minute) : [];
   const canReserve = Boolean(chosen?.free) && !pending && !loadingTimes;
@@ -119,7 +120,10 @@ export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minut
         aria-busy={loadingTimes || undefined}
       >
         {signedIn ? (
-          <input type="hidden" name="resourceId" value={resource.id} />
+          <>
+            <input type="hidden" name="resourceId" value={resource.id} />
+            <input type="hidden" name="expectedTotalMinor" value={totalMinor} />
+          </>
         ) : (
           <>
             <input type="hidden" name="event" value={slug} />

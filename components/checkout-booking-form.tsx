@@ -8,10 +8,12 @@ type Props = {
   resourceId: string;
   start: string;
   minutes: number;
+  /** The price the buyer sees: the purchase refuses another one. */
+  expectedTotalMinor?: number;
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
 };
 
-export function CheckoutBookingForm({ resourceId, start, minutes, action }: Props) {
+export function CheckoutBookingForm({ resourceId, start, minutes, expectedTotalMinor, action }: Props) {
   const t = useTranslations("ticketPanel");
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
@@ -21,6 +23,7 @@ export function CheckoutBookingForm({ resourceId, start, minutes, action }: Prop
       <input type="hidden" name="resourceId" value={resourceId} />
       <input type="hidden" name="start" value={start} />
       <input type="hidden" name="minutes" value={minutes} />
+      {expectedTotalMinor === undefined ? null : <input type="hidden" name="expectedTotalMinor" value={expectedTotalMinor} />}
       {fieldError ? <p className="text-sm font-medium text-red-700">{fieldError}</p> : null}
       {state && !state.ok && !fieldError ? <FormFailure state={state} /> : null}
       <button type="submit" disabled={pending} className="min-h-12 rounded-xl bg-brand-600 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">

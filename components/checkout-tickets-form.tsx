@@ -5,46 +5,51 @@ import { Link } from "@/lib/i18n/navigation";
 import type { ActionState } from "@/lib/action-state";
 import { FormFailure } from "./form-failure";
 import { formatMoney } from "@/lib/money";
+import type { TicketQuote } from "@/lib/orders/quote";
 
-type TicketLine = { id: string; name: string; priceMinor: number; currency: string; remaining: number; quantity: number };
-type Props = { lines: TicketLine[]; changeHref: string; action: (state: ActionState, formData: FormData) => Promise<ActionState> };
+type Props = {
+  /** The choice as the quote priced it; null when nothing is chosen or the quote refused it. */
+  quote: TicketQuote | null;
+  /** Why the quote refused the choice, in the buyer's language. */
+  refusal: string | null;
+  changeHref: string;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+};
 
 /**
  * The review step for a buyer who signed in on the way (the choice came along in the URL):
  * what was chosen and the total, one button to reserve and pay. Quantities are changed back
  * on the event page, not asked a second time here.
  */
-export function CheckoutTicketsForm({ lines, changeHref, action }: Props) {
+export function CheckoutTicketsForm({ quote, refusal, changeHref, action }: Props) {
   const t = useTranslations("checkout");
   const tPanel = useTranslations("ticketPanel");
   const locale = useLocale();
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
-  const chosen = lines.filter((line) => line.quantity > 0);
-  const currency = lines[0]?.currency ?? "EUR";
-  const totalMinor = chosen.reduce((sum, line) => sum + line.priceMinor * line.quantity, 0);
-  const total = formatMoney(totalMinor, currency, locale);
-
-  if (chosen.length === 0) {
+  if (!quote) {
     return (
-      <p className="rounded-2xl border border-stone-200 bg-white p-4">
-        {t("noneChosen")} <Link href={changeHref} className="font-medium text-brand-700 underline">{t("chooseTickets")}</Link>
+      <p className="rounded-2xl border border-stone-200 bg-white p-4" role={refusal ? "alert" : undefined}>
+        {refusal ?? t("noneChosen")} <Link href={changeHref} className="font-medium text-brand-700 underline">{t(refusal ? "changeTickets" : "chooseTickets")}</Link>
       </p>
     );
   }
+  const { lines, totalMinor, currency } = quote;
+  const total = formatMoney(totalMinor, currency, locale);
 
   return (
     <form action={formAction} className="flex flex-col gap-4">
+      <input type="hidden" name="expectedTotalMinor" value={totalMinor} />
       <ul className="flex flex-col divide-y divide-stone-100 rounded-2xl border border-stone-200 bg-white px-4">
-        {chosen.map((line) => {
-          const error = errors[`quantity.${line.id}`];
+        {lines.map((line) => {
+          const error = errors[`quantity.${line.ticketTypeId}`];
           return (
-            <li key={line.id} className="flex flex-col gap-1 py-3">
+            <li key={line.ticketTypeId} className="flex flex-col gap-1 py-3">
               <div className="flex items-baseline justify-between gap-3">
-                <span><span className="font-semibold">{line.quantity} ×</span> {line.name} <span className="text-sm text-stone-700">{t("unitPrice", { price: formatMoney(line.priceMinor, line.currency, locale) })}</span></span>
-                <span className="font-medium">{formatMoney(line.priceMinor * line.quantity, line.currency, locale)}</span>
+                <span><span className="font-semibold">{line.quantity} ×</span> {line.name} <span className="text-sm text-stone-700">{t("unitPrice", { price: formatMoney(line.unitPriceMinor, currency, locale) })}</span></span>
+                <span className="font-medium">{formatMoney(line.totalMinor, currency, locale)}</span>
               </div>
-              <input type="hidden" name={`qty_${line.id}`} value={line.quantity} />
+              <input type="hidden" name={`qty_${line.ticketTypeId}`} value={line.quantity} />
               {error ? <p className="text-sm font-medium text-red-700" role="alert">{error}</p> : null}
             </li>
           );

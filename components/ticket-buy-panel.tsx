@@ -6,6 +6,8 @@ import type { ActionState } from "@/lib/action-state";
 import { Link } from "@/lib/i18n/navigation";
 import { localePath } from "@/lib/i18n/paths";
 import { formatMoney } from "@/lib/money";
+import type { SaleRules } from "@/lib/orders/quote";
+import { quoteTickets } from "@/lib/orders/quote-tickets";
 import { FormFailure } from "./form-failure";
 import { LiveRemaining } from "./live-remaining";
 
@@ -25,6 +27,10 @@ export type BuySession = {
 type Props = {
   slug: string;
   sessions: BuySession[];
+  /** The event's rules, for the quote that prices the choice (the same the purchase commits). */
+  rules: SaleRules;
+  /** When the page was made (ms): the quote judges "on sale" at this moment on server and browser alike. */
+  quotedAt: number;
   maxPerOrder: number;
   /** Signed in: the panel reserves at once. Signed out: it goes to checkout by way of sign-in, keeping the choice in the URL. */
   signedIn: boolean;
@@ -49,7 +55,7 @@ function startingQuantities(session: BuySession | undefined): Quantities {
  * before paying. A refusal (sold out, too many, very busy) is shown right here, the choice
  * is kept, and the page's figures are refreshed so the buyer can choose again.
  */
-export function TicketBuyPanel({ slug, sessions, maxPerOrder, signedIn, action }: Props) {
+export function TicketBuyPanel({ slug, sessions, rules, quotedAt, maxPerOrder, signedIn, action }: Props) {
   const t = useTranslations("ticketPanel");
   const locale = useLocale();
   const router = useRouter();
@@ -65,11 +71,11 @@ export function TicketBuyPanel({ slug, sessions, maxPerOrder, signedIn, action }
 
   if (!session) return <p className="text-stone-700">{t("noDates")}</p>;
 
-  const chosen = session.ticketTypes.filter((type) => (quantities[type.id] ?? 0) > 0);
-  const count = chosen.reduce((sum, type) => sum + quantities[type.id], 0);
-  const totalMinor = chosen.reduce((sum, type) => sum + type.priceMinor * quantities[type.id], 0);
-  const currency = session.ticketTypes[0]?.currency ?? "EUR";
-  const total = formatMoney(totalMinor, currency, locale);
+  const selection = session.ticketTypes.map((type) => ({ ticketTypeId: type.id, quantity: quantities[type.id] ?? 0 }));
+  const quoted = quoteTickets(rules, selection, { now: new Date(quotedAt), eventNamed: false });
+  const count = quoted.ok ? quoted.quote.places : 0;
+  const totalMinor = quoted.ok ? quoted.quote.totalMinor : 0;
+  const total = formatMoney(totalMinor, quoted.ok ? quoted.quote.currency : session.ticketTypes[0]?.currency ?? "EUR", locale);
 
   function chooseSession(id: string) {
     setSessionId(id);
@@ -88,7 +94,10 @@ export function TicketBuyPanel({ slug, sessions, maxPerOrder, signedIn, action }
       className="flex flex-col gap-4"
       aria-describedby="buy-total"
     >
-      {signedIn ? null : (
+      {signedIn ? (
+        // The total the buyer sees: the purchase refuses another one (a price changed meanwhile).
+        quoted.ok ? <input type="hidden" name="expectedTotalMinor" value={totalMinor} /> : null
+      ) : (
         <>
           <input type="hidden" name="event" value={slug} />
           <input type="hidden" name="session" value={session.id} />

@@ -36,6 +36,7 @@ import pg from "pg";
 import { applyMigrations } from "../lib/db/migrations";
 import { check, environment, ms, postgresVersion, printTable, round, stats, timed, writeResults, type Stats } from "./lib/bench-common";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
+import { accountBuyer } from "@/lib/orders/buyer";
 
 const { values } = parseArgs({
   options: {
@@ -378,7 +379,7 @@ function productStrategy(orders: OrdersModule, bookerIds: string[], resourceIds:
       try {
         const userId = bookerIds[next++ % bookerIds.length];
         const order = await orders.reserveBooking({
-          userId,
+          buyer: accountBuyer(userId),
           input: { resourceId: resourceIds[range.resource - 1], start: range.start, minutes: Math.round((range.end.getTime() - range.start.getTime()) / 60_000) },
         });
         owners.set(order.id, userId);

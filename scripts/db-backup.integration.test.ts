@@ -14,6 +14,7 @@ import { confirmOrderPayment } from "@/lib/orders/transitions";
 import { reserveTickets } from "@/lib/orders/reserve-tickets";
 import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
 import { chooseTool, describeContents, ensureDatabaseExists, withDatabaseName } from "./lib/backup";
+import { accountBuyer } from "@/lib/orders/buyer";
 
 const run = promisify(execFile);
 const sourceUrl = inject("databaseUrl");
@@ -109,9 +110,9 @@ describe("db:backup and db:restore", { timeout: 240_000 }, () => {
   it("restores into an empty database exactly the data of the backup, not the later changes", async () => {
     const user = await createTestUser();
     const { event, ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 20, priceMinor: 1500 }] });
-    const paid = await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 3 }] } });
+    const paid = await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 3 }] } });
     await confirmOrderPayment({ orderId: paid.id, provider: "local", paymentRef: null });
-    await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 2 }] } });
+    await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 2 }] } });
     const before = await snapshot(sourceUrl);
     const mismatchesBefore = await heldMismatches(sourceUrl);
 
@@ -169,7 +170,7 @@ describe("db:backup and db:restore", { timeout: 240_000 }, () => {
     let purchases = 0;
     const buying = (async () => {
       while (!stop) {
-        const order = await reserveTickets({ userId: buyer.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 + (purchases % 3) }] } });
+        const order = await reserveTickets({ buyer: accountBuyer(buyer.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 + (purchases % 3) }] } });
         if (purchases % 2 === 0) await confirmOrderPayment({ orderId: order.id, provider: "local", paymentRef: null });
         purchases++;
       }

@@ -11,6 +11,7 @@
 // in Next's server bundles; tsx resolves the `@/` paths of tsconfig.json.
 import { confirmOrderPayment } from "@/lib/orders/transitions";
 import { reserveTickets } from "@/lib/orders/reserve-tickets";
+import { accountBuyer } from "@/lib/orders/buyer";
 
 const [userIds, ticketTypeIds, loops = "4", maxPaid = "0"] = process.argv.slice(2);
 const users = userIds.split(",");
@@ -30,7 +31,7 @@ async function buy(loop: number): Promise<void> {
       .filter((_, index) => (round + index + loop) % 3 !== 2)
       .map((ticketTypeId, index) => ({ ticketTypeId, quantity: 1 + ((round + index) % 3) }));
     try {
-      const order = await reserveTickets({ userId: user, input: { items: items.length ? items : [{ ticketTypeId: types[0], quantity: 1 }] } });
+      const order = await reserveTickets({ buyer: accountBuyer(user), input: { items: items.length ? items : [{ ticketTypeId: types[0], quantity: 1 }] } });
       say(`held ${order.id}`);
       if (round % 4 !== 3) {
         const result = await confirmOrderPayment({ orderId: order.id, provider: "local", paymentRef: `crash-${loop}-${round}` });

@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { FakeStripe } from "@/tests/fake-stripe";
+import { accountBuyer } from "@/lib/orders/buyer";
 
 const AUTH_SECRET = randomBytes(32).toString("base64url");
 const JOBS_SECRET = randomBytes(24).toString("base64url");
@@ -70,13 +71,13 @@ describe("logs of a full purchase", () => {
     await runWithRequestContext({ requestId, operation: "test-purchase" }, async () => {
       const log = childLogger({ module: "checkout" });
       // 1. Hold and pay locally.
-      const local = await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 2 }] } });
+      const local = await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 2 }] } });
       orderIds.push(local.id);
       log.info({ order: local }, "order held");
       expect(await confirmOrderPayment({ orderId: local.id, provider: "local", paymentRef: null })).toMatchObject({ outcome: "paid" });
 
       // 2. Hold, Stripe Checkout, the signed webhook (and a forged one).
-      const viaStripe = await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } });
+      const viaStripe = await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } });
       orderIds.push(viaStripe.id);
       const { url } = await stripe.stripeProvider.startCheckout(viaStripe);
       const sessionId = url.split("/pay/")[1];

@@ -12,11 +12,12 @@ import { getJobPipeline } from "./jobs/list-jobs";
 import { listVenues } from "./events/list-venues";
 import { refundOrder } from "./orders/refund-order";
 import { createActor } from "@/tests/admin-fixtures";
+import { accountBuyer } from "@/lib/orders/buyer";
 
 async function paidOrder() {
   const { event, ticketTypes } = await createTicketedEvent({ title: `Findable ${Date.now()}`, ticketTypes: [{ capacity: 10 }] });
   const buyer = await createTestUser({ name: "Rita Finder" });
-  const order = await reserveTickets({ userId: buyer.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 2 }] } });
+  const order = await reserveTickets({ buyer: accountBuyer(buyer.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 2 }] } });
   await confirmOrderPayment({ orderId: order.id, provider: "local", paymentRef: "p" });
   return { event, buyer, order };
 }

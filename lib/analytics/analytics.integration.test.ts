@@ -7,12 +7,13 @@ import { reserveTickets } from "@/lib/orders/reserve-tickets";
 import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
 import { analyticsCsv } from "./csv";
 import { getAnalytics } from "./get-analytics";
+import { accountBuyer } from "@/lib/orders/buyer";
 
 // Orders are moved to March 2001 (no other test writes orders there), so the figures are
 // exactly this test's whatever else the shared test database holds.
 async function order(ticketTypeId: string, quantity: number, at: string, pay: boolean) {
   const buyer = await createTestUser();
-  const reserved = await reserveTickets({ userId: buyer.id, input: { items: [{ ticketTypeId, quantity }] } });
+  const reserved = await reserveTickets({ buyer: accountBuyer(buyer.id), input: { items: [{ ticketTypeId, quantity }] } });
   if (pay) await confirmOrderPayment({ orderId: reserved.id, provider: "local", paymentRef: "p" });
   await prisma.$executeRaw`
     UPDATE orders SET created_at = ${new Date(at)}, paid_at = CASE WHEN paid_at IS NULL THEN NULL ELSE ${new Date(at)}::timestamptz + interval '2 minutes' END
@@ -84,7 +85,7 @@ describe("no-show rate", () => {
     const admin = await createActor();
     const event = await createTicketedEvent({ title: "Analytics door", ticketTypes: [{ capacity: 10, priceMinor: 1000 }] });
     const buyer = await createTestUser();
-    const reserved = await reserveTickets({ userId: buyer.id, input: { items: [{ ticketTypeId: event.ticketTypes[0].id, quantity: 4 }] } });
+    const reserved = await reserveTickets({ buyer: accountBuyer(buyer.id), input: { items: [{ ticketTypeId: event.ticketTypes[0].id, quantity: 4 }] } });
     await confirmOrderPayment({ orderId: reserved.id, provider: "local", paymentRef: "p" });
     const tickets = await prisma.ticket.findMany({ where: { orderId: reserved.id }, orderBy: { id: "asc" } });
     const checkIn = (ticketId: string, undone = false) =>

@@ -2,11 +2,9 @@ import "server-only";
 import { env } from "@/lib/env";
 import { getBookableDay, getPublicEventById } from "@/lib/catalog/get-event";
 import type { EventDetail } from "@/lib/catalog/types";
-import { logError } from "@/lib/log";
+import { startPurchase, type StartedPurchase } from "@/lib/checkout/start-purchase";
+import type { Buyer } from "@/lib/orders/buyer";
 import { isOrderError } from "@/lib/orders/errors";
-import { reserveBooking } from "@/lib/orders/reserve-booking";
-import { reserveTickets, type ReservedOrder } from "@/lib/orders/reserve-tickets";
-import { paymentProvider } from "@/lib/payments/provider";
 import { formatMinute, localDateAndMinute } from "@/lib/time";
 import { absoluteUrl, jsonResponse } from "./http";
 import type { StoredAnswer } from "./idempotency";
@@ -90,16 +88,13 @@ export type BuyAnswer = { status: 201; body: BuyResponse } | { status: number; b
  * checkout forms hold the places, and the payment provider says where to pay. Expected
  * refusals (sold out, taken, over the limit…) come back as problems; anything else throws.
  */
-export async function buyForApi(options: { userId: string; eventId: string; request: BuyRequest; baseUrl: string }): Promise<BuyAnswer> {
+export async function buyForApi(options: { buyer: Buyer; eventId: string; request: BuyRequest; baseUrl: string }): Promise<BuyAnswer> {
   const { request, baseUrl, eventId } = options;
-  let order: ReservedOrder;
+  let started: StartedPurchase;
   try {
     // The event, and that the ticket types or the resource are its own, are checked by the
-    // same single database call that holds the places (no separate read of the event).
-    order =
-      "items" in request
-        ? await reserveTickets({ userId: options.userId, eventId, input: { items: request.items } })
-        : await reserveBooking({ userId: options.userId, eventId, input: request.booking });
+    // quote against the event's rules and again by the commit that holds the places.
+    started = await startPurchase({ buyer: options.buyer, eventId, choice: request });
   } catch (error) {
     if (!isOrderError(error) || error.code === "busy") throw error;
     if (error.code === "not_in_event") {
@@ -110,6 +105,7 @@ export async function buyForApi(options: { userId: string; eventId: string; requ
     return { status: problem.status, body: problem };
   }
 
+  const { order, payment } = started;
   const links = { confirmation: absoluteUrl(baseUrl, `/api/orders/${order.id}/confirmation`), page: absoluteUrl(baseUrl, `/orders/${order.id}`) };
   const summary = {
     id: order.id,
@@ -119,23 +115,10 @@ export async function buyForApi(options: { userId: string; eventId: string; requ
     currency: order.currency,
     holdExpiresAt: order.holdExpiresAt.toISOString(),
   };
-  if (order.status === "paid") return { status: 201, body: { order: summary, payment: null, links } };
-  return { status: 201, body: { order: summary, payment: await paymentFor(order, baseUrl), links } };
-}
-
-async function paymentFor(order: ReservedOrder, baseUrl: string): Promise<NonNullable<BuyResponse["payment"]>> {
-  const provider = await paymentProvider();
-  let url: string | null = null;
-  try {
-    url = absoluteUrl(baseUrl, (await provider.startCheckout(order)).url);
-  } catch (error) {
-    // The places are held and the answer must still be given (it is stored for the
-    // Idempotency-Key): the buyer can pay from the order page, and a Stripe session is
-    // created again from there.
-    logError("starting checkout for an API purchase failed", error, { orderId: order.id });
-  }
-  if (provider.name === "local") return { provider: "local", url, api: absoluteUrl(baseUrl, `/api/orders/${order.id}/pay/local`) };
-  return { provider: provider.name, url };
+  if (!payment) return { status: 201, body: { order: summary, payment: null, links } };
+  const url = payment.url === null ? null : absoluteUrl(baseUrl, payment.url);
+  if (payment.provider === "local") return { status: 201, body: { order: summary, payment: { provider: "local", url, api: absoluteUrl(baseUrl, `/api/orders/${order.id}/pay/local`) }, links } };
+  return { status: 201, body: { order: summary, payment: { provider: payment.provider, url }, links } };
 }
 
 function foreignPointers(request: BuyRequest, foreignIds: string[]): { pointer: string; detail: string }[] {

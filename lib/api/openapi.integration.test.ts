@@ -15,6 +15,7 @@ import { createApiToken } from "@/lib/api/tokens";
 import { reserveTickets } from "@/lib/orders/reserve-tickets";
 import { confirmOrderPayment } from "@/lib/orders/transitions";
 import { loadOrderTickets } from "@/lib/tickets/load-order-tickets";
+import { accountBuyer } from "@/lib/orders/buyer";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth", () => ({ currentUser: async () => session.user }));
@@ -157,7 +158,7 @@ function doorWorld() {
     const created = await createApiToken({ userId: staff.id, input: { name: "door", scope: "check_in" } });
     if (!created.ok) throw new Error(created.message);
     const buyer = await createTestUser();
-    const order = await reserveTickets({ userId: buyer.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 3 }] } });
+    const order = await reserveTickets({ buyer: accountBuyer(buyer.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 3 }] } });
     await confirmOrderPayment({ orderId: order.id, provider: "local", paymentRef: "p" });
     const codes = (await loadOrderTickets(order.id))!.pdf.tickets.map((ticket) => ticket.signedCode);
     return { sessionId: eventSession.id, token: created.secret, codes };

@@ -55,6 +55,8 @@ export const PROBLEMS = {
   taken: { status: 409, title: "Already booked" },
   not_on_sale: { status: 409, title: "Not on sale" },
   not_cancellable: { status: 409, title: "Cannot be cancelled" },
+  price_changed: { status: 409, title: "The price changed since the quote" },
+  rules_changed: { status: 409, title: "The booking rules changed since the quote" },
   // Outcomes of a scan at the door (lib/check-in): the problem carries the door's `verdict`.
   already_checked_in: { status: 409, title: "Already checked in" },
   ticket_rejected: { status: 422, title: "Not a valid ticket for this door" },
@@ -79,6 +81,8 @@ const ORDER_ERROR_PROBLEMS = {
   in_past: "in_past",
   forbidden: "forbidden",
   not_cancellable: "not_cancellable",
+  price_changed: "price_changed",
+  rules_changed: "rules_changed",
   busy: "busy",
 } as const satisfies Record<OrderErrorCode, ProblemCode>;
 

@@ -1,8 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { prisma } from "@/lib/db";
+import { prisma, sql } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/locales";
-import { slotStarts, type BookingRules } from "@/lib/orders/booking-rules";
+import type { BookingRules } from "@/lib/orders/quote";
+import { lengthRefusal, slotStarts } from "@/lib/orders/quote-booking";
 import { instantAt, isIsoDate } from "@/lib/time";
 import { localiseEvent } from "./localise-event";
 import type { EventDetail } from "./types";
@@ -121,19 +122,13 @@ export async function getBookableDay(resourceId: string, date: string, minutes: 
     maxMinutes: resource.maxMinutes,
     timeZone: resource.venue.timeZone,
   };
-  if (minutes < rules.minMinutes || minutes > rules.maxMinutes || minutes % rules.slotMinutes !== 0) return null;
+  if (lengthRefusal(rules, minutes)) return null;
 
   const dayOpens = instantAt(date, rules.opensMinute, rules.timeZone);
   const dayCloses = instantAt(date, rules.closesMinute, rules.timeZone);
-  const live = await prisma.booking.findMany({
-    where: {
-      resourceId,
-      startsAt: { lt: dayCloses },
-      endsAt: { gt: dayOpens },
-      OR: [{ status: "sold" }, { status: "held", order: { holdExpiresAt: { gt: now } } }],
-    },
-    select: { startsAt: true, endsAt: true },
-  });
+  // "Live" (sold, or held while the hold lasts) has one definition: the SQL function live_bookings.
+  const live = (await sql<{ starts_at: Date; ends_at: Date }>`SELECT starts_at, ends_at FROM live_bookings(${resourceId}::uuid, ${dayOpens}, ${dayCloses}, ${now})`)
+    .map((booking) => ({ startsAt: booking.starts_at, endsAt: booking.ends_at }));
 
   const starts = slotStarts(rules, minutes).map((minute) => {
     const startsAt = instantAt(date, minute, rules.timeZone);

@@ -11,6 +11,7 @@ import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
 import { POST as checkIn } from "@/app/api/check-in/route";
 import { GET as doorList } from "@/app/api/check-in/sessions/[id]/tickets/route";
 import { POST as buy } from "@/app/api/events/[id]/buy/route";
+import { accountBuyer } from "@/lib/orders/buyer";
 
 // Auth.js needs a Next request; these calls carry a bearer token or nothing, so no session.
 vi.mock("@/lib/auth", () => ({ currentUser: async () => null }));
@@ -24,7 +25,7 @@ async function checkInToken(userId: string) {
 async function setup() {
   const { event, session, ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 5 }] });
   const buyer = await createTestUser();
-  const order = await reserveTickets({ userId: buyer.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } });
+  const order = await reserveTickets({ buyer: accountBuyer(buyer.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } });
   await confirmOrderPayment({ orderId: order.id, provider: "local", paymentRef: "p" });
   const code = (await loadOrderTickets(order.id))!.pdf.tickets[0].signedCode;
   return { event, session, ticketTypeId: ticketTypes[0].id, code };

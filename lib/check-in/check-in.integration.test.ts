@@ -12,11 +12,12 @@ import { loadDoorList } from "./door-list";
 import { offlineVerdict, type LocalAdmission } from "./offline-door";
 import { doorAccess, listDoorSessions } from "./staff";
 import { uploadScans } from "./upload-scans";
+import { accountBuyer } from "@/lib/orders/buyer";
 
 async function paidTickets(quantity = 2, startsAt?: Date) {
   const { event, ticketTypes, session } = await createTicketedEvent({ ticketTypes: [{ capacity: 20, name: "Standing" }], startsAt });
   const buyer = await createTestUser({ name: "Ana Holder" });
-  const order = await reserveTickets({ userId: buyer.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity }] } });
+  const order = await reserveTickets({ buyer: accountBuyer(buyer.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity }] } });
   await confirmOrderPayment({ orderId: order.id, provider: "local", paymentRef: "p" });
   const loaded = await loadOrderTickets(order.id);
   return { event, session, order, codes: loaded!.pdf.tickets.map((ticket) => ({ id: ticket.id, code: ticket.signedCode })) };

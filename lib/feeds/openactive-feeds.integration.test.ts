@@ -9,6 +9,7 @@ import { cancelUnpaidOrder } from "@/lib/orders/transitions";
 import { createBookableEvent, createTestUser, createTicketedEvent, expireHold } from "@/tests/fixtures";
 import { FEEDS, type FeedDefinition } from "./feeds";
 import type { RpdeItem } from "./rpde";
+import { accountBuyer } from "@/lib/orders/buyer";
 
 const BASE = "http://feed.test";
 
@@ -59,7 +60,7 @@ describe("the SessionSeries feed", () => {
     });
     position = next;
 
-    await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 2 }] } });
+    await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 2 }] } });
     expect((await walk(feed, position)).items).toEqual([]);
 
     await prisma.event.update({ where: { id: event.id }, data: { activityId: "95092977-5a20-4d6e-b312-8fddabe71544", minAge: 10 } });
@@ -106,7 +107,7 @@ describe("the FacilityUse and Slot feeds", () => {
 
     // A 90-minute hold takes the slots it overlaps: starts at -30, 0, +30 and +60 minutes.
     const start = new Date(String(first.startDate));
-    const order = await reserveBooking({ userId: user.id, input: { resourceId: resource.id, start: new Date(start.getTime() + 60 * 60_000), minutes: 90 } });
+    const order = await reserveBooking({ buyer: accountBuyer(user.id), input: { resourceId: resource.id, start: new Date(start.getTime() + 60 * 60_000), minutes: 90 } });
     slots = await walk(FEEDS.slots, slotPosition);
     expect(slots.items.map((item) => dataOf(item)?.remainingUses)).toEqual([0, 0, 0, 0]);
     slotPosition = slots.position;
@@ -118,7 +119,7 @@ describe("the FacilityUse and Slot feeds", () => {
     expect(slots.items.map((item) => dataOf(item)?.remainingUses)).toEqual([1, 1, 1, 1]);
     slotPosition = slots.position;
 
-    const again = await reserveBooking({ userId: user.id, input: { resourceId: resource.id, start, minutes: 60 } });
+    const again = await reserveBooking({ buyer: accountBuyer(user.id), input: { resourceId: resource.id, start, minutes: 60 } });
     slots = await walk(FEEDS.slots, slotPosition);
     expect(slots.items.map((item) => dataOf(item)?.remainingUses)).toEqual([0, 0, 0]);
     slotPosition = slots.position;

@@ -8,6 +8,7 @@ import { reserveBooking } from "@/lib/orders/reserve-booking";
 import { createBookableEvent, createTestUser, createTicketedEvent } from "@/tests/fixtures";
 import { FEED_LIST } from "./feeds";
 import { prepareValidatorCache, summarise, validateFeedPage, type ValidatorMessage } from "./openactive-validation";
+import { accountBuyer } from "@/lib/orders/buyer";
 
 const BASE = "https://tickets.example";
 const WALKING = "95092977-5a20-4d6e-b312-8fddabe71544";
@@ -52,7 +53,7 @@ describe("OpenActive data-model validator over the feeds", () => {
     const buyer = await createTestUser();
     const tomorrow = new Date(Date.now() + 24 * 3600_000);
     const start = new Date(`${tomorrow.toISOString().slice(0, 10)}T10:00:00Z`);
-    await reserveBooking({ userId: buyer.id, input: { resourceId: boat.resource.id, start, minutes: 60 } });
+    await reserveBooking({ buyer: accountBuyer(buyer.id), input: { resourceId: boat.resource.id, start, minutes: 60 } });
 
     const ids = new Set([walk, cancelled, concert, draft, deleted].flatMap((made) => [made.event.id, made.session.id]));
     ids.add(boat.event.id).add(boat.resource.id);

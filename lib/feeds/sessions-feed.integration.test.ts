@@ -5,6 +5,7 @@ import { reserveTickets } from "@/lib/orders/reserve-tickets";
 import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
 import { readSessionsFeedPage, type FeedPage } from "./sessions-feed";
 import type { FeedItem } from "./session-item";
+import { accountBuyer } from "@/lib/orders/buyer";
 
 const BASE = "http://feed.test";
 
@@ -80,7 +81,7 @@ describe("the RPDE feed of sessions", () => {
     const other = await createTicketedEvent({ ticketTypes: [{ capacity: 3 }] });
     const position = await endOfFeed();
 
-    await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 3 }] } });
+    await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 3 }] } });
     const { items } = await walk(position);
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
@@ -215,7 +216,7 @@ describe("the RPDE feed of sessions", () => {
         Array.from({ length: 120 }, (_, index) => {
           const { ticketTypes } = events[index % events.length];
           return reserveTickets({
-            userId: buyers[index % buyers.length].id,
+            buyer: accountBuyer(buyers[index % buyers.length].id),
             input: { items: [{ ticketTypeId: ticketTypes[index % 2].id, quantity: 1 + (index % 3) }] },
           });
         }),

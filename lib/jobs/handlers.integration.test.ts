@@ -16,6 +16,7 @@ import { createBookableEvent, createTestUser, createTicketedEvent, expireHold } 
 import { refundOrder as adminRefundOrder } from "@/lib/admin/orders/refund-order";
 import { deliverOrder, jobHandlers, refundReason } from "./handlers";
 import { drainJobs, type JobHandler } from "./queue";
+import { accountBuyer } from "@/lib/orders/buyer";
 
 const SETTINGS = ["RESEND_API_KEY", "RESEND_BASE_URL", "STORAGE_DIR", "APP_URL"] as const;
 const saved = Object.fromEntries(SETTINGS.map((name) => [name, process.env[name]]));
@@ -68,7 +69,7 @@ async function drainUntilSettled(jobId: string, handlers: Record<string, JobHand
 async function buyPaidTickets(quantity = 2) {
   const user = await createTestUser({ name: "Inês Conceição" });
   const { ticketTypes } = await createTicketedEvent({ title: "Harbour Lights Concert", ticketTypes: [{ capacity: 10, name: "Standing" }] });
-  const order = await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity }] } });
+  const order = await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity }] } });
   expect(await confirmOrderPayment({ orderId: order.id, provider: "local", paymentRef: "local_test" })).toMatchObject({ outcome: "paid" });
   return { user, order };
 }
@@ -124,7 +125,7 @@ describe("deliver_order", () => {
     const user = await createTestUser();
     const { resource } = await createBookableEvent();
     const date = localDateAndMinute(new Date(Date.now() + 2 * 24 * 3600_000), "Europe/Lisbon").date;
-    const order = await reserveBooking({ userId: user.id, input: { resourceId: resource.id, start: instantAt(date, 10 * 60, "Europe/Lisbon"), minutes: 60 } });
+    const order = await reserveBooking({ buyer: accountBuyer(user.id), input: { resourceId: resource.id, start: instantAt(date, 10 * 60, "Europe/Lisbon"), minutes: 60 } });
     await confirmOrderPayment({ orderId: order.id, provider: "local", paymentRef: "local_test" });
     await cancelBooking({ userId: user.id, orderId: order.id });
 
@@ -150,9 +151,9 @@ describe("deliver_order", () => {
     const [late, quick] = [await createTestUser(), await createTestUser()];
     const { ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 1 }] });
     const items = [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }];
-    const abandoned = await reserveTickets({ userId: late.id, input: { items } });
+    const abandoned = await reserveTickets({ buyer: accountBuyer(late.id), input: { items } });
     await expireHold(abandoned.id);
-    await reserveTickets({ userId: quick.id, input: { items } });
+    await reserveTickets({ buyer: accountBuyer(quick.id), input: { items } });
     expect(await confirmOrderPayment({ orderId: abandoned.id, provider: "local", paymentRef: "late" })).toMatchObject({ outcome: "refund_required" });
 
     await drainUntilSettled((await jobOf("refund_order", abandoned.id)).id);

@@ -12,6 +12,7 @@ import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
 import { checkMigrations, checkQueue, checkReadiness } from "./readiness";
 import { currentRequestId } from "./request-context";
 import { withMetrics } from "./with-metrics";
+import { accountBuyer } from "@/lib/orders/buyer";
 
 const TOKEN = "metrics-token-for-tests-0123456789";
 let scratch: string;
@@ -99,9 +100,9 @@ describe("metrics", () => {
     const before = await metricsText();
     const user = await createTestUser();
     const { ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 2 }] });
-    const order = await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 2 }] } });
+    const order = await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 2 }] } });
     await confirmOrderPayment({ orderId: order.id, provider: "local", paymentRef: null });
-    await expect(reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } })).rejects.toMatchObject({ code: "sold_out" });
+    await expect(reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } })).rejects.toMatchObject({ code: "sold_out" });
     const dead = await prisma.job.create({ data: { kind: "test_dead", status: "dead" } });
     try {
       const after = await metricsText();

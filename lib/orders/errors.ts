@@ -20,6 +20,8 @@ export type OrderErrorCode =
   | "in_past"
   | "forbidden"
   | "not_cancellable"
+  | "price_changed"
+  | "rules_changed"
   | "busy";
 
 export class OrderError extends Error {

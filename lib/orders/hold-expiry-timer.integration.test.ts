@@ -6,6 +6,7 @@ import { createBookableEvent, createTestUser, createTicketedEvent } from "@/test
 import { startHoldExpiryTimer, stopHoldExpiryTimer, sweepWhenHoldExpires } from "./hold-expiry-timer";
 import { reserveBooking } from "./reserve-booking";
 import { reserveTickets } from "./reserve-tickets";
+import { accountBuyer } from "./buyer";
 
 async function expireSoon(orderId: string, ms: number): Promise<Date> {
   const [{ at }] = await prisma.$queryRaw<{ at: Date }[]>`
@@ -36,7 +37,7 @@ describe("the hold expiry timer", () => {
     const { resource } = await createBookableEvent();
     const start = new Date(Date.now() + 3 * 24 * 3600_000);
     start.setUTCHours(11, 0, 0, 0);
-    const order = await reserveBooking({ userId: user.id, input: { resourceId: resource.id, start, minutes: 60 } });
+    const order = await reserveBooking({ buyer: accountBuyer(user.id), input: { resourceId: resource.id, start, minutes: 60 } });
     const expiresAt = await expireSoon(order.id, 800);
     // The hold this process took armed the timer for HOLD_MINUTES; it was shortened behind
     // its back, so say so (as a hold taken with that expiry would).
@@ -45,14 +46,14 @@ describe("the hold expiry timer", () => {
     const releasedAt = await heldUntil(order.id);
     expect(releasedAt, "the hold was not released by the timer").not.toBeNull();
     expect(releasedAt!).toBeGreaterThanOrEqual(expiresAt.getTime());
-    const again = await reserveBooking({ userId: (await createTestUser()).id, input: { resourceId: resource.id, start, minutes: 60 } });
+    const again = await reserveBooking({ buyer: accountBuyer((await createTestUser()).id), input: { resourceId: resource.id, start, minutes: 60 } });
     expect(again.status).toBe("pending");
   });
 
   it("after a restart, finds the earliest pending hold in the database and releases its tickets on time", async () => {
     const user = await createTestUser();
     const { ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 2 }] });
-    const order = await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 2 }] } });
+    const order = await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 2 }] } });
     await expireSoon(order.id, 800);
     // Nothing armed in this process (the timer was off when the hold was taken).
     await startHoldExpiryTimer();
@@ -65,7 +66,7 @@ describe("the hold expiry timer", () => {
   it("does nothing while stopped", async () => {
     const user = await createTestUser();
     const { ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 1 }] });
-    const order = await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } });
+    const order = await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } });
     const expiresAt = await expireSoon(order.id, 200);
     sweepWhenHoldExpires(expiresAt);
     expect(await heldUntil(order.id, 1_500)).toBeNull();

@@ -5,6 +5,7 @@ import { createBookableEvent, createTestUser, expireHold } from "@/tests/fixture
 import { cancelBooking, confirmOrderPayment } from "./transitions";
 import { isOrderError } from "./errors";
 import { reserveBooking } from "./reserve-booking";
+import { accountBuyer } from "./buyer";
 
 const TZ = "Europe/Lisbon";
 function dayAfterTomorrow(): string {
@@ -16,13 +17,13 @@ describe("reserveBooking", () => {
   it("books a free range and refuses an overlapping one with a clean 'taken'", async () => {
     const [a, b] = [await createTestUser(), await createTestUser()];
     const { resource } = await createBookableEvent();
-    const first = await reserveBooking({ userId: a.id, input: { resourceId: resource.id, start: at(10 * 60), minutes: 90 } });
+    const first = await reserveBooking({ buyer: accountBuyer(a.id), input: { resourceId: resource.id, start: at(10 * 60), minutes: 90 } });
     expect(first.totalMinor).toBe(3 * 2000);
     await expect(
-      reserveBooking({ userId: b.id, input: { resourceId: resource.id, start: at(11 * 60), minutes: 60 } }),
+      reserveBooking({ buyer: accountBuyer(b.id), input: { resourceId: resource.id, start: at(11 * 60), minutes: 60 } }),
     ).rejects.toMatchObject({ code: "taken", field: "start" });
     // Touching ranges do not overlap: [10:00, 11:30) and [11:30, 12:30).
-    await expect(reserveBooking({ userId: b.id, input: { resourceId: resource.id, start: at(11 * 60 + 30), minutes: 60 } })).resolves.toBeTruthy();
+    await expect(reserveBooking({ buyer: accountBuyer(b.id), input: { resourceId: resource.id, start: at(11 * 60 + 30), minutes: 60 } })).resolves.toBeTruthy();
   });
 
   it("enforces slot alignment, length limits, opening hours and the past", async () => {
@@ -38,7 +39,7 @@ describe("reserveBooking", () => {
       [new Date(Date.now() - 3600_000), 60, "in_past"],
     ];
     for (const [start, minutes, code] of cases) {
-      const error = await reserveBooking({ userId: user.id, input: { resourceId: resource.id, start, minutes } }).catch((e) => e);
+      const error = await reserveBooking({ buyer: accountBuyer(user.id), input: { resourceId: resource.id, start, minutes } }).catch((e) => e);
       expect(isOrderError(error) && error.code, `${start.toISOString()} ${minutes}`).toBe(code);
     }
     expect(await prisma.booking.count({ where: { resourceId: resource.id } })).toBe(0);
@@ -52,7 +53,7 @@ describe("reserveBooking", () => {
       buyers.map((buyer, index) => {
         const startMinute = 9 * 60 + (index % 14) * 30; // 09:00 … 15:30
         const minutes = 60 + (index % 3) * 30; // 60, 90 or 120
-        return reserveBooking({ userId: buyer.id, input: { resourceId: resource.id, start: at(startMinute), minutes } });
+        return reserveBooking({ buyer: accountBuyer(buyer.id), input: { resourceId: resource.id, start: at(startMinute), minutes } });
       }),
     );
     const refusals = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -67,9 +68,9 @@ describe("reserveBooking", () => {
     const [a, b] = [await createTestUser(), await createTestUser()];
     const { resource } = await createBookableEvent();
     const input = { resourceId: resource.id, start: at(14 * 60), minutes: 60 };
-    const abandoned = await reserveBooking({ userId: a.id, input });
+    const abandoned = await reserveBooking({ buyer: accountBuyer(a.id), input });
     await expireHold(abandoned.id);
-    const second = await reserveBooking({ userId: b.id, input });
+    const second = await reserveBooking({ buyer: accountBuyer(b.id), input });
     expect(second.status).toBe("pending");
     expect(await confirmOrderPayment({ orderId: abandoned.id, provider: "local", paymentRef: null })).toMatchObject({ outcome: "refund_required" });
     expect(await confirmOrderPayment({ orderId: second.id, provider: "local", paymentRef: null })).toMatchObject({ outcome: "paid" });
@@ -79,12 +80,12 @@ describe("reserveBooking", () => {
     const [a, b] = [await createTestUser(), await createTestUser()];
     const { resource } = await createBookableEvent();
     const input = { resourceId: resource.id, start: at(9 * 60), minutes: 120 };
-    const order = await reserveBooking({ userId: a.id, input });
+    const order = await reserveBooking({ buyer: accountBuyer(a.id), input });
     await confirmOrderPayment({ orderId: order.id, provider: "local", paymentRef: null });
     await expect(cancelBooking({ userId: b.id, orderId: order.id })).rejects.toMatchObject({ code: "not_found" });
     expect(await cancelBooking({ userId: a.id, orderId: order.id })).toEqual({ status: "refund_required" });
     expect(await prisma.ticket.count({ where: { orderId: order.id, status: "valid" } })).toBe(0);
-    await expect(reserveBooking({ userId: b.id, input })).resolves.toMatchObject({ status: "pending" });
+    await expect(reserveBooking({ buyer: accountBuyer(b.id), input })).resolves.toMatchObject({ status: "pending" });
   });
 });
 
@@ -92,7 +93,7 @@ describe("the database guards bookings on its own", () => {
   it("rejects an overlapping live booking written around the app", async () => {
     const user = await createTestUser();
     const { resource } = await createBookableEvent();
-    const order = await reserveBooking({ userId: user.id, input: { resourceId: resource.id, start: at(10 * 60), minutes: 60 } });
+    const order = await reserveBooking({ buyer: accountBuyer(user.id), input: { resourceId: resource.id, start: at(10 * 60), minutes: 60 } });
     await expect(prisma.$executeRaw`
       INSERT INTO bookings (resource_id, order_id, starts_at, ends_at, status)
       VALUES (${resource.id}::uuid, ${order.id}::uuid, ${at(10 * 60 + 30)}, ${at(11 * 60 + 30)}, 'sold')`).rejects.toThrow(/bookings_no_overlap/);

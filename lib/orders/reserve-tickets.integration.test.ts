@@ -5,6 +5,7 @@ import { cancelUnpaidOrder, confirmOrderPayment } from "./transitions";
 import { isOrderError } from "./errors";
 import { reserveTickets } from "./reserve-tickets";
 import { sweepExpiredHolds } from "./release-expired-holds";
+import { accountBuyer } from "./buyer";
 
 async function counts(ticketTypeId: string) {
   return prisma.ticketType.findUniqueOrThrow({ where: { id: ticketTypeId }, select: { sold: true, held: true, remaining: true, capacity: true } });
@@ -15,7 +16,7 @@ describe("reserveTickets", () => {
     const user = await createTestUser();
     const { ticketTypes, session } = await createTicketedEvent({ ticketTypes: [{ capacity: 10 }, { capacity: 5 }] });
     const order = await reserveTickets({
-      userId: user.id,
+      buyer: accountBuyer(user.id),
       input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 2 }, { ticketTypeId: ticketTypes[1].id, quantity: 1 }] },
     });
     expect(order.status).toBe("pending");
@@ -28,11 +29,11 @@ describe("reserveTickets", () => {
   it("keeps the buyer's language on the order (English when not said) and names each refusal's message", async () => {
     const user = await createTestUser();
     const { ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 10 }] });
-    const portuguese = await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] }, locale: "pt" });
-    const unsaid = await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } });
+    const portuguese = await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] }, locale: "pt" });
+    const unsaid = await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } });
     const stored = await prisma.order.findMany({ where: { id: { in: [portuguese.id, unsaid.id] } }, select: { id: true, locale: true } });
     expect(Object.fromEntries(stored.map((order) => [order.id, order.locale]))).toEqual({ [portuguese.id]: "pt", [unsaid.id]: "en" });
-    const refusal = await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 9 }] }, locale: "de" }).catch((e) => e);
+    const refusal = await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 9 }] }, locale: "de" }).catch((e) => e);
     expect(refusal).toMatchObject({ code: "not_enough", messageKey: "notEnough", messageValues: { count: 8 } });
   });
 
@@ -46,7 +47,7 @@ describe("reserveTickets", () => {
     ];
     const codes = [];
     for (const items of attempts) {
-      const error = await reserveTickets({ userId: user.id, input: { items } }).catch((e) => e);
+      const error = await reserveTickets({ buyer: accountBuyer(user.id), input: { items } }).catch((e) => e);
       expect(isOrderError(error)).toBe(true);
       codes.push(error.code);
     }
@@ -60,7 +61,7 @@ describe("reserveTickets", () => {
     const draft = await createTicketedEvent({ status: "draft", ticketTypes: [{ capacity: 5 }] });
     const past = await createTicketedEvent({ startsAt: new Date(Date.now() - 3600_000), ticketTypes: [{ capacity: 5 }] });
     for (const { ticketTypes } of [draft, past]) {
-      const error = await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } }).catch((e) => e);
+      const error = await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } }).catch((e) => e);
       expect(error.code).toBe("not_on_sale");
     }
   });
@@ -69,7 +70,7 @@ describe("reserveTickets", () => {
     const { ticketTypes, session } = await createTicketedEvent({ ticketTypes: [{ capacity: 50 }] });
     const buyers = await Promise.all(Array.from({ length: 300 }, () => createTestUser()));
     const results = await Promise.allSettled(
-      buyers.map((buyer) => reserveTickets({ userId: buyer.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } })),
+      buyers.map((buyer) => reserveTickets({ buyer: accountBuyer(buyer.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } })),
     );
     const won = results.filter((result) => result.status === "fulfilled");
     const lost = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
@@ -91,7 +92,7 @@ describe("reserveTickets", () => {
     const results = await Promise.allSettled(
       buyers.map((buyer, index) =>
         reserveTickets({
-          userId: buyer.id,
+          buyer: accountBuyer(buyer.id),
           input: {
             items: index % 2
               ? [{ ticketTypeId: a.id, quantity: 1 }, { ticketTypeId: b.id, quantity: 2 }]
@@ -109,10 +110,10 @@ describe("reserveTickets", () => {
     const [first, second] = [await createTestUser(), await createTestUser()];
     const { ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 2 }] });
     const items = [{ ticketTypeId: ticketTypes[0].id, quantity: 2 }];
-    const abandoned = await reserveTickets({ userId: first.id, input: { items } });
-    await expect(reserveTickets({ userId: second.id, input: { items } })).rejects.toMatchObject({ code: "sold_out" });
+    const abandoned = await reserveTickets({ buyer: accountBuyer(first.id), input: { items } });
+    await expect(reserveTickets({ buyer: accountBuyer(second.id), input: { items } })).rejects.toMatchObject({ code: "sold_out" });
     await expireHold(abandoned.id);
-    const taken = await reserveTickets({ userId: second.id, input: { items } });
+    const taken = await reserveTickets({ buyer: accountBuyer(second.id), input: { items } });
     expect(taken.status).toBe("pending");
     expect(await counts(ticketTypes[0].id)).toMatchObject({ held: 2, remaining: 0 });
     // The abandoned order's payment arrives late: the places are gone, so it needs a refund.
@@ -125,7 +126,7 @@ describe("reserveTickets", () => {
   it("a late payment takes its places again when they are still free", async () => {
     const user = await createTestUser();
     const { ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 5 }] });
-    const order = await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 3 }] } });
+    const order = await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 3 }] } });
     await expireHold(order.id);
     await sweepExpiredHolds();
     expect(await counts(ticketTypes[0].id)).toMatchObject({ held: 0, remaining: 5 });
@@ -136,7 +137,7 @@ describe("reserveTickets", () => {
   it("confirming twice, even at the same moment, issues the tickets once", async () => {
     const user = await createTestUser();
     const { ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 5 }] });
-    const order = await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 2 }] } });
+    const order = await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 2 }] } });
     const outcomes = await Promise.all(
       Array.from({ length: 5 }, () => confirmOrderPayment({ orderId: order.id, provider: "local", paymentRef: "p1" })),
     );
@@ -150,7 +151,7 @@ describe("reserveTickets", () => {
   it("a payment for an order cancelled meanwhile is refunded, not kept", async () => {
     const user = await createTestUser();
     const { ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 5 }] });
-    const order = await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } });
+    const order = await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } });
     // Cancelled the way the app does it: places given back, then the order closed.
     await cancelUnpaidOrder(order.id);
     expect(await confirmOrderPayment({ orderId: order.id, provider: "stripe", paymentRef: "cs_x" })).toMatchObject({ outcome: "refund_required" });
@@ -162,7 +163,7 @@ describe("reserveTickets", () => {
   it("free tickets skip payment: the order is paid and its tickets issued at once", async () => {
     const user = await createTestUser();
     const { ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 5, priceMinor: 0 }] });
-    const order = await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 2 }] } });
+    const order = await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 2 }] } });
     expect(order.status).toBe("paid");
     expect(await prisma.ticket.count({ where: { orderId: order.id } })).toBe(2);
   });
@@ -174,5 +175,22 @@ describe("the database guards capacity on its own", () => {
     await expect(prisma.$executeRaw`UPDATE ticket_types SET sold = 4 WHERE id = ${ticketTypes[0].id}::uuid`).rejects.toThrow(/ticket_types_within_capacity/);
     await expect(prisma.$executeRaw`UPDATE ticket_types SET held = -1 WHERE id = ${ticketTypes[0].id}::uuid`).rejects.toThrow(/ticket_types_counts_not_negative/);
     await expect(prisma.$executeRaw`UPDATE ticket_types SET price_minor = -5 WHERE id = ${ticketTypes[0].id}::uuid`).rejects.toThrow(/ticket_types_price_not_negative/);
+  });
+
+  it("refuses a price that moved since the buyer's quote, never charges it silently, and quotes the new price next", async () => {
+    const user = await createTestUser();
+    const { ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 10, priceMinor: 1500 }] });
+    const items = [{ ticketTypeId: ticketTypes[0].id, quantity: 2 }];
+    // The rules are read (and kept) by a first purchase; then the admin raises the price.
+    await reserveTickets({ buyer: accountBuyer(user.id), input: { items } });
+    await prisma.ticketType.update({ where: { id: ticketTypes[0].id }, data: { priceMinor: 1800 } });
+    // Quoted on the kept copy at the old price, refused by the commit, and not re-quoted silently.
+    await expect(reserveTickets({ buyer: accountBuyer(user.id), input: { items } })).rejects.toMatchObject({ code: "price_changed" });
+    // Quoted afresh at the new price, but the buyer was shown the old total.
+    await expect(reserveTickets({ buyer: accountBuyer(user.id), input: { items }, expectedTotalMinor: 3000 })).rejects.toMatchObject({ code: "price_changed" });
+    expect(await prisma.order.count({ where: { userId: user.id } })).toBe(1);
+    const next = await reserveTickets({ buyer: accountBuyer(user.id), input: { items }, expectedTotalMinor: 3600 });
+    expect(next.totalMinor).toBe(3600);
+    expect(await prisma.orderItem.findFirstOrThrow({ where: { orderId: next.id } })).toMatchObject({ unitPriceMinor: 1800 });
   });
 });

@@ -18,6 +18,7 @@ import {
   type OrderStatus,
   type OrderTransition,
 } from "./transitions";
+import { accountBuyer } from "./buyer";
 
 // Every transition from every status: allowed ones change the status to one the table names,
 // every other one changes nothing at all (status and places as they were).
@@ -26,7 +27,7 @@ async function orderIn(status: OrderStatus) {
   const user = await createTestUser();
   const { resource } = await createBookableEvent();
   const day = localDateAndMinute(new Date(Date.now() + 3 * 24 * 3600_000), "Europe/Lisbon").date;
-  const order = await reserveBooking({ userId: user.id, input: { resourceId: resource.id, start: instantAt(day, 10 * 60, "Europe/Lisbon"), minutes: 60 } });
+  const order = await reserveBooking({ buyer: accountBuyer(user.id), input: { resourceId: resource.id, start: instantAt(day, 10 * 60, "Europe/Lisbon"), minutes: 60 } });
   if (status === "paid" || status === "refund_required" || status === "refunded") await confirmOrderPayment({ orderId: order.id, provider: "local", paymentRef: "t" });
   if (status === "refund_required" || status === "refunded") await refundPaidOrder(order.id);
   if (status === "refunded") await markOrderRefunded(order.id);
@@ -69,7 +70,7 @@ describe("a fast, lock-free 'sold out'", () => {
   it("refuses a sold-out ticket type while another transaction holds its row lock, without waiting for it", async () => {
     const [first, second] = [await createTestUser(), await createTestUser()];
     const { ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 1 }] });
-    await reserveTickets({ userId: first.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } });
+    await reserveTickets({ buyer: accountBuyer(first.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } });
 
     const blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await blocker.connect();
@@ -77,7 +78,7 @@ describe("a fast, lock-free 'sold out'", () => {
       await blocker.query("BEGIN");
       await blocker.query("SELECT 1 FROM ticket_types WHERE id = $1 FOR UPDATE", [ticketTypes[0].id]);
       // If the refusal took the lock it would wait on the blocker (which never lets go here).
-      const error = await reserveTickets({ userId: second.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } }).catch((e) => e);
+      const error = await reserveTickets({ buyer: accountBuyer(second.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } }).catch((e) => e);
       expect(error.code).toBe("sold_out");
     } finally {
       await blocker.query("ROLLBACK");
@@ -88,9 +89,9 @@ describe("a fast, lock-free 'sold out'", () => {
   it("takes the lock and gives back an expired hold when that is what frees the place", async () => {
     const [first, second] = [await createTestUser(), await createTestUser()];
     const { ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 1 }] });
-    const abandoned = await reserveTickets({ userId: first.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } });
+    const abandoned = await reserveTickets({ buyer: accountBuyer(first.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } });
     await expireHold(abandoned.id);
-    const order = await reserveTickets({ userId: second.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } });
+    const order = await reserveTickets({ buyer: accountBuyer(second.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } });
     expect(order.status).toBe("pending");
     expect(await prisma.orderItem.findFirstOrThrow({ where: { orderId: abandoned.id } })).toMatchObject({ status: "released" });
     expect(await prisma.ticketType.findUniqueOrThrow({ where: { id: ticketTypes[0].id } })).toMatchObject({ held: 1, remaining: 0 });
@@ -108,7 +109,7 @@ describe("the hold limit per buyer", () => {
     resetEnvCacheForTests();
     const user = await createTestUser();
     const { ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 100 }] });
-    const buy = (quantity: number) => reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity }] } });
+    const buy = (quantity: number) => reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity }] } });
     const first = await buy(4);
     const refused = await buy(2).catch((e) => e);
     expect(refused).toMatchObject({ code: "hold_limit" });
@@ -116,5 +117,25 @@ describe("the hold limit per buyer", () => {
     await confirmOrderPayment({ orderId: first.id, provider: "local", paymentRef: "p" });
     expect((await buy(5)).status).toBe("pending");
     expect(await prisma.ticketType.findUniqueOrThrow({ where: { id: ticketTypes[0].id } })).toMatchObject({ sold: 4, held: 5 });
+  });
+
+  it("holds under concurrency: 8 simultaneous purchases of 5 against a limit of 20 hold 20, the rest are refused", async () => {
+    process.env.MAX_HELD_PLACES_PER_USER = "20";
+    resetEnvCacheForTests();
+    const user = await createTestUser();
+    const { ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 100 }, { capacity: 100 }] });
+    // Two ticket types, so the purchases do not all queue on one type's row lock anyway.
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, (_, index) =>
+        reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[index % 2].id, quantity: 5 }] } }).then(
+          () => "held",
+          (error) => error.code,
+        ),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome === "held")).toHaveLength(4);
+    expect(outcomes.filter((outcome) => outcome === "hold_limit")).toHaveLength(4);
+    const held = await prisma.orderItem.aggregate({ where: { order: { userId: user.id }, status: "held" }, _sum: { quantity: true } });
+    expect(held._sum.quantity).toBe(20);
   });
 });

@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { reserveTickets } from "@/lib/orders/reserve-tickets";
 import { createTestUser, createTicketedEvent, expireHold } from "@/tests/fixtures";
 import { FakeStripe } from "@/tests/fake-stripe";
+import { accountBuyer } from "@/lib/orders/buyer";
 
 const SECRET = "whsec_test_secret";
 const fake = new FakeStripe({ webhookSecret: SECRET });
@@ -31,7 +32,7 @@ afterAll(async () => {
 async function pendingOrder(quantity = 2, capacity = 5) {
   const user = await createTestUser();
   const { ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity, priceMinor: 2500 }] });
-  const order = await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity }] } });
+  const order = await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity }] } });
   const { url } = await stripe.stripeProvider.startCheckout(order);
   const sessionId = url.split("/pay/")[1];
   return { user, order, ticketType: ticketTypes[0], sessionId, url };
@@ -110,7 +111,7 @@ describe("Stripe Checkout", () => {
     const first = await pendingOrder(1, 1);
     await expireHold(first.order.id);
     const rival = await createTestUser();
-    await reserveTickets({ userId: rival.id, input: { items: [{ ticketTypeId: first.ticketType.id, quantity: 1 }] } });
+    await reserveTickets({ buyer: accountBuyer(rival.id), input: { items: [{ ticketTypeId: first.ticketType.id, quantity: 1 }] } });
     const event = fake.signEvent("checkout.session.completed", fake.markPaid(first.sessionId));
     expect(await stripe.handleStripeWebhook(event.payload, event.signature)).toMatchObject({ outcome: "refund_required" });
     expect(await prisma.job.count({ where: { uniqueKey: `refund_order:${first.order.id}` } })).toBe(1);

@@ -6,6 +6,7 @@ import { createAvailabilityStream } from "./availability-stream";
 import { AvailabilityHub, type RealtimeListener } from "./listener";
 import { SseReader, waitUntil } from "@/tests/realtime-fixtures";
 import type { AvailabilityFilter } from "./types";
+import { accountBuyer } from "@/lib/orders/buyer";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -64,9 +65,9 @@ describe("the availability stream", () => {
     });
     await waitUntil(() => hub.stats().listening, 5_000);
 
-    await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: other.ticketTypes[0].id, quantity: 1 }] } });
+    await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: other.ticketTypes[0].id, quantity: 1 }] } });
     const started = Date.now();
-    await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: watched.ticketTypes[1].id, quantity: 2 }] } });
+    await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: watched.ticketTypes[1].id, quantity: 2 }] } });
     const events = await reader.waitFor(availability, { count: 2, timeoutMs: 1_000 });
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(JSON.parse(events[1].data)).toMatchObject({ sessionId: watched.session.id, remaining: 13, ticketTypes: [{ remaining: 10 }, { remaining: 3 }] });
@@ -81,8 +82,8 @@ describe("the availability stream", () => {
       data: { eventId: event.id, venueId: session.venueId, startsAt: new Date(session.endsAt.getTime() + 3600_000), endsAt: new Date(session.endsAt.getTime() + 7200_000) },
     });
     const seen = Math.max(await changeNumberOf(session.id), await changeNumberOf(untouched.id));
-    await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } });
-    await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 2 }] } });
+    await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } });
+    await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 2 }] } });
 
     const { reader } = open({ eventId: event.id }, { lastEventId: seen, hub: newHub() });
     const [caughtUp] = await reader.waitFor(availability);

@@ -4,6 +4,7 @@ import { reserveTickets } from "@/lib/orders/reserve-tickets";
 import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
 import { AvailabilityHub, LISTENER_APPLICATION_NAME, availabilityHub, subscribe, type RealtimeMessage } from "./listener";
 import { collector, waitUntil } from "@/tests/realtime-fixtures";
+import { accountBuyer } from "@/lib/orders/buyer";
 
 const hubs: AvailabilityHub[] = [];
 function newHub(): AvailabilityHub {
@@ -33,7 +34,7 @@ describe("availability notifications", () => {
     const user = await createTestUser();
     const { session, ticketTypes, event } = await createTicketedEvent({ ticketTypes: [{ capacity: 10 }, { capacity: 4 }] });
     const started = Date.now();
-    await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[1].id, quantity: 3 }] } });
+    await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[1].id, quantity: 3 }] } });
     // (The creation of the event was announced too, possibly just now: wait for the sale.)
     const message = await received.waitFor((candidate) => forSession(session.id)(candidate) && candidate.type === "availability" && candidate.change.remaining === 11, 1_000);
     expect(Date.now() - started).toBeLessThan(1_000);
@@ -86,7 +87,7 @@ describe("availability notifications", () => {
 
       const user = await createTestUser();
       const { session, ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 10 }] });
-      await reserveTickets({ userId: user.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 2 }] } });
+      await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 2 }] } });
       for (const received of [first, second]) {
         await received.waitFor((message) => forSession(session.id)(message) && message.type === "availability" && message.change.remaining === 8);
       }

@@ -184,12 +184,20 @@ export async function backupToSql(options: { url: string; outDir: string; migrat
     }
     // The migrations create the functions as they were then; their current bodies (from
     // prisma/functions, lib/db/functions.ts) are the database's own, written as it has them.
-    const functions = await client.query<{ definition: string }>(`
-      SELECT pg_get_functiondef(p.oid) AS definition FROM pg_proc p
+    const functions = await client.query<{ signature: string; definition: string }>(`
+      SELECT p.oid::regprocedure::text AS signature, pg_get_functiondef(p.oid) AS definition FROM pg_proc p
        WHERE p.pronamespace = 'public'::regnamespace
          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
        ORDER BY p.proname, p.oid`);
-    await writeText(gzip, `${MARK}functions\n${functions.rows.map((row) => `${row.definition.trim()};\n`).join("\n")}\n`);
+    // …and the ones the migrations made that the database no longer has (old signatures) go.
+    const kept = functions.rows.map((row) => `'${row.signature.replace(/'/g, "''")}'`).join(", ");
+    const dropOthers = `DO $drop$ DECLARE r record; BEGIN
+  FOR r IN SELECT p.oid::regprocedure AS signature FROM pg_proc p
+            WHERE p.pronamespace = 'public'::regnamespace AND p.oid::regprocedure::text <> ALL (ARRAY[${kept}]::text[])
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+  LOOP EXECUTE 'DROP FUNCTION ' || r.signature; END LOOP;
+END $drop$;\n`;
+    await writeText(gzip, `${MARK}functions\n${functions.rows.map((row) => `${row.definition.trim()};\n`).join("\n")}\n${dropOthers}\n`);
     // Triggers keep derived columns in step on live writes; the rows carry those values already.
     await writeText(gzip, `${MARK}data\n${tables.map((table) => `ALTER TABLE ${qualified(table.schema, table.name)} DISABLE TRIGGER USER;`).join("\n")}\n\n`);
     for (const table of tables) {

@@ -13,11 +13,12 @@ import { isAdminError } from "../errors";
 import { getSessionCheckIns, listDoorFigures } from "./door-figures";
 import { grantDoorStaff, listStaffGrants, revokeDoorStaff } from "./staff-grants";
 import { undoCheckIn } from "./undo-check-in";
+import { accountBuyer } from "@/lib/orders/buyer";
 
 async function soldSession(quantity: number, startsAt?: Date) {
   const { event, session, ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 10 }], startsAt });
   const buyer = await createTestUser({ name: "Rui" });
-  const order = await reserveTickets({ userId: buyer.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity }] } });
+  const order = await reserveTickets({ buyer: accountBuyer(buyer.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity }] } });
   await confirmOrderPayment({ orderId: order.id, provider: "local", paymentRef: "p" });
   const codes = (await loadOrderTickets(order.id))!.pdf.tickets.map((ticket) => ticket.signedCode);
   return { event, session, codes };

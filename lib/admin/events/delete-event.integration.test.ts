@@ -6,10 +6,11 @@ import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
 import { deleteEvent } from "./delete-event";
 import { isAdminError } from "../errors";
 import { createActor } from "@/tests/admin-fixtures";
+import { accountBuyer } from "@/lib/orders/buyer";
 
 async function buy(ticketTypeId: string, quantity: number, pay: boolean) {
   const buyer = await createTestUser();
-  const order = await reserveTickets({ userId: buyer.id, input: { items: [{ ticketTypeId, quantity }] } });
+  const order = await reserveTickets({ buyer: accountBuyer(buyer.id), input: { items: [{ ticketTypeId, quantity }] } });
   if (pay) await confirmOrderPayment({ orderId: order.id, provider: "local", paymentRef: `pay-${order.id}` });
   return order;
 }

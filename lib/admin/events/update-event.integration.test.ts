@@ -8,6 +8,7 @@ import { isAdminError } from "../errors";
 import { getEventForm } from "./get-event-form";
 import { createActor, eventInput, localTime } from "@/tests/admin-fixtures";
 import { updateEvent } from "./update-event";
+import { accountBuyer } from "@/lib/orders/buyer";
 
 /** The edit form's values as the raw input a browser would send back. */
 async function formInput(actor: Awaited<ReturnType<typeof createActor>>, eventId: string) {
@@ -86,9 +87,9 @@ describe("updateEvent", () => {
     const { admin, saved } = await createdEvent();
     const types = await prisma.ticketType.findMany({ where: { session: { eventId: saved.id } }, orderBy: { sortOrder: "asc" } });
     const buyer = await createTestUser();
-    const paid = await reserveTickets({ userId: buyer.id, input: { items: [{ ticketTypeId: types[1].id, quantity: 3 }] } });
+    const paid = await reserveTickets({ buyer: accountBuyer(buyer.id), input: { items: [{ ticketTypeId: types[1].id, quantity: 3 }] } });
     await confirmOrderPayment({ orderId: paid.id, provider: "local", paymentRef: null });
-    await reserveTickets({ userId: buyer.id, input: { items: [{ ticketTypeId: types[1].id, quantity: 2 }] } });
+    await reserveTickets({ buyer: accountBuyer(buyer.id), input: { items: [{ ticketTypeId: types[1].id, quantity: 2 }] } });
 
     const input = await formInput(admin, saved.id);
     input.sessions[0].ticketTypes[1].capacity = "4";
@@ -106,7 +107,7 @@ describe("updateEvent", () => {
     const { admin, saved } = await createdEvent();
     const types = await prisma.ticketType.findMany({ where: { session: { eventId: saved.id } }, orderBy: { sortOrder: "asc" } });
     const buyer = await createTestUser();
-    await reserveTickets({ userId: buyer.id, input: { items: [{ ticketTypeId: types[0].id, quantity: 1 }] } });
+    await reserveTickets({ buyer: accountBuyer(buyer.id), input: { items: [{ ticketTypeId: types[0].id, quantity: 1 }] } });
     const input = await formInput(admin, saved.id);
     input.sessions[0].ticketTypes = input.sessions[0].ticketTypes.slice(1);
     const error = await updateEvent({ actor: admin, eventId: saved.id, input }).catch((e) => e);

@@ -9,11 +9,12 @@ import { isAdminError } from "../errors";
 import { refundOrder } from "./refund-order";
 import { resendTickets } from "./resend-tickets";
 import { createActor } from "@/tests/admin-fixtures";
+import { accountBuyer } from "@/lib/orders/buyer";
 
 async function paidOrder(capacity = 10, quantity = 3) {
   const { ticketTypes, session } = await createTicketedEvent({ ticketTypes: [{ capacity }] });
   const buyer = await createTestUser();
-  const order = await reserveTickets({ userId: buyer.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity }] } });
+  const order = await reserveTickets({ buyer: accountBuyer(buyer.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity }] } });
   await confirmOrderPayment({ orderId: order.id, provider: "local", paymentRef: "p" });
   return { order, ticketType: ticketTypes[0], session, buyer };
 }
@@ -44,14 +45,14 @@ describe("refundOrder", () => {
     // Twice is refused; the places can be sold again.
     await expect(refundOrder({ actor: admin, orderId: order.id })).rejects.toMatchObject({ code: "not_refundable" });
     const again = await createTestUser();
-    await reserveTickets({ userId: again.id, input: { items: [{ ticketTypeId: ticketType.id, quantity: 10 }] } });
+    await reserveTickets({ buyer: accountBuyer(again.id), input: { items: [{ ticketTypeId: ticketType.id, quantity: 10 }] } });
   });
 
   it("refuses an unpaid order", async () => {
     const admin = await createActor();
     const { ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 5 }] });
     const buyer = await createTestUser();
-    const order = await reserveTickets({ userId: buyer.id, input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } });
+    const order = await reserveTickets({ buyer: accountBuyer(buyer.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } });
     await expect(refundOrder({ actor: admin, orderId: order.id })).rejects.toMatchObject({ code: "not_refundable" });
   });
 
@@ -61,12 +62,12 @@ describe("refundOrder", () => {
     const buyer = await createTestUser();
     const date = localDateAndMinute(new Date(Date.now() + 3 * 24 * 3600_000), "Europe/Lisbon").date;
     const input = { resourceId: resource.id, start: instantAt(date, 10 * 60, "Europe/Lisbon"), minutes: 60 };
-    const booked = await reserveBooking({ userId: buyer.id, input });
+    const booked = await reserveBooking({ buyer: accountBuyer(buyer.id), input });
     await confirmOrderPayment({ orderId: booked.id, provider: "local", paymentRef: "p" });
     await refundOrder({ actor: admin, orderId: booked.id });
     expect(await prisma.booking.findMany({ where: { orderId: booked.id }, select: { status: true } })).toEqual([{ status: "cancelled" }]);
     const second = await createTestUser();
-    await expect(reserveBooking({ userId: second.id, input })).resolves.toMatchObject({ status: "pending" });
+    await expect(reserveBooking({ buyer: accountBuyer(second.id), input })).resolves.toMatchObject({ status: "pending" });
   });
 });
 

@@ -5,29 +5,34 @@ import type { ActionState } from "@/lib/action-state";
 import { currentUser } from "@/lib/auth";
 import { sayFieldErrors, toLocalisedActionState } from "@/lib/i18n/action-messages";
 import { localePath } from "@/lib/i18n/paths";
+import { startPurchase, type PurchaseChoice } from "@/lib/checkout/start-purchase";
+import { accountBuyer } from "@/lib/orders/buyer";
 import { admitPurchase } from "@/lib/orders/admission";
-import { reserveBooking, ZReserveBooking } from "@/lib/orders/reserve-booking";
-import { reserveTickets, ZReserveTickets, type ReservedOrder } from "@/lib/orders/reserve-tickets";
-import { paymentProvider } from "@/lib/payments/provider";
+import { ZReserveBooking } from "@/lib/orders/reserve-booking";
+import { ZReserveTickets } from "@/lib/orders/reserve-tickets";
 import { invalidInput } from "@/lib/to-action-state";
 
-async function nextStepFor(order: ReservedOrder): Promise<string> {
-  if (order.status === "paid") return `/orders/${order.id}`;
-  const provider = await paymentProvider();
-  return (await provider.startCheckout(order)).url;
+/** The total the buyer was shown (the panel's quote), when the form says it. */
+function expectedTotal(formData: FormData): number | undefined {
+  const value = Number(formData.get("expectedTotalMinor"));
+  return formData.has("expectedTotalMinor") && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
 }
 
 /**
- * Runs a reservation and sends the buyer on to pay (or to the confirmation of a free
- * order). Expected refusals come back as messages beside the field; anything else is
- * logged and answered generically. redirect() throws, so it stays outside the try.
+ * Runs a purchase (lib/checkout/start-purchase.ts, the same as the JSON API's) and sends the
+ * buyer on to pay, or to the order page (a free order's confirmation, or paying later when the
+ * provider could not be reached). Expected refusals come back as messages beside the field;
+ * anything else is logged and answered generically. redirect() throws, so it stays outside the try.
  */
-async function reserveThenPay(reserve: () => Promise<ReservedOrder>, userId: string): Promise<ActionState> {
+async function purchaseThenPay(choice: PurchaseChoice, userId: string, formData: FormData): Promise<ActionState> {
   const [t, locale] = await Promise.all([getTranslations("actions"), getLocale()]);
   let destination: string;
   try {
     // The same admission line as the JSON API: in a crowd, "very busy, try again in N s".
-    destination = await admitPurchase(async () => nextStepFor(await reserve()));
+    const { order, payment } = await admitPurchase(() =>
+      startPurchase({ buyer: accountBuyer(userId), choice, locale, expectedTotalMinor: expectedTotal(formData) }),
+    );
+    destination = payment?.url ?? `/orders/${order.id}`;
   } catch (error) {
     return toLocalisedActionState(error, { action: "reservation", userId }, t("nothingCharged"));
   }
@@ -49,8 +54,7 @@ export async function reserveTicketsAction(_previous: ActionState, formData: For
     const say = Object.fromEntries(Object.keys(refused.fieldErrors ?? {}).map((field) => [field, t("invalidQuantity")]));
     return { ...refused, fieldErrors: sayFieldErrors(refused.fieldErrors, say) };
   }
-  const locale = await getLocale();
-  return reserveThenPay(() => reserveTickets({ userId: user.id, input: parsed.data, locale }), user.id);
+  return purchaseThenPay({ items: parsed.data.items }, user.id, formData);
 }
 
 export async function reserveBookingAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -62,6 +66,5 @@ export async function reserveBookingAction(_previous: ActionState, formData: For
     const say = Object.fromEntries(Object.keys(refused.fieldErrors ?? {}).map((field) => [field, t("invalidBooking")]));
     return { ...refused, fieldErrors: sayFieldErrors(refused.fieldErrors, say) };
   }
-  const locale = await getLocale();
-  return reserveThenPay(() => reserveBooking({ userId: user.id, input: parsed.data, locale }), user.id);
+  return purchaseThenPay({ booking: parsed.data }, user.id, formData);
 }

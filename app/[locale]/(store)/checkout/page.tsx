@@ -3,7 +3,11 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { CheckoutTicketsForm } from "@/components/checkout-tickets-form";
 import { requireUser } from "@/lib/auth";
+import { saleRulesOf } from "@/lib/catalog/event-sale-rules";
 import { getPublicEventBySlug } from "@/lib/catalog/get-event";
+import { env } from "@/lib/env";
+import { quoteTickets } from "@/lib/orders/quote-tickets";
+import { fromRefusal } from "@/lib/orders/refusals";
 import type { Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
 import { toSearchParams, type PageSearchParams } from "@/lib/search-params";
@@ -25,15 +29,15 @@ export default async function CheckoutPage({ params: routeParams, searchParams }
   const session = event?.sessions.find((candidate) => candidate.id === params.get("session"));
   if (!event || !session) notFound();
 
-  const lines = session.ticketTypes.map((type) => ({
-    id: type.id,
-    name: type.name,
-    priceMinor: type.priceMinor,
-    currency: type.currency,
-    remaining: type.remaining,
-    // Clamped for display only: the reservation checks the real limits and says what is wrong.
-    quantity: Math.min(99, Math.max(0, Number.parseInt(params.get(`qty_${type.id}`) ?? "0", 10) || 0)),
+  // Priced by the same quote the purchase commits; a choice it refuses (over the limit, no
+  // longer on sale) is said here, with the way back to change it.
+  const selection = session.ticketTypes.map((type) => ({
+    ticketTypeId: type.id,
+    quantity: Math.min(1000, Math.max(0, Number.parseInt(params.get(`qty_${type.id}`) ?? "0", 10) || 0)),
   }));
+  const quoted = quoteTickets(saleRulesOf(event, env().MAX_TICKETS_PER_ORDER), selection, { now: new Date(), eventNamed: false });
+  const refusal = quoted.ok || quoted.code === "choose_one" ? null : fromRefusal(quoted);
+  const tErrors = await getTranslations("orderErrors");
 
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4">
@@ -42,7 +46,12 @@ export default async function CheckoutPage({ params: routeParams, searchParams }
       <p className="text-stone-700">
         {event.title} · {formatLongDay(session.startsAt, event.venue.timeZone, undefined, locale)}, {formatTime(session.startsAt, event.venue.timeZone, locale)} · {event.venue.name}
       </p>
-      <CheckoutTicketsForm lines={lines} changeHref={`/events/${event.slug}#buy`} action={reserveTicketsAction} />
+      <CheckoutTicketsForm
+        quote={quoted.ok ? quoted.quote : null}
+        refusal={refusal?.messageKey ? tErrors(refusal.messageKey, refusal.messageValues) : null}
+        changeHref={`/events/${event.slug}#buy`}
+        action={reserveTicketsAction}
+      />
     </div>
   );
 }

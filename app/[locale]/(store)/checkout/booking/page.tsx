@@ -3,7 +3,11 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { CheckoutBookingForm } from "@/components/checkout-booking-form";
 import { requireUser } from "@/lib/auth";
+import { saleRulesOf } from "@/lib/catalog/event-sale-rules";
 import { getPublicEventBySlug } from "@/lib/catalog/get-event";
+import { env } from "@/lib/env";
+import { bookingPriceMinor, quoteBooking } from "@/lib/orders/quote-booking";
+import { fromRefusal } from "@/lib/orders/refusals";
 import type { Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money";
@@ -28,6 +32,10 @@ export default async function BookingCheckoutPage({ params: routeParams, searchP
   if (!event || !resource || Number.isNaN(start.getTime()) || !Number.isInteger(minutes) || minutes <= 0) notFound();
 
   const end = new Date(start.getTime() + minutes * 60_000);
+  // Priced (and its rules checked) by the same quote the purchase commits.
+  const quoted = quoteBooking(saleRulesOf(event, env().MAX_TICKETS_PER_ORDER), { resourceId: resource.id, start, minutes }, { now: new Date(), eventNamed: false });
+  const refusal = quoted.ok ? null : fromRefusal(quoted);
+  const tErrors = await getTranslations("orderErrors");
   const zone = event.venue.timeZone;
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4">
@@ -40,9 +48,16 @@ export default async function BookingCheckoutPage({ params: routeParams, searchP
           {formatLongDay(start, zone, undefined, locale)}, {formatTime(start, zone, locale)}–{formatTime(end, zone, locale)}
         </dd>
         <dt className="text-stone-600">{t("where")}</dt><dd>{event.venue.name}, {event.venue.address}</dd>
-        <dt className="text-stone-600">{t("price")}</dt><dd className="font-medium">{formatMoney((minutes / resource.slotMinutes) * resource.priceMinorPerSlot, resource.currency, locale)}</dd>
+        <dt className="text-stone-600">{t("price")}</dt><dd className="font-medium">{formatMoney(bookingPriceMinor(resource, minutes), resource.currency, locale)}</dd>
       </dl>
-      <CheckoutBookingForm resourceId={resource.id} start={start.toISOString()} minutes={minutes} action={reserveBookingAction} />
+      {refusal?.messageKey ? (
+        <p className="rounded-2xl border border-stone-200 bg-white p-4 font-medium text-red-700" role="alert">
+          {tErrors(refusal.messageKey, refusal.messageValues)}{" "}
+          <Link href={`/events/${event.slug}#book`} className="text-brand-700 underline">{t("chooseAnotherTime")}</Link>
+        </p>
+      ) : (
+        <CheckoutBookingForm resourceId={resource.id} start={start.toISOString()} minutes={minutes} expectedTotalMinor={quoted.ok ? quoted.quote.totalMinor : undefined} action={reserveBookingAction} />
+      )}
     </div>
   );
 }

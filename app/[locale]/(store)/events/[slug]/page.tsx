@@ -8,18 +8,17 @@ import { BuyBar } from "@/components/buy-bar";
 import { ShareButton } from "@/components/share-button";
 import { TicketBuyPanel } from "@/components/ticket-buy-panel";
 import { currentUser } from "@/lib/auth";
-import { formatLongDay, formatShortDay, formatShortDayTime, formatTime } from "@/lib/catalog/format-when";
-import { getBookableDay, getPublicEventBySlug } from "@/lib/catalog/get-event";
+import { eventBuyView } from "@/lib/catalog/event-page-view";
+import { formatLongDay, formatShortDayTime } from "@/lib/catalog/format-when";
+import { getPublicEventBySlug } from "@/lib/catalog/get-event";
 import { eventJsonLd } from "@/lib/catalog/json-ld";
 import { summarizeEvent } from "@/lib/catalog/summarize-event";
-import { env } from "@/lib/env";
 import { alternatesFor } from "@/lib/i18n/alternates";
 import type { Locale } from "@/lib/i18n/locales";
 import { localePath } from "@/lib/i18n/paths";
 import { formatMoney } from "@/lib/money";
 import { firstParam, type PageSearchParams } from "@/lib/search-params";
-// Slot starts are written HH:MM in every language here (all five read a 24-hour clock).
-import { formatMinute, instantAt, isIsoDate, localDateAndMinute } from "@/lib/time";
+import { instantAt } from "@/lib/time";
 import { appUrl } from "@/lib/urls";
 import { reserveBookingAction, reserveTicketsAction } from "../../checkout/actions";
 
@@ -50,18 +49,7 @@ export default async function EventPage({ params, searchParams }: Props) {
 
   const now = new Date();
   const timeZone = event.venue.timeZone;
-  const today = localDateAndMinute(now, timeZone).date;
-  const requestedDate = firstParam(query.date);
-  const date = requestedDate && isIsoDate(requestedDate) && requestedDate >= today ? requestedDate : today;
-  const bookingDays = await Promise.all(
-    event.resources.map(async (resource) => {
-      const requested = Number(firstParam(query.minutes));
-      const minutes = Number.isInteger(requested) && requested >= resource.minMinutes && requested <= resource.maxMinutes && requested % resource.slotMinutes === 0 ? requested : resource.minMinutes;
-      const day = await getBookableDay(resource.id, date, minutes);
-      const slots = (day?.starts ?? []).map((slot) => ({ minute: slot.minute, startsAt: slot.startsAt.toISOString(), label: formatMinute(slot.minute), free: slot.free }));
-      return { resource, minutes, slots };
-    }),
-  );
+  const { today, date, bookingDays, sessions, rules, quotedAt, maxPerOrder } = await eventBuyView(event, { date: firstParam(query.date), minutes: firstParam(query.minutes) }, locale, now);
   const summary = summarizeEvent(event);
   const category = tCategory(event.category);
   const url = `${appUrl()}${localePath(locale, `/events/${event.slug}`)}`;
@@ -74,15 +62,6 @@ export default async function EventPage({ params, searchParams }: Props) {
   const bookable = event.resources.length > 0;
   const nextDate = summary.nextSession ? formatShortDayTime(summary.nextSession.startsAt, timeZone, now, locale) : null;
   const sellable = bookable || event.sessions.some((session) => session.onSale && session.remaining > 0);
-  const sessions = event.sessions.map((session) => ({
-    id: session.id,
-    startsAt: session.startsAt.toISOString(),
-    dayLabel: formatShortDay(session.startsAt, timeZone, now, locale),
-    timeLabel: formatTime(session.startsAt, timeZone, locale),
-    onSale: session.onSale,
-    remaining: session.remaining,
-    ticketTypes: session.ticketTypes.map(({ id, name, description, priceMinor, currency, remaining }) => ({ id, name, description, priceMinor, currency, remaining })),
-  }));
 
   return (
     <article className="flex flex-col gap-5 pb-20 lg:pb-0">
@@ -136,7 +115,7 @@ export default async function EventPage({ params, searchParams }: Props) {
           <div className="flex flex-col gap-4">
             <h2 id="buy-heading" className="text-xl font-semibold">{bookable ? t("bookATime") : t("tickets")}</h2>
             {event.sessions.length > 0 ? (
-              <TicketBuyPanel slug={event.slug} sessions={sessions} maxPerOrder={env().MAX_TICKETS_PER_ORDER} signedIn={user !== null} action={reserveTicketsAction} />
+              <TicketBuyPanel slug={event.slug} sessions={sessions} rules={rules} quotedAt={quotedAt} maxPerOrder={maxPerOrder} signedIn={user !== null} action={reserveTicketsAction} />
             ) : null}
             {bookingDays.map(({ resource, minutes, slots }) => (
               <section key={resource.id} id="book" aria-label={resource.name} className="flex flex-col gap-2">

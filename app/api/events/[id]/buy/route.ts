@@ -1,5 +1,6 @@
 import { requireApiCaller } from "@/lib/api/authenticate";
 import { buyAnswerResponse, buyForApi, getBuyOptions } from "@/lib/api/buy";
+import { accountBuyer } from "@/lib/orders/buyer";
 import { BUYING_INTERNAL_ERROR_DETAIL, jsonResponse, readJsonBody, readQuery, withApiErrors } from "@/lib/api/http";
 import { idempotencyKeyOf, requestHash, runIdempotently } from "@/lib/api/idempotency";
 import { problemResponse } from "@/lib/api/problem";
@@ -44,7 +45,7 @@ export const POST = withApiErrors("buy", async (request: Request, { params }: Co
       key: key.key,
       requestHash: requestHash("POST", new URL(request.url).pathname, body.raw),
       gate: () => limitBuying(userId, request),
-      work: () => buyForApi({ userId, eventId: id, request: body.data, baseUrl: appUrl(request) }),
+      work: () => buyForApi({ buyer: accountBuyer(userId), eventId: id, request: body.data, baseUrl: appUrl(request) }),
     });
     if (outcome.kind === "response") return outcome.response;
     return buyAnswerResponse(outcome.answer, outcome.replayed);

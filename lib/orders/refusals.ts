@@ -1,11 +1,11 @@
 import { OrderError } from "./errors";
 
-/** What `order_reserve_tickets` / `order_reserve_booking` answer (jsonb). */
-export type ReserveAnswer =
-  | { ok: true; id: string; reference: string; status: "pending" | "paid"; totalMinor: number; currency: string; holdExpiresAt: string }
-  | ReserveRefusal;
-
-export type ReserveRefusal = {
+/**
+ * Every reason a purchase is refused, as data: the quote (lib/orders/quote-*.ts) answers these
+ * in TypeScript, the commit (`order_place` and its helpers in prisma/functions) in jsonb, with
+ * the same codes. The wording for people lives in `fromRefusal` and messages/*.json.
+ */
+export type OrderRefusal = {
   ok: false;
   code:
     | "event_not_found"
@@ -14,8 +14,12 @@ export type ReserveRefusal = {
     | "not_on_sale"
     | "sold_out"
     | "not_enough"
+    | "choose_one"
+    | "too_many"
     | "several_sessions"
     | "several_currencies"
+    | "price_changed"
+    | "rules_changed"
     | "hold_limit"
     | "taken"
     | "bad_length"
@@ -24,18 +28,28 @@ export type ReserveRefusal = {
     | "misaligned"
     | "outside_hours";
   ticketTypeId?: string;
+  /** `not_in_event` from the quote: every id of the request that is not the event's. */
+  foreignIds?: string[];
   name?: string;
   remaining?: number;
   held?: number;
   limit?: number;
-  /** Booking rules: the allowed lengths and the slot step, in minutes. */
+  /** `price_changed`: the price now, per ticket or per slot. */
+  priceMinor?: number;
+  currency?: string;
+  /** Booking rules: the allowed lengths and the slot step, in minutes; `too_many`: the per-order limit. */
   min?: number;
   max?: number;
   step?: number;
 };
 
-/** A refusal from the database as the OrderError the buyer sees (the wording lives here, not in SQL). */
-export function fromReserveRefusal(refusal: ReserveRefusal): OrderError {
+/** What `order_place` answers (jsonb). */
+export type PlaceAnswer =
+  | { ok: true; id: string; reference: string; status: "pending" | "paid"; totalMinor: number; currency: string; holdExpiresAt: string }
+  | OrderRefusal;
+
+/** A refusal as the OrderError the buyer sees (the wording lives here, not in SQL). */
+export function fromRefusal(refusal: OrderRefusal): OrderError {
   const field = refusal.ticketTypeId ? `quantity.${refusal.ticketTypeId}` : undefined;
   switch (refusal.code) {
     case "event_not_found":
@@ -46,7 +60,7 @@ export function fromReserveRefusal(refusal: ReserveRefusal): OrderError {
         : new OrderError("not_found", "This experience is not available", "start").says("experienceUnavailable");
     case "not_in_event":
       return refusal.ticketTypeId
-        ? new OrderError("not_in_event", "Not a ticket type of an upcoming session of this event", field, undefined, [refusal.ticketTypeId]).says("notInEvent")
+        ? new OrderError("not_in_event", "Not a ticket type of an upcoming session of this event", field, undefined, refusal.foreignIds ?? [refusal.ticketTypeId]).says("notInEvent")
         : new OrderError("not_in_event", "Not a bookable resource of this event", "resourceId").says("notBookable");
     case "not_on_sale":
       return new OrderError("not_on_sale", `${refusal.name} is no longer on sale`, field).says("notOnSale", { name: refusal.name ?? "" });
@@ -56,10 +70,18 @@ export function fromReserveRefusal(refusal: ReserveRefusal): OrderError {
       const left = refusal.remaining!;
       return new OrderError("not_enough", `Only ${left} ${refusal.name} ${left === 1 ? "ticket is" : "tickets are"} left`, field).says("notEnough", { count: left, name: refusal.name ?? "" });
     }
+    case "choose_one":
+      return new OrderError("invalid", "Choose at least one ticket", "items").says("chooseOne");
+    case "too_many":
+      return new OrderError("too_many", `You can buy at most ${refusal.max} tickets in one order`, "items").says("tooMany", { max: refusal.max ?? 0 });
     case "several_sessions":
       return new OrderError("invalid", "Choose tickets for one date at a time", "items").says("oneDate");
     case "several_currencies":
       return new OrderError("invalid", "These tickets are priced in different currencies", "items").says("currencies");
+    case "price_changed":
+      return new OrderError("price_changed", "The price changed since you chose; check the new total and try again", field ?? "items").says("priceChanged");
+    case "rules_changed":
+      return new OrderError("rules_changed", "The times of this experience changed since you chose; choose again", "start").says("rulesChanged");
     case "hold_limit":
       return new OrderError(
         "hold_limit",

@@ -1,0 +1,41 @@
+import "server-only";
+import { env } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
+import { lengthRefusal } from "@/lib/orders/quote-booking";
+import { formatMinute, isIsoDate, localDateAndMinute } from "@/lib/time";
+import { saleRulesOf } from "./event-sale-rules";
+import { formatShortDay, formatTime } from "./format-when";
+import { getBookableDay } from "./get-event";
+import type { EventDetail } from "./types";
+
+/**
+ * What the event page's buy panels need, from the event and the page's query: its sessions
+ * with their labels on the venue's clock, the quote's rules, and for each bookable resource
+ * the day (?date, not before today there) and length (?minutes, when the rules allow it,
+ * else the shortest) with their starts.
+ */
+export async function eventBuyView(event: EventDetail, query: { date?: string; minutes?: string }, locale: Locale, now = new Date()) {
+  const timeZone = event.venue.timeZone;
+  const today = localDateAndMinute(now, timeZone).date;
+  const date = query.date && isIsoDate(query.date) && query.date >= today ? query.date : today;
+  const bookingDays = await Promise.all(
+    event.resources.map(async (resource) => {
+      const requested = Number(query.minutes);
+      const minutes = lengthRefusal(resource, requested) ? resource.minMinutes : requested;
+      const day = await getBookableDay(resource.id, date, minutes, { now });
+      const slots = (day?.starts ?? []).map((slot) => ({ minute: slot.minute, startsAt: slot.startsAt.toISOString(), label: formatMinute(slot.minute), free: slot.free }));
+      return { resource, minutes, slots };
+    }),
+  );
+  const sessions = event.sessions.map((session) => ({
+    id: session.id,
+    startsAt: session.startsAt.toISOString(),
+    dayLabel: formatShortDay(session.startsAt, timeZone, now, locale),
+    timeLabel: formatTime(session.startsAt, timeZone, locale),
+    onSale: session.onSale,
+    remaining: session.remaining,
+    ticketTypes: session.ticketTypes.map(({ id, name, description, priceMinor, currency, remaining }) => ({ id, name, description, priceMinor, currency, remaining })),
+  }));
+  const maxPerOrder = env().MAX_TICKETS_PER_ORDER;
+  return { today, date, bookingDays, sessions, maxPerOrder, rules: saleRulesOf(event, maxPerOrder), quotedAt: now.getTime() };
+}

@@ -1,0 +1,27 @@
+// An event as shown (EventDetail) read as the quote's rules, so the buy panels and the
+// checkout pages price a choice with the same quote the purchase commits (lib/orders/quote.ts).
+// Pure: the panels run it in the browser.
+import type { SaleRules } from "@/lib/orders/quote";
+import type { EventDetail } from "./types";
+
+export function saleRulesOf(event: Pick<EventDetail, "id" | "status" | "sessions" | "resources" | "venue">, maxTicketsPerOrder: number): SaleRules {
+  return {
+    eventId: event.id,
+    published: event.status === "published",
+    maxTicketsPerOrder,
+    ticketTypes: event.sessions.flatMap((session) =>
+      session.ticketTypes.map((type) => ({
+        id: type.id,
+        name: type.name,
+        priceMinor: type.priceMinor,
+        currency: type.currency,
+        sessionId: session.id,
+        startsAt: session.startsAt.getTime(),
+        endsAt: session.endsAt.getTime(),
+        // Cancelled sessions are not shown at all.
+        cancelled: false,
+      })),
+    ),
+    resources: event.resources.map((resource) => ({ ...resource, timeZone: event.venue.timeZone })),
+  };
+}

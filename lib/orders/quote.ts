@@ -1,0 +1,66 @@
+// The quote: what a basket costs and whether it may be bought, in pure TypeScript (safe in the
+// browser). The buy panels show it, the store actions and the JSON API commit it
+// (lib/orders/place-order.ts → `order_place`, which re-checks it under the locks). A price or
+// a rule of buying is written once, here (docs/decisions/0006). Capacity is not the quote's:
+// only the commit knows the places left for certain.
+import type { OrderRefusal } from "./refusals";
+
+/** A ticket type as the quote reads it (lib/orders/sale-rules.ts loads them). Instants in ms. */
+export type TicketOffer = {
+  id: string;
+  name: string;
+  priceMinor: number;
+  currency: string;
+  sessionId: string;
+  startsAt: number;
+  endsAt: number;
+  cancelled: boolean;
+};
+
+/** The rules of a bookable resource, on the clock of its venue. */
+export type BookingRules = {
+  opensMinute: number;
+  closesMinute: number;
+  slotMinutes: number;
+  minMinutes: number;
+  maxMinutes: number;
+  timeZone: string;
+};
+
+export type BookingOffer = BookingRules & { id: string; name: string; priceMinorPerSlot: number; currency: string };
+
+/** What an event sells and under which rules. */
+export type SaleRules = {
+  eventId: string;
+  published: boolean;
+  maxTicketsPerOrder: number;
+  ticketTypes: TicketOffer[];
+  resources: BookingOffer[];
+};
+
+export type QuoteLine = { ticketTypeId: string; name: string; quantity: number; unitPriceMinor: number; totalMinor: number };
+
+type QuoteBase = {
+  eventId: string;
+  /** The caller named the event (the JSON API's path): a type or resource of another event is `not_in_event`. */
+  eventNamed: boolean;
+  currency: string;
+  totalMinor: number;
+  /** Places the order holds (a booking is one). */
+  places: number;
+};
+
+export type TicketQuote = QuoteBase & { kind: "tickets"; sessionId: string; lines: QuoteLine[] };
+export type BookingQuote = QuoteBase & {
+  kind: "booking";
+  resourceId: string;
+  start: Date;
+  minutes: number;
+  slots: number;
+  unitPriceMinor: number;
+  /** The rules the quote was made under: the commit refuses `rules_changed` when they moved. */
+  rules: BookingRules;
+};
+export type Quote = TicketQuote | BookingQuote;
+
+export type QuoteResult<Q extends Quote> = { ok: true; quote: Q } | OrderRefusal;

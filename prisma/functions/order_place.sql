@@ -1,0 +1,67 @@
+-- The commit of a quote (lib/orders/quote.ts → lib/orders/place-order.ts), in ONE call: re-checks
+-- what the buyer was quoted under the locks of docs/decisions/0002 (the buyer, then ticket
+-- types by id, then the resource), refusing before any write; then writes the pending order, its
+-- lines or its booking, and counts the places as held. A free order is confirmed at once
+-- (tickets issued, delivery queued in the same transaction).
+--   p_buyer: {"kind": "account", "userId"} (lib/orders/buyer.ts).
+--   p_quote: {"kind": "tickets", "eventId", "eventNamed", "currency", "totalMinor",
+--             "lines": [{"ticketTypeId", "quantity", "unitPriceMinor"}, …] (distinct ids, sorted)}
+--         or {"kind": "booking", "eventId", "eventNamed", "resourceId", "start", "minutes",
+--             "rules": {…}, "unitPriceMinor", "currency", "totalMinor"}.
+--   eventNamed: the caller named the event (the JSON API's path), so a type or resource of
+--   another event, or of a session that is over, is `not_in_event`.
+CREATE OR REPLACE FUNCTION "order_place"(
+  p_buyer jsonb, p_quote jsonb, p_reference text, p_hold_minutes int, p_max_held int, p_request_id text, p_locale text
+) RETURNS jsonb
+  LANGUAGE plpgsql AS $$
+DECLARE
+  v_tickets boolean := p_quote ->> 'kind' = 'tickets';
+  v_event uuid := (p_quote ->> 'eventId')::uuid;
+  v_type_ids uuid[];
+  v_quantities int[];
+  v_prices int[];
+  v_refusal jsonb;
+  v_total int;
+  v_order uuid;
+  v_expires timestamptz;
+BEGIN
+  IF v_tickets THEN
+    SELECT array_agg((l ->> 'ticketTypeId')::uuid ORDER BY n), array_agg((l ->> 'quantity')::int ORDER BY n),
+           array_agg((l ->> 'unitPriceMinor')::int ORDER BY n), sum((l ->> 'quantity')::int * (l ->> 'unitPriceMinor')::int)::int
+      INTO v_type_ids, v_quantities, v_prices, v_total
+      FROM jsonb_array_elements(p_quote -> 'lines') WITH ORDINALITY AS x(l, n);
+    v_refusal := order_lock_quoted_tickets(p_buyer, CASE WHEN (p_quote ->> 'eventNamed')::boolean THEN v_event END,
+                                           v_type_ids, v_quantities, v_prices, p_max_held);
+  ELSE
+    v_total := (p_quote ->> 'totalMinor')::int;
+    v_refusal := order_lock_quoted_booking(p_buyer, p_quote, p_max_held);
+  END IF;
+  IF v_refusal IS NOT NULL THEN RETURN v_refusal; END IF;
+  IF v_total IS DISTINCT FROM (p_quote ->> 'totalMinor')::int THEN
+    RAISE EXCEPTION 'order_place: the quote''s total % is not the sum of its lines %', p_quote ->> 'totalMinor', v_total;
+  END IF;
+
+  INSERT INTO orders (reference, user_id, event_id, total_minor, currency, hold_expires_at, locale)
+  VALUES (p_reference, (p_buyer ->> 'userId')::uuid, v_event, v_total, p_quote ->> 'currency',
+          now() + make_interval(mins => p_hold_minutes), p_locale)
+  RETURNING id, hold_expires_at INTO v_order, v_expires;
+  IF v_tickets THEN
+    INSERT INTO order_items (order_id, ticket_type_id, quantity, unit_price_minor)
+    SELECT v_order, t.id, t.quantity, t.price FROM unnest(v_type_ids, v_quantities, v_prices) AS t(id, quantity, price);
+    UPDATE ticket_types tt
+       SET held = tt.held + t.quantity, next_hold_expiry = LEAST(tt.next_hold_expiry, v_expires)
+      FROM unnest(v_type_ids, v_quantities) AS t(id, quantity)
+     WHERE tt.id = t.id;
+  ELSE
+    INSERT INTO bookings (resource_id, order_id, starts_at, ends_at)
+    VALUES ((p_quote ->> 'resourceId')::uuid, v_order, (p_quote ->> 'start')::timestamptz,
+            (p_quote ->> 'start')::timestamptz + make_interval(mins => (p_quote ->> 'minutes')::int));
+  END IF;
+
+  IF v_total = 0 THEN
+    PERFORM order_confirm_payment(v_order, 'free', NULL, p_request_id);
+  END IF;
+  RETURN jsonb_build_object('ok', true, 'id', v_order, 'reference', p_reference,
+                            'status', CASE WHEN v_total = 0 THEN 'paid' ELSE 'pending' END,
+                            'totalMinor', v_total, 'currency', p_quote ->> 'currency', 'holdExpiresAt', v_expires);
+END $$;
