@@ -6,7 +6,7 @@ import { z } from "zod";
 import { ZReserveBooking } from "@/lib/orders/reserve-booking";
 import { ZTicketSelection } from "@/lib/orders/reserve-tickets";
 import { isIsoDate } from "@/lib/time";
-import { ZCreateApiToken } from "./tokens";
+import { ZCreateApiToken } from "@/lib/auth/api-tokens";
 
 export const ZUuid = z.uuid();
 export const ZInstant = z.iso.datetime({ offset: true }).describe("ISO 8601 instant, e.g. 2026-06-30T19:00:00.000Z");

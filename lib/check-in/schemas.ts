@@ -1,5 +1,6 @@
 // The check-in API's request and answer shapes (validated and documented in OpenAPI).
 import { z } from "zod";
+import { ZProblem } from "@/lib/http/problem";
 import { REJECTION_REASONS } from "./verdict";
 import { MAX_SCANS_PER_UPLOAD, ZOfflineScan } from "./upload-scans-schema";
 
@@ -29,6 +30,11 @@ export const ZVerdict = z
     z.object({ result: z.literal("rejected"), reason: z.enum(REJECTION_REASONS), ticket: ZTicketSummary.nullable() }),
   ])
   .meta({ id: "CheckInVerdict", description: "What the door is told: admitted (green), already_checked_in (amber, with who and when), rejected (red, with why)." });
+
+/** A refused scan's problem (lib/check-in/refusal.ts): the Problem, plus the door's verdict. */
+export const ZCheckInProblem = ZProblem.extend({
+  verdict: ZVerdict.optional().describe("Check-in problems only: what the door is told (who came in and when, or why not)"),
+}).meta({ id: "CheckInProblem", description: "RFC 9457 problem details of a scan at the door, served as application/problem+json." });
 
 export const ZUploadScansAnswer = z.object({
   results: z.array(z.object({ scanId: z.uuid(), verdict: ZVerdict, conflict: z.boolean().describe("The admission did not stand; the admin sees it under the session's conflicts") })),

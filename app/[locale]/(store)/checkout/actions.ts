@@ -1,15 +1,15 @@
 "use server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/actions/action-state";
 import { currentUser } from "@/lib/auth";
-import { sayFieldErrors, toLocalisedActionState } from "@/lib/i18n/action-messages";
+import { sayFieldErrors, toLocalisedActionState } from "@/lib/actions/localised-action-state";
 import { localePath } from "@/lib/i18n/paths";
 import { admitPurchase } from "@/lib/orders/admission";
 import { reserveBooking, ZReserveBooking } from "@/lib/orders/reserve-booking";
 import { reserveTickets, ZReserveTickets, type ReservedOrder } from "@/lib/orders/reserve-tickets";
 import { paymentProvider } from "@/lib/payments/provider";
-import { invalidInput } from "@/lib/to-action-state";
+import { invalidInput } from "@/lib/actions/to-action-state";
 
 async function nextStepFor(order: ReservedOrder): Promise<string> {
   if (order.status === "paid") return `/orders/${order.id}`;

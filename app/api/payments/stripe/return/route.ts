@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { withApiErrors } from "@/lib/api/http";
-import { problemResponse } from "@/lib/api/problem";
-import { issuesToErrors } from "@/lib/field-errors";
+import { withApiErrors } from "@/lib/http/with-api-errors";
+import { problemResponse } from "@/lib/http/problem";
+import { issuesToErrors } from "@/lib/errors/field-errors";
 import { logError } from "@/lib/log";
 import { confirmStripeReturn } from "@/lib/payments/stripe";
 import { toLocale } from "@/lib/i18n/locales";

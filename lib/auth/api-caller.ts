@@ -1,8 +1,8 @@
 import "server-only";
 import { currentUser } from "@/lib/auth";
 import type { SessionUser } from "@/lib/auth/users";
-import { problemResponse } from "./problem";
-import { findUserByApiToken, type ApiTokenScope } from "./tokens";
+import { problemResponse } from "@/lib/http/problem";
+import { findUserByApiToken, type ApiTokenScope } from "./api-tokens";
 
 export type ApiCaller =
   | { user: SessionUser; via: "token"; tokenId: string; readOnly: boolean; scope: ApiTokenScope }
