@@ -65,6 +65,6 @@ describe("API token expiry and scope", () => {
     const refused = await readBody(await buy(apiRequest(path, { token: created.secret, body: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } }), routeParams({ id: event.id })));
     expect(refused).toMatchObject({ status: 403, body: { code: "forbidden", detail: expect.stringContaining("read-only") } });
     expect(await prisma.order.count({ where: { userId: user.id } })).toBe(0);
-    expect(await authenticateApiRequest(apiRequest(path, { token: created.secret }))).toMatchObject({ via: "token", readOnly: true });
+    expect(await authenticateApiRequest(apiRequest(path, { token: created.secret }))).toMatchObject({ via: "token", scope: "read" });
   });
 });

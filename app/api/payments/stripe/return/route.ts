@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZId } from "@/lib/id-schema";
 import { withApiErrors } from "@/lib/http/with-api-errors";
 import { problemResponse } from "@/lib/http/problem";
 import { issuesToErrors } from "@/lib/errors/field-errors";
@@ -10,7 +11,7 @@ import { appUrl } from "@/lib/urls";
 
 export const dynamic = "force-dynamic";
 
-const ZReturn = z.object({ order: z.uuid(), session_id: z.string().regex(/^cs_[A-Za-z0-9_]+$/), locale: z.string().optional() });
+const ZReturn = z.object({ order: ZId, session_id: z.string().regex(/^cs_[A-Za-z0-9_]+$/), locale: z.string().optional() });
 
 /** The buyer's browser back from Stripe Checkout: confirm now rather than wait for the webhook. */
 export const GET = withApiErrors("stripe_return", async (request: Request) => {
