@@ -18,14 +18,14 @@ type RevokeState = { ok: boolean; message: string } | null;
 type Props = {
   tokens: ApiTokenRow[];
   apiBaseUrl: string;
-  /** Lifetime limits of a token, in days (lib/api/tokens.ts). */
+  /** Lifetime limits of a token, in days (lib/auth/api-tokens.ts). */
   defaultDays: number;
   maxDays: number;
   createAction: (state: CreateState, formData: FormData) => Promise<CreateState>;
   revokeAction: (state: RevokeState, formData: FormData) => Promise<RevokeState>;
 };
 
-/** What a token may do, as the form offers it (lib/api/tokens.ts checks the value). */
+/** What a token may do, as the form offers it (lib/auth/api-tokens.ts checks the value). */
 const SCOPES = [
   { value: "read", label: "scopeRead", hint: "scopeReadHint" },
   { value: "write", label: "scopeBuy", hint: "scopeBuyHint" },

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Link } from "@/lib/i18n/navigation";
-import type { AuthFormState } from "@/lib/auth/form-state";
+import type { AuthFormState } from "@/lib/actions/auth-form-state";
 
 type Field = { name: "name" | "email" | "password"; label: "email" | "password" | "name" | "newPassword"; type: string; autoComplete: string };
 type Props = {

@@ -1,7 +1,7 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useEffect, useState, useTransition } from "react";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/actions/action-state";
 import type { ResourceView } from "@/lib/catalog/types";
 import { useRouter } from "@/lib/i18n/navigation";
 import { localePath } from "@/lib/i18n/paths";

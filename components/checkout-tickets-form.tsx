@@ -2,7 +2,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Link } from "@/lib/i18n/navigation";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/actions/action-state";
 import { FormFailure } from "./form-failure";
 import { formatMoney } from "@/lib/money";
 import type { TicketQuote } from "@/lib/orders/quote";

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/actions/action-state";
 
 /**
  * The failure of a checkout form. "Too busy right now" is not an error of the buyer's: it is

@@ -1,9 +1,10 @@
 import { useTranslations } from "next-intl";
 import NextLink from "next/link";
+import { canAdminister, type Role } from "@/lib/auth/policy";
 import { Link } from "@/lib/i18n/navigation";
 import { LanguageSwitcher } from "./language-switcher";
 
-type Props = { user: { name: string; role: "attendee" | "admin" } | null; signOutAction: () => Promise<void> };
+type Props = { user: { name: string; role: Role } | null; signOutAction: () => Promise<void> };
 
 const item = "inline-flex min-h-11 shrink-0 items-center rounded-lg px-2.5 text-sm font-medium whitespace-nowrap hover:bg-stone-100";
 
@@ -31,7 +32,7 @@ export function SiteHeader({ user, signOutAction }: Props) {
         {user ? (
           <>
             {/* The dashboard is English and outside the locales: never prefixed. */}
-            {user.role === "admin" ? <NextLink href="/admin" className={item}>{t("admin")}</NextLink> : null}
+            {canAdminister(user) ? <NextLink href="/admin" className={item}>{t("admin")}</NextLink> : null}
             <Link href="/account" className={item}>
               <svg aria-hidden="true" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.8" className="size-5 sm:hidden">
                 <path d="M3 6.5h14v2.2a1.8 1.8 0 0 0 0 3.6v2.2H3v-2.2a1.8 1.8 0 0 0 0-3.6Z" strokeLinejoin="round" />

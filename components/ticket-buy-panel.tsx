@@ -2,7 +2,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/actions/action-state";
 import { Link } from "@/lib/i18n/navigation";
 import { localePath } from "@/lib/i18n/paths";
 import { formatMoney } from "@/lib/money";

@@ -28,7 +28,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { hashApiToken } from "../lib/api/tokens";
+import { hashApiToken } from "../lib/auth/api-tokens";
 import {
   check,
   ensureProductionBuild,

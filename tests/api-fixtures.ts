@@ -1,7 +1,7 @@
 // Helpers for the API's integration tests: build the Request a client would send and call
 // the route handler directly (the same function Next calls), with a real bearer token.
 import { randomInt } from "node:crypto";
-import { createApiToken } from "@/lib/api/tokens";
+import { createApiToken } from "@/lib/auth/api-tokens";
 
 export const TEST_ORIGIN = "http://localhost:3000";
 

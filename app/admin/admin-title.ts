@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { currentUser } from "@/lib/auth";
+import { actorOf, canAdminister } from "@/lib/auth/policy";
 
 /**
  * An admin page's metadata. Anyone else is shown the 404 page (requireAdminActor), and its
@@ -8,6 +9,6 @@ import { currentUser } from "@/lib/auth";
 export function adminTitle(title: string): () => Promise<Metadata> {
   return async () => {
     const user = await currentUser();
-    return user?.role === "admin" ? { title } : { title: { absolute: "Page not found · Local Tickets" } };
+    return canAdminister(actorOf(user)) ? { title } : { title: { absolute: "Page not found · Local Tickets" } };
   };
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useId } from "react";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/actions/action-state";
 
 type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;

@@ -1,6 +1,6 @@
 "use client";
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/actions/action-state";
 import type { EventFormValues, VenueOption } from "@/lib/admin/events/form-values";
 import { AboutSection } from "./event-form-parts/about-section";
 import { slugify } from "./event-form-parts/describe-field";

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/actions/action-state";
 import { SelectField, TextField } from "./form-fields";
 
 type Props = {

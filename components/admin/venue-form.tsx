@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/actions/action-state";
 import type { VenueFormValues } from "@/lib/admin/venues/schemas";
 import { TextField } from "./form-fields";
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { actorOf, canAdminister } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/users";
 import { prisma } from "@/lib/db";
 import { AdminError } from "./errors";
@@ -14,8 +15,8 @@ export type Actor = Pick<SessionUser, "id" | "email" | "role">;
  * The refusal reads like "not found", so the admin area does not reveal itself.
  */
 export async function assertAdmin(actor: Actor | null | undefined): Promise<Actor> {
-  if (!actor || actor.role !== "admin" || !isUuid(actor.id)) throw new AdminError("forbidden", "Not found");
+  if (!actor || !canAdminister(actorOf(actor)) || !isUuid(actor.id)) throw new AdminError("forbidden", "Not found");
   const stored = await prisma.user.findUnique({ where: { id: actor.id }, select: { role: true, email: true } });
-  if (stored?.role !== "admin") throw new AdminError("forbidden", "Not found");
+  if (!stored || !canAdminister(stored)) throw new AdminError("forbidden", "Not found");
   return { id: actor.id, email: stored.email, role: "admin" };
 }

@@ -1,8 +1,10 @@
 // Expected outcomes of admin work: shown to the admin (next to a field when `fieldErrors`
 // names one), nothing written. Anything else is unexpected: logged, answered generically.
+import { Refusal } from "@/lib/errors/refusal";
+
 export type AdminErrorCode =
   | "forbidden"
-  | "invalid"
+  | "validation_failed"
   | "not_found"
   | "conflict"
   | "overlap"
@@ -11,35 +13,23 @@ export type AdminErrorCode =
   | "not_refundable"
   | "busy";
 
-export class AdminError extends Error {
+/**
+ * A refusal of admin work; its codes are refusal codes (lib/errors/refusal.ts). `forbidden`
+ * (not an admin) is concealed: the admin area answers a stranger like a missing page and
+ * does not tell them what exists.
+ */
+export class AdminError extends Refusal<AdminErrorCode> {
   constructor(
-    readonly code: AdminErrorCode,
+    code: AdminErrorCode,
     message: string,
     /** Form field path → message, e.g. `sessions.0.startsAt`. */
-    readonly fieldErrors?: Record<string, string>,
+    fieldErrors?: Record<string, string>,
   ) {
-    super(message);
+    super(code, message, { fieldErrors, concealed: code === "forbidden" });
     this.name = "AdminError";
   }
 }
 
 export function isAdminError(error: unknown): error is AdminError {
   return error instanceof AdminError;
-}
-
-/** The name of the constraint a PostgreSQL error reports, wherever the driver put it. */
-export function violatedConstraint(error: unknown, names: readonly string[]): string | null {
-  const seen = new Set<unknown>();
-  const texts: string[] = [];
-  let current: unknown = error;
-  while (current && typeof current === "object" && !seen.has(current)) {
-    seen.add(current);
-    const record = current as { message?: unknown; meta?: unknown; constraint?: unknown; cause?: unknown };
-    if (typeof record.message === "string") texts.push(record.message);
-    if (typeof record.constraint === "string") texts.push(record.constraint);
-    if (record.meta) texts.push(JSON.stringify(record.meta));
-    current = record.cause;
-  }
-  const text = texts.join("\n");
-  return names.find((name) => text.includes(name)) ?? null;
 }

@@ -1,6 +1,7 @@
 import "server-only";
-import { readJsonValue, withApiErrors } from "@/lib/api/http";
-import { problemResponse } from "@/lib/api/problem";
+import { readJsonValue } from "@/lib/http/json";
+import { withApiErrors } from "@/lib/http/with-api-errors";
+import { problemResponse } from "@/lib/http/problem";
 import type { Actor } from "./authorize";
 import { adminOrNull } from "./require-admin";
 

@@ -8,11 +8,11 @@ import { instantAt, localDateAndMinute } from "@/lib/time";
 import { GET as buyOptions, POST as buy } from "@/app/api/events/[id]/buy/route";
 import { GET as confirmation } from "@/app/api/orders/[id]/confirmation/route";
 import { POST as payLocal } from "@/app/api/orders/[id]/pay/local/route";
-import { ZProblem } from "./problem";
+import { ZProblem } from "@/lib/http/problem";
 import { BUY_LIMITS } from "./rate-limits";
 import { ZBuyOptions, ZBuyResponse, ZLocalPayResponse, ZOrderConfirmation } from "./schemas";
 import { apiRequest, readBody, routeParams, tokenFor } from "@/tests/api-fixtures";
-import { revokeApiToken } from "./tokens";
+import { revokeApiToken } from "@/lib/auth/api-tokens";
 
 // Auth.js cannot run outside Next; these tests authenticate with bearer tokens only.
 vi.mock("@/lib/auth", () => ({ currentUser: async () => null }));

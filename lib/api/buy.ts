@@ -6,9 +6,9 @@ import { startPurchase, type StartedPurchase } from "@/lib/checkout/start-purcha
 import type { Buyer } from "@/lib/orders/buyer";
 import { isOrderError } from "@/lib/orders/errors";
 import { formatMinute, localDateAndMinute } from "@/lib/time";
-import { absoluteUrl, jsonResponse } from "./http";
+import { absoluteUrl, jsonResponse } from "@/lib/http/json";
 import type { StoredAnswer } from "./idempotency";
-import { problemBody, problemFromOrderError, problemResponseFromBody, type Problem } from "./problem";
+import { problemBody, problemFromRefusal, problemResponseFromBody, type Problem } from "@/lib/http/problem";
 import type { BuyOptions, BuyRequest, BuyResponse } from "./schemas";
 
 /**
@@ -101,7 +101,7 @@ export async function buyForApi(options: { buyer: Buyer; eventId: string; reques
       const problem = problemBody("not_in_event", { detail: "Choose ticket types or a resource of this event (see GET on this URL).", errors: foreignPointers(request, error.foreignIds ?? []) });
       return { status: problem.status, body: problem };
     }
-    const problem = problemFromOrderError(error, (field) => pointerOf(request, field));
+    const problem = problemFromRefusal(error, (field) => pointerOf(request, field));
     return { status: problem.status, body: problem };
   }
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/users";
 import { getDeliveryStatus, getOrderForViewer } from "@/lib/orders/get-order";
 import { usesLocalProvider } from "@/lib/payments/provider";
-import { absoluteUrl } from "./http";
+import { absoluteUrl } from "@/lib/http/json";
 import type { OrderConfirmation } from "./schemas";
 
 /**

@@ -15,7 +15,8 @@ import { MAX_FEED_LIMIT } from "@/lib/feeds/feed-params";
 import type { FeedPage } from "@/lib/feeds/sessions-feed";
 import type { DrainResult } from "@/lib/jobs/queue";
 import { MAX_WATCHED_SESSIONS, type SessionAvailability } from "@/lib/realtime/types";
-import { ZInstant, ZIsoDate, ZUuid } from "./schemas";
+import { ZId } from "@/lib/id-schema";
+import { ZInstant, ZIsoDate } from "./schemas";
 
 const CATEGORY_VALUES = CATEGORIES.map((category) => category.value) as [Category, ...Category[]];
 const ZNullableNumber = z.number().nullable();
@@ -24,7 +25,7 @@ const ZNullableNumber = z.number().nullable();
 
 export const ZEventCard = z
   .object({
-    id: ZUuid,
+    id: ZId,
     slug: z.string(),
     title: z.string().describe("In the language Accept-Language asks for when the event has it, else in the event's own"),
     summary: z.string(),
@@ -61,7 +62,7 @@ export const ZSearchResult = z
 
 export const ZEventDetail = z
   .object({
-    id: ZUuid,
+    id: ZId,
     slug: z.string(),
     title: z.string().describe("In the language Accept-Language asks for when the event has it, else in the event's own"),
     summary: z.string(),
@@ -77,7 +78,7 @@ export const ZEventDetail = z
     status: z.enum(["draft", "published", "cancelled"]),
     updatedAt: ZInstant,
     venue: z.object({
-      id: ZUuid,
+      id: ZId,
       name: z.string(),
       address: z.string(),
       city: z.string(),
@@ -88,19 +89,19 @@ export const ZEventDetail = z
     }),
     sessions: z.array(
       z.object({
-        id: ZUuid,
+        id: ZId,
         startsAt: ZInstant,
         endsAt: ZInstant,
         remaining: z.int(),
         onSale: z.boolean(),
         ticketTypes: z.array(
-          z.object({ id: ZUuid, name: z.string(), description: z.string(), priceMinor: z.int(), currency: z.string(), capacity: z.int(), remaining: z.int() }),
+          z.object({ id: ZId, name: z.string(), description: z.string(), priceMinor: z.int(), currency: z.string(), capacity: z.int(), remaining: z.int() }),
         ),
       }),
     ),
     resources: z.array(
       z.object({
-        id: ZUuid,
+        id: ZId,
         name: z.string(),
         opensMinute: z.int(),
         closesMinute: z.int(),
@@ -135,19 +136,19 @@ export const ZSearchBody = z
 // ── Live availability and the open-data feed ─────────────────────────────────────────────
 
 export const ZAvailabilityQuery = z.object({
-  event: ZUuid.optional().describe("An event id: all its sessions"),
+  event: ZId.optional().describe("An event id: all its sessions"),
   sessions: z.string().optional().describe(`Comma-separated session ids (at most ${MAX_WATCHED_SESSIONS}); not together with event`),
 });
 
 export const ZSessionAvailability = z
   .object({
-    sessionId: ZUuid,
-    eventId: ZUuid,
+    sessionId: ZId,
+    eventId: ZId,
     changeNumber: z.int().min(0).describe("Position in the sessions feed; grows with every change"),
     deleted: z.boolean(),
     cancelled: z.boolean(),
     remaining: z.int().min(0),
-    ticketTypes: z.array(z.object({ id: ZUuid, remaining: z.int().min(0) })).nullable(),
+    ticketTypes: z.array(z.object({ id: ZId, remaining: z.int().min(0) })).nullable(),
   })
   .meta({ id: "SessionAvailability" });
 export const ZAvailability = z.object({ sessions: z.array(ZSessionAvailability) }).meta({ id: "Availability" });
@@ -208,9 +209,9 @@ export const ZDrainResult = z
   .meta({ id: "DrainResult" });
 
 export const ZStripeWebhookAnswer = z.object({ received: z.literal(true), outcome: z.string() }).meta({ id: "StripeWebhookAnswer" });
-export const ZStripeReturnQuery = z.object({ order: ZUuid, session_id: z.string().regex(/^cs_[A-Za-z0-9_]+$/) });
+export const ZStripeReturnQuery = z.object({ order: ZId, session_id: z.string().regex(/^cs_[A-Za-z0-9_]+$/) });
 export const ZDownloadLinkQuery = z.object({
-  order: ZUuid,
+  order: ZId,
   expires: z.string().regex(/^\d{1,12}$/).describe("Unix seconds"),
   sig: z.string().regex(/^[A-Za-z0-9_-]{43}$/).describe("HMAC of order and expiry"),
 });
@@ -225,14 +226,14 @@ export const ZAuthCredentials = z
   .meta({ id: "SignInForm" });
 export const ZAuthCsrf = z.object({ csrfToken: z.string() }).meta({ id: "CsrfToken" });
 export const ZAuthSession = z
-  .object({ user: z.object({ id: ZUuid, name: z.string(), email: z.string(), role: z.enum(["attendee", "admin"]) }).partial(), expires: ZInstant })
+  .object({ user: z.object({ id: ZId, name: z.string(), email: z.string(), role: z.enum(["attendee", "admin"]) }).partial(), expires: ZInstant })
   .nullable()
   .meta({ id: "AuthSession" });
 
 // ── Admin (lib/admin, lib/analytics) ─────────────────────────────────────────────────────
 
 export const ZSavedEvent = z
-  .object({ event: z.object({ id: ZUuid, slug: z.string(), version: z.int().min(1), status: z.string() }) })
+  .object({ event: z.object({ id: ZId, slug: z.string(), version: z.int().min(1), status: z.string() }) })
   .meta({ id: "SavedEvent" });
 
 export const ZDeleteEventOutcome = z
@@ -255,7 +256,7 @@ export const ZAnalytics = z
     salesOverTime: z.array(z.object({ start: z.string(), orders: z.int(), tickets: z.int(), gross: z.array(ZMoney) })),
     events: z.array(
       z.object({
-        eventId: ZUuid,
+        eventId: ZId,
         title: z.string(),
         slug: z.string(),
         status: z.string(),
@@ -268,7 +269,7 @@ export const ZAnalytics = z
         noShowRate: z.number().nullable().describe("Sessions that have started: share of valid tickets never checked in"),
         sessions: z.array(
           z.object({
-            sessionId: ZUuid,
+            sessionId: ZId,
             startsAt: ZInstant,
             timeZone: z.string(),
             cancelled: z.boolean(),

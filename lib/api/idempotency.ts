@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { prisma } from "@/lib/db";
-import { problemResponse } from "./problem";
+import { problemResponse } from "@/lib/http/problem";
 
 // Idempotency-Key, as Stripe's API has it: the same key from the same user with the same
 // request gets the first answer back and never does the work twice. Keys live 24 hours.

@@ -11,7 +11,7 @@ import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
 import { API_OPERATIONS, buildOpenApiDocument, findOperation, type HttpMethod } from "./openapi";
 import { apiRequest, routeParams, TEST_ORIGIN, tokenFor } from "@/tests/api-fixtures";
 import { prisma } from "@/lib/db";
-import { createApiToken } from "@/lib/api/tokens";
+import { createApiToken } from "@/lib/auth/api-tokens";
 import { reserveTickets } from "@/lib/orders/reserve-tickets";
 import { confirmOrderPayment } from "@/lib/orders/transitions";
 import { loadOrderTickets } from "@/lib/tickets/load-order-tickets";

@@ -5,7 +5,7 @@
 // lib/api/openapi.integration.test.ts walks app/api/**/route.ts and fails for any route file
 // or exported method that is missing here.
 import { z } from "zod";
-import { PROBLEMS } from "./problem";
+import { PROBLEMS } from "@/lib/http/problem";
 import { ADMIN_OPERATIONS } from "./openapi/admin";
 import { AUTH_OPERATIONS } from "./openapi/auth";
 import { BUYING_OPERATIONS } from "./openapi/buying";
@@ -20,7 +20,7 @@ import { CHECK_IN_OPERATIONS } from "./openapi/check-in";
 export { TAGS, type Access, type ApiOperation, type ApiResponseSpec, type HttpMethod, type Tag } from "./openapi/operation";
 
 /**
- * Every route handler under /api runs inside withApiErrors (lib/api/http.ts), which answers
+ * Every route handler under /api runs inside withApiErrors (lib/http/with-api-errors.ts), which answers
  * anything unexpected with the internal_error problem: every operation documents it. Auth.js
  * answers its own routes.
  */

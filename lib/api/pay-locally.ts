@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { OrderError } from "@/lib/orders/errors";
 import { payWithLocalProvider, type LocalPaymentOutcome } from "@/lib/payments/local-payment";
-import { absoluteUrl } from "./http";
+import { absoluteUrl } from "@/lib/http/json";
 import type { LocalPayResponse } from "./schemas";
 import { isUuid } from "@/lib/ids";
 

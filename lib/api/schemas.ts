@@ -5,10 +5,10 @@
 import { z } from "zod";
 import { ZReserveBooking } from "@/lib/orders/reserve-booking";
 import { ZTicketSelection } from "@/lib/orders/reserve-tickets";
+import { ZId } from "@/lib/id-schema";
 import { isIsoDate } from "@/lib/time";
-import { ZCreateApiToken } from "./tokens";
+import { ZCreateApiToken } from "@/lib/auth/api-tokens";
 
-export const ZUuid = z.uuid();
 export const ZInstant = z.iso.datetime({ offset: true }).describe("ISO 8601 instant, e.g. 2026-06-30T19:00:00.000Z");
 export const ZIsoDate = z.string().refine(isIsoDate, "Use a date like 2026-06-30").meta({ format: "date", examples: ["2026-06-30"] });
 const ZMinor = z.int().min(0).describe("Amount in minor units of `currency` (cents)");
@@ -27,7 +27,7 @@ export const ZBuyOptionsQuery = z.strictObject({
 
 export const ZBuyOptions = z
   .object({
-    event: z.object({ id: ZUuid, slug: z.string(), title: z.string(), timeZone: z.string().describe("IANA zone of the venue") }),
+    event: z.object({ id: ZId, slug: z.string(), title: z.string(), timeZone: z.string().describe("IANA zone of the venue") }),
     limits: z.object({
       maxTicketsPerOrder: z.int().min(1).describe("Most tickets one order may hold, over all ticket types"),
       holdMinutes: z.int().min(1).describe("How long an order's places are held while the buyer pays"),
@@ -35,12 +35,12 @@ export const ZBuyOptions = z
     sessions: z
       .array(
         z.object({
-          id: ZUuid,
+          id: ZId,
           startsAt: ZInstant,
           endsAt: ZInstant,
           remaining: z.int().min(0),
           ticketTypes: z.array(
-            z.object({ id: ZUuid, name: z.string(), description: z.string(), priceMinor: ZMinor, currency: ZCurrency, remaining: z.int().min(0) }),
+            z.object({ id: ZId, name: z.string(), description: z.string(), priceMinor: ZMinor, currency: ZCurrency, remaining: z.int().min(0) }),
           ),
         }),
       )
@@ -50,7 +50,7 @@ export const ZBuyOptions = z
         date: ZIsoDate,
         resources: z.array(
           z.object({
-            id: ZUuid,
+            id: ZId,
             name: z.string(),
             priceMinorPerSlot: ZMinor,
             currency: ZCurrency,
@@ -111,7 +111,7 @@ export const buyRequestParser = {
 };
 
 const ZOrderSummary = z.object({
-  id: ZUuid,
+  id: ZId,
   reference: z.string().describe("Human reference printed on tickets, e.g. LT-7K2M9QXD"),
   status: z.enum(["pending", "paid"]).describe("pending: places held until holdExpiresAt, pay at payment.url; paid: free order, confirmed"),
   totalMinor: ZMinor,
@@ -140,7 +140,7 @@ export type BuyResponse = z.input<typeof ZBuyResponse>;
 export const ZOrderConfirmation = z
   .object({
     order: z.object({
-      id: ZUuid,
+      id: ZId,
       reference: z.string(),
       status: z.enum(["pending", "paid", "expired", "cancelled", "refund_required", "refunded"]),
       totalMinor: ZMinor,
@@ -154,19 +154,19 @@ export const ZOrderConfirmation = z
     venue: z.object({ name: z.string(), address: z.string(), timeZone: z.string() }).nullable(),
     items: z.array(
       z.object({
-        ticketTypeId: ZUuid,
+        ticketTypeId: ZId,
         name: z.string(),
         quantity: z.int().min(1),
         unitPriceMinor: ZMinor,
         status: z.enum(["held", "sold", "released", "cancelled"]),
-        session: z.object({ id: ZUuid, startsAt: ZInstant, endsAt: ZInstant }),
+        session: z.object({ id: ZId, startsAt: ZInstant, endsAt: ZInstant }),
       }),
     ),
     bookings: z.array(
-      z.object({ id: ZUuid, resourceId: ZUuid, name: z.string(), startsAt: ZInstant, endsAt: ZInstant, status: z.enum(["held", "sold", "released", "cancelled"]) }),
+      z.object({ id: ZId, resourceId: ZId, name: z.string(), startsAt: ZInstant, endsAt: ZInstant, status: z.enum(["held", "sold", "released", "cancelled"]) }),
     ),
     tickets: z.array(
-      z.object({ id: ZUuid, label: z.string(), holderName: z.string(), code: z.string().describe("What the door scans"), status: z.enum(["valid", "void"]) }),
+      z.object({ id: ZId, label: z.string(), holderName: z.string(), code: z.string().describe("What the door scans"), status: z.enum(["valid", "void"]) }),
     ),
     delivery: z.object({
       status: z.enum(["none", "queued", "sending", "sent", "failed"]).describe("The email with the PDF tickets"),
@@ -194,7 +194,7 @@ export const ZLocalPayRequest = z
 export const ZLocalPayResponse = z
   .object({
     outcome: z.enum(["paid", "refund_required", "unchanged", "declined"]),
-    order: z.object({ id: ZUuid, status: ZOrderConfirmation.shape.order.shape.status }),
+    order: z.object({ id: ZId, status: ZOrderConfirmation.shape.order.shape.status }),
     links: z.object({ confirmation: ZAbsoluteUrl }),
   })
   .meta({ id: "LocalPayResponse" });
@@ -206,7 +206,7 @@ export const ZCreateTokenRequest = ZCreateApiToken.meta({ id: "CreateTokenReques
 
 export const ZApiToken = z
   .object({
-    id: ZUuid,
+    id: ZId,
     name: z.string(),
     hint: z.string().describe("Last four characters of the secret"),
     createdAt: ZInstant,

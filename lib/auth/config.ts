@@ -4,7 +4,7 @@ import "server-only";
 import { CredentialsSignin } from "@auth/core/errors";
 import type { NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { clientAddressFromHeaders } from "@/lib/api/http";
+import { clientAddressFromHeaders } from "@/lib/http/client-address";
 import { authSecret } from "@/lib/env";
 import { childLogger } from "@/lib/log";
 import { checkSignInThrottle, recordSignInFailure, recordSignInSuccess } from "./sign-in-throttle";

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { localePath } from "@/lib/i18n/paths";
 import { authConfig } from "./config";
+import { actorOf, canAdminister } from "./policy";
 import { endSessions, findSessionUser, type SessionUser } from "./users";
 
 export { TooManyAttempts } from "./config";
@@ -50,6 +51,6 @@ export async function requireUser(returnTo: string, locale: Locale = DEFAULT_LOC
 /** For admin pages, actions and routes: anyone but an admin sees a 404. */
 export async function requireAdmin(): Promise<SessionUser> {
   const user = await currentUser();
-  if (user?.role !== "admin") notFound();
+  if (!user || !canAdminister(actorOf(user))) notFound();
   return user;
 }

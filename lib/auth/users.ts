@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword, MAX_PASSWORD_BYTES, needsRehash, passwordByteLength, UNKNOWN_USER_HASH, verifyPassword, ZNewPassword } from "./password";
 import { isUuid } from "@/lib/ids";
+import type { Role } from "./policy";
 
 export const ZSignUp = z.object({
   name: z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters"),
@@ -17,7 +18,7 @@ export const ZSignIn = z.object({
   password: z.string().min(1, "Enter your password").max(200),
 });
 
-export type SessionUser = { id: string; email: string; name: string; role: "attendee" | "admin" };
+export type SessionUser = { id: string; email: string; name: string; role: Role };
 /** What a new session is made from: the user and the session version it must keep matching. */
 export type AuthenticatedUser = SessionUser & { sessionVersion: number };
 

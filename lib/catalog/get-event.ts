@@ -1,6 +1,6 @@
 import "server-only";
-import { z } from "zod";
 import { prisma, sql } from "@/lib/db";
+import { isUuid } from "@/lib/ids";
 import type { Locale } from "@/lib/i18n/locales";
 import type { BookingRules } from "@/lib/orders/quote";
 import { lengthRefusal, slotStarts } from "@/lib/orders/quote-booking";
@@ -9,12 +9,6 @@ import { localiseEvent } from "./localise-event";
 import type { EventDetail } from "./types";
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-// Any UUID PostgreSQL accepts (not only RFC versions): a malformed id is "not found", not an error.
-const ZId = z.guid();
-
-function isId(value: unknown): value is string {
-  return ZId.safeParse(value).success;
-}
 
 async function findPublicEvent(where: { slug: string } | { id: string }, now: Date, locale: Locale | undefined): Promise<EventDetail | null> {
   const event = await prisma.event.findFirst({
@@ -85,7 +79,7 @@ export async function getPublicEventBySlug(slug: string, options: { now?: Date; 
 
 /** Same as getPublicEventBySlug, by id; null when `id` is not a UUID. */
 export async function getPublicEventById(id: string, options: { now?: Date; locale?: Locale } = {}): Promise<EventDetail | null> {
-  if (!isId(id)) return null;
+  if (!isUuid(id)) return null;
   return findPublicEvent({ id }, options.now ?? new Date(), options.locale);
 }
 
@@ -100,7 +94,7 @@ export type BookableDay = { starts: BookableStart[]; date: string; minutes: numb
  * A view only: the purchase re-checks everything under lock.
  */
 export async function getBookableDay(resourceId: string, date: string, minutes: number, options: { now?: Date } = {}): Promise<BookableDay | null> {
-  if (!isId(resourceId) || typeof date !== "string" || !isIsoDate(date) || !Number.isInteger(minutes)) return null;
+  if (!isUuid(resourceId) || typeof date !== "string" || !isIsoDate(date) || !Number.isInteger(minutes)) return null;
   const now = options.now ?? new Date();
   const resource = await prisma.resource.findFirst({
     where: { id: resourceId, event: { status: "published" } },

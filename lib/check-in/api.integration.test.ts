@@ -2,7 +2,7 @@
 // a check_in token may not do anywhere else.
 import { describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
-import { createApiToken } from "@/lib/api/tokens";
+import { createApiToken } from "@/lib/auth/api-tokens";
 import { reserveTickets } from "@/lib/orders/reserve-tickets";
 import { confirmOrderPayment } from "@/lib/orders/transitions";
 import { loadOrderTickets } from "@/lib/tickets/load-order-tickets";

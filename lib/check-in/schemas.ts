@@ -1,23 +1,25 @@
 // The check-in API's request and answer shapes (validated and documented in OpenAPI).
 import { z } from "zod";
+import { ZProblem } from "@/lib/http/problem";
+import { ZId } from "@/lib/id-schema";
 import { REJECTION_REASONS } from "./verdict";
 import { MAX_SCANS_PER_UPLOAD, ZOfflineScan } from "./upload-scans-schema";
 
 const ZDoor = z.string().trim().min(1).max(60).default("Door").describe("Which door or scanner; shown to the admin next to each check-in");
 
 export const ZCheckInRequest = z.strictObject({
-  sessionId: z.uuid().describe("The session (date) this door admits to"),
+  sessionId: ZId.describe("The session (date) this door admits to"),
   code: z.string().min(1).max(256).describe("The text of the ticket's QR code"),
   door: ZDoor,
 });
 
 export const ZUploadScansRequest = z.strictObject({
-  sessionId: z.uuid().describe("The session (date) the scans were made at"),
+  sessionId: ZId.describe("The session (date) the scans were made at"),
   door: ZDoor,
   scans: z.array(ZOfflineScan).min(1).max(MAX_SCANS_PER_UPLOAD).describe("Admissions made offline, in any order"),
 });
 
-const ZTicketSummary = z.object({ id: z.uuid(), holderName: z.string(), ticketTypeName: z.string() }).meta({ id: "CheckInTicket" });
+const ZTicketSummary = z.object({ id: ZId, holderName: z.string(), ticketTypeName: z.string() }).meta({ id: "CheckInTicket" });
 const ZCheckInFacts = z
   .object({ id: z.string(), at: z.iso.datetime({ offset: true }), by: z.string().describe("Email of the door staff"), door: z.string() })
   .meta({ id: "CheckInFacts" });
@@ -30,12 +32,17 @@ export const ZVerdict = z
   ])
   .meta({ id: "CheckInVerdict", description: "What the door is told: admitted (green), already_checked_in (amber, with who and when), rejected (red, with why)." });
 
+/** A refused scan's problem (lib/check-in/refusal.ts): the Problem, plus the door's verdict. */
+export const ZCheckInProblem = ZProblem.extend({
+  verdict: ZVerdict.optional().describe("Check-in problems only: what the door is told (who came in and when, or why not)"),
+}).meta({ id: "CheckInProblem", description: "RFC 9457 problem details of a scan at the door, served as application/problem+json." });
+
 export const ZUploadScansAnswer = z.object({
-  results: z.array(z.object({ scanId: z.uuid(), verdict: ZVerdict, conflict: z.boolean().describe("The admission did not stand; the admin sees it under the session's conflicts") })),
+  results: z.array(z.object({ scanId: ZId, verdict: ZVerdict, conflict: z.boolean().describe("The admission did not stand; the admin sees it under the session's conflicts") })),
 });
 
 export const ZDoorSession = z
-  .object({ id: z.uuid(), eventId: z.uuid(), eventTitle: z.string(), startsAt: z.iso.datetime({ offset: true }), venueName: z.string(), timeZone: z.string() })
+  .object({ id: ZId, eventId: ZId, eventTitle: z.string(), startsAt: z.iso.datetime({ offset: true }), venueName: z.string(), timeZone: z.string() })
   .meta({ id: "DoorSession" });
 
 export const ZDoorSessionsAnswer = z.object({ sessions: z.array(ZDoorSession) });
@@ -46,7 +53,7 @@ export const ZDoorList = z.object({
   syncedAt: z.iso.datetime({ offset: true }),
   tickets: z.array(
     z.object({
-      id: z.uuid(),
+      id: ZId,
       orderReference: z.string(),
       holderName: z.string(),
       ticketTypeName: z.string(),
@@ -61,4 +68,4 @@ export const ZTicketKeys = z.object({
   codeFormat: z.string(),
 });
 
-export const ZSessionIdParams = z.strictObject({ id: z.uuid() });
+export const ZSessionIdParams = z.strictObject({ id: ZId });

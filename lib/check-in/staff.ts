@@ -1,4 +1,5 @@
 import "server-only";
+import { canAdminister, checkInScope, type Actor } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
 import type { SessionUser } from "@/lib/auth/users";
@@ -26,20 +27,20 @@ function toDoorSession(row: SessionRow): DoorSession {
 }
 
 /**
- * What `user` may check in: every event (admins, and staff granted all events), some events,
- * or nothing (null). Read from the database on every call, like assertAdmin: a revoked grant
- * or a demotion takes effect at the next scan, not when a session expires.
+ * What `user` may check in (the policy's checkInScope): every event, some events, or nothing
+ * (null). The role and the grants are read from the database on every call, like assertAdmin:
+ * a revoked grant or a demotion takes effect at the next scan, not when a session expires.
  */
 export async function doorScope(user: Pick<SessionUser, "id"> | null | undefined): Promise<{ staff: DoorStaff; eventIds: string[] | "all" } | null> {
   if (!user || !isUuid(user.id)) return null;
   const stored = await prisma.user.findUnique({ where: { id: user.id }, select: { email: true, role: true } });
   if (!stored) return null;
-  if (stored.role === "admin") return { staff: { id: user.id, email: stored.email, admin: true }, eventIds: "all" };
-  const grants = await prisma.staffGrant.findMany({ where: { userId: user.id }, select: { eventId: true } });
-  if (grants.length === 0) return null;
-  const staff = { id: user.id, email: stored.email, admin: false };
-  if (grants.some((grant) => grant.eventId === null)) return { staff, eventIds: "all" };
-  return { staff, eventIds: grants.map((grant) => grant.eventId!) };
+  const actor: Actor = { userId: user.id, role: stored.role };
+  const admin = canAdminister(actor);
+  // An admin's scope does not depend on grants: no need to read them.
+  const grants = admin ? [] : await prisma.staffGrant.findMany({ where: { userId: user.id }, select: { eventId: true } });
+  const eventIds = checkInScope(actor, grants);
+  return eventIds ? { staff: { id: user.id, email: stored.email, admin }, eventIds } : null;
 }
 
 /** The door staff and the session, when `user` may check tickets in at it; else null (answered as not found). */

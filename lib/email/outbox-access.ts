@@ -1,4 +1,5 @@
 import "server-only";
+import { actorOf, canReadOutbox } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/users";
 import { env } from "@/lib/env";
 
@@ -12,5 +13,5 @@ export function outboxIsOpen(): boolean {
 }
 
 export function canViewOutbox(viewer: SessionUser | null): boolean {
-  return outboxIsOpen() || viewer?.role === "admin";
+  return canReadOutbox(actorOf(viewer), outboxIsOpen());
 }

@@ -4,6 +4,7 @@ import { Resend } from "resend";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
+import { isUuid } from "@/lib/ids";
 import { getBlob, putBlob } from "@/lib/storage/blob-store";
 import { observeEmailSeconds } from "@/lib/ops/metrics";
 
@@ -136,7 +137,7 @@ export async function listOutbox(limit = 50): Promise<OutboxSummary[]> {
 }
 
 export async function getOutboxEmail(id: string): Promise<OutboxEmail | null> {
-  if (!z.uuid().safeParse(id).success) return null;
+  if (!isUuid(id)) return null;
   const row = await prisma.emailOutbox.findUnique({ where: { id } });
   if (!row) return null;
   const attachments = storedAttachments(row.attachments).map(({ filename, contentType, size }) => ({ filename, contentType, size }));
@@ -155,7 +156,7 @@ export async function getOutboxEmail(id: string): Promise<OutboxEmail | null> {
 
 /** One attachment's bytes, or null when the email, the index or the blob is missing. */
 export async function getOutboxAttachment(id: string, index: number): Promise<(OutboxAttachment & { content: Buffer }) | null> {
-  if (!z.uuid().safeParse(id).success || !Number.isInteger(index) || index < 0) return null;
+  if (!isUuid(id) || !Number.isInteger(index) || index < 0) return null;
   const row = await prisma.emailOutbox.findUnique({ where: { id }, select: { attachments: true } });
   const attachment = row ? storedAttachments(row.attachments)[index] : undefined;
   if (!attachment) return null;

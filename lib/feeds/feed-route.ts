@@ -1,6 +1,6 @@
 import "server-only";
-import { withApiErrors } from "@/lib/api/http";
-import { invalidQueryProblem, problemResponse } from "@/lib/api/problem";
+import { withApiErrors } from "@/lib/http/with-api-errors";
+import { invalidQueryProblem, problemResponse } from "@/lib/http/problem";
 import { logError } from "@/lib/log";
 import { withMetrics } from "@/lib/ops/with-metrics";
 import { appUrl } from "@/lib/urls";

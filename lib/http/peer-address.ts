@@ -3,7 +3,7 @@
 // socket's address only when the client sent none, so a client's own X-Forwarded-For would
 // otherwise be all the app sees. Appending the socket's address (what nginx's
 // $proxy_add_x_forwarded_for does) makes the last entry always the peer; clientAddress
-// (lib/api/http.ts) reads the chain from the right, skipping TRUSTED_PROXY_HOPS proxies.
+// (lib/http/client-address.ts) reads the chain from the right, skipping TRUSTED_PROXY_HOPS proxies.
 import http from "node:http";
 
 const INSTALLED = Symbol.for("local-tickets.peer-address");

@@ -8,7 +8,7 @@
 // bytes. Admitted requests keep their place in the line until their response is finished.
 // The checkout's server actions use the same line from inside (they must answer as actions).
 import http from "node:http";
-import { problemBody, PROBLEM_CONTENT_TYPE } from "@/lib/api/problem";
+import { problemBody, PROBLEM_CONTENT_TYPE } from "@/lib/http/problem";
 import { isOrderError } from "@/lib/orders/errors";
 import { purchaseLine } from "@/lib/orders/admission";
 

@@ -28,7 +28,7 @@ export async function startServerProcess(): Promise<void> {
     throw error;
   }
 
-  // Per-address limits must see the TCP peer, not only what the client wrote (lib/api/http.ts).
+  // Per-address limits must see the TCP peer, not only what the client wrote (lib/http/client-address.ts).
   installPeerAddress();
   // In an on-sale, buyers the process cannot serve in time get a cheap 503 before Next runs.
   const { installPurchaseGate } = await import("@/lib/http/purchase-gate");

@@ -1,4 +1,5 @@
 // Expected outcomes of buying: the buyer sees the message, nothing is written.
+import { Refusal } from "@/lib/errors/refusal";
 import type messages from "@/messages/en.json";
 
 /** The name of the message (messages/*.json, `orderErrors`) that says this refusal in the buyer's language. */
@@ -24,18 +25,19 @@ export type OrderErrorCode =
   | "rules_changed"
   | "busy";
 
-export class OrderError extends Error {
+/** A refusal of buying; its codes are refusal codes (lib/errors/refusal.ts), so each has its problem. */
+export class OrderError extends Refusal<OrderErrorCode> {
   constructor(
-    readonly code: OrderErrorCode,
+    code: OrderErrorCode,
     message: string,
     /** Form field the message belongs next to, e.g. `quantity.<ticketTypeId>` or `start`. */
     readonly field?: string,
     /** `busy` only: when trying again has a fair chance. */
-    readonly retryAfterSeconds?: number,
+    retryAfterSeconds?: number,
     /** `not_in_event` only: every ticket type id of the request that is not the event's. */
     readonly foreignIds?: string[],
   ) {
-    super(message);
+    super(code, message, { fieldErrors: field ? { [field]: message } : undefined, retryAfterSeconds });
     this.name = "OrderError";
   }
 

@@ -1,7 +1,8 @@
 import "server-only";
-import { z } from "zod";
-import { prisma } from "@/lib/db";
+import { actorOf, canViewOrder } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/users";
+import { prisma } from "@/lib/db";
+import { isUuid } from "@/lib/ids";
 
 export type OrderView = NonNullable<Awaited<ReturnType<typeof findOrder>>>;
 
@@ -43,10 +44,10 @@ function findOrder(orderId: string) {
 
 /** The order if `viewer` may see it (its owner or an admin), else null: callers answer 404. */
 export async function getOrderForViewer(orderId: string, viewer: SessionUser | null): Promise<OrderView | null> {
-  if (!viewer || !z.uuid().safeParse(orderId).success) return null;
+  if (!viewer || !isUuid(orderId)) return null;
   const order = await findOrder(orderId);
   if (!order) return null;
-  if (order.userId !== viewer.id && viewer.role !== "admin") return null;
+  if (!canViewOrder(actorOf(viewer), order)) return null;
   return order;
 }
 
@@ -56,24 +57,4 @@ export async function getDeliveryStatus(orderId: string): Promise<DeliveryStatus
   const job = await prisma.job.findUnique({ where: { uniqueKey: `deliver_order:${orderId}` }, select: { status: true } });
   if (!job) return "none";
   return ({ queued: "queued", running: "sending", succeeded: "sent", dead: "failed" } as const)[job.status];
-}
-
-export async function listOrdersOfUser(userId: string) {
-  return prisma.order.findMany({
-    where: { userId },
-    orderBy: { createdAt: "desc" },
-    take: 50,
-    select: {
-      id: true,
-      reference: true,
-      status: true,
-      totalMinor: true,
-      currency: true,
-      createdAt: true,
-      holdExpiresAt: true,
-      _count: { select: { tickets: true } },
-      items: { take: 1, select: { ticketType: { select: { session: { select: { startsAt: true, event: { select: { title: true } } } } } } } },
-      bookings: { take: 1, select: { startsAt: true, resource: { select: { event: { select: { title: true } } } } } },
-    },
-  });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { actorOf, canViewOrder } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/users";
 import { prisma } from "@/lib/db";
 import { getBlob, putBlob } from "@/lib/storage/blob-store";
@@ -45,7 +46,7 @@ async function paidOrderPdf(orderId: string): Promise<TicketsPdfFile | null> {
 export async function getTicketsPdfForViewer(orderId: string, viewer: SessionUser | null): Promise<TicketsPdfFile | null> {
   if (!viewer || !z.uuid().safeParse(orderId).success) return null;
   const owner = await prisma.order.findUnique({ where: { id: orderId }, select: { userId: true } });
-  if (!owner || (owner.userId !== viewer.id && viewer.role !== "admin")) return null;
+  if (!owner || !canViewOrder(actorOf(viewer), owner)) return null;
   return paidOrderPdf(orderId);
 }
 

@@ -1,10 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/actions/action-state";
 import { grantDoorStaff, revokeDoorStaff } from "@/lib/admin/check-in/staff-grants";
 import { undoCheckIn } from "@/lib/admin/check-in/undo-check-in";
 import { requireAdminActor } from "@/lib/admin/require-admin";
-import { toActionState } from "@/lib/to-action-state";
+import { toActionState } from "@/lib/actions/to-action-state";
 
 export async function grantDoorStaffAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireAdminActor();

@@ -1,12 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/actions/action-state";
 import { createEvent } from "@/lib/admin/events/create-event";
 import { deleteEvent } from "@/lib/admin/events/delete-event";
 import { formDataToObject } from "@/lib/admin/events/form-data";
 import { requireAdminActor } from "@/lib/admin/require-admin";
-import { toActionState } from "@/lib/to-action-state";
+import { toActionState } from "@/lib/actions/to-action-state";
 import { updateEvent } from "@/lib/admin/events/update-event";
 import { uploadFromForm } from "@/lib/admin/events/upload-from-form";
 

@@ -1,10 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/actions/action-state";
 import { discardJob } from "@/lib/admin/jobs/discard-job";
 import { requireAdminActor } from "@/lib/admin/require-admin";
 import { retryJob } from "@/lib/admin/jobs/retry-job";
-import { toActionState } from "@/lib/to-action-state";
+import { toActionState } from "@/lib/actions/to-action-state";
 
 export async function retryJobAction(jobId: string): Promise<ActionState> {
   const actor = await requireAdminActor();

@@ -1,10 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/actions/action-state";
 import { refundOrder } from "@/lib/admin/orders/refund-order";
 import { requireAdminActor } from "@/lib/admin/require-admin";
 import { resendTickets } from "@/lib/admin/orders/resend-tickets";
-import { toActionState } from "@/lib/to-action-state";
+import { toActionState } from "@/lib/actions/to-action-state";
 
 export async function refundOrderAction(orderId: string, _previous: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireAdminActor();

@@ -1,11 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/actions/action-state";
 import { formDataToObject } from "@/lib/admin/events/form-data";
 import { requireAdminActor } from "@/lib/admin/require-admin";
 import { updateVenueAddress } from "@/lib/admin/venues/venues";
-import { toActionState } from "@/lib/to-action-state";
+import { toActionState } from "@/lib/actions/to-action-state";
 
 export async function updateVenueAction(venueId: string, _previous: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireAdminActor();

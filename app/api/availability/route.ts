@@ -1,5 +1,5 @@
-import { withApiErrors } from "@/lib/api/http";
-import { invalidQueryProblem } from "@/lib/api/problem";
+import { withApiErrors } from "@/lib/http/with-api-errors";
+import { invalidQueryProblem } from "@/lib/http/problem";
 import { readAvailability } from "@/lib/realtime/availability";
 import { parseAvailabilityFilter, toBrowserAvailability } from "@/lib/realtime/types";
 import { withMetrics } from "@/lib/ops/with-metrics";

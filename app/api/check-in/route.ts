@@ -1,4 +1,5 @@
-import { readJsonBody, withApiErrors } from "@/lib/api/http";
+import { readJsonBody } from "@/lib/http/json";
+import { withApiErrors } from "@/lib/http/with-api-errors";
 import { requireDoor, verdictResponse } from "@/lib/check-in/api";
 import { checkInTicket } from "@/lib/check-in/check-in-ticket";
 import { ZCheckInRequest } from "@/lib/check-in/schemas";

@@ -1,5 +1,5 @@
-import { withApiErrors } from "@/lib/api/http";
-import { invalidQueryProblem } from "@/lib/api/problem";
+import { withApiErrors } from "@/lib/http/with-api-errors";
+import { invalidQueryProblem } from "@/lib/http/problem";
 import { parseEventFilters } from "@/lib/catalog/filters";
 import { listEvents } from "@/lib/catalog/list-events";
 import { contentLanguageHeaders, localeFromAcceptLanguage } from "@/lib/i18n/accept-language";

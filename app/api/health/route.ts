@@ -1,4 +1,4 @@
-import { withApiErrors } from "@/lib/api/http";
+import { withApiErrors } from "@/lib/http/with-api-errors";
 import { withMetrics } from "@/lib/ops/with-metrics";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
-import { withApiErrors } from "@/lib/api/http";
-import { problemResponse } from "@/lib/api/problem";
+import { withApiErrors } from "@/lib/http/with-api-errors";
+import { problemResponse } from "@/lib/http/problem";
 import { isAuthorizedScraper } from "@/lib/ops/metrics-auth";
 import { renderMetrics } from "@/lib/ops/metrics";
 import { withMetrics } from "@/lib/ops/with-metrics";

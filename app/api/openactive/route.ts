@@ -1,4 +1,4 @@
-import { withApiErrors } from "@/lib/api/http";
+import { withApiErrors } from "@/lib/http/with-api-errors";
 import { datasetJsonLd } from "@/lib/feeds/dataset";
 import { withMetrics } from "@/lib/ops/with-metrics";
 import { appUrl } from "@/lib/urls";

@@ -1,4 +1,4 @@
-import { withApiErrors } from "@/lib/api/http";
+import { withApiErrors } from "@/lib/http/with-api-errors";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { appUrl } from "@/lib/urls";
 

@@ -1,4 +1,4 @@
-import { withApiErrors } from "@/lib/api/http";
+import { withApiErrors } from "@/lib/http/with-api-errors";
 import { withMetrics } from "@/lib/ops/with-metrics";
 import { checkReadiness, parseSkip } from "@/lib/ops/readiness";
 

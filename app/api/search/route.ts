@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { readBodyText, withApiErrors } from "@/lib/api/http";
-import { invalidQueryProblem, problemResponse } from "@/lib/api/problem";
+import { readBodyText } from "@/lib/http/json";
+import { withApiErrors } from "@/lib/http/with-api-errors";
+import { invalidQueryProblem, problemResponse } from "@/lib/http/problem";
 import { parseEventFilters } from "@/lib/catalog/filters";
 import { searchEvents } from "@/lib/catalog/search-events";
-import { issuesToErrors } from "@/lib/field-errors";
+import { issuesToErrors } from "@/lib/errors/field-errors";
 import { contentLanguageHeaders, localeFromAcceptLanguage } from "@/lib/i18n/accept-language";
 
 export const dynamic = "force-dynamic";

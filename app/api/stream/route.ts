@@ -1,5 +1,5 @@
-import { withApiErrors } from "@/lib/api/http";
-import { invalidQueryProblem } from "@/lib/api/problem";
+import { withApiErrors } from "@/lib/http/with-api-errors";
+import { invalidQueryProblem } from "@/lib/http/problem";
 import { createAvailabilityStream } from "@/lib/realtime/availability-stream";
 import { parseAvailabilityFilter, parseLastEventId } from "@/lib/realtime/types";
 

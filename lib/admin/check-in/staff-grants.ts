@@ -38,13 +38,13 @@ export async function grantDoorStaff(options: { actor: Actor; input: unknown }):
   const parsed = ZStaffGrantInput.safeParse(options.input);
   if (!parsed.success) {
     const fieldErrors = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
-    throw new AdminError("invalid", "Check the highlighted fields.", fieldErrors);
+    throw new AdminError("validation_failed", "Check the highlighted fields.", fieldErrors);
   }
   const { email, eventId } = parsed.data;
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true } });
-  if (!user) throw new AdminError("invalid", "No account has this email. They sign up first.", { email: "No account has this email" });
+  if (!user) throw new AdminError("validation_failed", "No account has this email. They sign up first.", { email: "No account has this email" });
   const event = eventId === "all" ? null : await prisma.event.findUnique({ where: { id: eventId }, select: { id: true, title: true } });
-  if (eventId !== "all" && !event) throw new AdminError("invalid", "Choose an event.", { eventId: "Choose an event" });
+  if (eventId !== "all" && !event) throw new AdminError("validation_failed", "Choose an event.", { eventId: "Choose an event" });
   return prisma.$transaction(async (tx) => {
     const existing = await tx.staffGrant.findFirst({ where: { userId: user.id, eventId: event?.id ?? null }, select: { id: true } });
     if (existing) return { grantId: existing.id };

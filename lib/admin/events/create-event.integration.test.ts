@@ -59,7 +59,7 @@ describe("createEvent", () => {
       resources: [{ name: "Boat", opensAt: "18:00", closesAt: "09:00", slotMinutes: "30", minMinutes: "45", maxMinutes: "20", price: "10", currency: "EUR" }],
     });
     const error = await createEvent({ actor: admin, input }).catch((e) => e);
-    expect(isAdminError(error) && error.code).toBe("invalid");
+    expect(isAdminError(error) && error.code).toBe("validation_failed");
     expect(Object.keys(error.fieldErrors).sort()).toEqual([
       "resources.0.closesAt",
       "resources.0.maxMinutes",
@@ -92,7 +92,7 @@ describe("createEvent", () => {
       first.venue,
     );
     const error = await createEvent({ actor: admin, input }).catch((e) => e);
-    expect(isAdminError(error) && error.code).toBe("invalid");
+    expect(isAdminError(error) && error.code).toBe("validation_failed");
     expect(error.fieldErrors["sessions.0.startsAt"]).toMatch(/already hosts “Early Show” from .* 20:00 to 22:00: a venue can host one session at a time/);
     expect(await prisma.event.count({ where: { slug: input.slug as string } })).toBe(0);
   });
@@ -122,7 +122,7 @@ describe("createEvent", () => {
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     expect(failures).toHaveLength(1);
     expect(isAdminError(failures[0].reason)).toBe(true);
-    expect(["overlap", "invalid"]).toContain(failures[0].reason.code);
+    expect(["overlap", "validation_failed"]).toContain(failures[0].reason.code);
     expect(await prisma.eventSession.count({ where: { venueId: a.venue.id } })).toBe(1);
   });
 

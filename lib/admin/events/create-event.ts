@@ -26,16 +26,16 @@ export async function createEvent(options: { actor: Actor | null; input: unknown
   const { input, image } = await validateEventInput(ZCreateEvent, options.input, options.image, { imageRequired: true });
 
   const venue = await readVenue(prisma, input.venueId);
-  if (!venue) throw new AdminError("invalid", "Check the highlighted fields.", { venueId: "Choose a venue" });
+  if (!venue) throw new AdminError("validation_failed", "Check the highlighted fields.", { venueId: "Choose a venue" });
   const ruleErrors = await checkEventRules(prisma, { eventId: null, input, venue });
-  if (Object.keys(ruleErrors).length > 0) throw new AdminError("invalid", "Check the highlighted fields.", ruleErrors);
+  if (Object.keys(ruleErrors).length > 0) throw new AdminError("validation_failed", "Check the highlighted fields.", ruleErrors);
 
   const imagePath = image ? await storePreparedImage(image) : input.imagePath!;
   try {
     return await inTransaction(async (tx) => {
       // Checked again inside the transaction: another admin may have taken the slot meanwhile.
       const errors = await checkEventRules(tx, { eventId: null, input, venue });
-      if (Object.keys(errors).length > 0) throw new AdminError("invalid", "Check the highlighted fields.", errors);
+      if (Object.keys(errors).length > 0) throw new AdminError("validation_failed", "Check the highlighted fields.", errors);
       const event = await tx.event.create({
         data: { ...eventColumns(input, venue.id), imagePath },
         select: { id: true, slug: true, version: true, status: true },

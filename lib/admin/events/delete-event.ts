@@ -33,7 +33,7 @@ export async function deleteEvent(options: { actor: Actor | null; eventId: strin
   const actor = await assertAdmin(options.actor);
   if (!isUuid(options.eventId)) throw new AdminError("not_found", "This event does not exist");
   const parsed = ZDeleteEvent.safeParse(options.input ?? {});
-  if (!parsed.success) throw new AdminError("invalid", "Reload the page and try again.");
+  if (!parsed.success) throw new AdminError("validation_failed", "Reload the page and try again.");
   const expectedVersion = parsed.data.version;
   const eventId = options.eventId;
 

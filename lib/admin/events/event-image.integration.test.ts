@@ -44,7 +44,7 @@ describe("event images", () => {
     for (const [image, message] of cases) {
       const { input } = await eventInput({ imagePath: "" });
       const error = await createEvent({ actor: admin, input, image }).catch((e) => e);
-      expect(error.code).toBe("invalid");
+      expect(error.code).toBe("validation_failed");
       expect(error.fieldErrors.image).toMatch(message);
       expect(await prisma.event.count({ where: { slug: input.slug as string } })).toBe(0);
     }

@@ -1,6 +1,7 @@
 import "server-only";
 import { OVERLAP_MESSAGE } from "./check-event-rules";
-import { AdminError, isAdminError, violatedConstraint } from "../errors";
+import { violatedConstraint } from "@/lib/db/errors";
+import { AdminError, isAdminError } from "../errors";
 
 const CONSTRAINTS = [
   "event_sessions_no_venue_overlap",
@@ -19,7 +20,7 @@ export function mapEventWriteError(error: unknown): unknown {
     case "event_sessions_no_venue_overlap":
       return new AdminError("overlap", OVERLAP_MESSAGE);
     case "events_slug_key":
-      return new AdminError("invalid", "Check the highlighted fields.", { slug: "Another event already uses this web address" });
+      return new AdminError("validation_failed", "Check the highlighted fields.", { slug: "Another event already uses this web address" });
     case "ticket_types_within_capacity":
       return new AdminError("capacity", "Tickets were sold while you edited: a capacity would be below what is sold. Reload the page and try again.");
     case "order_items_ticket_type_id_fkey":

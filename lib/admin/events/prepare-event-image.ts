@@ -15,7 +15,7 @@ export type ImageUpload = { bytes: Uint8Array; contentType: string; size: number
 export type PreparedImage = { bytes: Buffer; contentType: "image/webp"; width: number; height: number };
 
 function refuse(message: string): never {
-  throw new AdminError("invalid", message, { image: message });
+  throw new AdminError("validation_failed", message, { image: message });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf } from "@/lib/field-errors";
+import { fieldErrorsOf } from "@/lib/errors/field-errors";
 import { eventColumns, ZClockMinute, ZCreateEvent, ZPrice, ZResourceInput } from "./schemas";
 
 describe("admin schemas", () => {

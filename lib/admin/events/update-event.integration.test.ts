@@ -94,7 +94,7 @@ describe("updateEvent", () => {
     const input = await formInput(admin, saved.id);
     input.sessions[0].ticketTypes[1].capacity = "4";
     const error = await updateEvent({ actor: admin, eventId: saved.id, input }).catch((e) => e);
-    expect(error.code).toBe("invalid");
+    expect(error.code).toBe("validation_failed");
     expect(error.fieldErrors["sessions.0.ticketTypes.1.capacity"]).toBe("3 sold and 2 held right now: the capacity can't go below 5");
     expect((await prisma.ticketType.findUniqueOrThrow({ where: { id: types[1].id } })).capacity).toBe(10);
 

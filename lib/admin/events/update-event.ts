@@ -38,10 +38,10 @@ export async function updateEvent(options: { actor: Actor | null; eventId: strin
   const { input, image } = await validateEventInput(ZUpdateEvent, options.input, options.image, { imageRequired: false });
 
   const venue = await readVenue(prisma, input.venueId);
-  if (!venue) throw new AdminError("invalid", CHECK_FIELDS, { venueId: "Choose a venue" });
+  if (!venue) throw new AdminError("validation_failed", CHECK_FIELDS, { venueId: "Choose a venue" });
   // Cheap checks before the image is stored, so a refused save leaves no orphan blob.
   const early = await checkEventRules(prisma, { eventId: options.eventId, input, venue });
-  if (Object.keys(early).length > 0) throw new AdminError("invalid", CHECK_FIELDS, early);
+  if (Object.keys(early).length > 0) throw new AdminError("validation_failed", CHECK_FIELDS, early);
   const imagePath = image ? await storePreparedImage(image) : input.imagePath;
 
   try {
@@ -60,7 +60,7 @@ async function saveInTransaction(
     SELECT id, version, status::text FROM events WHERE id = ${eventId}::uuid FOR UPDATE`;
   if (!event) throw new AdminError("not_found", "This event does not exist");
   if (event.version !== input.version) throw new AdminError("conflict", versionConflictMessage(input.version, event.version));
-  if (event.status === "cancelled") throw new AdminError("invalid", "This event was cancelled; it can no longer be edited.");
+  if (event.status === "cancelled") throw new AdminError("validation_failed", "This event was cancelled; it can no longer be edited.");
   const before = await snapshotEvent(tx, eventId);
 
   const existingSessions = await tx.$queryRaw<{ id: string; starts_at: Date; time_zone: string }[]>`
@@ -118,7 +118,7 @@ async function saveInTransaction(
   if (bookedRemoved.length > 0) errors.resources = `${bookedRemoved.join(", ")} ${bookedRemoved.length === 1 ? "has" : "have"} bookings and can't be removed.`;
 
   for (const [field, message] of Object.entries(await checkEventRules(tx, { eventId, input, venue }))) errors[field] ??= message;
-  if (Object.keys(errors).length > 0) throw new AdminError("invalid", CHECK_FIELDS, errors);
+  if (Object.keys(errors).length > 0) throw new AdminError("validation_failed", CHECK_FIELDS, errors);
 
   const updated = await tx.event.update({
     where: { id: eventId },

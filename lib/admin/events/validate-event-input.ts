@@ -1,7 +1,7 @@
 import "server-only";
 import { AdminError, isAdminError } from "../errors";
 import { prepareEventImage, type ImageUpload, type PreparedImage } from "./prepare-event-image";
-import { fieldErrorsOf } from "@/lib/field-errors";
+import { fieldErrorsOf } from "@/lib/errors/field-errors";
 import type { EventInput } from "./schemas";
 
 type SafeParser<T> = {
@@ -32,7 +32,7 @@ export async function validateEventInput<T extends EventInput>(
     fieldErrors.image ??= "Choose an image";
   }
   if (!parsed.success || Object.keys(fieldErrors).length > 0) {
-    throw new AdminError("invalid", "Check the highlighted fields.", fieldErrors);
+    throw new AdminError("validation_failed", "Check the highlighted fields.", fieldErrors);
   }
   return { input: parsed.data, image };
 }

@@ -99,6 +99,6 @@ describe("resendTickets", () => {
     await expect(resendTickets({ actor: attendee, orderId: order.id })).rejects.toMatchObject({ code: "forbidden" });
     const admin = await createActor();
     await refundOrder({ actor: admin, orderId: order.id });
-    await expect(resendTickets({ actor: admin, orderId: order.id })).rejects.toMatchObject({ code: "invalid" });
+    await expect(resendTickets({ actor: admin, orderId: order.id })).rejects.toMatchObject({ code: "validation_failed" });
   });
 });

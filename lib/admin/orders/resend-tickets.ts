@@ -22,7 +22,7 @@ export async function resendTickets(options: { actor: Actor | null; orderId: str
   return inTransaction(async (tx) => {
     const [order] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM orders WHERE id = ${options.orderId}::uuid FOR UPDATE`;
     if (!order) throw new AdminError("not_found", "This order does not exist");
-    if (order.status !== "paid") throw new AdminError("invalid", `Only a paid order has tickets to send; this one is ${order.status}.`);
+    if (order.status !== "paid") throw new AdminError("validation_failed", `Only a paid order has tickets to send; this one is ${order.status}.`);
     const [job] = await tx.$queryRaw<DeliveryJob[]>`
       SELECT id, status::text, attempts, last_error, locked_at < now() - make_interval(secs => ${STALE_LOCK_SECONDS}) AS stale
         FROM jobs WHERE unique_key = ${key} FOR UPDATE`;

@@ -21,7 +21,7 @@ describe("updateVenueAddress", () => {
     const admin = await createActor();
     const { venue } = await createTicketedEvent({ ticketTypes: [{ capacity: 3 }] });
     await expect(updateVenueAddress({ actor: admin, venueId: venue.id, input: { ...card, country: "Portugal", url: "ftp://x", phone: "call us" } })).rejects.toMatchObject({
-      code: "invalid",
+      code: "validation_failed",
       fieldErrors: { country: expect.any(String), url: expect.any(String), phone: expect.any(String) },
     });
     await expect(updateVenueAddress({ actor: await createActor("attendee"), venueId: venue.id, input: card })).rejects.toMatchObject({ code: "forbidden" });

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { fieldErrorsOf } from "@/lib/field-errors";
+import { fieldErrorsOf } from "@/lib/errors/field-errors";
 import { assertAdmin, type Actor } from "../authorize";
 import { AdminError } from "../errors";
 import { ZVenueAddress, type VenueFormValues } from "./schemas";
@@ -34,7 +34,7 @@ export async function getVenueForm(options: { actor: Actor | null; venueId: stri
 export async function updateVenueAddress(options: { actor: Actor | null; venueId: string; input: unknown }): Promise<void> {
   await assertAdmin(options.actor);
   const parsed = ZVenueAddress.safeParse(options.input);
-  if (!parsed.success) throw new AdminError("invalid", "Check the highlighted fields.", fieldErrorsOf(parsed.error.issues));
+  if (!parsed.success) throw new AdminError("validation_failed", "Check the highlighted fields.", fieldErrorsOf(parsed.error.issues));
   const updated = await prisma.venue.updateMany({ where: { id: options.venueId }, data: parsed.data });
   if (updated.count === 0) throw new AdminError("not_found", "This venue no longer exists.");
 }

@@ -1,6 +1,6 @@
 // At the door (lib/check-in): scanning, the offline door list and its upload, the public key.
-import { ZCheckInRequest, ZDoorList, ZDoorSessionsAnswer, ZSessionIdParams, ZTicketKeys, ZUploadScansRequest, ZUploadScansAnswer, ZVerdict } from "@/lib/check-in/schemas";
-import { json, problems, type ApiOperation } from "./operation";
+import { ZCheckInProblem, ZCheckInRequest, ZDoorList, ZDoorSessionsAnswer, ZSessionIdParams, ZTicketKeys, ZUploadScansRequest, ZUploadScansAnswer, ZVerdict } from "@/lib/check-in/schemas";
+import { json, problems, problemsWith, type ApiOperation } from "./operation";
 
 const WHO =
   "Door staff of the session's event (granted by an admin at /admin/check-in), or an admin: with the session cookie, or with a personal API token of scope `check_in` (a token that can do nothing else). A session the caller may not check in is 404.";
@@ -17,7 +17,9 @@ export const CHECK_IN_OPERATIONS: ApiOperation[] = [
     body: { schema: ZCheckInRequest },
     responses: {
       200: json("Admitted", ZVerdict),
-      ...problems("malformed_request", "unauthenticated", "forbidden", "not_found", "already_checked_in", "content_too_large", "unsupported_media_type", "validation_failed", "ticket_rejected"),
+      ...problems("malformed_request", "unauthenticated", "forbidden", "not_found", "content_too_large", "unsupported_media_type"),
+      // 409 and 422 may carry the door's verdict; 422 is also a body that breaks the schema.
+      ...problemsWith(ZCheckInProblem, "already_checked_in", "validation_failed", "ticket_rejected"),
     },
   },
   {

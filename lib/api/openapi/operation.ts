@@ -2,7 +2,7 @@
 // area files (lib/api/openapi/*.ts) describe their answers with. Errors are always
 // problem+json: `problems(...codes)` documents them from the one code → status table.
 import { z } from "zod";
-import { PROBLEM_CONTENT_TYPE, PROBLEMS, ZProblem, type ProblemCode } from "../problem";
+import { PROBLEM_CONTENT_TYPE, PROBLEMS, ZProblem, type ProblemCode } from "@/lib/http/problem";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete" | "head" | "options";
 
@@ -55,6 +55,11 @@ export const RetryAfter = { "Retry-After": { description: "Seconds to wait befor
 
 /** problem+json responses for the given codes (several codes may share one status). */
 export function problems(...codes: ProblemCode[]): Record<number, ApiResponseSpec> {
+  return problemsWith(ZProblem, ...codes);
+}
+
+/** The same, for problems that carry a room's extension members (`schema` extends ZProblem). */
+export function problemsWith(schema: z.ZodType, ...codes: ProblemCode[]): Record<number, ApiResponseSpec> {
   const byStatus = new Map<number, ProblemCode[]>();
   for (const code of codes) byStatus.set(PROBLEMS[code].status, [...(byStatus.get(PROBLEMS[code].status) ?? []), code]);
   return Object.fromEntries(
@@ -62,7 +67,7 @@ export function problems(...codes: ProblemCode[]): Record<number, ApiResponseSpe
       status,
       {
         description: `Problem (${list.map((code) => `\`${code}\``).join(", ")})`,
-        schema: ZProblem,
+        schema,
         contentType: PROBLEM_CONTENT_TYPE,
         headers: status === 429 || status === 503 || list.includes("idempotency_in_flight") ? RetryAfter : undefined,
       },

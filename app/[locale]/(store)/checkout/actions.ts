@@ -1,16 +1,16 @@
 "use server";
 import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/actions/action-state";
 import { currentUser } from "@/lib/auth";
-import { sayFieldErrors, toLocalisedActionState } from "@/lib/i18n/action-messages";
+import { sayFieldErrors, toLocalisedActionState } from "@/lib/actions/localised-action-state";
 import { localePath } from "@/lib/i18n/paths";
 import { startPurchase, type PurchaseChoice } from "@/lib/checkout/start-purchase";
 import { accountBuyer } from "@/lib/orders/buyer";
 import { admitPurchase } from "@/lib/orders/admission";
 import { ZReserveBooking } from "@/lib/orders/reserve-booking";
 import { ZReserveTickets } from "@/lib/orders/reserve-tickets";
-import { invalidInput } from "@/lib/to-action-state";
+import { invalidInput } from "@/lib/actions/to-action-state";
 
 /** The total the buyer was shown (the panel's quote), when the form says it. */
 function expectedTotal(formData: FormData): number | undefined {

@@ -3,15 +3,16 @@ import { revalidatePath } from "next/cache";
 import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { ActionState } from "@/lib/action-state";
+import { ZId } from "@/lib/id-schema";
+import type { ActionState } from "@/lib/actions/action-state";
 import { currentUser } from "@/lib/auth";
-import { toLocalisedActionState } from "@/lib/i18n/action-messages";
+import { toLocalisedActionState } from "@/lib/actions/localised-action-state";
 import { localePath } from "@/lib/i18n/paths";
 import { isUuid } from "@/lib/ids";
 import { cancelBooking } from "@/lib/orders/transitions";
 import { payWithLocalProvider } from "@/lib/payments/local-payment";
 
-const ZLocalPayment = z.object({ orderId: z.uuid(), outcome: z.enum(["succeed", "decline", "late"]) });
+const ZLocalPayment = z.object({ orderId: ZId, outcome: z.enum(["succeed", "decline", "late"]) });
 
 export async function payLocallyAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const [user, t, locale] = await Promise.all([currentUser(), getTranslations("actions"), getLocale()]);

@@ -2,17 +2,17 @@
 import { AuthError } from "next-auth";
 import { getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
-import type { ActionState } from "@/lib/action-state";
-import { clientAddressFromHeaders } from "@/lib/api/http";
+import type { ActionState } from "@/lib/actions/action-state";
+import { clientAddressFromHeaders } from "@/lib/http/client-address";
 import { signIn, TooManyAttempts } from "@/lib/auth";
 import { signInDevice } from "@/lib/auth/device";
-import type { AuthFormState, AuthFormValues } from "@/lib/auth/form-state";
+import type { AuthFormState, AuthFormValues } from "@/lib/actions/auth-form-state";
 import { signUp } from "@/lib/auth/sign-up";
-import { sayFieldErrors } from "@/lib/i18n/action-messages";
+import { sayFieldErrors } from "@/lib/actions/localised-action-state";
 import { localePath } from "@/lib/i18n/paths";
 import { ZSignIn, ZSignUp } from "@/lib/auth/users";
 import { logError } from "@/lib/log";
-import { invalidInput } from "@/lib/to-action-state";
+import { invalidInput } from "@/lib/actions/to-action-state";
 import { safeReturnPath } from "@/lib/urls";
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"auth">>>;

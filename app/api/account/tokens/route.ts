@@ -1,9 +1,10 @@
-import { requireApiCaller } from "@/lib/api/authenticate";
-import { jsonResponse, readJsonBody, withApiErrors } from "@/lib/api/http";
-import { problemResponse } from "@/lib/api/problem";
-import { limitTokenCreation } from "@/lib/api/rate-limits";
+import { requireApiCaller } from "@/lib/auth/api-caller";
+import { jsonResponse, readJsonBody } from "@/lib/http/json";
+import { withApiErrors } from "@/lib/http/with-api-errors";
+import { problemResponse } from "@/lib/http/problem";
+import { limitTokenCreation } from "@/lib/auth/token-creation-limit";
 import { ZCreateTokenRequest } from "@/lib/api/schemas";
-import { apiTokenJson, createApiToken, listApiTokens } from "@/lib/api/tokens";
+import { apiTokenJson, createApiToken, listApiTokens } from "@/lib/auth/api-tokens";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,5 @@
-import { jsonResponse, withApiErrors } from "@/lib/api/http";
+import { jsonResponse } from "@/lib/http/json";
+import { withApiErrors } from "@/lib/http/with-api-errors";
 import { ticketPublicKeyBase64Url } from "@/lib/tickets/keys";
 import { TICKET_CODE_FORMAT } from "@/lib/tickets/ticket-code";
 

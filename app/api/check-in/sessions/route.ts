@@ -1,5 +1,6 @@
-import { requireApiCaller } from "@/lib/api/authenticate";
-import { jsonResponse, withApiErrors } from "@/lib/api/http";
+import { requireApiCaller } from "@/lib/auth/api-caller";
+import { jsonResponse } from "@/lib/http/json";
+import { withApiErrors } from "@/lib/http/with-api-errors";
 import { doorSessionJson } from "@/lib/check-in/door-list";
 import { listDoorSessions } from "@/lib/check-in/staff";
 

@@ -1,4 +1,5 @@
-import { jsonResponse, readJsonBody, withApiErrors } from "@/lib/api/http";
+import { jsonResponse, readJsonBody } from "@/lib/http/json";
+import { withApiErrors } from "@/lib/http/with-api-errors";
 import { requireDoor } from "@/lib/check-in/api";
 import { ZUploadScansRequest } from "@/lib/check-in/schemas";
 import { uploadScans } from "@/lib/check-in/upload-scans";

@@ -1,5 +1,5 @@
-import { withApiErrors } from "@/lib/api/http";
-import { problemResponse } from "@/lib/api/problem";
+import { withApiErrors } from "@/lib/http/with-api-errors";
+import { problemResponse } from "@/lib/http/problem";
 import { getPublicEventById } from "@/lib/catalog/get-event";
 import { contentLanguageHeaders, localeFromAcceptLanguage } from "@/lib/i18n/accept-language";
 

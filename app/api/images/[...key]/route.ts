@@ -1,5 +1,5 @@
-import { withApiErrors } from "@/lib/api/http";
-import { problemResponse } from "@/lib/api/problem";
+import { withApiErrors } from "@/lib/http/with-api-errors";
+import { problemResponse } from "@/lib/http/problem";
 import { getBlob } from "@/lib/storage/blob-store";
 
 // Event images uploaded in the admin (lib/admin/events/store-event-image.ts). Keys are random

@@ -1,5 +1,5 @@
-import { withApiErrors } from "@/lib/api/http";
-import { problemResponse } from "@/lib/api/problem";
+import { withApiErrors } from "@/lib/http/with-api-errors";
+import { problemResponse } from "@/lib/http/problem";
 import { privateDownloadHeaders } from "@/lib/http/content-disposition";
 import { getTicketsPdfForDownloadLink } from "@/lib/tickets/order-tickets-pdf";
 

@@ -2,12 +2,12 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { currentUser } from "@/lib/auth";
-import { consumeTokenCreation } from "@/lib/api/rate-limits";
-import { createApiToken, MAX_ACTIVE_TOKENS, MAX_TOKEN_DAYS, revokeApiToken, ZCreateApiToken } from "@/lib/api/tokens";
-import type { ActionState } from "@/lib/action-state";
-import { sayFieldErrors, toLocalisedActionState } from "@/lib/i18n/action-messages";
+import { consumeTokenCreation } from "@/lib/auth/token-creation-limit";
+import { createApiToken, MAX_ACTIVE_TOKENS, MAX_TOKEN_DAYS, revokeApiToken, ZCreateApiToken } from "@/lib/auth/api-tokens";
+import type { ActionState } from "@/lib/actions/action-state";
+import { sayFieldErrors, toLocalisedActionState } from "@/lib/actions/localised-action-state";
 import { isUuid } from "@/lib/ids";
-import { invalidInput } from "@/lib/to-action-state";
+import { invalidInput } from "@/lib/actions/to-action-state";
 
 /** The secret travels back in this state once, to be shown once; it is never stored in clear. */
 export type CreateTokenState = ActionState<{ name: string; secret: string }>;

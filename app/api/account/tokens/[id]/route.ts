@@ -1,7 +1,7 @@
-import { requireApiCaller } from "@/lib/api/authenticate";
-import { withApiErrors } from "@/lib/api/http";
-import { problemResponse } from "@/lib/api/problem";
-import { revokeApiToken } from "@/lib/api/tokens";
+import { requireApiCaller } from "@/lib/auth/api-caller";
+import { withApiErrors } from "@/lib/http/with-api-errors";
+import { problemResponse } from "@/lib/http/problem";
+import { revokeApiToken } from "@/lib/auth/api-tokens";
 
 export const dynamic = "force-dynamic";
 

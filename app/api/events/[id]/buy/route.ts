@@ -1,9 +1,10 @@
-import { requireApiCaller } from "@/lib/api/authenticate";
+import { requireApiCaller } from "@/lib/auth/api-caller";
 import { buyAnswerResponse, buyForApi, getBuyOptions } from "@/lib/api/buy";
 import { accountBuyer } from "@/lib/orders/buyer";
-import { BUYING_INTERNAL_ERROR_DETAIL, jsonResponse, readJsonBody, readQuery, withApiErrors } from "@/lib/api/http";
+import { BUYING_INTERNAL_ERROR_DETAIL, withApiErrors } from "@/lib/http/with-api-errors";
+import { jsonResponse, readJsonBody, readQuery } from "@/lib/http/json";
 import { idempotencyKeyOf, requestHash, runIdempotently } from "@/lib/api/idempotency";
-import { problemResponse } from "@/lib/api/problem";
+import { problemResponse } from "@/lib/http/problem";
 import { limitBuying } from "@/lib/api/rate-limits";
 import { buyRequestParser, ZBuyOptionsQuery } from "@/lib/api/schemas";
 import { busyWhenDatabaseIs } from "@/lib/orders/admission";

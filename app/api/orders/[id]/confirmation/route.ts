@@ -1,7 +1,8 @@
-import { requireApiCaller } from "@/lib/api/authenticate";
+import { requireApiCaller } from "@/lib/auth/api-caller";
 import { getOrderConfirmation } from "@/lib/api/confirmation";
-import { jsonResponse, withApiErrors } from "@/lib/api/http";
-import { problemResponse } from "@/lib/api/problem";
+import { jsonResponse } from "@/lib/http/json";
+import { withApiErrors } from "@/lib/http/with-api-errors";
+import { problemResponse } from "@/lib/http/problem";
 import { appUrl } from "@/lib/urls";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
-import { authenticateApiRequest } from "@/lib/api/authenticate";
-import { withApiErrors } from "@/lib/api/http";
-import { problemResponse } from "@/lib/api/problem";
+import { authenticateApiRequest } from "@/lib/auth/api-caller";
+import { withApiErrors } from "@/lib/http/with-api-errors";
+import { problemResponse } from "@/lib/http/problem";
 import { privateDownloadHeaders } from "@/lib/http/content-disposition";
 import { getTicketsPdfForViewer } from "@/lib/tickets/order-tickets-pdf";
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { withApiErrors } from "@/lib/api/http";
-import { problemResponse } from "@/lib/api/problem";
-import { issuesToErrors } from "@/lib/field-errors";
+import { ZId } from "@/lib/id-schema";
+import { withApiErrors } from "@/lib/http/with-api-errors";
+import { problemResponse } from "@/lib/http/problem";
+import { issuesToErrors } from "@/lib/errors/field-errors";
 import { logError } from "@/lib/log";
 import { confirmStripeReturn } from "@/lib/payments/stripe";
 import { toLocale } from "@/lib/i18n/locales";
@@ -10,7 +11,7 @@ import { appUrl } from "@/lib/urls";
 
 export const dynamic = "force-dynamic";
 
-const ZReturn = z.object({ order: z.uuid(), session_id: z.string().regex(/^cs_[A-Za-z0-9_]+$/), locale: z.string().optional() });
+const ZReturn = z.object({ order: ZId, session_id: z.string().regex(/^cs_[A-Za-z0-9_]+$/), locale: z.string().optional() });
 
 /** The buyer's browser back from Stripe Checkout: confirm now rather than wait for the webhook. */
 export const GET = withApiErrors("stripe_return", async (request: Request) => {

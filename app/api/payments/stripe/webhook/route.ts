@@ -1,5 +1,6 @@
-import { readBodyText, tooLargeProblem, withApiErrors } from "@/lib/api/http";
-import { problemResponse } from "@/lib/api/problem";
+import { readBodyText, tooLargeProblem } from "@/lib/http/json";
+import { withApiErrors } from "@/lib/http/with-api-errors";
+import { problemResponse } from "@/lib/http/problem";
 import { handleStripeWebhook } from "@/lib/payments/stripe";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,5 @@
-import { withApiErrors, jsonResponse } from "@/lib/api/http";
+import { withApiErrors } from "@/lib/http/with-api-errors";
+import { jsonResponse } from "@/lib/http/json";
 import { requireDoor } from "@/lib/check-in/api";
 import { loadDoorList } from "@/lib/check-in/door-list";
 

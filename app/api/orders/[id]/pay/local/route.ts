@@ -1,9 +1,10 @@
-import { requireApiCaller } from "@/lib/api/authenticate";
+import { requireApiCaller } from "@/lib/auth/api-caller";
 import { payLocallyForApi } from "@/lib/api/pay-locally";
-import { BUYING_INTERNAL_ERROR_DETAIL, jsonResponse, readJsonBody, withApiErrors } from "@/lib/api/http";
-import { problemResponse } from "@/lib/api/problem";
+import { BUYING_INTERNAL_ERROR_DETAIL, withApiErrors } from "@/lib/http/with-api-errors";
+import { jsonResponse, readJsonBody } from "@/lib/http/json";
+import { problemResponse } from "@/lib/http/problem";
 import { ZLocalPayRequest } from "@/lib/api/schemas";
-import { callerMayWrite } from "@/lib/api/tokens";
+import { callerMayWrite } from "@/lib/auth/api-tokens";
 import { appUrl } from "@/lib/urls";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
-import { withApiErrors } from "@/lib/api/http";
-import { problemResponse } from "@/lib/api/problem";
+import { withApiErrors } from "@/lib/http/with-api-errors";
+import { problemResponse } from "@/lib/http/problem";
 import { currentUser } from "@/lib/auth";
 import { canViewOutbox } from "@/lib/email/outbox-access";
 import { getOutboxAttachment } from "@/lib/email/send-email";

@@ -1,4 +1,4 @@
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/actions/action-state";
 
 /** What a refused sign-in or sign-up form typed, sent back to fill the form again (never the password). */
 export type AuthFormValues = { name?: string; email?: string };

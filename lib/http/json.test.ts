@@ -4,7 +4,8 @@ import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { installPeerAddress } from "@/lib/http/peer-address";
-import { clientAddressFromHeaders, readBodyText, readJsonBody } from "./http";
+import { clientAddressFromHeaders } from "./client-address";
+import { readBodyText, readJsonBody } from "./json";
 
 const xff = (value: string) => new Headers({ "x-forwarded-for": value });
 

@@ -1,10 +1,6 @@
 // Reading requests and writing answers for the JSON API's route handlers.
 import { z } from "zod";
-import { env } from "@/lib/env";
-import { logError } from "@/lib/log";
-import { isAdminError } from "@/lib/admin/errors";
-import { isOrderError } from "@/lib/orders/errors";
-import { problemFromAdminError, problemFromOrderError, problemResponse, problemResponseFromBody, validationProblem } from "./problem";
+import { problemResponse, validationProblem } from "./problem";
 
 /** Bodies are small JSON documents; anything bigger is refused before it is parsed. */
 const MAX_BODY_BYTES = 16 * 1024;
@@ -115,69 +111,7 @@ export function readQuery<T>(request: Request, schema: SafeParser<T>): Parsed<T>
   return { ok: true, data: parsed.data, raw };
 }
 
-/** The caller's address for per-address limits (sign-in, sign-up, buying). See clientAddressFromHeaders. */
-export function clientAddress(request: Request): string {
-  return clientAddressFromHeaders(request.headers);
-}
-
-/**
- * The caller's address, from X-Forwarded-For read from the right. Every server process
- * appends the TCP peer's address to X-Forwarded-For before Next sees the request
- * (lib/http/peer-address.ts), and each proxy in front appends the address it saw, so the
- * last entry is the peer and each trusted proxy hop (TRUSTED_PROXY_HOPS) moves one to the
- * left. Entries further left were written by the client and are never trusted: the first
- * entry, which the old rule took, is whatever the caller wants it to be.
- * For server actions, pass `await headers()`.
- */
-export function clientAddressFromHeaders(headers: Pick<Headers, "get">, trustedHops = env().TRUSTED_PROXY_HOPS): string {
-  const chain = (headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  // Fewer entries than hops: the request did not come through every proxy (or came
-  // straight to the app); the leftmost is the best there is.
-  const address = chain[chain.length - 1 - trustedHops] ?? chain[0] ?? "unknown";
-  return address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "").slice(0, 64);
-}
-
 /** Absolute URL of `path` on this app (APP_URL when set, else the request's origin). */
 export function absoluteUrl(base: string, path: string): string {
   return new URL(path, `${base}/`).toString();
-}
-
-const INTERNAL_ERROR_DETAIL = "Something went wrong on our side; nothing was changed. Please try again.";
-
-/** The 500's detail on the buying routes, where a retry with the same Idempotency-Key is safe. */
-export const BUYING_INTERNAL_ERROR_DETAIL = "Nothing was charged. Please try again; with the same Idempotency-Key a retry is safe.";
-
-/** Next's redirect()/notFound() throw on purpose; they must reach Next, not become a 500. */
-function isNextControlFlow(error: unknown): boolean {
-  const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && /^NEXT_(REDIRECT|HTTP_ERROR_FALLBACK)/.test(digest);
-}
-
-/**
- * The one wrapper of every route handler under /api: an expected outcome that escapes
- * (OrderError from lib/orders, AdminError from lib/admin) becomes its problem (404/409/422/503),
- * anything else is logged with context and answered with a generic 500 problem, so a
- * client always gets problem+json (lib/api/problem.ts), never an HTML error page or another
- * shape. `internalDetail` is what a 500 tells the caller (buying: "nothing was charged").
- */
-export function withApiErrors<Context>(
-  name: string,
-  handler: (request: Request, context: Context) => Response | Promise<Response>,
-  options: { internalDetail?: string } = {},
-): (request: Request, context?: Context) => Promise<Response> {
-  // Next always passes the context; a route without params may be called without it (tests).
-  return async (request, context) => {
-    try {
-      return await handler(request, context as Context);
-    } catch (error) {
-      if (isNextControlFlow(error)) throw error;
-      if (isOrderError(error)) return problemResponseFromBody(problemFromOrderError(error));
-      if (isAdminError(error)) return problemResponseFromBody(problemFromAdminError(error));
-      logError(`api ${name} failed`, error, { method: request.method, path: new URL(request.url).pathname });
-      return problemResponse("internal_error", { detail: options.internalDetail ?? INTERNAL_ERROR_DETAIL });
-    }
-  };
 }

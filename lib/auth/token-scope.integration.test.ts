@@ -11,10 +11,10 @@ vi.mock("@/lib/auth", () => ({ currentUser: async () => session.user }));
 const { POST: createToken } = await import("@/app/api/account/tokens/route");
 const { POST: payLocal } = await import("@/app/api/orders/[id]/pay/local/route");
 const { POST: buy } = await import("@/app/api/events/[id]/buy/route");
-const { authenticateApiRequest } = await import("./authenticate");
-const { ZCreatedToken } = await import("./schemas");
+const { authenticateApiRequest } = await import("./api-caller");
+const { ZCreatedToken } = await import("@/lib/api/schemas");
 const { apiRequest, readBody, routeParams, tokenFor } = await import("@/tests/api-fixtures");
-const { createApiToken, DEFAULT_TOKEN_DAYS } = await import("./tokens");
+const { createApiToken, DEFAULT_TOKEN_DAYS } = await import("./api-tokens");
 
 const DAY = 24 * 3600 * 1000;
 
@@ -65,6 +65,6 @@ describe("API token expiry and scope", () => {
     const refused = await readBody(await buy(apiRequest(path, { token: created.secret, body: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } }), routeParams({ id: event.id })));
     expect(refused).toMatchObject({ status: 403, body: { code: "forbidden", detail: expect.stringContaining("read-only") } });
     expect(await prisma.order.count({ where: { userId: user.id } })).toBe(0);
-    expect(await authenticateApiRequest(apiRequest(path, { token: created.secret }))).toMatchObject({ via: "token", readOnly: true });
+    expect(await authenticateApiRequest(apiRequest(path, { token: created.secret }))).toMatchObject({ via: "token", scope: "read" });
   });
 });

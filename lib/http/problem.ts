@@ -2,11 +2,11 @@
 // Every problem carries a stable machine-readable `code` (an extension member) and a `type`
 // that points at its explanation on /developers, so a client branches on `code`, shows
 // `detail` to people, and reads `errors` to put messages next to the fields they concern.
+// Refusals from every room (lib/errors/refusal.ts) are answered by their code, so this module
+// knows no room: a new outcome is a code in RefusalCode and its line here.
 import { z } from "zod";
-import type { AdminError, AdminErrorCode } from "@/lib/admin/errors";
-import { fieldErrorsToErrors, issuesToErrors, type ProblemFieldError } from "@/lib/field-errors";
-import type { OrderError, OrderErrorCode } from "@/lib/orders/errors";
-import { ZVerdict } from "@/lib/check-in/schemas";
+import { fieldErrorsToErrors, issuesToErrors, type ProblemFieldError } from "@/lib/errors/field-errors";
+import type { Refusal, RefusalCode } from "@/lib/errors/refusal";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
@@ -36,7 +36,7 @@ export const PROBLEMS = {
   internal_error: { status: 500, title: "Something went wrong on our side" },
   busy: { status: 503, title: "Very busy right now: try again shortly" },
   unavailable: { status: 503, title: "Temporarily unavailable: try again later" },
-  // Outcomes of admin work (lib/admin AdminError codes; `invalid` is validation_failed).
+  // Outcomes of admin work (lib/admin AdminError codes; a bad form is validation_failed).
   conflict: { status: 409, title: "Changed in the meantime" },
   overlap: { status: 409, title: "Overlaps another session" },
   capacity: { status: 409, title: "Below the places already taken" },
@@ -60,45 +60,12 @@ export const PROBLEMS = {
   // Outcomes of a scan at the door (lib/check-in): the problem carries the door's `verdict`.
   already_checked_in: { status: 409, title: "Already checked in" },
   ticket_rejected: { status: 422, title: "Not a valid ticket for this door" },
-} as const satisfies Record<string, { status: number; title: string }>;
+} as const satisfies Record<string, ProblemType> & Record<RefusalCode, ProblemType>;
+// The `Record<RefusalCode, …>` above is the compile-time check that every refusal code of
+// every room has its problem.
 
+type ProblemType = { status: number; title: string };
 export type ProblemCode = keyof typeof PROBLEMS;
-
-// Every OrderError code has a problem of the same name; `satisfies` keeps the two lists in step.
-const ORDER_ERROR_PROBLEMS = {
-  invalid: "invalid",
-  not_found: "not_found",
-  not_in_event: "not_in_event",
-  not_on_sale: "not_on_sale",
-  sold_out: "sold_out",
-  not_enough: "not_enough",
-  too_many: "too_many",
-  hold_limit: "hold_limit",
-  taken: "taken",
-  outside_hours: "outside_hours",
-  misaligned: "misaligned",
-  bad_length: "bad_length",
-  in_past: "in_past",
-  forbidden: "forbidden",
-  not_cancellable: "not_cancellable",
-  price_changed: "price_changed",
-  rules_changed: "rules_changed",
-  busy: "busy",
-} as const satisfies Record<OrderErrorCode, ProblemCode>;
-
-// Every AdminError code has a problem. A refusal (`forbidden`) is answered like a missing
-// page: the admin API does not tell a stranger what exists.
-const ADMIN_ERROR_PROBLEMS = {
-  forbidden: "not_found",
-  not_found: "not_found",
-  invalid: "validation_failed",
-  conflict: "conflict",
-  overlap: "overlap",
-  capacity: "capacity",
-  in_use: "in_use",
-  not_refundable: "not_refundable",
-  busy: "busy",
-} as const satisfies Record<AdminErrorCode, ProblemCode>;
 
 export const ZProblemFieldError = z.object({
   /** JSON Pointer (RFC 6901) into the request body, or the query parameter's name. */
@@ -116,10 +83,10 @@ export const ZProblem = z
     code: z.enum(Object.keys(PROBLEMS) as [ProblemCode, ...ProblemCode[]]),
     errors: z.array(ZProblemFieldError).optional(),
     retryAfterSeconds: z.int().optional(),
-    verdict: ZVerdict.optional().describe("Check-in problems only: what the door is told (who came in and when, or why not)"),
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details, served as application/problem+json." });
-export type Problem = z.infer<typeof ZProblem>;
+/** A problem, with the extension members a room adds (the door's `verdict`: lib/check-in/schemas.ts documents it). */
+export type Problem = z.infer<typeof ZProblem> & { [extension: string]: unknown };
 
 export function problemType(code: ProblemCode): string {
   return `/developers#problem-${code}`;
@@ -130,7 +97,8 @@ export type ProblemOptions = {
   instance?: string;
   errors?: ProblemFieldError[];
   retryAfterSeconds?: number;
-  verdict?: Problem["verdict"];
+  /** Extension members (RFC 9457 §3.2); the standard members above always win. */
+  extensions?: Record<string, unknown>;
   headers?: Record<string, string>;
 };
 
@@ -141,7 +109,7 @@ export function problemBody(code: ProblemCode, options: ProblemOptions = {}): Pr
   if (options.instance) body.instance = options.instance;
   if (options.errors?.length) body.errors = options.errors;
   if (options.retryAfterSeconds !== undefined) body.retryAfterSeconds = options.retryAfterSeconds;
-  if (options.verdict) body.verdict = options.verdict;
+  for (const [name, value] of Object.entries(options.extensions ?? {})) if (!(name in body)) body[name] = value;
   return body;
 }
 
@@ -157,27 +125,33 @@ export function problemResponseFromBody(body: Problem, extraHeaders: Record<stri
   return new Response(JSON.stringify(body), { status: body.status, headers });
 }
 
-export function statusOfOrderError(code: OrderErrorCode): number {
-  return PROBLEMS[ORDER_ERROR_PROBLEMS[code]].status;
-}
-
 /**
- * An expected outcome of buying as a problem. `pointerOf` turns the error's form field
- * (`quantity.<ticketTypeId>`, `start`, `items`) into a JSON Pointer into the request body.
+ * A refusal from any room as its problem: the problem of its code, its message as `detail`,
+ * its field errors as `errors` (`pointerOf` turns a form field, `quantity.<ticketTypeId>`,
+ * into a JSON Pointer into the request body; by default the field's dotted path is the pointer).
+ * A concealed refusal is told as a plain `not_found`.
  */
-export function problemFromOrderError(error: OrderError, pointerOf?: (field: string) => string | undefined): Problem {
-  const pointer = error.field ? pointerOf?.(error.field) : undefined;
-  return problemBody(ORDER_ERROR_PROBLEMS[error.code], {
-    detail: error.message,
-    errors: pointer ? [{ pointer, detail: error.message }] : undefined,
-    retryAfterSeconds: error.retryAfterSeconds,
-  });
+export function problemFromRefusal(refusal: Refusal, pointerOf?: (field: string) => string | undefined): Problem {
+  if (refusal.concealed) return problemBody("not_found", { detail: "Not found." });
+  const errors = pointerOf
+    ? Object.entries(refusal.fieldErrors ?? {}).flatMap(([field, detail]) => {
+        const pointer = pointerOf(field);
+        return pointer === undefined ? [] : [{ pointer, detail }];
+      })
+    : fieldErrorsToErrors(refusal.fieldErrors);
+  return problemBody(refusal.code, { detail: refusal.message, errors, retryAfterSeconds: refusal.retryAfterSeconds, extensions: refusal.extensions });
 }
 
-/** An expected outcome of admin work as a problem; its field errors become `errors` with JSON Pointers. */
-export function problemFromAdminError(error: AdminError): Problem {
-  if (error.code === "forbidden") return problemBody("not_found", { detail: "Not found." });
-  return problemBody(ADMIN_ERROR_PROBLEMS[error.code], { detail: error.message, errors: fieldErrorsToErrors(error.fieldErrors) });
+export function problemResponseFromRefusal(refusal: Refusal): Response {
+  return problemResponseFromBody(problemFromRefusal(refusal));
+}
+
+/** 429 with Retry-After: too many `what` (purchase attempts, new tokens) for now. */
+export function rateLimitedProblem(retryAfterSeconds: number, what: string): Response {
+  return problemResponse("rate_limited", {
+    detail: `Too many ${what}. Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}.`,
+    retryAfterSeconds,
+  });
 }
 
 /** A bad query parameter (400), named both in `detail` and as the `errors` pointer. */

@@ -1,9 +1,9 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import type { ActionFailure } from "@/lib/action-state";
-import type { FieldErrors } from "@/lib/field-errors";
+import type { FieldErrors } from "@/lib/errors/field-errors";
 import { isOrderError } from "@/lib/orders/errors";
-import { toActionState } from "@/lib/to-action-state";
+import type { ActionFailure } from "./action-state";
+import { toActionState } from "./to-action-state";
 
 /**
  * toActionState for the store's forms, in the reader's language: an OrderError that names

@@ -6,11 +6,11 @@ import { prisma } from "@/lib/db";
 import { createTestUser } from "@/tests/fixtures";
 import { GET as listTokens, POST as createToken } from "@/app/api/account/tokens/route";
 import { DELETE as revokeToken } from "@/app/api/account/tokens/[id]/route";
-import { authenticateApiRequest } from "./authenticate";
-import { ZProblem } from "./problem";
-import { ZCreatedToken, ZTokenList } from "./schemas";
+import { authenticateApiRequest } from "./api-caller";
+import { ZProblem } from "@/lib/http/problem";
+import { ZCreatedToken, ZTokenList } from "@/lib/api/schemas";
 import { apiRequest, readBody, routeParams, tokenFor } from "@/tests/api-fixtures";
-import { createApiToken, hashApiToken, MAX_ACTIVE_TOKENS } from "./tokens";
+import { createApiToken, hashApiToken, MAX_ACTIVE_TOKENS } from "./api-tokens";
 
 // Auth.js needs a live Next request: stand in for it with the user the cookie would name.
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));

@@ -1,11 +1,12 @@
 import "server-only";
 import { currentUser } from "@/lib/auth";
 import type { SessionUser } from "@/lib/auth/users";
-import { problemResponse } from "./problem";
-import { findUserByApiToken, type ApiTokenScope } from "./tokens";
+import { problemResponse } from "@/lib/http/problem";
+import { findUserByApiToken } from "./api-tokens";
+import { canManageTokens, canUseTokenScope, type ApiTokenScope, type TokenUse } from "./policy";
 
 export type ApiCaller =
-  | { user: SessionUser; via: "token"; tokenId: string; readOnly: boolean; scope: ApiTokenScope }
+  | { user: SessionUser; via: "token"; tokenId: string; scope: ApiTokenScope }
   | { user: SessionUser; via: "session" };
 
 export type AuthenticationResult = { ok: true; caller: ApiCaller } | { ok: false; response: Response };
@@ -27,7 +28,7 @@ export async function authenticateApiRequest(request: Request): Promise<ApiCalle
     const user = await findUserByApiToken(match[1]);
     if (!user) return null;
     const { tokenId, tokenScope, ...sessionUser } = user;
-    return { user: sessionUser, via: "token", tokenId, readOnly: tokenScope !== "write", scope: tokenScope };
+    return { user: sessionUser, via: "token", tokenId, scope: tokenScope };
   }
   if (!SESSION_COOKIE.test(request.headers.get("cookie") ?? "")) return null;
   const user = await currentUser();
@@ -53,22 +54,19 @@ export async function requireApiCaller(request: Request, options: { sessionOnly?
       }),
     };
   }
-  if (caller.via === "token" && (caller.scope === "check_in") !== Boolean(options.checkIn)) {
-    return {
-      ok: false,
-      response: problemResponse("forbidden", {
-        detail: options.checkIn ? "Checking tickets in takes a token with the check_in scope (or the session of door staff)." : "A check_in token only checks tickets in at the door.",
-      }),
-    };
+  // Anything that changes state (buying, paying) is a write.
+  const use: TokenUse = options.checkIn ? "check_in" : request.method === "GET" || request.method === "HEAD" ? "read" : "write";
+  if (caller.via === "token" && !canUseTokenScope(caller.scope, use)) {
+    return { ok: false, response: problemResponse("forbidden", { detail: tokenRefusal(caller.scope, use) }) };
   }
-  if (options.checkIn) return { ok: true, caller };
-  // A read-only token reads; anything that changes state (buying, paying) needs a write token.
-  if (caller.via === "token" && caller.readOnly && request.method !== "GET" && request.method !== "HEAD") {
-    return { ok: false, response: problemResponse("forbidden", { detail: "This API token is read-only. Create a token with write access to buy or pay." }) };
-  }
-  if (options.sessionOnly && caller.via !== "session") {
-    // A token cannot mint or revoke tokens: a leaked token must not be able to entrench itself.
+  if (options.sessionOnly && !canManageTokens(caller.via)) {
     return { ok: false, response: problemResponse("forbidden", { detail: "API tokens are managed with the session cookie of a signed-in user, not with a token." }) };
   }
   return { ok: true, caller };
+}
+
+function tokenRefusal(scope: ApiTokenScope, use: TokenUse): string {
+  if (use === "check_in") return "Checking tickets in takes a token with the check_in scope (or the session of door staff).";
+  if (scope === "check_in") return "A check_in token only checks tickets in at the door.";
+  return "This API token is read-only. Create a token with write access to buy or pay.";
 }

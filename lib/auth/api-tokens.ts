@@ -2,7 +2,11 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/users";
+import { isUuid } from "@/lib/ids";
+import { API_TOKEN_SCOPES, canUseTokenScope, type ApiTokenScope } from "./policy";
+import type { SessionUser } from "./users";
+
+export { API_TOKEN_SCOPES, type ApiTokenScope } from "./policy";
 
 // `lt_` + 32 random bytes (256 bits) in base64url. The prefix lets secret scanners and our
 // own log scrubber recognise a leaked token; only its SHA-256 is stored (a fast hash is
@@ -13,12 +17,6 @@ export const MAX_ACTIVE_TOKENS = 20;
 /** Writing last_used_at on every request would make one busy token a hot row. */
 const LAST_USED_RESOLUTION_SECONDS = 60;
 
-/**
- * What a token may do: `read` only reads (orders, confirmations); `write` may also buy and pay;
- * `check_in` only checks tickets in at the door (POST /api/check-in…), for a partner's scanner.
- */
-export const API_TOKEN_SCOPES = ["read", "write", "check_in"] as const;
-export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
 export const DEFAULT_TOKEN_DAYS = 90;
 export const MAX_TOKEN_DAYS = 365;
 
@@ -110,7 +108,7 @@ export async function listApiTokens(userId: string): Promise<ApiTokenView[]> {
  * user has no such token. Takes effect on the next request: every request looks it up.
  */
 export async function revokeApiToken(options: { userId: string; tokenId: string }): Promise<boolean> {
-  if (!z.uuid().safeParse(options.tokenId).success) return false;
+  if (!isUuid(options.tokenId)) return false;
   const where = { id: options.tokenId, userId: options.userId };
   const updated = await prisma.apiToken.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: new Date() } });
   if (updated.count > 0) return true;
@@ -136,11 +134,11 @@ export async function findUserByApiToken(secret: string): Promise<TokenUser | nu
 }
 
 /**
- * May this caller change things (buy, pay)? Sessions may; tokens only with the `write`
- * scope. A read-only token that leaks lets its holder read orders, not spend.
+ * May this caller change things (buy, pay)? Sessions may; a token as its stored scope allows
+ * (canUseTokenScope: only `write`), read again here.
  */
 export async function callerMayWrite(caller: { via: "session" } | { via: "token"; tokenId: string }): Promise<boolean> {
   if (caller.via === "session") return true;
   const token = await prisma.apiToken.findUnique({ where: { id: caller.tokenId }, select: { scope: true } });
-  return token?.scope === "write";
+  return token ? canUseTokenScope(token.scope, "write") : false;
 }

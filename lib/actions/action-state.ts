@@ -1,4 +1,4 @@
-import type { FieldErrors } from "./field-errors";
+import type { FieldErrors } from "@/lib/errors/field-errors";
 
 /** A refused action: the message the form shows, and messages next to the fields they concern. */
 export type ActionFailure = {

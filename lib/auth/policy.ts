@@ -1,0 +1,76 @@
+// Who may do what: the one access policy. Pages, actions, JSON routes and components ask it;
+// no other file compares a role or a token's scope. Pure (no database, no "server-only"):
+// the callers load the facts (the stored role, the staff grants, the order's owner) and hand
+// them in, so a component may ask too and every rule is tested without a database
+// (policy.test.ts). Hosts with their own events will change this file, and the actor grows
+// with them (its host memberships), not the sites that ask.
+
+export type Role = "attendee" | "admin";
+
+/** Who is asking, as a value. */
+export type Actor = { userId: string; role: Role };
+
+/** What a personal API token may do: `read` only reads; `write` may also buy and pay; `check_in` only checks tickets in at the door. */
+export const API_TOKEN_SCOPES = ["read", "write", "check_in"] as const;
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+
+/** What a request through a token does: reads, changes things (buy, pay), or checks a ticket in at the door. */
+export type TokenUse = "read" | "write" | "check_in";
+
+/** The actor of a signed-in user (or of nobody). */
+export function actorOf(user: { id: string; role: Role } | null | undefined): Actor | null {
+  return user ? { userId: user.id, role: user.role } : null;
+}
+
+/** The admin dashboard, its JSON routes and everything they change: admins only. */
+export function canAdminister(actor: Pick<Actor, "role"> | null | undefined): boolean {
+  return actor?.role === "admin";
+}
+
+/** An order (its page, its confirmation, its tickets): its buyer, and admins. */
+export function canViewOrder(actor: Actor | null | undefined, order: { userId: string }): boolean {
+  if (!actor) return false;
+  return order.userId === actor.userId || canAdminister(actor);
+}
+
+/**
+ * The events `actor` may check tickets in for, from their staff grants (a grant without an
+ * event is for every event): "all" for admins and all-event staff, the granted events, or
+ * null for anyone else.
+ */
+export function checkInScope(actor: Actor | null | undefined, grants: readonly { eventId: string | null }[]): "all" | string[] | null {
+  if (!actor) return null;
+  if (canAdminister(actor)) return "all";
+  if (grants.length === 0) return null;
+  if (grants.some((grant) => grant.eventId === null)) return "all";
+  return grants.map((grant) => grant.eventId!);
+}
+
+/** May `actor` check tickets in at a session of `eventId`? */
+export function canCheckIn(actor: Actor | null | undefined, grants: readonly { eventId: string | null }[], eventId: string): boolean {
+  const scope = checkInScope(actor, grants);
+  return scope === "all" || (scope !== null && scope.includes(eventId));
+}
+
+/**
+ * The dev outbox (emails written instead of sent): anyone while it is open (no email
+ * provider and not production: `outboxOpen`, lib/email/outbox-access.ts), else admins.
+ */
+export function canReadOutbox(actor: Pick<Actor, "role"> | null | undefined, outboxOpen: boolean): boolean {
+  return outboxOpen || canAdminister(actor);
+}
+
+/**
+ * May a token of `scope` be used for `use`? A `check_in` token checks tickets in and does
+ * nothing else, and only it is taken at the door (besides the session); a read token reads;
+ * a write token reads and writes. A read-only token that leaks lets its holder read orders, not spend.
+ */
+export function canUseTokenScope(scope: ApiTokenScope, use: TokenUse): boolean {
+  if (use === "check_in" || scope === "check_in") return use === scope;
+  return use === "read" || scope === "write";
+}
+
+/** Minting and revoking tokens takes the session: a leaked token must not be able to entrench itself. */
+export function canManageTokens(via: "session" | "token"): boolean {
+  return via === "session";
+}
