@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
+import { jobKey } from "@/lib/jobs/kinds";
 import type { SessionUser } from "@/lib/auth/users";
 
 export type OrderView = NonNullable<Awaited<ReturnType<typeof findOrder>>>;
@@ -53,7 +54,7 @@ export async function getOrderForViewer(orderId: string, viewer: SessionUser | n
 export type DeliveryStatus = "queued" | "sending" | "sent" | "failed" | "none";
 
 export async function getDeliveryStatus(orderId: string): Promise<DeliveryStatus> {
-  const job = await prisma.job.findUnique({ where: { uniqueKey: `deliver_order:${orderId}` }, select: { status: true } });
+  const job = await prisma.job.findUnique({ where: { uniqueKey: jobKey("deliver_order", orderId) }, select: { status: true } });
   if (!job) return "none";
   return ({ queued: "queued", running: "sending", succeeded: "sent", dead: "failed" } as const)[job.status];
 }

@@ -3,7 +3,7 @@ import { withApiErrors } from "@/lib/api/http";
 import { problemResponse } from "@/lib/api/problem";
 import { issuesToErrors } from "@/lib/field-errors";
 import { logError } from "@/lib/log";
-import { confirmStripeReturn } from "@/lib/payments/stripe";
+import { confirmStripeReturn } from "@/lib/payments/stripe/events";
 import { toLocale } from "@/lib/i18n/locales";
 import { localePath } from "@/lib/i18n/paths";
 import { appUrl } from "@/lib/urls";

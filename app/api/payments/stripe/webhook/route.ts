@@ -1,6 +1,6 @@
 import { readBodyText, tooLargeProblem, withApiErrors } from "@/lib/api/http";
 import { problemResponse } from "@/lib/api/problem";
-import { handleStripeWebhook } from "@/lib/payments/stripe";
+import { handleStripeWebhook } from "@/lib/payments/stripe/events";
 
 export const dynamic = "force-dynamic";
 
