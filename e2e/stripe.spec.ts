@@ -19,3 +19,28 @@ for (const method of ["card", "crypto"] as const) {
     await expect(page.getByTestId("ticket")).toHaveCount(1);
   });
 }
+
+test("a buyer who left Stripe Checkout resumes it from the order page and pays", async ({ page }) => {
+  await signInAsAttendee(page);
+
+  await page.goto(`/events/${DEMO.ticketed}`);
+  await chooseTickets(page, 1);
+  await buyPanel(page).getByRole("button", { name: /^Reserve and pay / }).click();
+  await expect(page.getByRole("heading", { name: "Fake Stripe Checkout" })).toBeVisible();
+  const checkout = page.url();
+
+  // Back to the shop without paying: Checkout's cancel link leads to the pending order.
+  await page.getByRole("link", { name: "Cancel" }).click();
+  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]+$/);
+  await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "pending");
+
+  // The same Checkout session again, never the local test page.
+  await page.getByRole("button", { name: "Continue to payment" }).click();
+  await expect(page.getByRole("heading", { name: "Fake Stripe Checkout" })).toBeVisible();
+  expect(page.url()).toBe(checkout);
+  await page.getByRole("button", { name: "Pay by card" }).click();
+
+  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]+$/);
+  await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "paid");
+  await expect(page.getByTestId("ticket")).toHaveCount(1);
+});

@@ -28,6 +28,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { jobKey } from "../lib/jobs/kinds";
 import { hashApiToken } from "../lib/auth/api-tokens";
 import {
   check,
@@ -393,7 +394,7 @@ async function runDelivery(app: RunningApp, client: pg.Client, sale: Sale, buyer
   // Delivered = the delivery job succeeded (its PDF stored and its email handed over).
   let delivered = 0;
   const deadline = Date.now() + DELIVERY_TIMEOUT_MS;
-  const ids = orders.map((order) => `deliver_order:${order.id}`);
+  const ids = orders.map((order) => jobKey("deliver_order", order.id));
   while (Date.now() < deadline) {
     const { rows: [row] } = await client.query<{ done: number; dead: number }>(
       "SELECT count(*) FILTER (WHERE status = 'succeeded')::int AS done, count(*) FILTER (WHERE status = 'dead')::int AS dead FROM jobs WHERE unique_key = ANY($1::text[])",

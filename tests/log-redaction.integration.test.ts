@@ -60,7 +60,7 @@ describe("logs of a full purchase", () => {
     const { runWithRequestContext, newRequestId } = await import("@/lib/ops/request-context");
     const { reserveTickets } = await import("@/lib/orders/reserve-tickets");
     const { confirmOrderPayment } = await import("@/lib/orders/transitions");
-    const stripe = await import("@/lib/payments/stripe");
+    const stripe = { ...(await import("@/lib/payments/stripe/events")), ...(await import("@/lib/payments/stripe/stripe-provider")) };
     const { createTestUser, createTicketedEvent } = await import("@/tests/fixtures");
 
     const requestId = newRequestId();
@@ -104,7 +104,7 @@ describe("logs of a full purchase", () => {
       });
 
       // 3. The delivery jobs (PDFs, email), when the queue handlers exist in this build.
-      const runDueWork = await import("@/lib/jobs/run-due-work").then((module) => module.runDueWork).catch(() => null);
+      const runDueWork = await import("@/lib/worker/run-due-work").then((module) => module.runDueWork).catch(() => null);
       if (runDueWork) await runDueWork(20_000).catch((error: unknown) => logError("delivery failed in test", error));
     });
 

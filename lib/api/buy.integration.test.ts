@@ -13,6 +13,7 @@ import { BUY_LIMITS } from "./rate-limits";
 import { ZBuyOptions, ZBuyResponse, ZLocalPayResponse, ZOrderConfirmation } from "./schemas";
 import { apiRequest, readBody, routeParams, tokenFor } from "@/tests/api-fixtures";
 import { revokeApiToken } from "@/lib/auth/api-tokens";
+import { jobKey } from "@/lib/jobs/kinds";
 
 // Auth.js cannot run outside Next; these tests authenticate with bearer tokens only.
 vi.mock("@/lib/auth", () => ({ currentUser: async () => null }));
@@ -114,7 +115,7 @@ describe("POST /api/events/:id/buy", () => {
     expect(after.delivery).toEqual({ status: "queued", ticketsPdfUrl: null });
     expect(after.links.payLocal).toBeUndefined();
 
-    await prisma.job.update({ where: { uniqueKey: `deliver_order:${created.order.id}` }, data: { status: "succeeded" } });
+    await prisma.job.update({ where: { uniqueKey: jobKey("deliver_order", created.order.id) }, data: { status: "succeeded" } });
     const delivered = ZOrderConfirmation.parse(await (await confirmation(apiRequest(`/api/orders/${created.order.id}/confirmation`, { token }), routeParams({ id: created.order.id }))).json());
     expect(delivered.delivery).toEqual({ status: "sent", ticketsPdfUrl: `http://localhost:3000/api/orders/${created.order.id}/tickets.pdf` });
   });
@@ -159,7 +160,7 @@ describe("POST /api/events/:id/buy", () => {
     expect(created.order.status).toBe("paid");
     expect(created.payment).toBeNull();
     // Queued as due now: its commit wakes the drainers (NOTIFY jobs_due, lib/jobs/wake.ts).
-    expect(await prisma.job.count({ where: { uniqueKey: `deliver_order:${created.order.id}`, status: "queued" } })).toBe(1);
+    expect(await prisma.job.count({ where: { uniqueKey: jobKey("deliver_order", created.order.id), status: "queued" } })).toBe(1);
     expect(await prisma.ticket.count({ where: { orderId: created.order.id } })).toBe(3);
   });
 

@@ -1,11 +1,29 @@
 import "server-only";
 import { hostname } from "node:os";
 import { prisma } from "@/lib/db";
+import type { Tx } from "@/lib/db/transaction";
 import { runJobWithContext } from "@/lib/ops/request-context";
 import { isShuttingDown } from "@/lib/ops/shutdown";
+import { enqueueJob } from "./enqueue";
+import { JOB_KINDS, jobKey, type JobKind, type JobPayload, type JobPayloadInput } from "./kinds";
 
 export type ClaimedJob = { id: string; kind: string; payload: Record<string, unknown>; attempts: number; max_attempts: number };
 export type JobHandler = (payload: Record<string, unknown>, job: ClaimedJob) => Promise<void>;
+/** The handler of one kind: its payload already parsed by the kind's schema (lib/jobs/kinds.ts). */
+export type KindHandler<K extends JobKind> = (payload: JobPayload<K>, job: ClaimedJob) => Promise<void>;
+/** One handler for every kind: lib/worker gathers them from their domains. */
+export type KindHandlers = { [K in JobKind]: KindHandler<K> };
+
+/** The queue's handlers, each given its payload parsed by its kind's schema (a bad payload fails the job). */
+export function parsingHandlers(handlers: KindHandlers): Record<string, JobHandler> {
+  return Object.fromEntries(
+    (Object.keys(handlers) as JobKind[]).map((kind) => {
+      const run = handlers[kind] as KindHandler<JobKind>;
+      const handler: JobHandler = (payload, job) => run(JOB_KINDS[kind].parse(payload), job);
+      return [kind, handler];
+    }),
+  );
+}
 
 /** A worker that died mid-job leaves a lock; after this long another worker takes the job again. */
 export const STALE_LOCK_SECONDS = 120;
@@ -111,4 +129,37 @@ export async function retryDeadJob(jobId: string): Promise<boolean> {
     UPDATE jobs SET status = 'queued', attempts = 0, run_at = now(), last_error = NULL, updated_at = now()
      WHERE id = ${jobId}::uuid AND status = 'dead'`;
   return changed === 1;
+}
+
+export type JobState = { status: string; attempts: number; lastError: string | null };
+export type RequeueOutcome = { outcome: "busy"; before: JobState } | { outcome: "requeued"; before: JobState } | { outcome: "enqueued"; before: null };
+
+/**
+ * Runs a unique job once more, e.g. an admin's "resend tickets". Its row (by unique key) goes
+ * back to `queued`, due now, with fresh attempts and `again` merged into its payload; a job
+ * that was never queued (or was discarded) is enqueued with `payload`. A job some worker is
+ * running right now (its lock is not stale) is left alone: `busy`. Runs in the caller's
+ * transaction, which keeps the row locked until it commits.
+ */
+export async function requeueJob<K extends JobKind>(
+  tx: Tx,
+  kind: K,
+  payload: JobPayloadInput<K>,
+  options: { uniqueKey?: string; again?: Partial<JobPayloadInput<K>> } = {},
+): Promise<RequeueOutcome> {
+  const uniqueKey = options.uniqueKey ?? jobKey(kind, payload.orderId);
+  const [job] = await tx.$queryRaw<{ id: string; status: string; attempts: number; last_error: string | null; stale: boolean }[]>`
+    SELECT id, status::text, attempts, last_error, locked_at < now() - make_interval(secs => ${STALE_LOCK_SECONDS}) AS stale
+      FROM jobs WHERE unique_key = ${uniqueKey} FOR UPDATE`;
+  if (!job) {
+    await enqueueJob(tx, kind, payload, { uniqueKey });
+    return { outcome: "enqueued", before: null };
+  }
+  const before = { status: job.status, attempts: job.attempts, lastError: job.last_error };
+  if (job.status === "running" && !job.stale) return { outcome: "busy", before };
+  await tx.$executeRaw`
+    UPDATE jobs SET status = 'queued', attempts = 0, run_at = now(), last_error = NULL, locked_at = NULL, locked_by = NULL, updated_at = now(),
+                    payload = payload || ${JSON.stringify(options.again ?? {})}::jsonb
+     WHERE id = ${job.id}::uuid`;
+  return { outcome: "requeued", before };
 }

@@ -3,13 +3,13 @@ import pg from "pg";
 import { env } from "@/lib/env";
 import { childLogger } from "@/lib/log";
 import { isShuttingDown } from "@/lib/ops/shutdown";
-import { runDueWork } from "./run-due-work";
 
 // The one rule that starts delivery: a job committed as due now sends NOTIFY jobs_due
 // (migration 20261202020000_jobs_wake), and every app process LISTENs and drains. No caller
 // kicks the queue. With several processes they share the work (claims use SKIP LOCKED).
 // The worker loop's timer (scripts/lib/worker-loop.ts, or cron) stays the backstop for jobs
-// due later and for notifications missed while a connection was down.
+// due later and for notifications missed while a connection was down. What a drain runs is
+// the worker's (lib/worker/run-due-work.ts): the queue knows no handler.
 
 export const JOBS_CHANNEL = "jobs_due";
 /** application_name of the LISTEN connection, so it can be told apart in pg_stat_activity. */
@@ -45,9 +45,9 @@ export function coalesced(drain: () => Promise<unknown>): () => Promise<void> {
 export type JobWaker = { stop: () => Promise<void> };
 
 /** LISTENs on a dedicated connection (never one of Prisma's pool), reconnecting with backoff. */
-export function startJobWaker(options: { databaseUrl?: string; drain?: () => Promise<unknown> } = {}): JobWaker {
+export function startJobWaker(options: { databaseUrl?: string; drain: () => Promise<unknown> }): JobWaker {
   const databaseUrl = options.databaseUrl ?? env().DATABASE_URL;
-  const drain = coalesced(options.drain ?? (() => runDueWork()));
+  const drain = coalesced(options.drain);
   let client: pg.Client | null = null;
   let stopped = false;
   let failures = 0;

@@ -5,7 +5,7 @@
 //    OTLP endpoint is configured: OTEL_EXPORTER_OTLP_ENDPOINT, or the traces-only
 //    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT; OTEL_SERVICE_NAME, OTEL_EXPORTER_OTLP_HEADERS and
 //    OTEL_EXPORTER_OTLP_PROTOCOL are read by the exporter. Nothing is loaded otherwise;
-//  - the job waker: LISTEN jobs_due and drain the queue in this process (lib/jobs/wake.ts),
+//  - the job worker: LISTEN jobs_due and drain the queue in this process (lib/worker, lib/jobs/wake.ts),
 //    and the timer that releases each hold when it expires (lib/orders/hold-expiry-timer.ts);
 //  - on SIGTERM/SIGINT, mark the process as stopping (readiness answers 503, the job drain
 //    claims nothing new, streams close) while Next finishes the requests in flight and exits.
@@ -35,8 +35,8 @@ export async function startServerProcess(): Promise<void> {
   installPurchaseGate();
 
   // Delivery starts when a due job commits (NOTIFY jobs_due), in every server process.
-  const { startJobWaker } = await import("@/lib/jobs/wake");
-  startJobWaker();
+  const { startJobWorker } = await import("@/lib/worker/run-due-work");
+  startJobWorker();
   // Expired holds give their places back on time, not at the worker's next tick.
   const { startHoldExpiryTimer } = await import("@/lib/orders/hold-expiry-timer");
   await startHoldExpiryTimer().catch(() => {

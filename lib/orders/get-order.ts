@@ -1,5 +1,6 @@
 import "server-only";
 import { actorOf, canViewOrder } from "@/lib/auth/policy";
+import { jobKey } from "@/lib/jobs/kinds";
 import type { SessionUser } from "@/lib/auth/users";
 import { prisma } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
@@ -54,7 +55,7 @@ export async function getOrderForViewer(orderId: string, viewer: SessionUser | n
 export type DeliveryStatus = "queued" | "sending" | "sent" | "failed" | "none";
 
 export async function getDeliveryStatus(orderId: string): Promise<DeliveryStatus> {
-  const job = await prisma.job.findUnique({ where: { uniqueKey: `deliver_order:${orderId}` }, select: { status: true } });
+  const job = await prisma.job.findUnique({ where: { uniqueKey: jobKey("deliver_order", orderId) }, select: { status: true } });
   if (!job) return "none";
   return ({ queued: "queued", running: "sending", succeeded: "sent", dead: "failed" } as const)[job.status];
 }

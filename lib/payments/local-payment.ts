@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db";
+import { endHoldNow } from "@/lib/orders/end-hold-now";
 import { confirmOrderPayment, type CompletionOutcome } from "@/lib/orders/transitions";
 import { OrderError } from "@/lib/orders/errors";
 import { usesLocalProvider } from "./provider";
@@ -23,11 +24,6 @@ export async function payWithLocalProvider(options: {
   const order = await prisma.order.findUnique({ where: { id: options.orderId }, select: { userId: true, status: true } });
   if (!order || order.userId !== options.userId) throw new OrderError("not_found", "Order not found").says("orderNotFound");
   if (options.outcome === "decline") return { outcome: "declined", orderId: options.orderId };
-  if (options.outcome === "late") {
-    await prisma.order.updateMany({
-      where: { id: options.orderId, status: "pending" },
-      data: { holdExpiresAt: new Date(Date.now() - 1000) },
-    });
-  }
+  if (options.outcome === "late") await endHoldNow(options.orderId);
   return confirmOrderPayment({ orderId: options.orderId, provider: "local", paymentRef: `local_${randomUUID()}` });
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { refundStripePayment } from "./stripe";
+import { RefundError } from "./errors";
+import { paymentProviderNamed } from "./provider";
 
 export type RefundableOrder = {
   id: string;
@@ -8,26 +9,14 @@ export type RefundableOrder = {
   totalMinor: number;
 };
 
-export class RefundError extends Error {}
-
 /**
- * Gives the buyer's money back through the provider that took it. Must be idempotent:
- * the refund job can run again after a crash, so a provider call carries an idempotency
- * key per order (Stripe: `refund:<orderId>`).
- * The local test provider and free orders took no real money: nothing to do.
+ * Gives the buyer's money back through the provider that took it (each provider's `refund`
+ * is idempotent per order: the refund job can run again after a crash). A free order, or
+ * one no provider took, moved no money: nothing to do.
  */
 export async function refundPayment(order: RefundableOrder): Promise<void> {
-  if (order.totalMinor === 0) return;
-  switch (order.paymentProvider) {
-    case null:
-    case "free":
-    case "local":
-      return;
-    case "stripe":
-      if (!order.paymentRef) throw new RefundError(`Order ${order.id} was paid with Stripe but has no Checkout session to refund`);
-      await refundStripePayment(order.id, order.paymentRef);
-      return;
-    default:
-      throw new RefundError(`No refund method for payment provider "${order.paymentProvider}" (order ${order.id})`);
-  }
+  if (order.totalMinor === 0 || order.paymentProvider === null) return;
+  const provider = await paymentProviderNamed(order.paymentProvider);
+  if (!provider) throw new RefundError(`No refund method for payment provider "${order.paymentProvider}" (order ${order.id})`);
+  await provider.refund({ orderId: order.id, paymentRef: order.paymentRef, totalMinor: order.totalMinor });
 }

@@ -20,7 +20,7 @@ BEGIN
   v_next := CASE WHEN v_status = 'paid' THEN 'refund_required' ELSE 'cancelled' END;
   UPDATE orders SET status = v_next WHERE id = p_order;
   IF v_next = 'refund_required' THEN
-    PERFORM jobs_enqueue('refund_order', order_job_payload(p_order, p_request_id), 'refund_order:' || p_order);
+    PERFORM order_enqueue_job('refund_order', p_order, p_request_id);
   END IF;
   RETURN jsonb_build_object('outcome', v_next, 'from', v_status);
 END $$;

@@ -12,7 +12,7 @@ BEGIN
   IF v_status = 'cancelled' THEN
     -- Money arrived for an order cancelled meanwhile: keep no one's money without tickets.
     UPDATE orders SET status = 'refund_required', payment_provider = p_provider, payment_ref = p_payment_ref WHERE id = p_order;
-    PERFORM jobs_enqueue('refund_order', order_job_payload(p_order, p_request_id), 'refund_order:' || p_order);
+    PERFORM order_enqueue_job('refund_order', p_order, p_request_id);
     RETURN jsonb_build_object('outcome', 'refund_required', 'from', v_status);
   END IF;
   IF v_status NOT IN ('pending', 'expired') THEN
@@ -32,7 +32,7 @@ BEGIN
                  WHERE b.order_id = p_order AND b.status = 'released') THEN
     PERFORM order_give_back_holds(p_order);
     UPDATE orders SET status = 'refund_required', payment_provider = p_provider, payment_ref = p_payment_ref WHERE id = p_order;
-    PERFORM jobs_enqueue('refund_order', order_job_payload(p_order, p_request_id), 'refund_order:' || p_order);
+    PERFORM order_enqueue_job('refund_order', p_order, p_request_id);
     RETURN jsonb_build_object('outcome', 'refund_required', 'from', v_status);
   END IF;
 
@@ -53,6 +53,6 @@ BEGIN
           UNION ALL
           SELECT NULL::uuid, b.id FROM bookings b WHERE b.order_id = p_order) places
     CROSS JOIN (SELECT name FROM users WHERE id = v_user) u;
-  PERFORM jobs_enqueue('deliver_order', order_job_payload(p_order, p_request_id), 'deliver_order:' || p_order);
+  PERFORM order_enqueue_job('deliver_order', p_order, p_request_id);
   RETURN jsonb_build_object('outcome', 'paid', 'from', v_status);
 END $$;

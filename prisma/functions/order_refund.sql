@@ -17,6 +17,6 @@ BEGIN
   UPDATE bookings SET status = 'cancelled' WHERE order_id = p_order AND status IN ('held', 'sold');
   UPDATE tickets SET status = 'void' WHERE order_id = p_order;
   UPDATE orders SET status = 'refund_required' WHERE id = p_order;
-  PERFORM jobs_enqueue('refund_order', order_job_payload(p_order, p_request_id), 'refund_order:' || p_order);
+  PERFORM order_enqueue_job('refund_order', p_order, p_request_id);
   RETURN jsonb_build_object('outcome', 'refund_required', 'from', v_status);
 END $$;

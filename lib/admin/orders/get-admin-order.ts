@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { jobKey } from "@/lib/jobs/kinds";
 import { assertAdmin, type Actor } from "../authorize";
 import { isUuid } from "@/lib/ids";
 
@@ -36,7 +37,7 @@ export async function getAdminOrder(options: { actor: Actor | null; orderId: str
   });
   if (!order) return null;
   const jobs = await prisma.job.findMany({
-    where: { uniqueKey: { in: [`deliver_order:${order.id}`, `refund_order:${order.id}`] } },
+    where: { uniqueKey: { in: [jobKey("deliver_order", order.id), jobKey("refund_order", order.id)] } },
     select: { id: true, kind: true, status: true, attempts: true, maxAttempts: true, lastError: true, runAt: true, updatedAt: true },
   });
   return {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db/transaction";
+import { jobKey } from "@/lib/jobs/kinds";
 
 /** An order as the audit log records it around a refund or a resend. */
 export async function snapshotOrder(tx: Tx, orderId: string) {
@@ -11,7 +12,7 @@ export async function snapshotOrder(tx: Tx, orderId: string) {
               FROM bookings b WHERE b.order_id = o.id) AS bookings,
            (SELECT count(*)::int FROM tickets t WHERE t.order_id = o.id AND t.status = 'valid') AS valid_tickets,
            (SELECT jsonb_build_object('status', j.status, 'attempts', j.attempts, 'lastError', j.last_error)
-              FROM jobs j WHERE j.unique_key = 'deliver_order:' || o.id::text) AS delivery
+              FROM jobs j WHERE j.unique_key = ${jobKey("deliver_order", orderId)}) AS delivery
       FROM orders o WHERE o.id = ${orderId}::uuid`;
   return order ?? null;
 }

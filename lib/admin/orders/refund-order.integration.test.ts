@@ -10,6 +10,7 @@ import { refundOrder } from "./refund-order";
 import { resendTickets } from "./resend-tickets";
 import { createActor } from "@/tests/admin-fixtures";
 import { accountBuyer } from "@/lib/orders/buyer";
+import { jobKey } from "@/lib/jobs/kinds";
 
 async function paidOrder(capacity = 10, quantity = 3) {
   const { ticketTypes, session } = await createTicketedEvent({ ticketTypes: [{ capacity }] });
@@ -37,7 +38,7 @@ describe("refundOrder", () => {
     expect((await prisma.eventSession.findUniqueOrThrow({ where: { id: session.id } })).remaining).toBe(10);
     expect(await prisma.ticket.findMany({ where: { orderId: order.id }, select: { status: true } })).toEqual([{ status: "void" }, { status: "void" }, { status: "void" }]);
     expect(await prisma.orderItem.findMany({ where: { orderId: order.id }, select: { status: true } })).toEqual([{ status: "cancelled" }]);
-    expect(await prisma.job.findUniqueOrThrow({ where: { uniqueKey: `refund_order:${order.id}` } })).toMatchObject({ status: "queued", payload: { orderId: order.id } });
+    expect(await prisma.job.findUniqueOrThrow({ where: { uniqueKey: jobKey("refund_order", order.id) } })).toMatchObject({ status: "queued", payload: { orderId: order.id } });
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { entityId: order.id, action: "order.refund" } });
     expect(audit.before).toMatchObject({ status: "paid", valid_tickets: 3 });
     expect(audit.after).toMatchObject({ status: "refund_required", valid_tickets: 0 });
@@ -75,7 +76,7 @@ describe("resendTickets", () => {
   it("puts the delivery job back in the queue instead of adding a second one", async () => {
     const admin = await createActor();
     const { order } = await paidOrder(5, 1);
-    const key = `deliver_order:${order.id}`;
+    const key = jobKey("deliver_order", order.id);
     await prisma.job.update({ where: { uniqueKey: key }, data: { status: "dead", attempts: 8, lastError: "mailbox full" } });
     expect(await resendTickets({ actor: admin, orderId: order.id })).toEqual({ status: "queued" });
     expect(await prisma.job.findMany({ where: { uniqueKey: key } })).toEqual([expect.objectContaining({ status: "queued", attempts: 0, lastError: null })]);
@@ -85,7 +86,7 @@ describe("resendTickets", () => {
   it("creates the delivery job when there is none, and leaves a running one alone", async () => {
     const admin = await createActor();
     const { order } = await paidOrder(5, 1);
-    const key = `deliver_order:${order.id}`;
+    const key = jobKey("deliver_order", order.id);
     await prisma.job.delete({ where: { uniqueKey: key } });
     await resendTickets({ actor: admin, orderId: order.id });
     expect(await prisma.job.count({ where: { uniqueKey: key, status: "queued" } })).toBe(1);

@@ -11,6 +11,7 @@ import { localePath } from "@/lib/i18n/paths";
 import { isUuid } from "@/lib/ids";
 import { cancelBooking } from "@/lib/orders/transitions";
 import { payWithLocalProvider } from "@/lib/payments/local-payment";
+import { resumeCheckout } from "@/lib/payments/resume-checkout";
 
 const ZLocalPayment = z.object({ orderId: ZId, outcome: z.enum(["succeed", "decline", "late"]) });
 
@@ -41,4 +42,19 @@ export async function cancelBookingAction(_previous: ActionState, formData: Form
   // The route as Next knows it: always under its [locale] segment, English too.
   revalidatePath(`/${locale}/orders/${orderId}`);
   return { ok: true, message: t("bookingCancelled") };
+}
+
+/** "Continue to payment": back to the order's checkout (Stripe's, or the local test page). */
+export async function resumePaymentAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const [user, t, locale] = await Promise.all([currentUser(), getTranslations("actions"), getLocale()]);
+  const orderId = formData.get("orderId");
+  if (!user || !isUuid(orderId)) return { ok: false, message: t("cannotPay") };
+  let destination: string;
+  try {
+    destination = (await resumeCheckout({ orderId, userId: user.id })).url;
+  } catch (error) {
+    return toLocalisedActionState(error, { action: "resume payment", orderId }, t("nothingCharged"));
+  }
+  // Our own pages (the local payment page, the order) in the buyer's language; Stripe's as they are.
+  redirect(destination.startsWith("/") ? localePath(locale, destination) : destination);
 }

@@ -1,6 +1,6 @@
 import { withApiErrors } from "@/lib/http/with-api-errors";
 import { problemResponse } from "@/lib/http/problem";
-import { isAuthorizedWorker, runDueWork } from "@/lib/jobs/run-due-work";
+import { isAuthorizedWorker, runDueWork } from "@/lib/worker/run-due-work";
 import { withMetrics } from "@/lib/ops/with-metrics";
 
 export const dynamic = "force-dynamic";

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { CancelBookingForm } from "@/components/cancel-booking-form";
 import { OfflineTickets } from "@/components/offline-tickets";
+import { ResumePaymentForm } from "@/components/resume-payment-form";
 import { env } from "@/lib/env";
 import { DeliveryProgress } from "@/components/delivery-progress";
 import { currentUser, requireUser } from "@/lib/auth";
@@ -12,7 +13,7 @@ import { formatMoney } from "@/lib/money";
 import { describeWhen } from "@/lib/tickets/describe-when";
 import { getDeliveryStatus, getOrderForViewer } from "@/lib/orders/get-order";
 import { loadWebTickets } from "@/lib/tickets/web-tickets";
-import { cancelBookingAction } from "../actions";
+import { cancelBookingAction, resumePaymentAction } from "../actions";
 import { isBookingCancellable } from "@/lib/orders/booking-cancellable";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -56,7 +57,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <p className="font-mono text-sm text-stone-600">{t("reference", { reference: order.reference })}</p>
         <h1 className="text-2xl font-bold" data-testid="order-status" data-status={order.status}>{t(text.heading)}</h1>
         <p className="text-stone-700">{t(text.body)}</p>
-        {order.status === "pending" ? <Link href={`/orders/${order.id}/pay`} className="mt-2 inline-block font-semibold text-brand-700 underline">{t("continueToPayment")}</Link> : null}
+        {order.status === "pending" ? <ResumePaymentForm orderId={order.id} action={resumePaymentAction} /> : null}
       </header>
       <section aria-labelledby="what" className="rounded-2xl border border-stone-200 bg-white p-4">
         <h2 id="what" className="text-lg font-semibold">{slug ? <Link href={`/events/${slug}`} className="underline">{title}</Link> : title}</h2>

@@ -4,7 +4,7 @@ import { withApiErrors } from "@/lib/http/with-api-errors";
 import { problemResponse } from "@/lib/http/problem";
 import { issuesToErrors } from "@/lib/errors/field-errors";
 import { logError } from "@/lib/log";
-import { confirmStripeReturn } from "@/lib/payments/stripe";
+import { confirmStripeReturn } from "@/lib/payments/stripe/events";
 import { toLocale } from "@/lib/i18n/locales";
 import { localePath } from "@/lib/i18n/paths";
 import { appUrl } from "@/lib/urls";

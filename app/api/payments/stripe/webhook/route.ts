@@ -1,7 +1,7 @@
 import { readBodyText, tooLargeProblem } from "@/lib/http/json";
 import { withApiErrors } from "@/lib/http/with-api-errors";
 import { problemResponse } from "@/lib/http/problem";
-import { handleStripeWebhook } from "@/lib/payments/stripe";
+import { handleStripeWebhook } from "@/lib/payments/stripe/events";
 
 export const dynamic = "force-dynamic";
 

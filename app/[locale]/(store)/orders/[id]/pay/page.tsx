@@ -9,6 +9,7 @@ import { redirect } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money";
 import { secondsUntil } from "@/lib/time";
 import { getOrderForViewer } from "@/lib/orders/get-order";
+import { usesLocalProvider } from "@/lib/payments/provider";
 import { payLocallyAction } from "../../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +21,8 @@ export default async function LocalPaymentPage({ params }: { params: Promise<{ i
   await requireUser(`/orders/${id}/pay`, locale);
   const order = await getOrderForViewer(id, await currentUser());
   if (!order) notFound();
-  if (order.status !== "pending") redirect({ href: `/orders/${order.id}`, locale });
+  // Only the local test provider pays here; with Stripe, the order page's "Continue to payment" resumes Checkout.
+  if (order.status !== "pending" || !usesLocalProvider()) redirect({ href: `/orders/${order.id}`, locale });
   const amount = formatMoney(order.totalMinor, order.currency, locale);
   const title = order.items[0]?.ticketType.session.event.title ?? order.bookings[0]?.resource.event.title ?? t("yourOrder");
 

@@ -1,6 +1,8 @@
 // Stripe through the real SDK against the project's fake Stripe server (tests/fake-stripe.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import { resetEnvCacheForTests } from "@/lib/env";
+import { jobKey } from "@/lib/jobs/kinds";
 import { reserveTickets } from "@/lib/orders/reserve-tickets";
 import { createTestUser, createTicketedEvent, expireHold } from "@/tests/fixtures";
 import { FakeStripe } from "@/tests/fake-stripe";
@@ -8,7 +10,9 @@ import { accountBuyer } from "@/lib/orders/buyer";
 
 const SECRET = "whsec_test_secret";
 const fake = new FakeStripe({ webhookSecret: SECRET });
-let stripe: typeof import("./stripe");
+let stripe: typeof import("./events") & typeof import("./stripe-provider") & typeof import("./refund");
+let expireCheckout: typeof import("../expire-checkout").expireCheckout;
+let resumeCheckout: typeof import("../resume-checkout").resumeCheckout;
 
 const savedEnv = { ...process.env };
 
@@ -18,7 +22,10 @@ beforeAll(async () => {
   process.env.STRIPE_WEBHOOK_SECRET = SECRET;
   process.env.STRIPE_API_BASE = base;
   process.env.APP_URL = "http://localhost:3999";
-  stripe = await import("./stripe");
+  resetEnvCacheForTests();
+  stripe = { ...(await import("./events")), ...(await import("./stripe-provider")), ...(await import("./refund")) };
+  ({ expireCheckout } = await import("../expire-checkout"));
+  ({ resumeCheckout } = await import("../resume-checkout"));
 });
 afterAll(async () => {
   // Test files share worker processes: leave the environment as it was found.
@@ -26,6 +33,7 @@ afterAll(async () => {
     if (savedEnv[key] === undefined) delete process.env[key];
     else process.env[key] = savedEnv[key];
   }
+  resetEnvCacheForTests();
   await fake.stop();
 });
 
@@ -48,7 +56,7 @@ describe("Stripe Checkout", () => {
     const stored = await prisma.order.findUniqueOrThrow({ where: { id: order.id } });
     expect(stored).toMatchObject({ paymentProvider: "stripe", paymentRef: sessionId });
     // The hold is shorter than the session: a job closes the session when the hold ends.
-    const job = await prisma.job.findUniqueOrThrow({ where: { uniqueKey: `expire_checkout:${order.id}` } });
+    const job = await prisma.job.findUniqueOrThrow({ where: { uniqueKey: jobKey("expire_checkout", order.id) } });
     expect(job.runAt.getTime()).toBe(order.holdExpiresAt.getTime());
   });
 
@@ -114,7 +122,7 @@ describe("Stripe Checkout", () => {
     await reserveTickets({ buyer: accountBuyer(rival.id), input: { items: [{ ticketTypeId: first.ticketType.id, quantity: 1 }] } });
     const event = fake.signEvent("checkout.session.completed", fake.markPaid(first.sessionId));
     expect(await stripe.handleStripeWebhook(event.payload, event.signature)).toMatchObject({ outcome: "refund_required" });
-    expect(await prisma.job.count({ where: { uniqueKey: `refund_order:${first.order.id}` } })).toBe(1);
+    expect(await prisma.job.count({ where: { uniqueKey: jobKey("refund_order", first.order.id) } })).toBe(1);
     await stripe.refundStripePayment(first.order.id, first.sessionId);
     expect(fake.refunds.at(-1)).toMatchObject({ payment_intent: fake.sessions.get(first.sessionId)!.payment_intent });
   });
@@ -131,8 +139,75 @@ describe("Stripe Checkout", () => {
 
   it("the expire job closes an open session once the hold has ended", async () => {
     const { order, sessionId } = await pendingOrder();
-    await stripe.expireCheckoutSession({ orderId: order.id, sessionId });
+    await expireCheckout({ orderId: order.id, sessionId });
     expect(fake.sessions.get(sessionId)!.status).toBe("expired");
-    await expect(stripe.expireCheckoutSession({ orderId: order.id, sessionId })).resolves.toBeUndefined();
+    await expect(expireCheckout({ orderId: order.id, sessionId })).resolves.toBeUndefined();
+  });
+});
+
+describe("resuming payment (the order page's Continue to payment)", () => {
+  const createsFor = (orderId: string) => fake.requests.filter((request) => request.path === "/v1/checkout/sessions" && request.body["metadata[orderId]"] === orderId);
+
+  it("opens the order's Checkout session again while it is open, never the local test page", async () => {
+    const { user, order, url } = await pendingOrder();
+    expect(await resumeCheckout({ orderId: order.id, userId: user.id })).toEqual({ url });
+    expect(createsFor(order.id)).toHaveLength(1);
+    // Paying on the resumed session confirms the order.
+    const sessionId = url.split("/pay/")[1];
+    const event = fake.signEvent("checkout.session.completed", fake.markPaid(sessionId));
+    expect(await stripe.handleStripeWebhook(event.payload, event.signature)).toEqual({ status: 200, outcome: "paid" });
+  });
+
+  it("is only for the buyer's own order", async () => {
+    const { order } = await pendingOrder();
+    const stranger = await createTestUser();
+    await expect(resumeCheckout({ orderId: order.id, userId: stranger.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(resumeCheckout({ orderId: "not-an-id", userId: stranger.id })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("starts the session the purchase could not start (the API answers even when Stripe fails)", async () => {
+    const user = await createTestUser();
+    const { ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 5, priceMinor: 1500 }] });
+    const order = await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } });
+    const { url } = await resumeCheckout({ orderId: order.id, userId: user.id });
+    expect(url).toMatch(new RegExp(`^${fake.baseUrl}/pay/cs_`));
+    expect(createsFor(order.id).map((request) => request.idempotencyKey)).toEqual([`checkout:${order.id}`]);
+    expect(await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ paymentProvider: "stripe", paymentRef: url.split("/pay/")[1] });
+  });
+
+  it("replaces a closed session while the hold lasts; the hold's expiry job closes the new one too", async () => {
+    const { user, order, sessionId } = await pendingOrder();
+    fake.sessions.get(sessionId)!.status = "expired";
+    const { url } = await resumeCheckout({ orderId: order.id, userId: user.id });
+    const replacement = url.split("/pay/")[1];
+    expect(replacement).not.toBe(sessionId);
+    expect(fake.sessions.get(replacement)!.status).toBe("open");
+    // A request of its own, not a replay of the first session's key.
+    expect(createsFor(order.id).at(-1)!.idempotencyKey).toBe(`checkout:${order.id}:after:${sessionId}`);
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).paymentRef).toBe(replacement);
+    // Still one expiry job per order, and it closes the order's current session.
+    const job = await prisma.job.findUniqueOrThrow({ where: { uniqueKey: jobKey("expire_checkout", order.id) } });
+    expect(job.payload).toMatchObject({ orderId: order.id, sessionId });
+    await expireCheckout({ orderId: order.id, sessionId });
+    expect(fake.sessions.get(replacement)!.status).toBe("expired");
+  });
+
+  it("after the hold: an open session is still offered (a late payment is re-taken or refunded), a new one is refused", async () => {
+    const { user, order, url, sessionId } = await pendingOrder();
+    await expireHold(order.id);
+    expect(await resumeCheckout({ orderId: order.id, userId: user.id })).toEqual({ url });
+    fake.sessions.get(sessionId)!.status = "expired";
+    await expect(resumeCheckout({ orderId: order.id, userId: user.id })).rejects.toMatchObject({ code: "not_on_sale", messageKey: "holdEnded" });
+    expect(createsFor(order.id)).toHaveLength(1);
+  });
+
+  it("a session paid before its webhook arrived confirms the order instead of charging again", async () => {
+    const { user, order, sessionId } = await pendingOrder();
+    fake.markPaid(sessionId);
+    expect(await resumeCheckout({ orderId: order.id, userId: user.id })).toEqual({ url: `/orders/${order.id}` });
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("paid");
+    expect(createsFor(order.id)).toHaveLength(1);
+    // Paid now: nothing to resume, the order page.
+    expect(await resumeCheckout({ orderId: order.id, userId: user.id })).toEqual({ url: `/orders/${order.id}` });
   });
 });

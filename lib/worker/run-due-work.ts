@@ -2,9 +2,10 @@ import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { pruneRateLimits } from "@/lib/auth/rate-limit";
 import { jobsSecret } from "@/lib/env";
+import { drainJobs, type DrainResult } from "@/lib/jobs/queue";
+import { startJobWaker, type JobWaker } from "@/lib/jobs/wake";
 import { sweepExpiredHolds } from "@/lib/orders/release-expired-holds";
-import { jobHandlers } from "./handlers";
-import { drainJobs, type DrainResult } from "./queue";
+import { jobHandlers } from "./job-handlers";
 
 export function isAuthorizedWorker(authorization: string | null): boolean {
   const expected = Buffer.from(`Bearer ${jobsSecret()}`);
@@ -18,4 +19,9 @@ export async function runDueWork(budgetMs = 20_000): Promise<DrainResult & { hol
   const drained = await drainJobs({ handlers: jobHandlers, budgetMs });
   if (Math.random() < 0.05) await pruneRateLimits();
   return { ...drained, holdsSwept };
+}
+
+/** This process drains the queue whenever a due job commits (lib/jobs/wake.ts). */
+export function startJobWorker(): JobWaker {
+  return startJobWaker({ drain: () => runDueWork() });
 }

@@ -14,9 +14,12 @@ import { instantAt, localDateAndMinute } from "@/lib/time";
 import { startFakeResend, type FakeResend } from "@/tests/fake-resend";
 import { createBookableEvent, createTestUser, createTicketedEvent, expireHold } from "@/tests/fixtures";
 import { refundOrder as adminRefundOrder } from "@/lib/admin/orders/refund-order";
-import { deliverOrder, jobHandlers, refundReason } from "./handlers";
-import { drainJobs, type JobHandler } from "./queue";
+import { jobKey } from "@/lib/jobs/kinds";
+import { drainJobs, type JobHandler } from "@/lib/jobs/queue";
+import { refundReason } from "@/lib/payments/refund-and-notify";
+import { deliverOrder } from "@/lib/tickets/deliver-order";
 import { accountBuyer } from "@/lib/orders/buyer";
+import { jobHandlers } from "./job-handlers";
 
 const SETTINGS = ["RESEND_API_KEY", "RESEND_BASE_URL", "STORAGE_DIR", "APP_URL"] as const;
 const saved = Object.fromEntries(SETTINGS.map((name) => [name, process.env[name]]));
@@ -47,8 +50,8 @@ beforeEach(async () => {
   await prisma.$executeRaw`UPDATE jobs SET run_at = now() + interval '1 day' WHERE status = 'queued'`;
 });
 
-async function jobOf(kind: string, orderId: string) {
-  return prisma.job.findUniqueOrThrow({ where: { uniqueKey: `${kind}:${orderId}` } });
+async function jobOf(kind: "deliver_order" | "refund_order", orderId: string) {
+  return prisma.job.findUniqueOrThrow({ where: { uniqueKey: jobKey(kind, orderId) } });
 }
 
 async function runAgain(jobId: string) {
@@ -85,7 +88,7 @@ describe("deliver_order", () => {
     expect(first).toMatchObject({ claimed: 1, succeeded: 1, failed: 0 });
     expect((await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("succeeded");
 
-    const rows = await outboxRows(`deliver_order:${order.id}`);
+    const rows = await outboxRows(jobKey("deliver_order", order.id));
     expect(rows).toHaveLength(1);
     const email = (await getOutboxEmail(rows[0].id))!;
     expect(email.toAddress).toBe(user.email);
@@ -108,8 +111,8 @@ describe("deliver_order", () => {
     expect(await drainJobs({ handlers: jobHandlers })).toMatchObject({ claimed: 0 });
     await runAgain(job.id);
     expect(await drainJobs({ handlers: jobHandlers })).toMatchObject({ claimed: 1, succeeded: 1 });
-    await Promise.all([deliverOrder({ orderId: order.id }, { ...job, payload: {}, max_attempts: 8 }), deliverOrder({ orderId: order.id }, { ...job, payload: {}, max_attempts: 8 })]);
-    expect(await outboxRows(`deliver_order:${order.id}`)).toHaveLength(1);
+    await Promise.all([deliverOrder({ orderId: order.id }), deliverOrder({ orderId: order.id })]);
+    expect(await outboxRows(jobKey("deliver_order", order.id))).toHaveLength(1);
 
     // A deliberate resend (payload.resend) goes out once more, and only once.
     await prisma.$executeRaw`UPDATE jobs SET payload = payload || '{"resend": 1}'::jsonb WHERE id = ${job.id}::uuid`;
@@ -117,8 +120,8 @@ describe("deliver_order", () => {
       await runAgain(job.id);
       await drainJobs({ handlers: jobHandlers });
     }
-    expect(await outboxRows(`deliver_order:${order.id}:resend:1`)).toHaveLength(1);
-    expect(await prisma.emailOutbox.count({ where: { idempotencyKey: { startsWith: `deliver_order:${order.id}` } } })).toBe(2);
+    expect(await outboxRows(`${jobKey("deliver_order", order.id)}:resend:1`)).toHaveLength(1);
+    expect(await prisma.emailOutbox.count({ where: { idempotencyKey: { startsWith: jobKey("deliver_order", order.id) } } })).toBe(2);
   });
 
   it("skips an order that is no longer paid; the refund job refunds it and says the booking was cancelled", async () => {
@@ -131,19 +134,19 @@ describe("deliver_order", () => {
 
     await drainJobs({ handlers: jobHandlers });
     expect((await jobOf("deliver_order", order.id)).status).toBe("succeeded");
-    expect(await outboxRows(`deliver_order:${order.id}`)).toHaveLength(0);
+    expect(await outboxRows(jobKey("deliver_order", order.id))).toHaveLength(0);
 
     const refund = await jobOf("refund_order", order.id);
     expect(refund.status).toBe("succeeded");
     expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("refunded");
-    const [notice] = await outboxRows(`refund_order:${order.id}`);
+    const [notice] = await outboxRows(jobKey("refund_order", order.id));
     expect(notice.toAddress).toBe(user.email);
     expect(notice.text).toContain("Your booking was cancelled");
     expect(notice.attachments).toEqual([]);
 
     await runAgain(refund.id);
     await drainJobs({ handlers: jobHandlers });
-    expect(await outboxRows(`refund_order:${order.id}`)).toHaveLength(1);
+    expect(await outboxRows(jobKey("refund_order", order.id))).toHaveLength(1);
     expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("refunded");
   });
 
@@ -158,7 +161,7 @@ describe("deliver_order", () => {
 
     await drainUntilSettled((await jobOf("refund_order", abandoned.id)).id);
     expect((await prisma.order.findUniqueOrThrow({ where: { id: abandoned.id } })).status).toBe("refunded");
-    const [notice] = await outboxRows(`refund_order:${abandoned.id}`);
+    const [notice] = await outboxRows(jobKey("refund_order", abandoned.id));
     expect(notice.subject).toBe(`Refund for order ${abandoned.reference} (Test concert)`);
     expect(notice.text).toMatch(/after your hold on the places had run out/);
     expect(notice.text).toContain("€15");
@@ -172,8 +175,8 @@ describe("refund reasons", () => {
     await adminRefundOrder({ actor: admin, orderId: order.id });
     await drainJobs({ handlers: jobHandlers });
     expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("refunded");
-    expect(await outboxRows(`deliver_order:${order.id}`)).toHaveLength(0);
-    const [notice] = await outboxRows(`refund_order:${order.id}`);
+    expect(await outboxRows(jobKey("deliver_order", order.id))).toHaveLength(0);
+    const [notice] = await outboxRows(jobKey("refund_order", order.id));
     expect(notice.text).toContain("Your order was cancelled and we have refunded you in full.");
 
     const none = { placesReleased: false, eventCancelled: false, bookingCancelled: false, hasBookings: false };
@@ -211,13 +214,13 @@ describe("delivery through Resend", () => {
     const settled = await drainUntilSettled(job.id);
     expect(settled).toMatchObject({ status: "succeeded", attempts: 3, lastError: null });
     expect(fake.requests.map((request) => request.status)).toEqual([500, 500, 200]);
-    expect(fake.requests.every((request) => request.idempotencyKey === `deliver_order:${order.id}`)).toBe(true);
+    expect(fake.requests.every((request) => request.idempotencyKey === jobKey("deliver_order", order.id))).toBe(true);
     expect(fake.requests[0].authorization).toBe("Bearer re_test_fake");
     expect(fake.accepted).toHaveLength(1);
     const sent = fake.accepted[0].email;
     expect(sent).toMatchObject({ to: user.email, from: env().EMAIL_FROM, subject: "Your ticket for Harbour Lights Concert" });
     expect(Buffer.from(sent.attachments![0].content!, "base64").subarray(0, 4).toString("latin1")).toBe("%PDF");
-    expect(await outboxRows(`deliver_order:${order.id}`)).toHaveLength(0);
+    expect(await outboxRows(jobKey("deliver_order", order.id))).toHaveLength(0);
 
     // Running again replays the same key with the same payload: Resend answers with the first send.
     await runAgain(job.id);
@@ -254,9 +257,9 @@ describe("the queue with these handlers", () => {
 
     expect(await drainJobs({ handlers: jobHandlers })).toMatchObject({ claimed: 1, succeeded: 1 });
     expect(await prisma.job.findUniqueOrThrow({ where: { id: crashedJob.id } })).toMatchObject({ status: "succeeded", attempts: 2, lockedBy: null });
-    expect(await outboxRows(`deliver_order:${crashed.order.id}`)).toHaveLength(1);
+    expect(await outboxRows(jobKey("deliver_order", crashed.order.id))).toHaveLength(1);
     expect(await prisma.job.findUniqueOrThrow({ where: { id: aliveJob.id } })).toMatchObject({ status: "running", lockedBy: "busy-worker" });
-    expect(await outboxRows(`deliver_order:${alive.order.id}`)).toHaveLength(0);
+    expect(await outboxRows(jobKey("deliver_order", alive.order.id))).toHaveLength(0);
     // Leave no running job behind for other test files.
     await prisma.$executeRaw`UPDATE jobs SET status = 'succeeded', locked_by = NULL, locked_at = NULL WHERE id = ${aliveJob.id}::uuid`;
   });
@@ -271,6 +274,6 @@ describe("the queue with these handlers", () => {
     const buried = await prisma.job.findUniqueOrThrow({ where: { id: job.id } });
     expect(buried).toMatchObject({ status: "dead", attempts: buried.maxAttempts, lockedBy: null });
     expect(buried.lastError).toContain("stopped answering");
-    expect(await outboxRows(`deliver_order:${crashed.order.id}`)).toHaveLength(0);
+    expect(await outboxRows(jobKey("deliver_order", crashed.order.id))).toHaveLength(0);
   });
 });

@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+// Every kind of job and the payload it carries, in one place that imports no domain: the
+// queue, the callers that enqueue and the handlers (each beside its domain, gathered by
+// lib/worker) all take their types from here, so a job can only be queued with a payload
+// its handler reads. The SQL order functions enqueue the same kinds (`jobs_enqueue`).
+
+const ZOrderPayload = z.object({ orderId: z.uuid() });
+
+export const JOB_KINDS = {
+  /**
+   * Paid order → PDF tickets by email. `resend` (optional) marks a deliberate second
+   * delivery (an admin's "resend tickets"): it becomes part of the email's idempotency key,
+   * so that one email goes out again (once).
+   */
+  deliver_order: ZOrderPayload.extend({
+    resend: z.union([z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), z.number().int().nonnegative()]).optional(),
+  }),
+  /** `refund_required` order → money back through its provider → refund notice. */
+  refund_order: ZOrderPayload,
+  /** The hold ended: close the order's checkout so nobody pays for places given away. */
+  expire_checkout: ZOrderPayload.extend({ sessionId: z.string().min(1) }),
+} as const satisfies Record<string, z.ZodType>;
+
+export type JobKind = keyof typeof JOB_KINDS;
+/** What a caller passes when it enqueues a job of this kind. */
+export type JobPayloadInput<K extends JobKind> = z.input<(typeof JOB_KINDS)[K]>;
+/** What the handler of this kind receives, parsed by its schema. */
+export type JobPayload<K extends JobKind> = z.output<(typeof JOB_KINDS)[K]>;
+
+export function isJobKind(kind: string): kind is JobKind {
+  return Object.hasOwn(JOB_KINDS, kind);
+}
+
+/**
+ * A job's unique key: at most one job of a kind per order (or whatever `id` names), so
+ * enqueueing twice is harmless. The SQL order functions spell the same `<kind>:<id>`.
+ */
+export function jobKey(kind: JobKind, id: string): string {
+  return `${kind}:${id}`;
+}

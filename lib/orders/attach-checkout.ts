@@ -1,0 +1,25 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { jobPayloadJson } from "@/lib/jobs/enqueue";
+import { jobKey } from "@/lib/jobs/kinds";
+
+/**
+ * A pending order is now being paid through a provider's checkout: the provider and its
+ * reference (Stripe: the Checkout Session id) are recorded, and in the same statement an
+ * `expire_checkout` job is queued for the end of the hold, so the checkout closes when the
+ * places go back on sale (docs/decisions/0004). The job is one per order and closes the
+ * order's current checkout, so one started again when the buyer resumes is covered too.
+ * The status does not change. False when the order is no longer pending (nothing written).
+ */
+export async function attachCheckout(options: { orderId: string; provider: string; checkoutRef: string }): Promise<boolean> {
+  const { orderId, provider, checkoutRef } = options;
+  const payload = jobPayloadJson<"expire_checkout">({ orderId, sessionId: checkoutRef });
+  const attached = await prisma.$executeRaw`
+    WITH attached AS (
+      UPDATE orders SET payment_provider = ${provider}, payment_ref = ${checkoutRef}
+       WHERE id = ${orderId}::uuid AND status = 'pending'
+      RETURNING hold_expires_at
+    )
+    SELECT jobs_enqueue('expire_checkout', ${payload}::jsonb, ${jobKey("expire_checkout", orderId)}, hold_expires_at) FROM attached`;
+  return attached > 0;
+}

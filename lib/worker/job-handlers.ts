@@ -1,0 +1,17 @@
+import "server-only";
+import { parsingHandlers, type KindHandlers } from "@/lib/jobs/queue";
+import { expireCheckout } from "@/lib/payments/expire-checkout";
+import { refundAndNotify } from "@/lib/payments/refund-and-notify";
+import { deliverOrder } from "@/lib/tickets/deliver-order";
+
+// The worker room: the one module that imports every job handler, each from the domain that
+// owns the work (lib/jobs/kinds.ts lists the kinds and their payloads). The type demands a
+// handler for every kind, and the queue hands each its payload parsed by the kind's schema.
+// Every handler may run more than once, so each is idempotent.
+const HANDLERS: KindHandlers = {
+  deliver_order: deliverOrder,
+  refund_order: refundAndNotify,
+  expire_checkout: expireCheckout,
+};
+
+export const jobHandlers = parsingHandlers(HANDLERS);
