@@ -31,7 +31,7 @@ export async function startServerProcess(): Promise<void> {
   // Per-address limits must see the TCP peer, not only what the client wrote (lib/api/http.ts).
   installPeerAddress();
   // In an on-sale, buyers the process cannot serve in time get a cheap 503 before Next runs.
-  const { installPurchaseGate } = await import("@/lib/http/purchase-gate");
+  const { installPurchaseGate } = await import("@/lib/ops/purchase-gate");
   installPurchaseGate();
 
   // Delivery starts when a due job commits (NOTIFY jobs_due), in every server process.

@@ -5,7 +5,7 @@ import type { ActionState } from "@/lib/action-state";
 import { currentUser } from "@/lib/auth";
 import { sayFieldErrors, toLocalisedActionState } from "@/lib/i18n/action-messages";
 import { localePath } from "@/lib/i18n/paths";
-import { admitPurchase } from "@/lib/orders/admission";
+import { admitPurchase } from "@/lib/ops/admission-line";
 import { reserveBooking, ZReserveBooking } from "@/lib/orders/reserve-booking";
 import { reserveTickets, ZReserveTickets, type ReservedOrder } from "@/lib/orders/reserve-tickets";
 import { paymentProvider } from "@/lib/payments/provider";
