@@ -12,7 +12,6 @@ const PATH_BASE = "http://app.invalid";
 // Browsers drop tabs and newlines from URLs and read a backslash as a slash ("/\t/x" and
 // "/\x" both mean "//x", another site), and a newline would break the Location header:
 // a return path never needs any of them.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f\\]/;
 
 /**
