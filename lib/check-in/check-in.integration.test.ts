@@ -175,15 +175,15 @@ describe("offline at the door", () => {
     expect(await prisma.checkInConflict.count({ where: { ticketId: codes[0].id, reason: "refunded" } })).toBe(1);
   });
 
-  it("refuses, scan by scan with a reason, scan times no door could have made: 1970, 2099, days before the session, ahead of the server's clock", async () => {
+  it("refuses, scan by scan with a reason, scan times no door could have made: 1970, 2099, before the scanner could offer the session, ahead of the server's clock", async () => {
     const startsAt = new Date(Date.now() + 2 * 60 * 60_000);
     const { session, event, codes } = await paidTickets(2, startsAt);
     const staff = await doorStaffFor(event.id);
     const access = await door(session.id, staff);
-    const implausible = ["1970-01-01T00:00:00Z", "2099-01-01T00:00:00Z", new Date(startsAt.getTime() - 25 * 60 * 60_000).toISOString(), new Date(Date.now() + 10 * 60_000).toISOString()];
+    const implausible = ["1970-01-01T00:00:00Z", "2099-01-01T00:00:00Z", new Date(startsAt.getTime() - 15 * 24 * 60 * 60_000).toISOString(), new Date(Date.now() + 10 * 60_000).toISOString()];
     const scans = [
       ...implausible.map((scannedAt) => ({ scanId: randomUUID(), code: codes[0].code, scannedAt })),
-      // Doors may open early, and the phone's clock may run a little fast.
+      // Staff may try the scanner days ahead, and the phone's clock may run a little fast.
       { scanId: randomUUID(), code: codes[1].code, scannedAt: new Date(Date.now() + 2 * 60_000).toISOString() },
     ];
     const uploaded = await uploadScans({ ...access, door: "Gate", scans });

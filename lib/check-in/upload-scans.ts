@@ -16,8 +16,8 @@ export type UploadedScan = { scanId: string; verdict: Verdict; conflict: boolean
  * reaches the server stands; a later one (the same ticket admitted offline at two doors, or
  * online before) is recorded in check_in_conflicts for the admin and answered as a conflict,
  * never dropped. So is an admission of a ticket voided or refunded since the door's last sync.
- * A scan time no door could have made (a phone's clock in 1970, 2099, days before the
- * session) is refused for that scan alone, with the reason `scan_time`, and recorded nowhere:
+ * A scan time no door could have made (a phone's clock in 1970, 2099, before the scanner
+ * could offer the session, ahead of the server's clock) is refused for that scan alone, with the reason `scan_time`, and recorded nowhere:
  * it would otherwise stand as the admission's time in the history.
  */
 export async function uploadScans(options: { staff: DoorStaff; session: DoorSession; door: string; scans: OfflineScan[] }): Promise<UploadedScan[]> {
