@@ -20,11 +20,11 @@ export type UploadedScan = { scanId: string; verdict: Verdict; conflict: boolean
  * could offer the session, ahead of the server's clock) is refused for that scan alone, with the reason `scan_time`, and recorded nowhere:
  * it would otherwise stand as the admission's time in the history.
  */
-export async function uploadScans(options: { staff: DoorStaff; session: DoorSession; door: string; scans: OfflineScan[] }): Promise<UploadedScan[]> {
+export async function uploadScans(options: { staff: DoorStaff; session: DoorSession; door: string; scans: OfflineScan[]; now?: Date }): Promise<UploadedScan[]> {
   const { staff, session, door } = options;
   const scans = [...options.scans].sort((a, b) => Date.parse(a.scannedAt) - Date.parse(b.scannedAt));
   const results: UploadedScan[] = [];
-  const now = new Date();
+  const now = options.now ?? new Date();
   for (const scan of scans) {
     const scannedAt = new Date(scan.scannedAt);
     if (!isPlausibleScanTime(scannedAt, { startsAt: session.startsAt, now })) {
