@@ -18,9 +18,9 @@ const dev = process.env.NODE_ENV !== "production";
 
 const localise = createIntlMiddleware(routing);
 
-/** Staff pages (the admin dashboard, the door scanner) stay English and unprefixed. */
+/** Staff pages (the admin dashboard, the door scanner) stay English and unprefixed; so does the sign-out route. */
 function isUnlocalised(pathname: string): boolean {
-  return pathname === "/admin" || pathname.startsWith("/admin/") || pathname === "/check-in";
+  return pathname === "/admin" || pathname.startsWith("/admin/") || pathname === "/check-in" || pathname === "/sign-out";
 }
 
 export function proxy(request: NextRequest) {

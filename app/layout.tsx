@@ -1,12 +1,13 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { OfflineAccount } from "@/components/offline-account";
 import { SiteHeader } from "@/components/site-header";
 import { currentUser } from "@/lib/auth";
+import { offlineAccountKey } from "@/lib/auth/offline-account";
 import { clientMessages } from "@/lib/i18n/client-messages";
 import { Link } from "@/lib/i18n/navigation";
 import { usesLocalProvider } from "@/lib/payments/provider";
-import { signOutAction } from "./actions";
 import { inter } from "./fonts";
 import "./globals.css";
 
@@ -29,6 +30,7 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [user, locale, messages, t] = await Promise.all([currentUser(), getLocale(), getMessages(), getTranslations("layout")]);
   const testPayments = usesLocalProvider();
+  const offlineAccount = user ? offlineAccountKey(user.id) : null;
   return (
     <html lang={locale} className={inter.variable}>
       <body className="min-h-dvh font-sans">
@@ -44,7 +46,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               {t("testMode")}
             </p>
           ) : null}
-          <SiteHeader user={user} signOutAction={signOutAction} />
+          <SiteHeader user={user} offlineAccount={offlineAccount} />
+          <OfflineAccount account={offlineAccount} />
           <main id="main" className="mx-auto w-full max-w-5xl px-4 pb-16 pt-4">
             {children}
           </main>

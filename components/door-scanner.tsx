@@ -1,17 +1,14 @@
 "use client";
-// The door scanner (app/(store)/check-in): reads a ticket's QR with the camera where the
-// browser can (BarcodeDetector), or takes the code typed in, and answers in a glance: green
-// admitted, amber already in, red not valid. Online, the server decides (POST /api/check-in,
-// one conditional write). Without a connection it decides itself from the door list it synced
-// (signature checked with the public key: lib/check-in/offline-door.ts), queues what it
-// admitted, and uploads the queue when the connection returns; admissions that did not stand
-// are listed here and to the admin.
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
-import type { DoorList } from "@/lib/check-in/door-list";
-import { doorStorage, type UploadProblem } from "@/lib/check-in/door-storage";
-import { offlineVerdict } from "@/lib/check-in/offline-door";
+// The door scanner (app/check-in): reads a ticket's QR with the camera where the browser can
+// (BarcodeDetector), or takes the code typed in, and answers in a glance: green admitted,
+// amber already in, red not valid. The engine (lib/check-in/door-sync.ts) does the rest: the
+// server decides online (POST /api/check-in, one conditional write); without a connection the
+// phone decides from the door list it synced, queues what it admitted, and uploads the queue
+// when the connection returns. This file keeps the view and the camera.
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { browserStorage, createDoorStorage } from "@/lib/check-in/door-storage";
+import { doorView, scanTicket, syncDoor, type DoorEngine, type DoorView } from "@/lib/check-in/door-sync";
 import { REJECTION_TEXT, type Verdict } from "@/lib/check-in/verdict";
-import { decodeTicketCode } from "@/lib/tickets/ticket-code";
 
 export type ScannerSession = { id: string; eventId: string; eventTitle: string; startsAt: string; venueName: string; timeZone: string };
 
@@ -33,15 +30,10 @@ function sessionLabel(session: ScannerSession): string {
   return `${session.eventTitle} · ${when}`;
 }
 
-/** A network failure (no answer at all), as opposed to an answer we do not like. */
-function isNetworkFailure(error: unknown): boolean {
-  return error instanceof TypeError;
-}
-
 const noSubscription = () => () => {};
 
 /** The scanner reads the phone's storage, so it renders in the browser only. */
-export function DoorScanner(props: { sessions: ScannerSession[]; staffEmail: string }) {
+export function DoorScanner(props: { sessions: ScannerSession[]; staffEmail: string; account: string }) {
   const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
   if (props.sessions.length === 0) {
     return (
@@ -59,69 +51,46 @@ function supportsCamera(): boolean {
   return "BarcodeDetector" in window && Boolean(navigator.mediaDevices?.getUserMedia);
 }
 
-function Scanner({ sessions, staffEmail }: { sessions: ScannerSession[]; staffEmail: string }) {
+function Scanner({ sessions, staffEmail, account }: { sessions: ScannerSession[]; staffEmail: string; account: string }) {
+  const engine = useMemo<DoorEngine>(() => {
+    const storage = createDoorStorage(browserStorage(), account);
+    storage.adoptLegacyEntries();
+    return { storage, fetch: (input, init) => fetch(input, init) };
+  }, [account]);
+  const { storage } = engine;
   const [sessionId, setSessionId] = useState(() => {
-    const saved = doorStorage.lastSession();
+    const saved = storage.lastSession();
     return sessions.some((entry) => entry.id === saved) ? saved : sessions[0].id;
   });
-  const [door, setDoor] = useState(() => doorStorage.door() || "Door 1");
-  const [list, setList] = useState<DoorList | null>(() => doorStorage.list(sessionId));
-  const [queued, setQueued] = useState(() => doorStorage.queue(sessionId).length);
+  const [door, setDoor] = useState(() => storage.door() || "Door 1");
+  const [view, setView] = useState<DoorView>(() => doorView(storage, sessionId));
   const [online, setOnline] = useState(() => navigator.onLine);
   const [shown, setShown] = useState<Shown | null>(null);
-  const [problems, setProblems] = useState<UploadProblem[]>(() => doorStorage.problems(sessionId));
   const [notice, setNotice] = useState("");
   const [camera, setCamera] = useState<"off" | "starting" | "on" | "unsupported">("off");
   const videoRef = useRef<HTMLVideoElement>(null);
   const lastScan = useRef({ code: "", at: 0 });
   const busy = useRef(false);
   const session = sessions.find((entry) => entry.id === sessionId) ?? sessions[0];
+  const { list, queued, problems } = view;
 
   function chooseSession(id: string) {
-    doorStorage.setLastSession(id);
+    storage.setLastSession(id);
     setSessionId(id);
     setShown(null);
-    setList(doorStorage.list(id));
-    setQueued(doorStorage.queue(id).length);
-    setProblems(doorStorage.problems(id));
+    setView(doorView(storage, id));
   }
 
-  /** Uploads the offline queue, then fetches a fresh door list. Quietly does nothing offline. */
-  const sync = useCallback(async (id: string) => {
-    const queue = doorStorage.queue(id);
-    try {
-      if (queue.length > 0) {
-        const response = await fetch("/api/check-in/uploads", {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ sessionId: id, door: doorStorage.door() || "Door", scans: queue }),
-        });
-        if (!response.ok) throw new Error(`upload answered ${response.status}`);
-        const { results } = (await response.json()) as { results: { scanId: string; verdict: Verdict; conflict: boolean }[] };
-        const uploaded = new Set(results.map((result) => result.scanId));
-        const lost = results.filter((result) => result.conflict).map((result) => ({ scanId: result.scanId, at: queue.find((scan) => scan.scanId === result.scanId)?.scannedAt ?? "", verdict: result.verdict }));
-        const remaining = doorStorage.queue(id).filter((scan) => !uploaded.has(scan.scanId));
-        doorStorage.setQueue(id, remaining);
-        if (lost.length > 0) doorStorage.setProblems(id, [...doorStorage.problems(id), ...lost]);
-      }
-      const response = await fetch(`/api/check-in/sessions/${id}/tickets`, { cache: "no-store" });
-      if (!response.ok) throw new Error(`door list answered ${response.status}`);
-      const fresh = (await response.json()) as DoorList;
-      doorStorage.setList(id, fresh);
-      // The fresh list knows every admission uploaded so far; only what is still queued stays local.
-      const stillQueued = new Set(doorStorage.queue(id).map((scan) => scan.scanId));
-      const admitted = doorStorage.admitted(id);
-      for (const [ticketId, entry] of admitted) if (!stillQueued.has(entry.id)) admitted.delete(ticketId);
-      doorStorage.setAdmitted(id, admitted);
-      setOnline(true);
-    } catch (error) {
-      if (isNetworkFailure(error)) setOnline(false);
+  const sync = useCallback(
+    async (id: string) => {
+      const outcome = await syncDoor(engine, id);
+      if (outcome === "online") setOnline(true);
+      else if (outcome === "offline") setOnline(false);
       else setNotice("Could not sync with the server; scans are kept on this phone.");
-    }
-    setList(doorStorage.list(id));
-    setQueued(doorStorage.queue(id).length);
-    setProblems(doorStorage.problems(id));
-  }, []);
+      setView(doorView(engine.storage, id));
+    },
+    [engine],
+  );
 
   useEffect(() => {
     // Sync at once (in a task of its own, not during the effect), then every 30 s and on reconnect.
@@ -139,25 +108,6 @@ function Scanner({ sessions, staffEmail }: { sessions: ScannerSession[]; staffEm
     };
   }, [sessionId, sync]);
 
-  const decideOffline = useCallback(
-    async (id: string, code: string): Promise<Verdict> => {
-      const stored = doorStorage.list(id);
-      if (!stored) return { result: "rejected", reason: "not_valid", ticket: null };
-      const admitted = doorStorage.admitted(id);
-      const verdict = await offlineVerdict({ list: stored, code, admittedHere: admitted, door, by: staffEmail, now: new Date(), newId: () => crypto.randomUUID() });
-      if (verdict.result === "admitted") {
-        // A ticket sold after the sync is not on the list: remember it by its code's ticket id.
-        const ticketId = verdict.ticket?.id ?? decodeTicketCode(code)?.ticketId ?? code.trim();
-        admitted.set(ticketId, { ...verdict.checkIn, ticketId });
-        doorStorage.setAdmitted(id, admitted);
-        doorStorage.setQueue(id, [...doorStorage.queue(id), { scanId: verdict.checkIn.id, code: code.trim(), scannedAt: verdict.checkIn.at }]);
-        setQueued(doorStorage.queue(id).length);
-      }
-      return verdict;
-    },
-    [door, staffEmail],
-  );
-
   const check = useCallback(
     async (raw: string) => {
       const code = raw.trim();
@@ -165,38 +115,17 @@ function Scanner({ sessions, staffEmail }: { sessions: ScannerSession[]; staffEm
       busy.current = true;
       setNotice("");
       try {
-        let verdict: Verdict | null = null;
-        let offline = false;
-        let answered = false;
-        if (navigator.onLine) {
-          try {
-            const response = await fetch("/api/check-in", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sessionId, code, door }) });
-            const body = (await response.json()) as Verdict | { verdict?: Verdict; detail?: string };
-            verdict = "result" in body ? body : (body.verdict ?? null);
-            answered = true;
-            if (!verdict) setNotice(("detail" in body && body.detail) || "The server could not check this ticket.");
-            setOnline(true);
-          } catch (error) {
-            if (!isNetworkFailure(error)) throw error;
-            setOnline(false);
-          }
-        }
-        if (!answered) {
-          offline = true;
-          verdict = await decideOffline(sessionId, code);
-        }
-        if (verdict?.result === "admitted" && !offline && verdict.ticket) {
-          // Remember online admissions too, so a rescan after the connection drops is amber.
-          const admitted = doorStorage.admitted(sessionId);
-          admitted.set(verdict.ticket.id, { ...verdict.checkIn, ticketId: verdict.ticket.id });
-          doorStorage.setAdmitted(sessionId, admitted);
-        }
-        if (verdict) setShown((previous) => ({ verdict: verdict!, offline, seq: (previous?.seq ?? 0) + 1 }));
+        const outcome = await scanTicket(engine, { sessionId, code, door, by: staffEmail, tryOnline: navigator.onLine });
+        if (outcome.online !== undefined) setOnline(outcome.online);
+        if (outcome.notice) setNotice(outcome.notice);
+        const verdict = outcome.verdict;
+        if (verdict) setShown((previous) => ({ verdict, offline: outcome.offline, seq: (previous?.seq ?? 0) + 1 }));
+        setView(doorView(engine.storage, sessionId));
       } finally {
         busy.current = false;
       }
     },
-    [sessionId, door, decideOffline],
+    [engine, sessionId, door, staffEmail],
   );
 
   // The camera: BarcodeDetector where the browser has it; the typed code always works.
@@ -256,7 +185,7 @@ function Scanner({ sessions, staffEmail }: { sessions: ScannerSession[]; staffEm
             maxLength={60}
             onChange={(event) => {
               setDoor(event.target.value);
-              doorStorage.setDoor(event.target.value);
+              storage.setDoor(event.target.value);
             }}
             className="min-h-11 w-full rounded-lg border border-stone-300 px-3"
           />

@@ -3,8 +3,10 @@ import NextLink from "next/link";
 import { canAdminister, type Role } from "@/lib/auth/policy";
 import { Link } from "@/lib/i18n/navigation";
 import { LanguageSwitcher } from "./language-switcher";
+import { SignOutButton } from "./sign-out-button";
 
-type Props = { user: { name: string; role: Role } | null; signOutAction: () => Promise<void> };
+/** `offlineAccount`: the signed-in account's offline key (lib/auth/offline-account.ts). */
+type Props = { user: { name: string; role: Role } | null; offlineAccount: string | null };
 
 const item = "inline-flex min-h-11 shrink-0 items-center rounded-lg px-2.5 text-sm font-medium whitespace-nowrap hover:bg-stone-100";
 
@@ -13,7 +15,7 @@ const item = "inline-flex min-h-11 shrink-0 items-center rounded-lg px-2.5 text-
  * its mark and Search, My tickets and Sign out to their icons (their names stay for screen
  * readers), beside the language switcher, so nothing wraps or scrolls sideways.
  */
-export function SiteHeader({ user, signOutAction }: Props) {
+export function SiteHeader({ user, offlineAccount }: Props) {
   const t = useTranslations("header");
   return (
     <header className="sticky top-0 z-40 border-b border-stone-200 bg-white/95 backdrop-blur">
@@ -40,14 +42,12 @@ export function SiteHeader({ user, signOutAction }: Props) {
               </svg>
               <span className="sr-only sm:not-sr-only">{t("myTickets")}</span>
             </Link>
-            <form action={signOutAction} className="shrink-0">
-              <button type="submit" className={`${item} text-stone-600`}>
-                <svg aria-hidden="true" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.8" className="size-5 sm:hidden">
-                  <path d="M8 4H4.5v12H8M12.5 6.5 16 10l-3.5 3.5M16 10H8" strokeLinecap="round" strokeLinejoin="round" />
-                </svg>
-                <span className="sr-only sm:not-sr-only">{t("signOut")}</span>
-              </button>
-            </form>
+            <SignOutButton account={offlineAccount} className={`${item} text-stone-600`}>
+              <svg aria-hidden="true" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.8" className="size-5 sm:hidden">
+                <path d="M8 4H4.5v12H8M12.5 6.5 16 10l-3.5 3.5M16 10H8" strokeLinecap="round" strokeLinejoin="round" />
+              </svg>
+              <span className="sr-only sm:not-sr-only">{t("signOut")}</span>
+            </SignOutButton>
           </>
         ) : null}
         <LanguageSwitcher />

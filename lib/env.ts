@@ -44,12 +44,14 @@ const EnvSchema = z
     DATABASE_CONNECT_TIMEOUT_MS: integer(5_000, 100, 120_000),
     /** PostgreSQL `statement_timeout` of the app's connections: no query runs longer, lock waits included. */
     DATABASE_STATEMENT_TIMEOUT_MS: integer(15_000, 100, 600_000),
-    /** Purchases one app process runs at once; the rest wait in line (lib/orders/admission.ts). */
+    /** Purchases one app process runs at once; the rest wait in line (lib/ops/admission-line.ts). */
     PURCHASE_CONCURRENCY: integer(8, 1, 200),
     /** How long a purchase may wait in line before it is answered 503 + Retry-After. */
     PURCHASE_QUEUE_WAIT_MS: integer(5_000, 0, 60_000),
     /** Purchases allowed to wait in line per process; beyond it the answer is 503 at once. */
     PURCHASE_QUEUE_LENGTH: integer(2_000, 0, 100_000),
+    /** How long a purchase's body may take to arrive before it is answered 408: it waits for its body outside the line. */
+    PURCHASE_BODY_TIMEOUT_MS: integer(5_000, 100, 60_000),
     /** App server processes `npm start` runs on one machine (they share the port). */
     WEB_CONCURRENCY: integer(2, 1, 64),
     APP_URL: optionalString.pipe(z.url("must be an absolute URL like http://localhost:3000").optional()),

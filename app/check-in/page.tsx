@@ -3,6 +3,7 @@ import { DoorScanner } from "@/components/door-scanner";
 import { OfflineTickets } from "@/components/offline-tickets";
 import { env } from "@/lib/env";
 import { requireUser } from "@/lib/auth";
+import { offlineAccountKey } from "@/lib/auth/offline-account";
 import { doorSessionJson } from "@/lib/check-in/door-list";
 import { listDoorSessions } from "@/lib/check-in/staff";
 
@@ -20,11 +21,12 @@ export default async function CheckInPage() {
       </div>
     );
   }
+  const account = offlineAccountKey(user.id);
   return (
     <>
-      <DoorScanner sessions={sessions.map(doorSessionJson)} staffEmail={user.email} />
+      <DoorScanner sessions={sessions.map(doorSessionJson)} staffEmail={user.email} account={account} />
       {/* The service worker keeps this page, so a reload without a connection still opens the scanner. */}
-      <OfflineTickets enabled={env().NODE_ENV === "production"} />
+      <OfflineTickets enabled={env().NODE_ENV === "production"} account={account} />
     </>
   );
 }

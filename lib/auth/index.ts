@@ -30,12 +30,12 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
 
 /**
  * Signs out everywhere: every session of the user stops working at once (copies of the cookie
- * included), then this browser's cookie is cleared.
+ * included), then this browser's cookie is cleared. The caller answers (app/sign-out/route.ts).
  */
-export async function signOut(options?: { redirectTo?: string }): Promise<void> {
+export async function signOut(): Promise<void> {
   const user = await currentUser();
   if (user) await endSessions(user.id);
-  await nextAuth.signOut(options);
+  await nextAuth.signOut({ redirect: false });
 }
 
 /**

@@ -14,7 +14,21 @@ describe("sameOriginRedirect", () => {
   });
 
   it("never leaves the site", () => {
-    for (const url of ["https://evil.example/account", "//evil.example/x", "/\\evil.example", "http://localhost:3001/", "javascript:alert(1)", "not a url"]) {
+    for (const url of [
+      "https://evil.example/account",
+      "//evil.example/x",
+      "/\\evil.example",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/.//evil.example",
+      "http://localhost:3000//evil.example",
+      "http://localhost:3000/.//evil.example",
+      "http://localhost:3000/\t/evil.example",
+      "http://localhost:3001/",
+      "http://localhost:3000@evil.example/",
+      "javascript:alert(1)",
+      "not a url",
+    ]) {
       expect(sameOriginRedirect({ url, baseUrl }), url).toBe("/");
     }
   });

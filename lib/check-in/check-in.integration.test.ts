@@ -117,7 +117,10 @@ describe("checkInTicket", () => {
 
 describe("offline at the door", () => {
   it("verifies locally with the public key, queues, and on upload reports the second door's admission as a conflict", async () => {
-    const { session, event, codes } = await paidTickets(2);
+    // Tonight's session, doors open early: the scans happen within the window an upload accepts.
+    const doorsOpen = Date.now() - 30 * 60_000;
+    const at = (minute: number) => new Date(doorsOpen + minute * 60_000).toISOString();
+    const { session, event, codes } = await paidTickets(2, new Date(Date.now() + 2 * 60 * 60_000));
     const staff = await doorStaffFor(event.id);
     const access = await door(session.id, staff);
     const list = await loadDoorList(access.session);
@@ -126,7 +129,7 @@ describe("offline at the door", () => {
 
     // Two doors, both offline, both admit ticket 0; door A also admits ticket 1.
     const scanAt = (door: string, code: string, admittedHere: Map<string, LocalAdmission>, minute: number) =>
-      offlineVerdict({ list, code, admittedHere, door, by: staff.email, now: new Date(Date.UTC(2027, 0, 1, 20, minute)), newId: randomUUID });
+      offlineVerdict({ list, code, admittedHere, door, by: staff.email, now: new Date(at(minute)), newId: randomUUID });
     const doorA = new Map<string, LocalAdmission>();
     const doorB = new Map<string, LocalAdmission>();
     const a0 = await scanAt("A", codes[0].code, doorA, 14);
@@ -138,22 +141,22 @@ describe("offline at the door", () => {
     expect((await scanAt("B", codes[0].code, doorB, 17)).result).toBe("admitted");
 
     const queueA = [
-      { scanId: randomUUID(), code: codes[0].code, scannedAt: "2027-01-01T20:14:00Z" },
-      { scanId: randomUUID(), code: codes[1].code, scannedAt: "2027-01-01T20:16:00Z" },
+      { scanId: randomUUID(), code: codes[0].code, scannedAt: at(14) },
+      { scanId: randomUUID(), code: codes[1].code, scannedAt: at(16) },
     ];
-    const queueB = [{ scanId: randomUUID(), code: codes[0].code, scannedAt: "2027-01-01T20:17:00Z" }];
+    const queueB = [{ scanId: randomUUID(), code: codes[0].code, scannedAt: at(17) }];
     const uploadedA = await uploadScans({ ...access, door: "A", scans: queueA });
     expect(uploadedA.map((scan) => [scan.verdict.result, scan.conflict])).toEqual([["admitted", false], ["admitted", false]]);
     const uploadedB = await uploadScans({ ...access, door: "B", scans: queueB });
-    expect(uploadedB).toMatchObject([{ scanId: queueB[0].scanId, conflict: true, verdict: { result: "already_checked_in", checkIn: { door: "A", at: "2027-01-01T20:14:00.000Z" } } }]);
+    expect(uploadedB).toMatchObject([{ scanId: queueB[0].scanId, conflict: true, verdict: { result: "already_checked_in", checkIn: { door: "A", at: at(14) } } }]);
 
     // Uploading again (the answer was lost) changes nothing: one admission per ticket, one conflict.
     expect((await uploadScans({ ...access, door: "A", scans: queueA })).map((scan) => scan.verdict.result)).toEqual(["admitted", "admitted"]);
     await uploadScans({ ...access, door: "B", scans: queueB });
     const stored = await prisma.checkIn.findMany({ where: { sessionId: session.id }, orderBy: { scannedAt: "asc" } });
     expect(stored.map((row) => [row.door, row.offline, row.scannedAt.toISOString()])).toEqual([
-      ["A", true, "2027-01-01T20:14:00.000Z"],
-      ["A", true, "2027-01-01T20:16:00.000Z"],
+      ["A", true, at(14)],
+      ["A", true, at(16)],
     ]);
     const conflicts = await prisma.checkInConflict.findMany({ where: { sessionId: session.id } });
     expect(conflicts).toMatchObject([{ ticketId: codes[0].id, door: "B", reason: "already_checked_in", checkInId: stored[0].id }]);
@@ -164,12 +167,32 @@ describe("offline at the door", () => {
   });
 
   it("records an offline admission of a ticket refunded since the sync as a conflict", async () => {
-    const { session, event, codes, order } = await paidTickets(1);
+    const { session, event, codes, order } = await paidTickets(1, new Date(Date.now() + 2 * 60 * 60_000));
     const staff = await doorStaffFor(event.id);
     const access = await door(session.id, staff);
     await refundPaidOrder(order.id);
     const [uploaded] = await uploadScans({ ...access, door: "Gate", scans: [{ scanId: randomUUID(), code: codes[0].code, scannedAt: new Date().toISOString() }] });
     expect(uploaded).toMatchObject({ conflict: true, verdict: { result: "rejected", reason: "refunded" } });
     expect(await prisma.checkInConflict.count({ where: { ticketId: codes[0].id, reason: "refunded" } })).toBe(1);
+  });
+
+  it("refuses, scan by scan with a reason, scan times no door could have made: 1970, 2099, before the scanner could offer the session, ahead of the server's clock", async () => {
+    const startsAt = new Date(Date.now() + 2 * 60 * 60_000);
+    const { session, event, codes } = await paidTickets(2, startsAt);
+    const staff = await doorStaffFor(event.id);
+    const access = await door(session.id, staff);
+    const implausible = ["1970-01-01T00:00:00Z", "2099-01-01T00:00:00Z", new Date(startsAt.getTime() - 15 * 24 * 60 * 60_000).toISOString(), new Date(Date.now() + 10 * 60_000).toISOString()];
+    const scans = [
+      ...implausible.map((scannedAt) => ({ scanId: randomUUID(), code: codes[0].code, scannedAt })),
+      // Staff may try the scanner days ahead, and the phone's clock may run a little fast.
+      { scanId: randomUUID(), code: codes[1].code, scannedAt: new Date(Date.now() + 2 * 60_000).toISOString() },
+    ];
+    const uploaded = await uploadScans({ ...access, door: "Gate", scans });
+    expect(uploaded.filter((scan) => scan.verdict.result === "rejected")).toHaveLength(4);
+    for (const { scanId } of scans.slice(0, 4)) {
+      expect(uploaded.find((scan) => scan.scanId === scanId)).toMatchObject({ conflict: true, verdict: { result: "rejected", reason: "scan_time" } });
+    }
+    expect(uploaded.find((scan) => scan.scanId === scans[4].scanId)).toMatchObject({ conflict: false, verdict: { result: "admitted" } });
+    expect(await prisma.checkIn.findMany({ where: { sessionId: session.id }, select: { ticketId: true } })).toEqual([{ ticketId: codes[1].id }]);
   });
 });

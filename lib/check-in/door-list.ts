@@ -14,7 +14,7 @@ export type DoorListTicket = {
   holderName: string;
   ticketTypeName: string;
   /** null: may be admitted; else why not. */
-  refusal: Exclude<RejectionReason, "not_valid" | "other_event"> | null;
+  refusal: Exclude<RejectionReason, "not_valid" | "other_event" | "scan_time"> | null;
   checkedIn: { at: string; by: string; door: string } | null;
 };
 

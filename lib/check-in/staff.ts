@@ -3,6 +3,7 @@ import { canAdminister, checkInScope, type Actor } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
 import type { SessionUser } from "@/lib/auth/users";
+import { DOOR_LIST_HORIZON_MS } from "./scan-window";
 
 /** Who is at the door: an admin, or a user with a staff grant (for one event or all). */
 export type DoorStaff = { id: string; email: string; admin: boolean };
@@ -62,7 +63,7 @@ export async function listDoorSessions(user: Pick<SessionUser, "id"> | null | un
     where: {
       cancelled: false,
       endsAt: { gte: new Date(now.getTime() - 12 * 3600_000) },
-      startsAt: { lte: new Date(now.getTime() + 14 * 24 * 3600_000) },
+      startsAt: { lte: new Date(now.getTime() + DOOR_LIST_HORIZON_MS) },
       ...(scope.eventIds === "all" ? {} : { eventId: { in: scope.eventIds } }),
     },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],

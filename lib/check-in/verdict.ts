@@ -2,7 +2,7 @@
 // (from the scanner's own check, lib/check-in/offline-door.ts). Browser-safe: no imports.
 
 /** Why a ticket is refused at the door (red). */
-export const REJECTION_REASONS = ["not_valid", "void", "refunded", "not_paid", "other_event"] as const;
+export const REJECTION_REASONS = ["not_valid", "void", "refunded", "not_paid", "other_event", "scan_time"] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 export type TicketSummary = { id: string; holderName: string; ticketTypeName: string };
@@ -22,4 +22,6 @@ export const REJECTION_TEXT: Record<RejectionReason, string> = {
   refunded: "Ticket refunded",
   not_paid: "Order not paid",
   other_event: "Other event or date",
+  // Only an upload answers this: a scan time the door could not have made (lib/check-in/scan-window.ts).
+  scan_time: "Scan time out of range",
 };

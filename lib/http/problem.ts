@@ -25,6 +25,7 @@ export const PROBLEMS = {
   forbidden: { status: 403, title: "Not allowed" },
   not_found: { status: 404, title: "Not found" },
   method_not_allowed: { status: 405, title: "Method not allowed" },
+  request_timeout: { status: 408, title: "The request body did not arrive in time" },
   content_too_large: { status: 413, title: "The request body is too large" },
   unsupported_media_type: { status: 415, title: "Send JSON" },
   validation_failed: { status: 422, title: "The request content is invalid" },

@@ -77,6 +77,12 @@ describe("refuseBadActionRequest", () => {
     expect(refuseBadActionRequest({ method: "GET", headers: new Headers({ origin: "https://evil.example", host: "x" }) })).toBeNull();
   });
 
+  it("answers a server action from an opaque origin (Origin: null) 403 with a sentence, not Next's 500", async () => {
+    const refused = refuseBadActionRequest(post({ origin: "null", host: "localhost:3100", "next-action": "abc" }));
+    expect(refused?.status).toBe(403);
+    expect(await refused?.text()).toMatch(/without a site/);
+  });
+
   it("answers a body over the server action limit 413 with a sentence", async () => {
     const refused = refuseBadActionRequest(post({ host: "localhost", "content-length": String(SERVER_ACTION_BODY_LIMIT_BYTES + 1) }));
     expect(refused?.status).toBe(413);

@@ -7,6 +7,7 @@
 //    OTEL_EXPORTER_OTLP_PROTOCOL are read by the exporter. Nothing is loaded otherwise;
 //  - the job worker: LISTEN jobs_due and drain the queue in this process (lib/worker, lib/jobs/wake.ts),
 //    and the timer that releases each hold when it expires (lib/orders/hold-expiry-timer.ts);
+//  - the edge gates (before Next): page POST bodies capped, the purchase line;
 //  - on SIGTERM/SIGINT, mark the process as stopping (readiness answers 503, the job drain
 //    claims nothing new, streams close) while Next finishes the requests in flight and exits.
 // The OTEL_* variables are the OpenTelemetry SDK's own settings (the exporter reads them
@@ -30,8 +31,12 @@ export async function startServerProcess(): Promise<void> {
 
   // Per-address limits must see the TCP peer, not only what the client wrote (lib/http/client-address.ts).
   installPeerAddress();
-  // In an on-sale, buyers the process cannot serve in time get a cheap 503 before Next runs.
-  const { installPurchaseGate } = await import("@/lib/http/purchase-gate");
+  // A chunked page or server action POST over the limit gets 413, not a 500 from deep in Next.
+  const { installPageBodyGate } = await import("@/lib/http/page-body-gate");
+  installPageBodyGate();
+  // In an on-sale, buyers the process cannot serve in time get a cheap 503 before Next runs;
+  // a place in line only for a known caller whose body has arrived.
+  const { installPurchaseGate } = await import("@/lib/ops/purchase-gate");
   installPurchaseGate();
 
   // Delivery starts when a due job commits (NOTIFY jobs_due), in every server process.

@@ -52,7 +52,9 @@ describe("admin at the door", () => {
     const admitted = await checkInTicket({ ...access, code: codes[0], door: "Main" });
     await checkInTicket({ ...access, code: codes[1], door: "Side" });
     // Door B admitted ticket 0 offline too: a conflict for the admin.
-    await uploadScans({ ...access, door: "Back", scans: [{ scanId: randomUUID(), code: codes[0], scannedAt: new Date().toISOString() }] });
+    // (Uploaded on the night: its scan time must be one the door could have made then.)
+    const night = new Date(startsAt.getTime() - 30 * 60_000);
+    await uploadScans({ ...access, door: "Back", scans: [{ scanId: randomUUID(), code: codes[0], scannedAt: night.toISOString() }], now: night });
 
     const figures = (await listDoorFigures({ actor: admin, now: new Date(startsAt.getTime() - 86_400_000) })).find((row) => row.sessionId === session.id);
     expect(figures).toMatchObject({ sold: 3, checkedIn: 2, conflicts: 1 });

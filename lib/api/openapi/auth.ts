@@ -41,7 +41,7 @@ export const AUTH_OPERATIONS: ApiOperation[] = [
     operationId: "authSignOut",
     tag: "Auth",
     summary: "Sign out",
-    description: "Form-encoded with `csrfToken`; clears the session cookie.",
+    description: "Form-encoded with `csrfToken`; ends every session of the user (a copy of the cookie stops working), clears the session cookie and answers `Clear-Site-Data: \"cache\", \"storage\"`. Bodies over 16 KiB get 413.",
     access: "session",
     body: { schema: z.object({ csrfToken: z.string() }), contentType: "application/x-www-form-urlencoded" },
     responses: { 302: { description: "Signed out" } },

@@ -32,7 +32,7 @@ export const BUYING_OPERATIONS: ApiOperation[] = [
     tag: "Buying",
     summary: "Hold tickets or a time range",
     description:
-      "Holds the places in one transaction and answers 201 with the pending order, its hold expiry and where to pay. A free order is confirmed at once (status `paid`, `payment` null). Refusals name their cause: sold out, not enough left, taken (409); over the per-order limit, outside opening hours, not a slot start, bad length, in the past (422). Rate limited per user and per address (429 with Retry-After).",
+      "Holds the places in one transaction and answers 201 with the pending order, its hold expiry and where to pay. A free order is confirmed at once (status `paid`, `payment` null). Refusals name their cause: sold out, not enough left, taken (409); over the per-order limit, outside opening hours, not a slot start, bad length, in the past (422). Rate limited per user and per address (429 with Retry-After). The body must arrive whole within a few seconds (else 408) and the caller must be known (else 401) before the request waits in the process's purchase line.",
     access: "user",
     pathParams: ZEventIdParams,
     headers: [IdempotencyKeyHeader],
@@ -52,6 +52,7 @@ export const BUYING_OPERATIONS: ApiOperation[] = [
         "not_on_sale",
         "idempotency_in_flight",
         "content_too_large",
+        "request_timeout",
         "unsupported_media_type",
         "validation_failed",
         "not_in_event",

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { OfflineTickets } from "@/components/offline-tickets";
 import { requireUser } from "@/lib/auth";
+import { offlineAccountKey } from "@/lib/auth/offline-account";
 import { env } from "@/lib/env";
 import { formatShortDayTime } from "@/lib/catalog/format-when";
 import type { Locale } from "@/lib/i18n/locales";
@@ -50,7 +51,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <OfflineTickets enabled={env().NODE_ENV === "production"} />
+      <OfflineTickets enabled={env().NODE_ENV === "production"} account={offlineAccountKey(user.id)} />
       <p className="text-stone-700">
         {t("signedInAs", { email: user.email })} · <Link href="/account/tokens" className="font-medium text-brand-700 underline">{t("apiTokens")}</Link>
       </p>

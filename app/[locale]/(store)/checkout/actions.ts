@@ -7,7 +7,7 @@ import { sayFieldErrors, toLocalisedActionState } from "@/lib/actions/localised-
 import { localePath } from "@/lib/i18n/paths";
 import { startPurchase, type PurchaseChoice } from "@/lib/checkout/start-purchase";
 import { accountBuyer } from "@/lib/orders/buyer";
-import { admitPurchase } from "@/lib/orders/admission";
+import { admitPurchase } from "@/lib/ops/admission-line";
 import { ZReserveBooking } from "@/lib/orders/reserve-booking";
 import { ZReserveTickets } from "@/lib/orders/reserve-tickets";
 import { invalidInput } from "@/lib/actions/to-action-state";

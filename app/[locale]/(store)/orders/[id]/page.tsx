@@ -6,7 +6,8 @@ import { OfflineTickets } from "@/components/offline-tickets";
 import { ResumePaymentForm } from "@/components/resume-payment-form";
 import { env } from "@/lib/env";
 import { DeliveryProgress } from "@/components/delivery-progress";
-import { currentUser, requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth";
+import { offlineAccountKey } from "@/lib/auth/offline-account";
 import type { Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money";
@@ -31,8 +32,8 @@ const STATUS_TEXT = {
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string; locale: Locale }> }) {
   const [{ id, locale }, t] = await Promise.all([params, getTranslations("order")]);
-  await requireUser(`/orders/${id}`, locale);
-  const order = await getOrderForViewer(id, await currentUser());
+  const viewer = await requireUser(`/orders/${id}`, locale);
+  const order = await getOrderForViewer(id, viewer);
   if (!order) notFound();
   const paid = order.status === "paid";
   const [delivery, webTickets] = paid ? await Promise.all([getDeliveryStatus(order.id), loadWebTickets(order.id)]) : (["none", new Map()] as const);
@@ -133,7 +134,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       ) : null}
       {bookingCancellable ? <CancelBookingForm orderId={order.id} action={cancelBookingAction} /> : null}
       <Link href="/account" className="font-medium text-brand-700 underline">{t("allTickets")}</Link>
-      {paid ? <OfflineTickets enabled={env().NODE_ENV === "production"} /> : null}
+      {paid ? <OfflineTickets enabled={env().NODE_ENV === "production"} account={offlineAccountKey(viewer.id)} /> : null}
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { idempotencyKeyOf, requestHash, runIdempotently } from "@/lib/api/idempo
 import { problemResponse } from "@/lib/http/problem";
 import { limitBuying } from "@/lib/api/rate-limits";
 import { buyRequestParser, ZBuyOptionsQuery } from "@/lib/api/schemas";
-import { busyWhenDatabaseIs } from "@/lib/orders/admission";
+import { busyWhenDatabaseIs } from "@/lib/ops/admission-line";
 import { appUrl } from "@/lib/urls";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +27,7 @@ export const GET = withApiErrors("buy_options", async (request: Request, { param
 /**
  * Holds places and answers 201 with the pending order and where to pay; safe to retry with
  * Idempotency-Key. The request reached this handler through the process's purchase line
- * (lib/http/purchase-gate.ts): in a crowd, whoever cannot be served in time was already
+ * (lib/ops/purchase-gate.ts): in a crowd, whoever cannot be served in time was already
  * answered 503 + Retry-After. A database too busy to answer is the same 503, never a 500.
  */
 export const POST = withApiErrors("buy", async (request: Request, { params }: Context) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { AdmissionLine } from "./admission";
+import { AdmissionLine } from "./admission-line";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { isDatabaseBusy } from "@/lib/db/errors";
-import { OrderError } from "./errors";
+import { OrderError } from "@/lib/orders/errors";
 
 // Admission control for buying. An on-sale sends thousands of buyers at once; letting them all
 // at the database turns into a pool queue that times out (500s) and a minute-long wait for
@@ -98,7 +98,7 @@ export function busyError(retryAfterSeconds: number): OrderError {
 // each process must have exactly one line, whichever copy asks for it.
 const state = globalThis as unknown as { __purchaseLine?: AdmissionLine };
 
-/** This process's purchase line (the JSON API enters it at the process edge, lib/http/purchase-gate.ts). */
+/** This process's purchase line (the JSON API enters it at the process edge, lib/ops/purchase-gate.ts). */
 export function purchaseLine(): AdmissionLine {
   if (!state.__purchaseLine) {
     const settings = env();

@@ -1,14 +1,12 @@
 import { randomUUID } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
 import { resetEnvCacheForTests } from "@/lib/env";
-import { installPurchaseGate } from "@/lib/http/purchase-gate";
-import { resetPurchaseLineForTests } from "@/lib/orders/admission";
+import { installPurchaseGate } from "@/lib/ops/purchase-gate";
+import { resetPurchaseLineForTests } from "@/lib/ops/admission-line";
 import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
-import { POST as buy } from "@/app/api/events/[id]/buy/route";
-import { routeParams, tokenFor } from "@/tests/api-fixtures";
+import { tokenFor } from "@/tests/api-fixtures";
+import { startBuyServer } from "@/tests/buy-route-server";
 
 vi.mock("@/lib/auth", () => ({ currentUser: async () => null }));
 
@@ -18,24 +16,14 @@ function setLine(settings: Record<string, string>) {
   resetPurchaseLineForTests();
 }
 
-// A real HTTP server in front of the route handler, as Next is: the gate sits between them.
-let server: http.Server;
 let origin: string;
+let server: Awaited<ReturnType<typeof startBuyServer>>;
 beforeAll(async () => {
   installPurchaseGate();
-  server = http.createServer(async (request, response) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const eventId = request.url!.split("/")[3];
-    const headers = new Headers(Object.entries(request.headers).flatMap(([name, value]) => (typeof value === "string" ? [[name, value]] : [])) as [string, string][]);
-    const answer = await buy(new Request(`${origin}${request.url}`, { method: "POST", headers, body: Buffer.concat(chunks) }), routeParams({ id: eventId }));
-    response.writeHead(answer.status, Object.fromEntries(answer.headers));
-    response.end(Buffer.from(await answer.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startBuyServer();
+  origin = server.origin;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 describe("a crowd larger than the admission line", () => {
   afterEach(() => {

@@ -1,0 +1,128 @@
+// The admission line at the edge of the process, for the buying API (POST /api/events/:id/buy).
+// In an on-sale, thousands of requests arrive at once; each costs the framework several ms
+// of CPU before any route code runs (routing, Request objects, streams). Queued inside Next,
+// they all pay that up front and the process falls a minute behind (connections reset, every
+// answer late). Here, before Next sees them, they wait in the process's one purchase line
+// (lib/ops/admission-line.ts, FIFO, bounded wait) holding nothing but their socket; whoever
+// cannot be served in time gets 503 problem+json with Retry-After, at the cost of a few
+// bytes. Admitted requests keep their place in the line until their response is finished.
+// The checkout's server actions use the same line from inside (they must answer as actions).
+//
+// A place is only for a request that can use it at once (issue 26): its caller is known (an
+// API token or a session, checked from the headers; anyone else is answered 401 and never
+// queues) and its body is complete (read here, within PURCHASE_BODY_TIMEOUT_MS, else 408).
+// So a client that trickles its body, or a crowd of anonymous sockets, costs its senders a
+// socket each and the line nothing.
+import http from "node:http";
+import { problemBody, PROBLEM_CONTENT_TYPE, type ProblemCode, type ProblemOptions } from "@/lib/http/problem";
+import { findUserByApiToken } from "@/lib/auth/api-tokens";
+import { sessionUserOfCookies } from "@/lib/auth/session-cookie";
+import { isDatabaseBusy } from "@/lib/db/errors";
+import { env } from "@/lib/env";
+import { answerAndClose, readNodeBody, replayRequest } from "@/lib/http/node-request-body";
+import { BUYING_INTERNAL_ERROR_DETAIL } from "@/lib/http/with-api-errors";
+import { childLogger } from "@/lib/log";
+import { isOrderError } from "@/lib/orders/errors";
+import { busyError, purchaseLine } from "./admission-line";
+
+const INSTALLED = Symbol.for("local-tickets.purchase-gate");
+const BUY_PATH = /^\/api\/events\/[^/?#]+\/buy\/?(?:\?|$)/;
+/** The buying route's own body cap (lib/api/http.ts); the route answers the same 413. */
+const MAX_BUY_BODY_BYTES = 16 * 1024;
+
+const log = childLogger({ module: "purchase-gate" });
+
+export function isGatedPurchase(method: string | undefined, url: string | undefined): boolean {
+  return method === "POST" && BUY_PATH.test(url ?? "");
+}
+
+function problemJson(code: ProblemCode, options: ProblemOptions = {}): { status: number; headers: Record<string, string>; body: string } {
+  const body = problemBody(code, options);
+  const headers: Record<string, string> = { "content-type": PROBLEM_CONTENT_TYPE, "cache-control": "no-store", ...options.headers };
+  if (body.retryAfterSeconds !== undefined) headers["retry-after"] = String(body.retryAfterSeconds);
+  return { status: body.status, headers, body: JSON.stringify(body) };
+}
+
+function answer(response: http.ServerResponse, code: ProblemCode, options: ProblemOptions = {}): void {
+  const problem = problemJson(code, options);
+  if (response.req.complete) {
+    if (response.headersSent || response.destroyed) return;
+    response.writeHead(problem.status, { ...problem.headers, "content-length": String(Buffer.byteLength(problem.body)) });
+    response.end(problem.body);
+  } else {
+    answerAndClose(response, problem.status, problem.headers, problem.body);
+  }
+}
+
+/** Is someone we know asking? An API token that works, or a session that is still valid. */
+async function isKnownCaller(headers: http.IncomingHttpHeaders): Promise<boolean> {
+  const authorization = headers.authorization;
+  if (authorization !== undefined) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    return Boolean(match && (await findUserByApiToken(match[1])));
+  }
+  return Boolean(await sessionUserOfCookies(headers.cookie));
+}
+
+function isGone(response: http.ServerResponse): boolean {
+  return response.writableEnded || response.destroyed || response.req.socket.destroyed;
+}
+
+/** Caller, body, then a place in line; `forward` hands the request (its body already read) to Next. */
+async function passGate(request: http.IncomingMessage, response: http.ServerResponse, forward: (request: http.IncomingMessage) => void): Promise<void> {
+  const settings = env();
+  // The body starts arriving while the caller is checked; it is kept, up to the cap.
+  const body = readNodeBody(request, { maxBytes: MAX_BUY_BODY_BYTES, timeoutMs: settings.PURCHASE_BODY_TIMEOUT_MS });
+  if (!(await isKnownCaller(request.headers))) {
+    const withCredentials = request.headers.authorization !== undefined;
+    answer(response, "unauthenticated", {
+      detail: withCredentials ? "This API token is not valid: it is unknown, malformed or revoked." : "Send Authorization: Bearer <token> (create one at /account/tokens) or sign in.",
+      headers: { "www-authenticate": withCredentials ? 'Bearer realm="api", error="invalid_token"' : 'Bearer realm="api"' },
+    });
+    return;
+  }
+  const read = await body;
+  if (!read.ok) {
+    if (read.reason === "timeout") answer(response, "request_timeout", { detail: `Send the whole body within ${settings.PURCHASE_BODY_TIMEOUT_MS} ms. Nothing was bought.` });
+    else if (read.reason === "too_large") answer(response, "content_too_large", { detail: `Send at most ${MAX_BUY_BODY_BYTES} bytes.` });
+    return;
+  }
+  const replay = replayRequest(request, read.body);
+  await purchaseLine().run(
+    () =>
+      new Promise<void>((resolve) => {
+        // The client left while waiting: its place passes on at once.
+        if (isGone(response)) return resolve();
+        // The place in line is held until the answer is out (or the client went away).
+        response.once("close", resolve);
+        forward(replay);
+      }),
+  );
+}
+
+function answerFailure(response: http.ServerResponse, error: unknown): void {
+  if (isOrderError(error) && error.code === "busy") {
+    answer(response, "busy", { detail: error.message, retryAfterSeconds: error.retryAfterSeconds ?? 1 });
+  } else if (isDatabaseBusy(error)) {
+    const busy = busyError(purchaseLine().retryAfterSeconds());
+    answer(response, "busy", { detail: busy.message, retryAfterSeconds: busy.retryAfterSeconds });
+  } else {
+    log.error({ err: error }, "purchase gate failed");
+    answer(response, "internal_error", { detail: BUYING_INTERNAL_ERROR_DETAIL });
+  }
+}
+
+/** Once per process (instrumentation), before requests arrive: every HTTP server of the process. */
+export function installPurchaseGate(): void {
+  const prototype = http.Server.prototype as http.Server & { [INSTALLED]?: true };
+  if (prototype[INSTALLED]) return;
+  const emit = prototype.emit as (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
+  prototype.emit = function emitThroughPurchaseGate(this: http.Server, event: string | symbol, ...args: unknown[]) {
+    if (event !== "request") return emit.call(this, event, ...args);
+    const [request, response] = args as [http.IncomingMessage, http.ServerResponse];
+    if (!isGatedPurchase(request.method, request.url)) return emit.call(this, event, ...args);
+    passGate(request, response, (replay) => emit.call(this, event, replay, response)).catch((error: unknown) => answerFailure(response, error));
+    return true;
+  } as typeof prototype.emit;
+  prototype[INSTALLED] = true;
+}
