@@ -13,7 +13,7 @@ export function createPrismaClient(databaseUrl: string, settings: PoolSettings):
     connectionString: databaseUrl,
     max: settings.size,
     // Also bounds the wait for a free pooled connection: a database that stops answering,
-    // or a pool that cannot keep up, fails fast (lib/db/errors.ts calls it "busy") instead of
+    // or a pool that cannot keep up, fails fast (lib/errors/database.ts calls it "busy") instead of
     // holding the request for a minute.
     connectionTimeoutMillis: settings.connectTimeoutMs,
     // No statement runs longer, lock waits included; the server cancels it (SQLSTATE 57014).
@@ -23,6 +23,9 @@ export function createPrismaClient(databaseUrl: string, settings: PoolSettings):
     // And the client gives up on a server that does not answer at all (network gone).
     query_timeout: settings.statementTimeoutMs + 5_000,
   });
+  // An idle client whose server went away (a restart) emits here; without a listener the
+  // process would crash. The pool has already dropped it; the next query connects anew.
+  pool.on("error", () => {});
   registerDbPool(pool);
   const adapter = new PrismaPg(pool);
   return new PrismaClient({ adapter });
