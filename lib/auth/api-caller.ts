@@ -3,6 +3,7 @@ import { currentUser } from "@/lib/auth";
 import type { SessionUser } from "@/lib/auth/users";
 import { problemResponse } from "@/lib/http/problem";
 import { findUserByApiToken } from "./api-tokens";
+import { CALLER_HANDOFF_HEADER, takeHandedCaller } from "./caller-handoff";
 import { canManageTokens, canUseTokenScope, type ApiTokenScope, type TokenUse } from "./policy";
 
 export type ApiCaller =
@@ -21,6 +22,9 @@ const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=
  * Auth.js, which also keeps this usable outside a Next request (scripts, tests).
  */
 export async function authenticateApiRequest(request: Request): Promise<ApiCaller | null> {
+  // Already looked up by the purchase gate of this process (lib/auth/caller-handoff.ts).
+  const handed = takeHandedCaller(request.headers.get(CALLER_HANDOFF_HEADER));
+  if (handed) return handed;
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);

@@ -15,7 +15,9 @@
 // socket each and the line nothing.
 import http from "node:http";
 import { problemBody, PROBLEM_CONTENT_TYPE, type ProblemCode, type ProblemOptions } from "@/lib/http/problem";
+import type { ApiCaller } from "@/lib/auth/api-caller";
 import { findUserByApiToken } from "@/lib/auth/api-tokens";
+import { CALLER_HANDOFF_HEADER, handCallerOn } from "@/lib/auth/caller-handoff";
 import { sessionUserOfCookies } from "@/lib/auth/session-cookie";
 import { isDatabaseBusy } from "@/lib/errors/database";
 import { env } from "@/lib/env";
@@ -54,14 +56,18 @@ function answer(response: http.ServerResponse, code: ProblemCode, options: Probl
   }
 }
 
-/** Is someone we know asking? An API token that works, or a session that is still valid. */
-async function isKnownCaller(headers: http.IncomingHttpHeaders): Promise<boolean> {
+/** Who is asking: an API token that works, or a session that is still valid; null for a stranger. */
+async function knownCaller(headers: http.IncomingHttpHeaders): Promise<ApiCaller | null> {
   const authorization = headers.authorization;
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    return Boolean(match && (await findUserByApiToken(match[1])));
+    const found = match ? await findUserByApiToken(match[1]) : null;
+    if (!found) return null;
+    const { tokenId, tokenScope, ...user } = found;
+    return { user, via: "token", tokenId, scope: tokenScope };
   }
-  return Boolean(await sessionUserOfCookies(headers.cookie));
+  const user = await sessionUserOfCookies(headers.cookie);
+  return user ? { user, via: "session" } : null;
 }
 
 function isGone(response: http.ServerResponse): boolean {
@@ -73,7 +79,10 @@ async function passGate(request: http.IncomingMessage, response: http.ServerResp
   const settings = env();
   // The body starts arriving while the caller is checked; it is kept, up to the cap.
   const body = readNodeBody(request, { maxBytes: MAX_BUY_BODY_BYTES, timeoutMs: settings.PURCHASE_BODY_TIMEOUT_MS });
-  if (!(await isKnownCaller(request.headers))) {
+  // Whatever a client put in the hand-off header is not ours.
+  delete request.headers[CALLER_HANDOFF_HEADER];
+  const caller = await knownCaller(request.headers);
+  if (!caller) {
     const withCredentials = request.headers.authorization !== undefined;
     answer(response, "unauthenticated", {
       detail: withCredentials ? "This API token is not valid: it is unknown, malformed or revoked." : "Send Authorization: Bearer <token> (create one at /account/tokens) or sign in.",
@@ -88,6 +97,10 @@ async function passGate(request: http.IncomingMessage, response: http.ServerResp
     return;
   }
   const replay = replayRequest(request, read.body);
+  // The route takes the caller found here instead of looking it up again (one round trip less).
+  const handoff = handCallerOn(caller);
+  replay.headers[CALLER_HANDOFF_HEADER] = handoff;
+  replay.rawHeaders = [...replay.rawHeaders.filter((_, index, all) => all[index - (index % 2)].toLowerCase() !== CALLER_HANDOFF_HEADER), CALLER_HANDOFF_HEADER, handoff];
   await purchaseLine().run(
     () =>
       new Promise<void>((resolve) => {
