@@ -1,5 +1,6 @@
 import "server-only";
 import pg from "pg";
+import { backoffDelayMs } from "@/lib/backoff";
 import { childLogger } from "@/lib/log";
 
 // A LISTEN connection that stays up by itself: a dedicated pg.Client (never one of the
@@ -27,12 +28,6 @@ export type ListenConnectionOptions = {
   minBackoffMs?: number;
   maxBackoffMs?: number;
 };
-
-/** The wait before reconnection attempt `failures` (1, 2, …): doubling, capped, with jitter so processes do not return in step. */
-export function reconnectDelayMs(failures: number, minMs: number, maxMs: number, random = Math.random): number {
-  const ceiling = Math.min(maxMs, minMs * 2 ** Math.min(failures - 1, 30));
-  return Math.round(ceiling * (0.5 + random() / 2));
-}
 
 export class ListenConnection {
   private client: pg.Client | null = null;
@@ -141,7 +136,7 @@ export class ListenConnection {
   private retry(error: unknown): void {
     if (!this.running || this.reconnectTimer) return;
     this.failures++;
-    const delay = reconnectDelayMs(this.failures, this.options.minBackoffMs ?? 250, this.options.maxBackoffMs ?? 30_000);
+    const delay = backoffDelayMs(this.failures, this.options.minBackoffMs ?? 250, this.options.maxBackoffMs ?? 30_000);
     log.warn({ err: error ?? undefined, channel: this.options.channel, attempt: this.failures, retryInMs: delay }, "LISTEN connection lost; reconnecting");
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
