@@ -29,6 +29,8 @@
 //
 // Options: --buyers 5000 --places 1000 --processes 1,2 --noisy (adds the busy-machine runs)
 //          --only-noisy --skip-delivery --faults --port N --out FILE --keep
+//          --retry-500 (with --faults, buyers retry 500s too: a diagnostic while a lost
+//          connection can still answer 500, to see how the sale recovers)
 import { randomBytes, randomUUID } from "node:crypto";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -68,6 +70,7 @@ const { values } = parseArgs({
     "only-noisy": { type: "boolean", default: false },
     "skip-delivery": { type: "boolean", default: false },
     faults: { type: "boolean", default: false },
+    "retry-500": { type: "boolean", default: false },
     port: { type: "string" },
     out: { type: "string" },
     keep: { type: "boolean", default: false },
@@ -214,6 +217,16 @@ async function runHealthCeiling(app: RunningApp, count: number) {
 }
 
 /** Sold = places taken (held by pending orders, or sold); asserted against what the buyers were told. */
+/**
+ * What failed verification under --faults: reported with the figures, then the run fails
+ * (without faults the first failure stops the run at once).
+ */
+const faultFailures: string[] = [];
+function verify(condition: unknown, message: string): void {
+  if (FAULTS && !condition) faultFailures.push(`${message}`);
+  else check(condition, message);
+}
+
 async function verifySale(client: Db, sale: Sale, created: number, unanswered: number) {
   const { rows: types } = await client.query<{ capacity: number; sold: number; held: number }>("SELECT capacity, sold, held FROM ticket_types WHERE id = ANY($1::uuid[])", [sale.typeIds]);
   const { rows: [items] } = await client.query<{ orders: number; places: number }>(
@@ -225,13 +238,13 @@ async function verifySale(client: Db, sale: Sale, created: number, unanswered: n
   const { rows: [over] } = await client.query<{ count: number }>("SELECT count(*)::int AS count FROM ticket_types WHERE sold + held > capacity");
   const taken = types.reduce((sum, type) => sum + type.sold + type.held, 0);
   const capacity = types.reduce((sum, type) => sum + type.capacity, 0);
-  check(over.count === 0, `${over.count} ticket type(s) over capacity`);
-  check(taken <= capacity, `oversold: ${taken} of ${capacity}`);
-  check(items.places === taken, `order lines hold ${items.places} places but the ticket types count ${taken}`);
+  verify(over.count === 0, `${over.count} ticket type(s) over capacity`);
+  verify(taken <= capacity, `oversold: ${taken} of ${capacity}`);
+  verify(items.places === taken, `order lines hold ${items.places} places but the ticket types count ${taken}`);
   // Every buyer told "bought" has an order; an order without a 201 can only be one whose
   // answer never arrived (a timeout, a dropped connection, a 5xx after the commit).
-  check(created <= items.orders, `${created} buyers were told they bought but only ${items.orders} orders hold places`);
-  check(items.orders - created <= unanswered, `${items.orders - created} orders were never confirmed to their buyers, but only ${unanswered} answers were lost`);
+  verify(created <= items.orders, `${created} buyers were told they bought but only ${items.orders} orders hold places`);
+  verify(items.orders - created <= unanswered, `${items.orders - created} orders were never confirmed to their buyers, but only ${unanswered} answers were lost`);
   return { capacity, taken, orders: items.orders, ordersWithoutAnswer: items.orders - created, soldOutExactly: taken === capacity };
 }
 
@@ -253,7 +266,7 @@ type SaleFigures = {
     timeToFinalAnswer: Stats;
   };
   verified: Awaited<ReturnType<typeof verifySale>>;
-  faults: { plan: typeof FAULT_PLAN; maxAttempts: number; timeline: FaultTimeline; everyAttempt: Record<string, number>; pace: ReturnType<typeof paceAfterFaults> } | null;
+  faults: { plan: typeof FAULT_PLAN; maxAttempts: number; retried500: boolean; timeline: FaultTimeline; everyAttempt: Record<string, number>; pace: ReturnType<typeof paceAfterFaults> } | null;
   cpuSeconds: Usage;
   cpuSecondsWithRetries: Usage;
   cpuMsPerBuyer: { app: number; postgres: number };
@@ -302,7 +315,7 @@ async function runSale(app: RunningApp, client: Db, buyers: Buyer[], label: stri
   const faultAttempts: Attempt[] = [];
   const final = await Promise.all(
     results.map(async (first, index) => {
-      if (faultPlan) return buyThroughFaults(requests[index], first, { origin: saleStart, timeoutMs: REQUEST_TIMEOUT_MS, attempts: faultAttempts, firstEndMs: first.endMs });
+      if (faultPlan) return buyThroughFaults(requests[index], first, { origin: saleStart, timeoutMs: REQUEST_TIMEOUT_MS, attempts: faultAttempts, firstEndMs: first.endMs, alsoRetry500: values["retry-500"] });
       let current = first;
       for (let attempt = 2; current.status === 503 && attempt <= MAX_ATTEMPTS; attempt++) {
         await new Promise((resolve) => setTimeout(resolve, (current.retryAfterSeconds ?? 1) * 1000));
@@ -343,7 +356,7 @@ async function runSale(app: RunningApp, client: Db, buyers: Buyer[], label: stri
         timeToFinalAnswer: stats(final.map((r) => r.endMs)),
       },
       verified,
-      faults: timeline ? { plan: FAULT_PLAN, maxAttempts: FAULT_MAX_ATTEMPTS, timeline, everyAttempt: breakdownOf(faultAttempts), pace: paceAfterFaults(faultAttempts, timeline) } : null,
+      faults: timeline ? { plan: FAULT_PLAN, maxAttempts: FAULT_MAX_ATTEMPTS, retried500: values["retry-500"]!, timeline, everyAttempt: breakdownOf(faultAttempts), pace: paceAfterFaults(faultAttempts, timeline) } : null,
       cpuSeconds: firstWaveCpu,
       cpuSecondsWithRetries: cpuSeconds,
       cpuMsPerBuyer: { app: round((firstWaveCpu.app * 1000) / results.length), postgres: round((firstWaveCpu.postgres * 1000) / results.length) },
@@ -577,6 +590,7 @@ async function main() {
       r.sale.withRetries.answers.connectionErrors, r.sale.withRetries.answers.timeouts, r.sale.withRetries.soldOutAfterSeconds, r.sale.withRetries.everyoneAnsweredAfterSeconds,
       ms(r.sale.withRetries.timeToFinalAnswer.p50), ms(r.sale.withRetries.timeToFinalAnswer.p95), String(r.sale.verified.soldOutExactly)]),
   );
+  if (FAULTS) console.log("\n(CPU figures are not comparable with --faults: the crashed PostgreSQL's CPU leaves the process tree.)");
   printTable(
     "CPU during the sale (2 cores shared by the app, PostgreSQL, the load generator and any neighbour)",
     ["run", "app CPU s", "PG CPU s", "load gen s", "other s", "app ms/buyer", "PG ms/buyer", "PG ms/place", "SQL hold PG ms/attempt", "SQL hold PG ms/place", "PG/place vs SQL", "DB tx/buyer"],
@@ -597,6 +611,7 @@ async function main() {
       `Faults: PostgreSQL down at ${FAULT_PLAN.crashAtMs / 1000} s for ${FAULT_PLAN.downForMs / 1000} s (immediate shutdown), one app process killed at ${FAULT_PLAN.killAtMs / 1000} s; buyers retry network errors and 503s with the same key (at most ${FAULT_MAX_ATTEMPTS} tries)`,
       ["run", "down at s", "back at s", "killed at s", "true answers/s before", "full pace after back s", "buyers", "final 201", "final 409", "final 500", "final other", "orders", "places taken", "order lines = counters", "all answered after s"],
       faulted.map((r) => {
+        // "order lines = counters" is asserted: a run where they differ fails.
         const f = r.sale.faults!;
         const a = r.sale.withRetries.answers;
         const seconds = (ms: number | null) => (ms === null ? null : round(ms / 1000, 2));
@@ -613,8 +628,12 @@ async function main() {
       for (const [second, counts] of Object.entries(f.pace.perSecond)) console.log(`  ${second.padStart(4)} s  ${Object.entries(counts).map(([key, n]) => `${key}×${n}`).join(" ")}`);
     }
   }
-  const file = writeResults("flash-sale", startedAt, { environment: environment(), postgres, build, buyers: BUYERS, places: PLACES, poolSize: POOL_SIZE, faults: FAULTS, runs }, values.out);
+  const file = writeResults("flash-sale", startedAt, { environment: environment(), postgres, build, buyers: BUYERS, places: PLACES, poolSize: POOL_SIZE, faults: FAULTS, faultFailures, runs }, values.out);
   console.log(`\nSaved ${path.relative(process.cwd(), file)}`);
+  if (faultFailures.length) {
+    console.error(`\nASSERTION FAILED under faults:\n  ${faultFailures.join("\n  ")}`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error) => {

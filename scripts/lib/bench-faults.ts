@@ -82,9 +82,13 @@ export function runFaultPlan(options: { postgresDir: string; runPid: number; ori
 
 export type Attempt = { endMs: number; status: number; code: string };
 
-/** Worth another try with the same Idempotency-Key: no answer (a network error, a timeout) or a 503. */
-export function isRetryable(result: BurstResult): boolean {
-  return result.status === 0 || result.status === 503;
+/**
+ * Worth another try with the same Idempotency-Key: no answer (a network error, a timeout) or
+ * a 503; with `alsoRetry500` a 500 too (a diagnostic: to see the recovery while some lost
+ * connections still answer 500).
+ */
+export function isRetryable(result: BurstResult, alsoRetry500 = false): boolean {
+  return result.status === 0 || result.status === 503 || (alsoRetry500 && result.status === 500);
 }
 
 /**
@@ -92,11 +96,11 @@ export function isRetryable(result: BurstResult): boolean {
  * Retry-After when given, else a backoff with jitter, and sends the same request (same
  * Idempotency-Key) again, at most FAULT_MAX_ATTEMPTS tries in all. Every try is recorded.
  */
-export async function buyThroughFaults(request: BurstRequest, first: BurstResult, options: { origin: number; timeoutMs: number; attempts: Attempt[]; firstEndMs: number }) {
+export async function buyThroughFaults(request: BurstRequest, first: BurstResult, options: { origin: number; timeoutMs: number; attempts: Attempt[]; firstEndMs: number; alsoRetry500?: boolean }) {
   let current = first;
   let tries = 1;
   options.attempts.push({ endMs: options.firstEndMs, status: first.status, code: first.code });
-  while (isRetryable(current) && tries < FAULT_MAX_ATTEMPTS) {
+  while (isRetryable(current, options.alsoRetry500) && tries < FAULT_MAX_ATTEMPTS) {
     const wait = current.retryAfterSeconds !== undefined ? current.retryAfterSeconds * 1000 : backoffDelayMs(tries, BACKOFF_MIN_MS, BACKOFF_MAX_MS);
     await new Promise((resolve) => setTimeout(resolve, wait));
     tries++;
