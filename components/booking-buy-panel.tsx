@@ -21,6 +21,8 @@ type Props = {
   minutes: number;
   slots: BookingSlot[];
   signedIn: boolean;
+  /** This form's own key: posting it again finds the order the first post made. */
+  formKey: string;
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
 };
 
@@ -49,7 +51,7 @@ function nearestFree(slots: BookingSlot[], minute: number, count = 3): BookingSl
  * to payment. Changing the day or length reloads the free times at once (the URL keeps the
  * choice). A refusal is announced, keeps the chosen time, and offers the nearest free ones.
  */
-export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minutes, slots, signedIn, action }: Props) {
+export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minutes, slots, signedIn, formKey, action }: Props) {
   const t = useTranslations("bookingPanel");
   const tPanel = useTranslations("ticketPanel");
   const locale = useLocale();
@@ -123,6 +125,7 @@ export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minut
           <>
             <input type="hidden" name="resourceId" value={resource.id} />
             <input type="hidden" name="expectedTotalMinor" value={totalMinor} />
+            <input type="hidden" name="requestKey" value={formKey} />
           </>
         ) : (
           <>

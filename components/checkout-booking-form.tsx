@@ -10,10 +10,12 @@ type Props = {
   minutes: number;
   /** The price the buyer sees: the purchase refuses another one. */
   expectedTotalMinor?: number;
+  /** This form's own key: posting it again finds the order the first post made. */
+  formKey: string;
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
 };
 
-export function CheckoutBookingForm({ resourceId, start, minutes, expectedTotalMinor, action }: Props) {
+export function CheckoutBookingForm({ resourceId, start, minutes, expectedTotalMinor, formKey, action }: Props) {
   const t = useTranslations("ticketPanel");
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
@@ -23,6 +25,7 @@ export function CheckoutBookingForm({ resourceId, start, minutes, expectedTotalM
       <input type="hidden" name="resourceId" value={resourceId} />
       <input type="hidden" name="start" value={start} />
       <input type="hidden" name="minutes" value={minutes} />
+      <input type="hidden" name="requestKey" value={formKey} />
       {expectedTotalMinor === undefined ? null : <input type="hidden" name="expectedTotalMinor" value={expectedTotalMinor} />}
       {fieldError ? <p className="text-sm font-medium text-red-700">{fieldError}</p> : null}
       {state && !state.ok && !fieldError ? <FormFailure state={state} /> : null}

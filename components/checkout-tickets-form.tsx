@@ -12,6 +12,8 @@ type Props = {
   quote: TicketQuote | null;
   /** Why the quote refused the choice, in the buyer's language. */
   refusal: string | null;
+  /** This form's own key: posting it again finds the order the first post made. */
+  formKey: string;
   changeHref: string;
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
 };
@@ -21,7 +23,7 @@ type Props = {
  * what was chosen and the total, one button to reserve and pay. Quantities are changed back
  * on the event page, not asked a second time here.
  */
-export function CheckoutTicketsForm({ quote, refusal, changeHref, action }: Props) {
+export function CheckoutTicketsForm({ quote, refusal, formKey, changeHref, action }: Props) {
   const t = useTranslations("checkout");
   const tPanel = useTranslations("ticketPanel");
   const locale = useLocale();
@@ -40,6 +42,7 @@ export function CheckoutTicketsForm({ quote, refusal, changeHref, action }: Prop
   return (
     <form action={formAction} className="flex flex-col gap-4">
       <input type="hidden" name="expectedTotalMinor" value={totalMinor} />
+      <input type="hidden" name="requestKey" value={formKey} />
       <ul className="flex flex-col divide-y divide-stone-100 rounded-2xl border border-stone-200 bg-white px-4">
         {lines.map((line) => {
           const error = errors[`quantity.${line.ticketTypeId}`];

@@ -31,6 +31,8 @@ type Props = {
   rules: SaleRules;
   /** When the page was made (ms): the quote judges "on sale" at this moment on server and browser alike. */
   quotedAt: number;
+  /** This form's own key: posting it again (a retry, a double tap) finds the order the first post made. */
+  formKey: string;
   maxPerOrder: number;
   /** Signed in: the panel reserves at once. Signed out: it goes to checkout by way of sign-in, keeping the choice in the URL. */
   signedIn: boolean;
@@ -55,7 +57,7 @@ function startingQuantities(session: BuySession | undefined): Quantities {
  * before paying. A refusal (sold out, too many, very busy) is shown right here, the choice
  * is kept, and the page's figures are refreshed so the buyer can choose again.
  */
-export function TicketBuyPanel({ slug, sessions, rules, quotedAt, maxPerOrder, signedIn, action }: Props) {
+export function TicketBuyPanel({ slug, sessions, rules, quotedAt, formKey, maxPerOrder, signedIn, action }: Props) {
   const t = useTranslations("ticketPanel");
   const locale = useLocale();
   const router = useRouter();
@@ -96,7 +98,10 @@ export function TicketBuyPanel({ slug, sessions, rules, quotedAt, maxPerOrder, s
     >
       {signedIn ? (
         // The total the buyer sees: the purchase refuses another one (a price changed meanwhile).
-        quoted.ok ? <input type="hidden" name="expectedTotalMinor" value={totalMinor} /> : null
+        <>
+          <input type="hidden" name="requestKey" value={formKey} />
+          {quoted.ok ? <input type="hidden" name="expectedTotalMinor" value={totalMinor} /> : null}
+        </>
       ) : (
         <>
           <input type="hidden" name="event" value={slug} />

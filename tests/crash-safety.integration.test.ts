@@ -5,7 +5,10 @@
 //  2. the database server itself is SIGKILLed mid-purchase and started again: it recovers
 //     from its write-ahead log, and the same holds;
 //  3. a clean stop (what `npm run dev` / `npm start` do on Ctrl-C or SIGTERM) needs no
-//     recovery on the next start.
+//     recovery on the next start;
+//  4. the database restarts (immediate shutdown) during a sale to a crowd that retries what
+//     the app calls retryable with the same request key: every buyer gets a true answer
+//     (an order or a refusal), none an error, no order is made twice, nothing is oversold.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -265,5 +268,56 @@ describe("crash safety", () => {
     await query(`INSERT INTO orders (id, reference, user_id, event_id, total_minor, currency, hold_expires_at) VALUES ($1, 'LT-HALF0000', $2, $3, 0, 'EUR', now())`, [id, user.id, event.id]);
     expect(await checkInvariants({ held: new Set(), paid: new Set(), errors: [] })).toEqual([`half order ${id}: no items`]);
     await query(`DELETE FROM orders WHERE id = $1`, [id]);
+  });
+
+  it("a database restart during a sale costs a retry: every buyer a true answer, one order per key, no oversell", async () => {
+    const [session] = await query<{ id: string }>(`SELECT id FROM event_sessions LIMIT 1`);
+    const [scarce] = await query<{ id: string }>(
+      `INSERT INTO ticket_types (session_id, name, price_minor, capacity, sort_order) VALUES ($1, 'Scarce', 1500, 150, 9) RETURNING id`,
+      [session.id],
+    );
+    const buyers = 300;
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/retrying-buyer.ts", users.join(","), scarce.id, String(buyers), "8"], {
+      env: { ...process.env, DATABASE_URL: url, DATABASE_POOL_SIZE: "8", DATABASE_CONNECT_TIMEOUT_MS: "1000", LOG_LEVEL: "silent", NODE_ENV: "test" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    children.push(child);
+    const lines: string[] = [];
+    let stderr = "";
+    child.stderr!.on("data", (chunk) => (stderr += String(chunk)));
+    let buffer = "";
+    child.stdout!.on("data", (chunk) => {
+      buffer += String(chunk);
+      const parts = buffer.split("\n");
+      buffer = parts.pop()!;
+      lines.push(...parts);
+    });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    while (lines.filter((line) => line.startsWith("ok ")).length < 20) await new Promise((resolve) => setTimeout(resolve, 20));
+
+    // Immediate shutdown (SIGQUIT to the postmaster), then the server comes back a second later.
+    const postmaster = postmasterPid();
+    process.kill(postmaster, "SIGQUIT");
+    while (existsSync(`/proc/${postmaster}`)) await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    server = await startServer();
+
+    expect(await exited, stderr.slice(-2000)).toBe(0);
+    const answers = lines.filter((line) => line.startsWith("ok ") || line.startsWith("refused ") || line.startsWith("error "));
+    expect(answers.filter((line) => line.startsWith("error "))).toEqual([]);
+    expect(answers).toHaveLength(buyers);
+    const retried = answers.filter((line) => line.startsWith("ok ") && Number(line.split(" ")[2]) > 1);
+    expect(retried.length, "some purchases met the restart and were retried").toBeGreaterThan(0);
+    const answeredOrders = new Set(answers.filter((line) => line.startsWith("ok ")).map((line) => line.split(" ")[1]));
+    const stored = await query<{ id: string; request_key: string }>(
+      `SELECT o.id, o.request_key FROM orders o JOIN order_items oi ON oi.order_id = o.id WHERE oi.ticket_type_id = $1`,
+      [scarce.id],
+    );
+    // Every order made was answered to its buyer, and no key made two.
+    expect(new Set(stored.map((row) => row.id))).toEqual(answeredOrders);
+    expect(new Set(stored.map((row) => row.request_key)).size).toBe(stored.length);
+    const [counts] = await query<{ held: number; sold: number; capacity: number }>(`SELECT held, sold, capacity FROM ticket_types WHERE id = $1`, [scarce.id]);
+    expect(counts.held + counts.sold).toBeLessThanOrEqual(counts.capacity);
+    expect(await checkInvariants({ held: new Set(), paid: new Set(), errors: [] })).toEqual([]);
   });
 });

@@ -1,11 +1,14 @@
 import "server-only";
 import { notFound } from "next/navigation";
+import { isDatabaseBusy } from "@/lib/errors/database";
 import { fieldErrorsOf } from "@/lib/errors/field-errors";
 import { isRefusal } from "@/lib/errors/refusal";
 import { logError } from "@/lib/log";
 import type { ActionFailure } from "./action-state";
 
 const SOMETHING_WENT_WRONG = "Something went wrong on our side; nothing was saved. Please try again.";
+const DATABASE_BUSY = "We could not reach our database for a moment. Please try again in a few seconds.";
+const DATABASE_RETRY_SECONDS = 2;
 
 /**
  * What a server action answers when its lib function threw: the action-side twin of the
@@ -26,6 +29,8 @@ export function toActionState(error: unknown, context: { action: string } & Reco
     };
   }
   logError(`${context.action} failed`, error, context);
+  // Busy, or the connection was lost (a restart): the form offers to try again, not a dead end.
+  if (isDatabaseBusy(error)) return { ok: false, message: DATABASE_BUSY, retryAfterSeconds: DATABASE_RETRY_SECONDS };
   return { ok: false, message: unexpected };
 }
 

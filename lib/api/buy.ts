@@ -80,7 +80,8 @@ async function freeRangesOf(resource: Resource, date: string, now: Date) {
   };
 }
 
-export type BuyAnswer = { status: 201; body: BuyResponse } | { status: number; body: Problem };
+/** `replayed`: the request's key had already made this order (its first answer was lost). */
+export type BuyAnswer = { status: 201; body: BuyResponse; replayed?: boolean } | { status: number; body: Problem };
 
 /**
  * One purchase through the API: the event must be public and the ticket types or resource
@@ -88,13 +89,13 @@ export type BuyAnswer = { status: 201; body: BuyResponse } | { status: number; b
  * checkout forms hold the places, and the payment provider says where to pay. Expected
  * refusals (sold out, taken, over the limit…) come back as problems; anything else throws.
  */
-export async function buyForApi(options: { buyer: Buyer; eventId: string; request: BuyRequest; baseUrl: string }): Promise<BuyAnswer> {
+export async function buyForApi(options: { buyer: Buyer; eventId: string; request: BuyRequest; baseUrl: string; requestKey?: string }): Promise<BuyAnswer> {
   const { request, baseUrl, eventId } = options;
   let started: StartedPurchase;
   try {
     // The event, and that the ticket types or the resource are its own, are checked by the
     // quote against the event's rules and again by the commit that holds the places.
-    started = await startPurchase({ buyer: options.buyer, eventId, choice: request });
+    started = await startPurchase({ buyer: options.buyer, eventId, choice: request, requestKey: options.requestKey });
   } catch (error) {
     if (!isOrderError(error) || error.code === "busy") throw error;
     if (error.code === "not_in_event") {
@@ -106,6 +107,7 @@ export async function buyForApi(options: { buyer: Buyer; eventId: string; reques
   }
 
   const { order, payment } = started;
+  const replayed = order.replayed ? { replayed: true } : {};
   const links = { confirmation: absoluteUrl(baseUrl, `/api/orders/${order.id}/confirmation`), page: absoluteUrl(baseUrl, `/orders/${order.id}`) };
   const summary = {
     id: order.id,
@@ -115,10 +117,10 @@ export async function buyForApi(options: { buyer: Buyer; eventId: string; reques
     currency: order.currency,
     holdExpiresAt: order.holdExpiresAt.toISOString(),
   };
-  if (!payment) return { status: 201, body: { order: summary, payment: null, links } };
+  if (!payment) return { status: 201, body: { order: summary, payment: null, links }, ...replayed };
   const url = payment.url === null ? null : absoluteUrl(baseUrl, payment.url);
-  if (payment.provider === "local") return { status: 201, body: { order: summary, payment: { provider: "local", url, api: absoluteUrl(baseUrl, `/api/orders/${order.id}/pay/local`) }, links } };
-  return { status: 201, body: { order: summary, payment: { provider: payment.provider, url }, links } };
+  if (payment.provider === "local") return { status: 201, body: { order: summary, payment: { provider: "local", url, api: absoluteUrl(baseUrl, `/api/orders/${order.id}/pay/local`) }, links }, ...replayed };
+  return { status: 201, body: { order: summary, payment: { provider: payment.provider, url }, links }, ...replayed };
 }
 
 function foreignPointers(request: BuyRequest, foreignIds: string[]): { pointer: string; detail: string }[] {

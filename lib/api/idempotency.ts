@@ -4,7 +4,8 @@ import { prisma } from "@/lib/db";
 import { problemResponse } from "@/lib/http/problem";
 
 // Idempotency-Key, as Stripe's API has it: the same key from the same user with the same
-// request gets the first answer back and never does the work twice. Keys live 24 hours.
+// request gets the first answer back and never does the work twice. Keys live 24 hours
+// (`request_key_lifetime()` in SQL, the same lifetime as the key kept on the order it made).
 //
 // The race: two requests with one key arrive together. The key row is INSERTed first, in its
 // own statement (ON CONFLICT DO NOTHING): PostgreSQL lets exactly one of them insert, the
@@ -14,15 +15,18 @@ import { problemResponse } from "@/lib/http/problem";
 
 export const IDEMPOTENCY_HEADER = "idempotency-key";
 const KEY_SHAPE = /^[\x21-\x7e]{1,255}$/;
-const RETENTION = "24 hours";
 /**
  * A claim with no answer after this long belongs to a request that died (a purchase takes
- * seconds; its transaction gives up after well under a minute): the key may be claimed again.
+ * seconds; its statements give up after the statement timeout): the key may be claimed again,
+ * so a buyer whose request was lost to a crash is not locked out of their own key. Taking it
+ * over early is safe: the purchase itself is keyed (orders.request_key, order_place), so a
+ * second run of the work finds the order the first one made instead of buying twice.
  */
-const ABANDONED_AFTER = "5 minutes";
+const ABANDONED_AFTER = "30 seconds";
 const IN_FLIGHT_RETRY_SECONDS = 1;
 
-export type StoredAnswer = { status: number; body: unknown };
+/** `replayed` (not kept): the work itself found it had been done before (a purchase's request key). */
+export type StoredAnswer = { status: number; body: unknown; replayed?: boolean };
 
 export type Claim =
   | { kind: "claimed"; userId: string; key: string }
@@ -74,7 +78,7 @@ export async function claimIdempotencyKey(options: { userId: string; key: string
     VALUES (${userId}::uuid, ${key}, ${hash})
     ON CONFLICT (user_id, key) DO UPDATE
        SET request_hash = EXCLUDED.request_hash, response_status = NULL, response_body = NULL, created_at = now()
-     WHERE idempotency_keys.created_at < now() - ${RETENTION}::interval
+     WHERE idempotency_keys.created_at < now() - request_key_lifetime()
         OR (idempotency_keys.response_status IS NULL
             AND idempotency_keys.request_hash = EXCLUDED.request_hash
             AND idempotency_keys.created_at < now() - ${ABANDONED_AFTER}::interval)
@@ -122,7 +126,7 @@ export async function releaseIdempotencyKey(claim: { userId: string; key: string
 
 /** Deletes keys older than the retention; called now and then by claims (cheap: indexed). */
 export async function pruneIdempotencyKeys(): Promise<number> {
-  return prisma.$executeRaw`DELETE FROM idempotency_keys WHERE created_at < now() - ${RETENTION}::interval`;
+  return prisma.$executeRaw`DELETE FROM idempotency_keys WHERE created_at < now() - request_key_lifetime()`;
 }
 
 export type IdempotentOutcome = { kind: "answer"; answer: StoredAnswer; replayed: boolean } | { kind: "response"; response: Response };
@@ -131,7 +135,8 @@ export type IdempotentOutcome = { kind: "answer"; answer: StoredAnswer; replayed
  * Runs `work` at most once per (user, key): claim → `gate` (e.g. a rate limit; a Response
  * from it is answered and the key given back) → work → store the answer. Without a key the
  * gate and the work simply run. If the work throws, the key is given back and the error
- * rethrown: the purchase is one transaction, so nothing was written and a retry is safe.
+ * rethrown: the purchase is one transaction, so either nothing was written, or (the connection
+ * was lost after the commit) the order carries the key and a retry gets that order back.
  */
 export async function runIdempotently(options: {
   userId: string;
@@ -160,6 +165,14 @@ export async function runIdempotently(options: {
     await releaseIdempotencyKey(claim).catch(() => {});
     throw error;
   }
-  await saveIdempotentAnswer(claim, answer);
+  try {
+    await saveIdempotentAnswer(claim, answer);
+  } catch (error) {
+    // The work is done but its answer could not be kept (the connection went): give the key
+    // back, so the client's retry runs the work again at once and the purchase, keyed by the
+    // same key (orders.request_key), answers with the order it made rather than a new one.
+    await releaseIdempotencyKey(claim).catch(() => {});
+    throw error;
+  }
   return { kind: "answer", answer, replayed: false };
 }

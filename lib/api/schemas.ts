@@ -113,7 +113,9 @@ export const buyRequestParser = {
 const ZOrderSummary = z.object({
   id: ZId,
   reference: z.string().describe("Human reference printed on tickets, e.g. LT-7K2M9QXD"),
-  status: z.enum(["pending", "paid"]).describe("pending: places held until holdExpiresAt, pay at payment.url; paid: free order, confirmed"),
+  status: z
+    .enum(["pending", "paid", "expired", "cancelled", "refund_required", "refunded"])
+    .describe("pending: places held until holdExpiresAt, pay at payment.url; paid: free order, confirmed. A retry with the same Idempotency-Key whose first answer was lost gets the order it made, in its status now (paid meanwhile, or expired)"),
   totalMinor: ZMinor,
   currency: ZCurrency,
   holdExpiresAt: ZInstant,

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 import { lengthRefusal } from "@/lib/orders/quote-booking";
@@ -37,5 +38,6 @@ export async function eventBuyView(event: EventDetail, query: { date?: string; m
     ticketTypes: session.ticketTypes.map(({ id, name, description, priceMinor, currency, remaining }) => ({ id, name, description, priceMinor, currency, remaining })),
   }));
   const maxPerOrder = env().MAX_TICKETS_PER_ORDER;
-  return { today, date, bookingDays, sessions, maxPerOrder, rules: saleRulesOf(event, maxPerOrder), quotedAt: now.getTime() };
+  // One key per page made: the panels' forms send it, so a purchase posted twice is made once.
+  return { today, date, bookingDays, sessions, maxPerOrder, rules: saleRulesOf(event, maxPerOrder), quotedAt: now.getTime(), formKey: randomUUID() };
 }

@@ -27,10 +27,13 @@ export async function startPurchase(options: {
   eventId?: string;
   locale?: Locale;
   expectedTotalMinor?: number;
+  /** The request's key: a retry of a purchase whose answer was lost gets the same order. */
+  requestKey?: string;
 }): Promise<StartedPurchase> {
   const { choice, ...rest } = options;
   const order = "items" in choice ? await reserveTickets({ ...rest, input: { items: choice.items } }) : await reserveBooking({ ...rest, input: choice.booking });
-  if (order.status === "paid") return { order, payment: null };
+  // Paid (free, or a replayed order paid meanwhile), or a replayed order that is over: its page says so.
+  if (order.status !== "pending") return { order, payment: null };
   const provider = await paymentProvider();
   try {
     return { order, payment: { provider: provider.name, url: (await provider.startCheckout(order)).url } };

@@ -70,7 +70,7 @@ export function createPool(databaseUrl: string, settings: PoolSettings): pg.Pool
     Client: GuardedClient,
     max: settings.size,
     // Also bounds the wait for a free pooled connection: a database that stops answering,
-    // or a pool that cannot keep up, fails fast (lib/db/errors.ts calls it "busy") instead of
+    // or a pool that cannot keep up, fails fast (lib/errors/database.ts calls it "busy") instead of
     // holding the request for a minute.
     connectionTimeoutMillis: settings.connectTimeoutMs,
     // No statement runs longer, lock waits included; the server cancels it (SQLSTATE 57014).

@@ -22,19 +22,17 @@ export function requestDeadlineMs(): number {
   return settings.REQUEST_DEADLINE_MS ?? settings.DATABASE_STATEMENT_TIMEOUT_MS + DEADLINE_MARGIN_MS;
 }
 
-export function deadlinePassedResponse(): Response {
+/** `detail`: what the route tells a caller who should retry (the buying routes: "with the same Idempotency-Key…"). */
+export function deadlinePassedResponse(detail = "We could not finish in time. Please try again shortly."): Response {
   const retryAfterSeconds = RETRY_AFTER_SECONDS + Math.floor(Math.random() * 3);
-  return problemResponse("unavailable", {
-    detail: "We could not finish in time. Please try again shortly; with the same Idempotency-Key a retry is safe and returns the outcome.",
-    retryAfterSeconds,
-  });
+  return problemResponse("unavailable", { detail, retryAfterSeconds });
 }
 
 /**
  * `answer` (the handler's, errors included) if it settles within `deadlineMs`, else the 503.
  * A late failure of the abandoned work is logged, never left as an unhandled rejection.
  */
-export async function answerWithinDeadline(answer: Promise<Response>, deadlineMs: number, context: { name: string; request: Request }): Promise<Response> {
+export async function answerWithinDeadline(answer: Promise<Response>, deadlineMs: number, context: { name: string; request: Request; detail?: string }): Promise<Response> {
   let timer: NodeJS.Timeout | undefined;
   const passed = new Promise<"passed">((resolve) => {
     timer = setTimeout(() => resolve("passed"), deadlineMs);
@@ -48,5 +46,5 @@ export async function answerWithinDeadline(answer: Promise<Response>, deadlineMs
   const { method, url } = context.request;
   answer.catch((error) => logError(`api ${context.name} failed after its deadline`, error, { method, path: new URL(url).pathname }));
   logError(`api ${context.name} passed its deadline`, new Error(`no answer within ${deadlineMs} ms`), { method, path: new URL(url).pathname });
-  return deadlinePassedResponse();
+  return deadlinePassedResponse(context.detail);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { isDatabaseBusy } from "@/lib/db/errors";
+import { isDatabaseBusy } from "@/lib/errors/database";
 import { OrderError } from "@/lib/orders/errors";
 
 // Admission control for buying. An on-sale sends thousands of buyers at once; letting them all

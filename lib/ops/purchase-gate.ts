@@ -17,7 +17,7 @@ import http from "node:http";
 import { problemBody, PROBLEM_CONTENT_TYPE, type ProblemCode, type ProblemOptions } from "@/lib/http/problem";
 import { findUserByApiToken } from "@/lib/auth/api-tokens";
 import { sessionUserOfCookies } from "@/lib/auth/session-cookie";
-import { isDatabaseBusy } from "@/lib/db/errors";
+import { isDatabaseBusy } from "@/lib/errors/database";
 import { env } from "@/lib/env";
 import { answerAndClose, readNodeBody, replayRequest } from "@/lib/http/node-request-body";
 import { BUYING_INTERNAL_ERROR_DETAIL } from "@/lib/http/with-api-errors";

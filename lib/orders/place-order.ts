@@ -10,14 +10,18 @@ import { sweepWhenHoldExpires } from "./hold-expiry-timer";
 import type { Quote } from "./quote";
 import { fromRefusal, type PlaceAnswer } from "./refusals";
 import { forgetSaleRules } from "./sale-rules";
+import type { OrderStatus } from "@/lib/generated/prisma/enums";
 
 export type ReservedOrder = {
   id: string;
   reference: string;
-  status: "pending" | "paid";
+  /** pending or paid when just placed; a replayed order may have moved on (expired, cancelled…). */
+  status: OrderStatus;
   totalMinor: number;
   currency: string;
   holdExpiresAt: Date;
+  /** The request's key had already made this order: the same answer again, nothing new held. */
+  replayed: boolean;
 };
 
 /** The quote as `order_place` reads it (prisma/functions/order_place.sql): ids, quantities and prices, no names. */
@@ -34,14 +38,15 @@ function quoteForCommit(quote: Quote) {
  * then ticket types by id, then the resource), refusing before any write, and writes the
  * pending order with its lines or booking. A free order is confirmed at once (tickets issued,
  * delivery queued). `locale`: the buyer's language, kept for the email and the PDF tickets.
+ * `requestKey`: the request's own key; a request that already made an order gets it back.
  */
-export async function placeOrder(options: { buyer: Buyer; quote: Quote; locale?: Locale }): Promise<ReservedOrder> {
+export async function placeOrder(options: { buyer: Buyer; quote: Quote; locale?: Locale; requestKey?: string }): Promise<ReservedOrder> {
   const settings = env();
   const [{ result }] = await sql<{ result: PlaceAnswer }>`
     SELECT order_place(
       ${JSON.stringify(options.buyer)}::jsonb, ${JSON.stringify(quoteForCommit(options.quote))}::jsonb, ${newOrderReference()},
       ${settings.HOLD_MINUTES}::int, ${settings.MAX_HELD_PLACES_PER_USER}::int, ${currentRequestId() ?? null},
-      ${options.locale ?? DEFAULT_LOCALE}
+      ${options.locale ?? DEFAULT_LOCALE}, ${options.requestKey ?? null}
     ) AS result`;
   if (!result.ok) {
     if (result.code === "sold_out" || result.code === "not_enough") countOrderOutcome("sold_out");
@@ -49,9 +54,10 @@ export async function placeOrder(options: { buyer: Buyer; quote: Quote; locale?:
     if (result.code === "price_changed" || result.code === "rules_changed" || result.code === "not_on_sale" || result.code === "not_found") forgetSaleRules(options.quote.eventId);
     throw fromRefusal(result);
   }
+  const holdExpiresAt = new Date(result.holdExpiresAt);
+  if (result.replayed) return { ...result, holdExpiresAt, replayed: true };
   countOrderHold();
   if (result.status === "paid") countOrderOutcome("sold");
-  const holdExpiresAt = new Date(result.holdExpiresAt);
   if (result.status === "pending") sweepWhenHoldExpires(holdExpiresAt);
-  return { ...result, holdExpiresAt };
+  return { ...result, holdExpiresAt, replayed: false };
 }

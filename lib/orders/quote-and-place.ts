@@ -26,6 +26,7 @@ export async function quoteAndPlace(options: {
   buyer: Buyer;
   locale?: Locale;
   expectedTotalMinor?: number;
+  requestKey?: string;
 }): Promise<ReservedOrder> {
   let fresh = false;
   const quoteOn = async (readAfresh: boolean) => {
@@ -41,12 +42,12 @@ export async function quoteAndPlace(options: {
   const seen = options.expectedTotalMinor ?? quoted.quote.totalMinor;
   if (quoted.quote.totalMinor !== seen) throw fromRefusal({ ok: false, code: "price_changed", priceMinor: quoted.quote.totalMinor, currency: quoted.quote.currency });
   try {
-    return await placeOrder({ buyer: options.buyer, quote: quoted.quote, locale: options.locale });
+    return await placeOrder({ buyer: options.buyer, quote: quoted.quote, locale: options.locale, requestKey: options.requestKey });
   } catch (error) {
     if (fresh || !isOrderError(error) || !MOVED_SINCE_COPY.has(error.code)) throw error;
     const again = await quoteOn(true);
     if (!again.ok) throw fromRefusal(again);
     if (again.quote.totalMinor !== seen) throw error;
-    return placeOrder({ buyer: options.buyer, quote: again.quote, locale: options.locale });
+    return placeOrder({ buyer: options.buyer, quote: again.quote, locale: options.locale, requestKey: options.requestKey });
   }
 }

@@ -1,4 +1,5 @@
 import { OrderError } from "./errors";
+import type { OrderStatus } from "@/lib/generated/prisma/enums";
 
 /**
  * Every reason a purchase is refused, as data: the quote (lib/orders/quote-*.ts) answers these
@@ -43,9 +44,12 @@ export type OrderRefusal = {
   step?: number;
 };
 
-/** What `order_place` answers (jsonb). */
+/**
+ * What `order_place` answers (jsonb). `replayed`: the request's key had already made this order
+ * (a retry), so its status may have moved on since (paid, expired…).
+ */
 export type PlaceAnswer =
-  | { ok: true; id: string; reference: string; status: "pending" | "paid"; totalMinor: number; currency: string; holdExpiresAt: string }
+  | { ok: true; id: string; reference: string; status: OrderStatus; totalMinor: number; currency: string; holdExpiresAt: string; replayed?: boolean }
   | OrderRefusal;
 
 /** A refusal as the OrderError the buyer sees (the wording lives here, not in SQL). */

@@ -29,6 +29,8 @@ export async function reserveBooking(options: {
   eventId?: string;
   locale?: Locale;
   expectedTotalMinor?: number;
+  /** The request's key (an Idempotency-Key, a form's key): a retry gets the order it made. */
+  requestKey?: string;
   now?: Date;
 }): Promise<ReservedOrder> {
   const { resourceId, start, minutes } = options.input;
@@ -42,5 +44,6 @@ export async function reserveBooking(options: {
     buyer: options.buyer,
     locale: options.locale,
     expectedTotalMinor: options.expectedTotalMinor,
+    requestKey: options.requestKey,
   });
 }

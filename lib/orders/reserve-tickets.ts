@@ -33,6 +33,8 @@ export async function reserveTickets(options: {
   eventId?: string;
   locale?: Locale;
   expectedTotalMinor?: number;
+  /** The request's key (an Idempotency-Key, a form's key): a retry gets the order it made. */
+  requestKey?: string;
   now?: Date;
 }): Promise<ReservedOrder> {
   const { items } = options.input;
@@ -44,5 +46,6 @@ export async function reserveTickets(options: {
     buyer: options.buyer,
     locale: options.locale,
     expectedTotalMinor: options.expectedTotalMinor,
+    requestKey: options.requestKey,
   });
 }

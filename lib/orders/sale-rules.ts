@@ -4,48 +4,32 @@ import { sql } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
 import type { SaleRules } from "./quote";
 
-// What an event sells, as the quote reads it: kept a few seconds per process, so an on-sale's
-// crowd is quoted without a round trip each. A stale copy costs nothing but a refusal: the
-// commit re-checks prices, rules and sale state under its locks (`price_changed`,
-// `rules_changed`, `not_on_sale`), and whoever meets one drops the copy (`forgetSaleRules`);
-// an id the copy does not know is looked up afresh before it is refused.
-const KEEP_MS = 5_000;
+// What an event sells, as the quote reads it: kept a minute per process, so an on-sale's crowd
+// is quoted without a round trip each, and read once however many ask at the same moment (the
+// first read is shared). A stale copy costs nothing but a second look: the commit re-checks
+// prices, rules and sale state under its locks (`price_changed`, `rules_changed`,
+// `not_on_sale`) and whoever meets one drops the copy (`forgetSaleRules`); a refusal of the
+// quote is never answered from a copy (lib/orders/quote-and-place.ts).
+const KEEP_MS = 60_000;
 const MAX_EVENTS = 500;
 
 type Kept = { rules: SaleRules; until: number };
 const kept = new Map<string, Kept>();
+/** Reads under way, by key: a crowd arriving before the first read returns waits for that read. */
+const reading = new Map<string, Promise<SaleRules | null>>();
 /** Ticket type and resource ids → their event, for callers that do not name the event (the store forms). */
 const eventOf = new Map<string, string>();
 
 export type SaleRulesKey = { eventId: string } | { ticketTypeId: string } | { resourceId: string };
 
-type Row = { rules: Omit<SaleRules, "maxTicketsPerOrder"> };
+type Row = { rules: Omit<SaleRules, "maxTicketsPerOrder"> | null };
 
 async function readSaleRules(key: SaleRulesKey): Promise<SaleRules | null> {
   const eventId = "eventId" in key ? key.eventId : null;
   const typeId = "ticketTypeId" in key ? key.ticketTypeId : null;
   const resourceId = "resourceId" in key ? key.resourceId : null;
-  const [row] = await sql<Row>`
-    SELECT jsonb_build_object(
-      'eventId', e.id,
-      'published', e.status = 'published',
-      'ticketTypes', coalesce((
-        SELECT jsonb_agg(jsonb_build_object(
-                 'id', tt.id, 'name', tt.name, 'priceMinor', tt.price_minor, 'currency', tt.currency, 'sessionId', s.id,
-                 'startsAt', floor(extract(epoch FROM s.starts_at) * 1000), 'endsAt', floor(extract(epoch FROM s.ends_at) * 1000),
-                 'cancelled', s.cancelled) ORDER BY tt.id)
-          FROM ticket_types tt JOIN event_sessions s ON s.id = tt.session_id WHERE s.event_id = e.id), '[]'),
-      'resources', coalesce((
-        SELECT jsonb_agg(jsonb_build_object(
-                 'id', r.id, 'name', r.name, 'priceMinorPerSlot', r.price_minor_per_slot, 'currency', r.currency,
-                 'opensMinute', r.opens_minute, 'closesMinute', r.closes_minute, 'slotMinutes', r.slot_minutes,
-                 'minMinutes', r.min_minutes, 'maxMinutes', r.max_minutes, 'timeZone', v.time_zone) ORDER BY r.id)
-          FROM resources r JOIN venues v ON v.id = r.venue_id WHERE r.event_id = e.id), '[]')) AS rules
-      FROM events e
-     WHERE e.id = coalesce(${eventId}::uuid,
-                           (SELECT s.event_id FROM ticket_types tt JOIN event_sessions s ON s.id = tt.session_id WHERE tt.id = ${typeId}::uuid),
-                           (SELECT event_id FROM resources WHERE id = ${resourceId}::uuid))`;
-  if (!row) return null;
+  const [row] = await sql<Row>`SELECT sale_rules(${eventId}::uuid, ${typeId}::uuid, ${resourceId}::uuid) AS rules`;
+  if (!row?.rules) return null;
   return { ...row.rules, maxTicketsPerOrder: env().MAX_TICKETS_PER_ORDER };
 }
 
@@ -69,8 +53,14 @@ export async function saleRulesFor(key: SaleRulesKey, options: { fresh?: boolean
   const eventId = "eventId" in key ? key.eventId : eventOf.get("ticketTypeId" in key ? key.ticketTypeId : key.resourceId);
   const entry = eventId === undefined ? undefined : kept.get(eventId);
   if (entry && entry.until > now && !options.fresh) return { rules: entry.rules, fresh: false };
-  const rules = await readSaleRules(key);
-  if (rules) keep(rules, now);
+  const readKey = JSON.stringify(key);
+  let read = reading.get(readKey);
+  if (!read) {
+    read = readSaleRules(key).finally(() => reading.delete(readKey));
+    reading.set(readKey, read);
+  }
+  const rules = await read;
+  if (rules) keep(rules, Date.now());
   return { rules, fresh: true };
 }
 

@@ -10,8 +10,12 @@
 --             "rules": {…}, "unitPriceMinor", "currency", "totalMinor"}.
 --   eventNamed: the caller named the event (the JSON API's path), so a type or resource of
 --   another event, or of a session that is over, is `not_in_event`.
+--   p_request_key: the request's key (NULL: none). A request that already made an order gets
+--   that order back (`replayed`), looked up first without a lock and again under the buyer's
+--   lock, so a retry after a lost answer, or the same form posted twice at once, buys once.
 CREATE OR REPLACE FUNCTION "order_place"(
-  p_buyer jsonb, p_quote jsonb, p_reference text, p_hold_minutes int, p_max_held int, p_request_id text, p_locale text
+  p_buyer jsonb, p_quote jsonb, p_reference text, p_hold_minutes int, p_max_held int, p_request_id text, p_locale text,
+  p_request_key text
 ) RETURNS jsonb
   LANGUAGE plpgsql AS $$
 DECLARE
@@ -25,6 +29,8 @@ DECLARE
   v_order uuid;
   v_expires timestamptz;
 BEGIN
+  v_refusal := order_made_by_request(p_buyer, p_request_key);
+  IF v_refusal IS NOT NULL THEN RETURN v_refusal; END IF;
   IF v_tickets THEN
     SELECT array_agg((l ->> 'ticketTypeId')::uuid ORDER BY n), array_agg((l ->> 'quantity')::int ORDER BY n),
            array_agg((l ->> 'unitPriceMinor')::int ORDER BY n), sum((l ->> 'quantity')::int * (l ->> 'unitPriceMinor')::int)::int
@@ -37,13 +43,19 @@ BEGIN
     v_refusal := order_lock_quoted_booking(p_buyer, p_quote, p_max_held);
   END IF;
   IF v_refusal IS NOT NULL THEN RETURN v_refusal; END IF;
+  -- The buyer's lock is held now: a request with this key that committed meanwhile is seen.
+  v_refusal := order_made_by_request(p_buyer, p_request_key);
+  IF v_refusal IS NOT NULL THEN RETURN v_refusal; END IF;
   IF v_total IS DISTINCT FROM (p_quote ->> 'totalMinor')::int THEN
     RAISE EXCEPTION 'order_place: the quote''s total % is not the sum of its lines %', p_quote ->> 'totalMinor', v_total;
   END IF;
 
-  INSERT INTO orders (reference, user_id, event_id, total_minor, currency, hold_expires_at, locale)
+  -- An older order's key that has outlived request_key_lifetime() is free for this request.
+  UPDATE orders SET request_key = NULL
+   WHERE p_request_key IS NOT NULL AND user_id = (p_buyer ->> 'userId')::uuid AND request_key = p_request_key;
+  INSERT INTO orders (reference, user_id, event_id, total_minor, currency, hold_expires_at, locale, request_key)
   VALUES (p_reference, (p_buyer ->> 'userId')::uuid, v_event, v_total, p_quote ->> 'currency',
-          now() + make_interval(mins => p_hold_minutes), p_locale)
+          now() + make_interval(mins => p_hold_minutes), p_locale, p_request_key)
   RETURNING id, hold_expires_at INTO v_order, v_expires;
   IF v_tickets THEN
     INSERT INTO order_items (order_id, ticket_type_id, quantity, unit_price_minor)

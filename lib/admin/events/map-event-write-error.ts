@@ -1,6 +1,6 @@
 import "server-only";
 import { OVERLAP_MESSAGE } from "./check-event-rules";
-import { violatedConstraint } from "@/lib/db/errors";
+import { violatedConstraint } from "@/lib/errors/database";
 import { AdminError, isAdminError } from "../errors";
 
 const CONSTRAINTS = [

@@ -5,6 +5,7 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { currentUser } from "@/lib/auth";
 import { sayFieldErrors, toLocalisedActionState } from "@/lib/actions/localised-action-state";
 import { localePath } from "@/lib/i18n/paths";
+import { formRequestKey } from "@/lib/checkout/request-key";
 import { startPurchase, type PurchaseChoice } from "@/lib/checkout/start-purchase";
 import { accountBuyer } from "@/lib/orders/buyer";
 import { admitPurchase } from "@/lib/ops/admission-line";
@@ -30,7 +31,14 @@ async function purchaseThenPay(choice: PurchaseChoice, userId: string, formData:
   try {
     // The same admission line as the JSON API: in a crowd, "very busy, try again in N s".
     const { order, payment } = await admitPurchase(() =>
-      startPurchase({ buyer: accountBuyer(userId), choice, locale, expectedTotalMinor: expectedTotal(formData) }),
+      startPurchase({
+        buyer: accountBuyer(userId),
+        choice,
+        locale,
+        expectedTotalMinor: expectedTotal(formData),
+        // The same form posted again (a retry, a double tap) finds the order the first post made.
+        requestKey: formRequestKey(formData.get("requestKey"), choice),
+      }),
     );
     destination = payment?.url ?? `/orders/${order.id}`;
   } catch (error) {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -49,6 +50,7 @@ export default async function CheckoutPage({ params: routeParams, searchParams }
       <CheckoutTicketsForm
         quote={quoted.ok ? quoted.quote : null}
         refusal={refusal?.messageKey ? tErrors(refusal.messageKey, refusal.messageValues) : null}
+        formKey={randomUUID()}
         changeHref={`/events/${event.slug}#buy`}
         action={reserveTicketsAction}
       />

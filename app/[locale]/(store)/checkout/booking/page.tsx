@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -56,7 +57,7 @@ export default async function BookingCheckoutPage({ params: routeParams, searchP
           <Link href={`/events/${event.slug}#book`} className="text-brand-700 underline">{t("chooseAnotherTime")}</Link>
         </p>
       ) : (
-        <CheckoutBookingForm resourceId={resource.id} start={start.toISOString()} minutes={minutes} expectedTotalMinor={quoted.ok ? quoted.quote.totalMinor : undefined} action={reserveBookingAction} />
+        <CheckoutBookingForm resourceId={resource.id} start={start.toISOString()} minutes={minutes} expectedTotalMinor={quoted.ok ? quoted.quote.totalMinor : undefined} formKey={randomUUID()} action={reserveBookingAction} />
       )}
     </div>
   );

@@ -49,7 +49,7 @@ export default async function EventPage({ params, searchParams }: Props) {
 
   const now = new Date();
   const timeZone = event.venue.timeZone;
-  const { today, date, bookingDays, sessions, rules, quotedAt, maxPerOrder } = await eventBuyView(event, { date: firstParam(query.date), minutes: firstParam(query.minutes) }, locale, now);
+  const { today, date, bookingDays, sessions, rules, quotedAt, formKey, maxPerOrder } = await eventBuyView(event, { date: firstParam(query.date), minutes: firstParam(query.minutes) }, locale, now);
   const summary = summarizeEvent(event);
   const category = tCategory(event.category);
   const url = `${appUrl()}${localePath(locale, `/events/${event.slug}`)}`;
@@ -115,7 +115,7 @@ export default async function EventPage({ params, searchParams }: Props) {
           <div className="flex flex-col gap-4">
             <h2 id="buy-heading" className="text-xl font-semibold">{bookable ? t("bookATime") : t("tickets")}</h2>
             {event.sessions.length > 0 ? (
-              <TicketBuyPanel slug={event.slug} sessions={sessions} rules={rules} quotedAt={quotedAt} maxPerOrder={maxPerOrder} signedIn={user !== null} action={reserveTicketsAction} />
+              <TicketBuyPanel slug={event.slug} sessions={sessions} rules={rules} quotedAt={quotedAt} formKey={formKey} maxPerOrder={maxPerOrder} signedIn={user !== null} action={reserveTicketsAction} />
             ) : null}
             {bookingDays.map(({ resource, minutes, slots }) => (
               <section key={resource.id} id="book" aria-label={resource.name} className="flex flex-col gap-2">
@@ -129,6 +129,7 @@ export default async function EventPage({ params, searchParams }: Props) {
                   minutes={minutes}
                   slots={slots}
                   signedIn={user !== null}
+                  formKey={formKey}
                   action={reserveBookingAction}
                 />
               </section>

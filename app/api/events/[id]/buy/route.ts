@@ -1,5 +1,6 @@
 import { requireApiCaller } from "@/lib/auth/api-caller";
 import { buyAnswerResponse, buyForApi, getBuyOptions } from "@/lib/api/buy";
+import { apiRequestKey } from "@/lib/checkout/request-key";
 import { accountBuyer } from "@/lib/orders/buyer";
 import { BUYING_INTERNAL_ERROR_DETAIL, withApiErrors } from "@/lib/http/with-api-errors";
 import { jsonResponse, readJsonBody, readQuery } from "@/lib/http/json";
@@ -46,9 +47,10 @@ export const POST = withApiErrors("buy", async (request: Request, { params }: Co
       key: key.key,
       requestHash: requestHash("POST", new URL(request.url).pathname, body.raw),
       gate: () => limitBuying(userId, request),
-      work: () => buyForApi({ buyer: accountBuyer(userId), eventId: id, request: body.data, baseUrl: appUrl(request) }),
+      // The key also goes with the order, so a retry whose first answer was lost gets that order.
+      work: () => buyForApi({ buyer: accountBuyer(userId), eventId: id, request: body.data, baseUrl: appUrl(request), requestKey: apiRequestKey(key.key) }),
     });
     if (outcome.kind === "response") return outcome.response;
-    return buyAnswerResponse(outcome.answer, outcome.replayed);
+    return buyAnswerResponse(outcome.answer, outcome.replayed || outcome.answer.replayed === true);
   });
 }, { internalDetail: BUYING_INTERNAL_ERROR_DETAIL });

@@ -1,4 +1,7 @@
-// Which database failures mean "too busy right now, try again" rather than "broken".
+// Which database failures mean "try again shortly" rather than "broken": too busy right now,
+// or the connection was lost (the server restarted, a network blip). For a lost connection
+// the outcome of a statement in flight is unknown: a purchase resolves it by its request key
+// (order_place), which is why a retry with the same Idempotency-Key is safe.
 // Prisma wraps driver errors differently by path (raw queries: P2010 with the SQLSTATE in
 // meta; the adapter: a DriverAdapterError whose cause carries it; the pg pool: a plain Error),
 // so every layer of the error is looked at: causeChain is the one walk down the causes.
@@ -8,6 +11,22 @@ const BUSY_SQLSTATES = new Set([
   "55P03", // lock_not_available: lock_timeout
   "53300", // too_many_connections
   "57P03", // cannot_connect_now (starting up, or shutting down)
+  "57P01", // admin_shutdown: the server is stopping (fast or immediate shutdown)
+  "57P02", // crash_shutdown: another backend crashed, the server is restarting
+  "08000", // connection_exception
+  "08003", // connection_does_not_exist
+  "08006", // connection_failure
+  "08001", // sqlclient_unable_to_establish_sqlconnection
+  "08004", // sqlserver_rejected_establishment_of_sqlconnection
+  // Prisma's codes for the same: server unreachable, timed out, closed the connection.
+  "P1001",
+  "P1002",
+  "P1017",
+  // Node's socket errors, as the pg driver passes them on (`code`).
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
 ]);
 
 const BUSY_MESSAGES = [
@@ -16,6 +35,15 @@ const BUSY_MESSAGES = [
   /canceling statement due to (statement|lock) timeout/i,
   /Unable to start a transaction in the given time/i, // Prisma P2028
   /too many clients already/i,
+  // The pg driver's own words for a connection that went away under a query or a client.
+  /Connection terminated unexpectedly/i,
+  /Connection terminated/i,
+  /Client has encountered a connection error and is not queryable/i,
+  /Client was closed and is not queryable/i,
+  /terminating connection due to (administrator command|crash of another server process)/i,
+  /the database system is (starting up|shutting down|in recovery mode)/i,
+  /Query read timeout/i, // pg's query_timeout: a connection that hangs half-open
+  /connect ECONNREFUSED/i,
 ];
 
 /** The error and every cause under it, outermost first (a loop of causes is walked once). */
@@ -29,6 +57,7 @@ export function causeChain(error: unknown): object[] {
   return chain;
 }
 
+/** Too busy, or unreachable for a moment: answer "try again" (503 with Retry-After), never 500. */
 export function isDatabaseBusy(error: unknown): boolean {
   return causeChain(error).some((layer) => {
     const candidate = layer as { code?: unknown; originalCode?: unknown; meta?: Record<string, unknown>; message?: unknown };
