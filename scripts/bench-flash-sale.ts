@@ -23,7 +23,7 @@
 // With --faults (two app processes unless --processes says otherwise), during the sale
 // PostgreSQL crashes (immediate shutdown) 2 s in and starts again 2.5 s later on the same data
 // and port, and one app process is killed at 9 s; buyers retry network errors and 503s with
-// the same Idempotency-Key (bounded, with backoff). Reported: answers by status and code,
+// the same Idempotency-Key (bounded, with backoff), and a 409 idempotency_in_flight too. Reported: answers by status and code,
 // answers = order lines = counters, and the time from the database being back to the sale at
 // full pace (scripts/lib/bench-faults.ts).
 //

@@ -19,7 +19,7 @@ export const FAULT_PLAN = {
 };
 
 /** A buyer's patience: this many tries in all, waiting Retry-After or a backoff with jitter between them. */
-export const FAULT_MAX_ATTEMPTS = 20;
+export const FAULT_MAX_ATTEMPTS = 40;
 const BACKOFF_MIN_MS = 250;
 const BACKOFF_MAX_MS = 5_000;
 
@@ -83,11 +83,13 @@ export function runFaultPlan(options: { postgresDir: string; runPid: number; ori
 export type Attempt = { endMs: number; status: number; code: string };
 
 /**
- * Worth another try with the same Idempotency-Key: no answer (a network error, a timeout) or
- * a 503; with `alsoRetry500` a 500 too (a diagnostic: to see the recovery while some lost
- * connections still answer 500).
+ * Worth another try with the same Idempotency-Key: no answer (a network error, a timeout), a
+ * 503, or "a request with this key is in progress" (409 `idempotency_in_flight`: not an
+ * outcome yet); with `alsoRetry500` a 500 too (a diagnostic: to see the recovery while some
+ * lost connections still answer 500).
  */
 export function isRetryable(result: BurstResult, alsoRetry500 = false): boolean {
+  if (result.status === 409) return result.code === "idempotency_in_flight";
   return result.status === 0 || result.status === 503 || (alsoRetry500 && result.status === 500);
 }
 
