@@ -1,31 +1,16 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { env } from "./env";
+import { createPool, type PoolSettings } from "./db/pool";
 import { registerDbPool, registeredDbPool } from "./ops/db-pool";
 
-export type PoolSettings = { size: number; connectTimeoutMs: number; statementTimeoutMs: number };
+export type { PoolSettings } from "./db/pool";
 
 export function createPrismaClient(databaseUrl: string, settings: PoolSettings): PrismaClient {
-  // Our own Pool (not one the adapter makes) so /api/metrics can report its usage.
-  const pool = new pg.Pool({
-    connectionString: databaseUrl,
-    max: settings.size,
-    // Also bounds the wait for a free pooled connection: a database that stops answering,
-    // or a pool that cannot keep up, fails fast (lib/errors/database.ts calls it "busy") instead of
-    // holding the request for a minute.
-    connectionTimeoutMillis: settings.connectTimeoutMs,
-    // No statement runs longer, lock waits included; the server cancels it (SQLSTATE 57014).
-    statement_timeout: settings.statementTimeoutMs,
-    // A transaction left open by a crashed request must not hold its row locks for long.
-    idle_in_transaction_session_timeout: Math.max(settings.statementTimeoutMs * 2, 30_000),
-    // And the client gives up on a server that does not answer at all (network gone).
-    query_timeout: settings.statementTimeoutMs + 5_000,
-  });
-  // An idle client whose server went away (a restart) emits here; without a listener the
-  // process would crash. The pool has already dropped it; the next query connects anew.
-  pool.on("error", () => {});
+  // Our own Pool (not one the adapter makes): it drops dead connections (lib/db/pool.ts),
+  // and /api/metrics reports its usage.
+  const pool = createPool(databaseUrl, settings);
   registerDbPool(pool);
   const adapter = new PrismaPg(pool);
   return new PrismaClient({ adapter });

@@ -44,6 +44,11 @@ const EnvSchema = z
     DATABASE_CONNECT_TIMEOUT_MS: integer(5_000, 100, 120_000),
     /** PostgreSQL `statement_timeout` of the app's connections: no query runs longer, lock waits included. */
     DATABASE_STATEMENT_TIMEOUT_MS: integer(15_000, 100, 600_000),
+    /**
+     * No JSON API request waits longer for its answer: past it, 503 `unavailable` with
+     * Retry-After (lib/http/request-deadline.ts). Unset: the statement timeout plus 5 s.
+     */
+    REQUEST_DEADLINE_MS: z.coerce.number().int().min(100).max(600_000).optional(),
     /** Purchases one app process runs at once; the rest wait in line (lib/ops/admission-line.ts). */
     PURCHASE_CONCURRENCY: integer(8, 1, 200),
     /** How long a purchase may wait in line before it is answered 503 + Retry-After. */

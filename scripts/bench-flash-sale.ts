@@ -20,8 +20,17 @@
 // CPU of the app, PostgreSQL, the load generator and anything else is measured per phase.
 // Timings are printed and saved (bench/results/flash-sale-<time>.json), never asserted.
 //
+// With --faults (two app processes unless --processes says otherwise), during the sale
+// PostgreSQL crashes (immediate shutdown) 2 s in and starts again 2.5 s later on the same data
+// and port, and one app process is killed at 9 s; buyers retry network errors and 503s with
+// the same Idempotency-Key (bounded, with backoff), and a 409 idempotency_in_flight too. Reported: answers by status and code,
+// answers = order lines = counters, and the time from the database being back to the sale at
+// full pace (scripts/lib/bench-faults.ts).
+//
 // Options: --buyers 5000 --places 1000 --processes 1,2 --noisy (adds the busy-machine runs)
-//          --only-noisy --skip-delivery --port N --out FILE --keep
+//          --only-noisy --skip-delivery --faults --port N --out FILE --keep
+//          --retry-500 (with --faults, buyers retry 500s too: a diagnostic while a lost
+//          connection can still answer 500, to see how the sale recovers)
 import { randomBytes, randomUUID } from "node:crypto";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -44,22 +53,24 @@ import {
   round,
   startApp,
   stats,
-  withClient,
   writeResults,
   type RunningApp,
   type Stats,
 } from "./lib/bench-common";
 import { breakdown, fireBurst, type BurstRequest, type BurstResult } from "./lib/bench-http";
 import { findFreePort } from "./lib/embedded-postgres";
+import { buyThroughFaults, FAULT_MAX_ATTEMPTS, FAULT_PLAN, paceAfterFaults, runFaultPlan, type Attempt, type FaultTimeline } from "./lib/bench-faults";
 
 const { values } = parseArgs({
   options: {
     buyers: { type: "string", default: "5000" },
     places: { type: "string", default: "1000" },
-    processes: { type: "string", default: "1,2" },
+    processes: { type: "string" },
     noisy: { type: "boolean", default: false },
     "only-noisy": { type: "boolean", default: false },
     "skip-delivery": { type: "boolean", default: false },
+    faults: { type: "boolean", default: false },
+    "retry-500": { type: "boolean", default: false },
     port: { type: "string" },
     out: { type: "string" },
     keep: { type: "boolean", default: false },
@@ -67,7 +78,8 @@ const { values } = parseArgs({
 });
 const BUYERS = Number(values.buyers);
 const PLACES = Number(values.places);
-const PROCESS_COUNTS = values.processes!.split(",").map(Number);
+const FAULTS = values.faults!;
+const PROCESS_COUNTS = (values.processes ?? (FAULTS ? "2" : "1,2")).split(",").map(Number);
 const CONDITIONS: ("quiet" | "noisy")[] = values["only-noisy"] ? ["noisy"] : values.noisy ? ["quiet", "noisy"] : ["quiet"];
 const DATA_DIR = path.resolve(".data/bench-flash");
 const POOL_SIZE = 10;
@@ -76,10 +88,12 @@ const PAY_CONCURRENCY = 50;
 const DELIVERY_TIMEOUT_MS = 600_000;
 
 type Buyer = { userId: string; secret: string };
+/** The benchmark's own connection: a pool of one, so that it comes back after the database restarts (--faults). */
+type Db = pg.Pool;
 type Sale = { eventId: string; typeIds: [string, string] };
 
 /** Buyers with one API token each, written in two set-based statements. */
-async function prepareBuyers(client: pg.Client, count: number, prefix: string): Promise<Buyer[]> {
+async function prepareBuyers(client: Db, count: number, prefix: string): Promise<Buyer[]> {
   const emails = Array.from({ length: count }, (_, index) => `${prefix}-${index}@example.test`);
   const users = await client.query<{ id: string; email: string }>(
     `INSERT INTO users (email, name, password_hash)
@@ -100,7 +114,7 @@ async function prepareBuyers(client: pg.Client, count: number, prefix: string): 
 }
 
 /** A published event in 30 days with two ticket types sharing `places`, at a venue of its own. */
-async function prepareSale(client: pg.Client, name: string, places: number): Promise<Sale> {
+async function prepareSale(client: Db, name: string, places: number): Promise<Sale> {
   const suffix = randomBytes(4).toString("hex");
   const { rows: [venue] } = await client.query<{ id: string }>(
     `INSERT INTO venues (name, address, city, neighbourhood, time_zone)
@@ -177,10 +191,21 @@ function measureCpu(app: RunningApp): { stop: () => Usage } {
   };
 }
 
-async function transactionsSoFar(client: pg.Client): Promise<number> {
+async function transactionsSoFar(client: Db): Promise<number> {
   await client.query("SELECT pg_stat_clear_snapshot()");
   const { rows } = await client.query<{ n: string }>("SELECT (xact_commit + xact_rollback)::text AS n FROM pg_stat_database WHERE datname = current_database()");
   return Number(rows[0].n);
+}
+
+async function withDb<T>(url: string, work: (db: Db) => Promise<T>): Promise<T> {
+  const db = new pg.Pool({ connectionString: url, max: 1 });
+  // A connection cut by the database's restart (--faults) is replaced at the next query.
+  db.on("error", () => {});
+  try {
+    return await work(db);
+  } finally {
+    await db.end();
+  }
 }
 
 /** Ceiling 1: the same crowd on the app's cheapest route. */
@@ -192,7 +217,17 @@ async function runHealthCeiling(app: RunningApp, count: number) {
 }
 
 /** Sold = places taken (held by pending orders, or sold); asserted against what the buyers were told. */
-async function verifySale(client: pg.Client, sale: Sale, created: number, unanswered: number) {
+/**
+ * What failed verification under --faults: reported with the figures, then the run fails
+ * (without faults the first failure stops the run at once).
+ */
+const faultFailures: string[] = [];
+function verify(condition: unknown, message: string): void {
+  if (FAULTS && !condition) faultFailures.push(`${message}`);
+  else check(condition, message);
+}
+
+async function verifySale(client: Db, sale: Sale, created: number, unanswered: number) {
   const { rows: types } = await client.query<{ capacity: number; sold: number; held: number }>("SELECT capacity, sold, held FROM ticket_types WHERE id = ANY($1::uuid[])", [sale.typeIds]);
   const { rows: [items] } = await client.query<{ orders: number; places: number }>(
     `SELECT count(DISTINCT oi.order_id)::int AS orders, coalesce(sum(oi.quantity), 0)::int AS places
@@ -203,13 +238,13 @@ async function verifySale(client: pg.Client, sale: Sale, created: number, unansw
   const { rows: [over] } = await client.query<{ count: number }>("SELECT count(*)::int AS count FROM ticket_types WHERE sold + held > capacity");
   const taken = types.reduce((sum, type) => sum + type.sold + type.held, 0);
   const capacity = types.reduce((sum, type) => sum + type.capacity, 0);
-  check(over.count === 0, `${over.count} ticket type(s) over capacity`);
-  check(taken <= capacity, `oversold: ${taken} of ${capacity}`);
-  check(items.places === taken, `order lines hold ${items.places} places but the ticket types count ${taken}`);
+  verify(over.count === 0, `${over.count} ticket type(s) over capacity`);
+  verify(taken <= capacity, `oversold: ${taken} of ${capacity}`);
+  verify(items.places === taken, `order lines hold ${items.places} places but the ticket types count ${taken}`);
   // Every buyer told "bought" has an order; an order without a 201 can only be one whose
   // answer never arrived (a timeout, a dropped connection, a 5xx after the commit).
-  check(created <= items.orders, `${created} buyers were told they bought but only ${items.orders} orders hold places`);
-  check(items.orders - created <= unanswered, `${items.orders - created} orders were never confirmed to their buyers, but only ${unanswered} answers were lost`);
+  verify(created <= items.orders, `${created} buyers were told they bought but only ${items.orders} orders hold places`);
+  verify(items.orders - created <= unanswered, `${items.orders - created} orders were never confirmed to their buyers, but only ${unanswered} answers were lost`);
   return { capacity, taken, orders: items.orders, ordersWithoutAnswer: items.orders - created, soldOutExactly: taken === capacity };
 }
 
@@ -231,6 +266,7 @@ type SaleFigures = {
     timeToFinalAnswer: Stats;
   };
   verified: Awaited<ReturnType<typeof verifySale>>;
+  faults: { plan: typeof FAULT_PLAN; maxAttempts: number; retried500: boolean; timeline: FaultTimeline; everyAttempt: Record<string, number>; pace: ReturnType<typeof paceAfterFaults> } | null;
   cpuSeconds: Usage;
   cpuSecondsWithRetries: Usage;
   cpuMsPerBuyer: { app: number; postgres: number };
@@ -253,23 +289,33 @@ function countAnswers(results: BurstResult[]) {
 
 const MAX_ATTEMPTS = 10;
 
+/** Every try of every buyer by "status code" (or the network error), most frequent first. */
+function breakdownOf(attempts: Attempt[]): Record<string, number> {
+  return breakdown(attempts.map((attempt) => ({ ...attempt, latencyMs: 0 })));
+}
+
 /**
  * The sale: every buyer at once (the first wave: what the issue's figures count), then the
  * buyers told 503 come back when Retry-After says, with the same Idempotency-Key, until each
  * has a 201 or a 409 (at most MAX_ATTEMPTS tries): how long until everyone has a true answer.
  */
-async function runSale(app: RunningApp, client: pg.Client, buyers: Buyer[], label: string): Promise<{ sale: Sale; figures: SaleFigures }> {
+async function runSale(app: RunningApp, client: Db, buyers: Buyer[], label: string, processes: number): Promise<{ sale: Sale; figures: SaleFigures }> {
   const sale = await prepareSale(client, label, PLACES);
   const xacts0 = await transactionsSoFar(client);
   const cpu = measureCpu(app);
   const requests = buyRequests(app, sale, buyers, 0);
   const saleStart = performance.now();
+  const faultPlan = FAULTS
+    ? runFaultPlan({ postgresDir: path.join(DATA_DIR, "pg"), runPid: app.pid, origin: saleStart, kill: processes >= 2 })
+    : null;
   const { results, wallMs } = await fireBurst(requests, { timeoutMs: REQUEST_TIMEOUT_MS });
   const firstWaveCpu = cpu.stop();
 
   let attempts = results.length;
+  const faultAttempts: Attempt[] = [];
   const final = await Promise.all(
     results.map(async (first, index) => {
+      if (faultPlan) return buyThroughFaults(requests[index], first, { origin: saleStart, timeoutMs: REQUEST_TIMEOUT_MS, attempts: faultAttempts, firstEndMs: first.endMs, alsoRetry500: values["retry-500"] });
       let current = first;
       for (let attempt = 2; current.status === 503 && attempt <= MAX_ATTEMPTS; attempt++) {
         await new Promise((resolve) => setTimeout(resolve, (current.retryAfterSeconds ?? 1) * 1000));
@@ -280,8 +326,12 @@ async function runSale(app: RunningApp, client: pg.Client, buyers: Buyer[], labe
     }),
   );
   const cpuSeconds = cpu.stop();
+  // The database must be back (and the kill done) before the sale is checked.
+  const timeline = faultPlan ? await faultPlan : null;
+  if (faultPlan) attempts = faultAttempts.length;
   await new Promise((resolve) => setTimeout(resolve, 1500)); // backends report their counters at most once a second
-  const transactions = (await transactionsSoFar(client)) - xacts0 - 2;
+  // After a restart the statistics start again from zero (an immediate shutdown discards them).
+  const transactions = timeline ? 0 : (await transactionsSoFar(client)) - xacts0 - 2;
   const answers = countAnswers(results);
   const finalAnswers = countAnswers(final);
   const verified = await verifySale(client, sale, finalAnswers.created, finalAnswers.connectionErrors + finalAnswers.timeouts + finalAnswers.other5xx + finalAnswers.busy503);
@@ -306,6 +356,7 @@ async function runSale(app: RunningApp, client: pg.Client, buyers: Buyer[], labe
         timeToFinalAnswer: stats(final.map((r) => r.endMs)),
       },
       verified,
+      faults: timeline ? { plan: FAULT_PLAN, maxAttempts: FAULT_MAX_ATTEMPTS, retried500: values["retry-500"]!, timeline, everyAttempt: breakdownOf(faultAttempts), pace: paceAfterFaults(faultAttempts, timeline) } : null,
       cpuSeconds: firstWaveCpu,
       cpuSecondsWithRetries: cpuSeconds,
       cpuMsPerBuyer: { app: round((firstWaveCpu.app * 1000) / results.length), postgres: round((firstWaveCpu.postgres * 1000) / results.length) },
@@ -316,7 +367,7 @@ async function runSale(app: RunningApp, client: pg.Client, buyers: Buyer[], labe
 }
 
 /** Ceiling 2: the one-statement hold, as many concurrent attempts as buyers, over a pool of the app's size. */
-async function runSqlCeiling(app: RunningApp, client: pg.Client, attempts: number) {
+async function runSqlCeiling(app: RunningApp, client: Db, attempts: number) {
   const sale = await prepareSale(client, "sql-ceiling", PLACES * 2);
   const typeId = sale.typeIds[0]; // PLACES places on one type
   const pool = new pg.Pool({ connectionString: app.databaseUrl, max: POOL_SIZE });
@@ -352,7 +403,7 @@ async function runSqlCeiling(app: RunningApp, client: pg.Client, attempts: numbe
  * then we wait until every PDF and email is out. A trickle of buyers (5 a second, sold out by
  * now) keeps asking throughout: are buyers still answered while delivery runs?
  */
-async function runDelivery(app: RunningApp, client: pg.Client, sale: Sale, buyersById: Map<string, Buyer>) {
+async function runDelivery(app: RunningApp, client: Db, sale: Sale, buyersById: Map<string, Buyer>) {
   const { rows: orders } = await client.query<{ id: string; user_id: string }>(
     `SELECT DISTINCT o.id, o.user_id FROM orders o JOIN order_items oi ON oi.order_id = o.id
       WHERE oi.ticket_type_id = ANY($1::uuid[]) AND o.status = 'pending'`,
@@ -468,13 +519,13 @@ async function main() {
         });
         let noise: ChildProcess | undefined;
         try {
-          const buyers = await withClient(app.databaseUrl, async (client) => {
+          const buyers = await withDb(app.databaseUrl, async (client) => {
             if (first) postgres = await postgresVersion(app.databaseUrl);
             return prepareBuyers(client, BUYERS, `flash-${label}`);
           });
           first = false;
           const buyersById = new Map(buyers.map((buyer) => [buyer.userId, buyer]));
-          const result = await withClient(app.databaseUrl, async (client) => {
+          const result = await withDb(app.databaseUrl, async (client) => {
             // Warm-up on a sale of its own: every route module loaded, every process's pool connected.
             const warmUp = await prepareSale(client, `warm-up-${label}`, 10_000);
             await fireBurst(buyRequests(app, warmUp, buyers.slice(0, 200), 40_000), { timeoutMs: REQUEST_TIMEOUT_MS });
@@ -487,7 +538,7 @@ async function main() {
             const health = await runHealthCeiling(app, BUYERS);
             console.log(`[${label}]   ${health.requestsPerSecond} req/s`);
             console.log(`[${label}] the sale: ${BUYERS} buyers, ${PLACES} places over two types, mixed baskets…`);
-            const { sale, figures } = await runSale(app, client, buyers, label);
+            const { sale, figures } = await runSale(app, client, buyers, label, processes);
             console.log(`[${label}]   ${figures.requestsPerSecond} req/s, p50 ${ms(figures.latency.p50)} p95 ${ms(figures.latency.p95)} ms, ${JSON.stringify(figures.breakdown)}`);
             console.log(`[${label}] ceiling 2: the one-statement SQL hold, ${BUYERS} concurrent attempts…`);
             const sql = await runSqlCeiling(app, client, BUYERS);
@@ -539,6 +590,7 @@ async function main() {
       r.sale.withRetries.answers.connectionErrors, r.sale.withRetries.answers.timeouts, r.sale.withRetries.soldOutAfterSeconds, r.sale.withRetries.everyoneAnsweredAfterSeconds,
       ms(r.sale.withRetries.timeToFinalAnswer.p50), ms(r.sale.withRetries.timeToFinalAnswer.p95), String(r.sale.verified.soldOutExactly)]),
   );
+  if (FAULTS) console.log("\n(CPU figures are not comparable with --faults: the crashed PostgreSQL's CPU leaves the process tree.)");
   printTable(
     "CPU during the sale (2 cores shared by the app, PostgreSQL, the load generator and any neighbour)",
     ["run", "app CPU s", "PG CPU s", "load gen s", "other s", "app ms/buyer", "PG ms/buyer", "PG ms/place", "SQL hold PG ms/attempt", "SQL hold PG ms/place", "PG/place vs SQL", "DB tx/buyer"],
@@ -553,8 +605,35 @@ async function main() {
         r.delivery!.appCpuMsPerOrder, ms(r.delivery!.buyersDuringDelivery.latency.p95), JSON.stringify(r.delivery!.buyersDuringDelivery.breakdown)]),
     );
   }
-  const file = writeResults("flash-sale", startedAt, { environment: environment(), postgres, build, buyers: BUYERS, places: PLACES, poolSize: POOL_SIZE, runs }, values.out);
+  const faulted = typed.filter((r) => r.sale.faults);
+  if (faulted.length) {
+    printTable(
+      `Faults: PostgreSQL down at ${FAULT_PLAN.crashAtMs / 1000} s for ${FAULT_PLAN.downForMs / 1000} s (immediate shutdown), one app process killed at ${FAULT_PLAN.killAtMs / 1000} s; buyers retry network errors and 503s with the same key (at most ${FAULT_MAX_ATTEMPTS} tries)`,
+      ["run", "down at s", "back at s", "killed at s", "true answers/s before", "full pace after back s", "buyers", "final 201", "final 409", "final 500", "final other", "orders", "places taken", "order lines = counters", "all answered after s"],
+      faulted.map((r) => {
+        // "order lines = counters" is asserted: a run where they differ fails.
+        const f = r.sale.faults!;
+        const a = r.sale.withRetries.answers;
+        const seconds = (ms: number | null) => (ms === null ? null : round(ms / 1000, 2));
+        return [r.label, seconds(f.timeline.crashedAtMs), seconds(f.timeline.backAtMs), seconds(f.timeline.killedAtMs), f.pace.trueAnswersPerSecondBeforeCrash, f.pace.fullPaceAfterSeconds,
+          r.sale.buyers, a.created, a.refused409, a.other5xx, r.sale.buyers - a.created - a.refused409 - a.other5xx, r.sale.verified.orders, r.sale.verified.taken, "yes", r.sale.withRetries.everyoneAnsweredAfterSeconds];
+      }),
+    );
+    for (const r of faulted) {
+      const f = r.sale.faults!;
+      console.log(`\n[${r.label}] every try, by status and code: ${JSON.stringify(f.everyAttempt)}`);
+      console.log(`[${r.label}] final answers: ${JSON.stringify(r.sale.withRetries.breakdown)}`);
+      if (f.timeline.errors.length) console.log(`[${r.label}] fault plan errors: ${f.timeline.errors.join("; ")}`);
+      console.log(`[${r.label}] answers per second (by the second they arrived):`);
+      for (const [second, counts] of Object.entries(f.pace.perSecond)) console.log(`  ${second.padStart(4)} s  ${Object.entries(counts).map(([key, n]) => `${key}×${n}`).join(" ")}`);
+    }
+  }
+  const file = writeResults("flash-sale", startedAt, { environment: environment(), postgres, build, buyers: BUYERS, places: PLACES, poolSize: POOL_SIZE, faults: FAULTS, faultFailures, runs }, values.out);
   console.log(`\nSaved ${path.relative(process.cwd(), file)}`);
+  if (faultFailures.length) {
+    console.error(`\nASSERTION FAILED under faults:\n  ${faultFailures.join("\n  ")}`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error) => {

@@ -3,6 +3,7 @@ import { isDatabaseBusy } from "@/lib/errors/database";
 import { isRefusal } from "@/lib/errors/refusal";
 import { logError } from "@/lib/log";
 import { problemResponse, problemResponseFromRefusal } from "./problem";
+import { answerWithinDeadline, requestDeadlineMs } from "./request-deadline";
 
 const INTERNAL_ERROR_DETAIL = "Something went wrong on our side; nothing was changed. Please try again.";
 /** How long a client should wait after the database was busy or out of reach: a restart takes seconds. */
@@ -23,16 +24,20 @@ function isNextControlFlow(error: unknown): boolean {
  * (404/409/422/503), anything else is logged with context and answered with a generic 500
  * problem, so a client always gets problem+json (./problem.ts), never an HTML error page or
  * another shape. `internalDetail` is what a 500 tells the caller (buying: "nothing was charged").
+ * No answer takes longer than the request deadline (./request-deadline.ts): past it, a
+ * retryable 503. `deadlineMs: null` is for work bounded by its own budget (the job drain).
  */
 export function withApiErrors<Context>(
   name: string,
   handler: (request: Request, context: Context) => Response | Promise<Response>,
-  options: { internalDetail?: string; retryDetail?: string } = {},
+  options: { internalDetail?: string; retryDetail?: string; deadlineMs?: number | null } = {},
 ): (request: Request, context?: Context) => Promise<Response> {
   // Next always passes the context; a route without params may be called without it (tests).
   return async (request, context) => {
     try {
-      return await handler(request, context as Context);
+      const answer = (async () => handler(request, context as Context))();
+      const deadlineMs = options.deadlineMs === undefined ? requestDeadlineMs() : options.deadlineMs;
+      return await (deadlineMs === null ? answer : answerWithinDeadline(answer, deadlineMs, { name, request, detail: options.retryDetail }));
     } catch (error) {
       if (isNextControlFlow(error)) throw error;
       if (isRefusal(error)) return problemResponseFromRefusal(error);

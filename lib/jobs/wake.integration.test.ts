@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { coalesced, startJobWaker } from "./wake";
+import { coalesced, startJobWaker, WAKER_APPLICATION_NAME } from "./wake";
 
 async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -28,6 +28,24 @@ describe("the job waker", () => {
         await prisma.$executeRaw`SELECT jobs_enqueue('deliver_order', '{}'::jsonb, ${`wake-test:${Date.now()}:now-${i}`})`;
         await until(() => drains === 1 + i, 10_000);
       }
+    } finally {
+      await waker.stop();
+      await prisma.$executeRaw`DELETE FROM jobs WHERE unique_key LIKE 'wake-test:%'`;
+    }
+  });
+
+  it("comes back after its connection is killed: drains on reconnecting, then on the next wake-up", async () => {
+    let drains = 0;
+    const waker = startJobWaker({ databaseUrl: process.env.DATABASE_URL, drain: async () => void drains++, minBackoffMs: 20 });
+    try {
+      await until(() => waker.listening && drains === 1);
+      const [{ killed }] = await prisma.$queryRaw<{ killed: number }[]>`
+        SELECT count(pg_terminate_backend(pid))::int AS killed FROM pg_stat_activity WHERE application_name = ${WAKER_APPLICATION_NAME}`;
+      expect(killed).toBe(1);
+      // Back, and a drain for whatever was queued while nobody listened.
+      await until(() => waker.listening && waker.connections === 2 && drains === 2, 10_000);
+      await prisma.$executeRaw`SELECT jobs_enqueue('deliver_order', '{}'::jsonb, ${`wake-test:${Date.now()}:after-kill`})`;
+      await until(() => drains === 3, 10_000);
     } finally {
       await waker.stop();
       await prisma.$executeRaw`DELETE FROM jobs WHERE unique_key LIKE 'wake-test:%'`;

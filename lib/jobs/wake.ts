@@ -1,5 +1,5 @@
 import "server-only";
-import pg from "pg";
+import { ListenConnection } from "@/lib/db/listen-connection";
 import { env } from "@/lib/env";
 import { childLogger } from "@/lib/log";
 import { isShuttingDown } from "@/lib/ops/shutdown";
@@ -42,52 +42,34 @@ export function coalesced(drain: () => Promise<unknown>): () => Promise<void> {
   };
 }
 
-export type JobWaker = { stop: () => Promise<void> };
+export type JobWaker = { stop: () => Promise<void>; readonly listening: boolean; readonly connections: number };
 
-/** LISTENs on a dedicated connection (never one of Prisma's pool), reconnecting with backoff. */
-export function startJobWaker(options: { databaseUrl?: string; drain: () => Promise<unknown> }): JobWaker {
+/**
+ * LISTENs on a dedicated connection that reconnects by itself (lib/db/listen-connection.ts),
+ * and drains on every wake-up and each time LISTEN is (re)established: jobs committed while
+ * nobody listened (before start-up, or while the database restarted) are found then.
+ */
+export function startJobWaker(options: { databaseUrl?: string; drain: () => Promise<unknown>; pingMs?: number; minBackoffMs?: number }): JobWaker {
   const databaseUrl = options.databaseUrl ?? env().DATABASE_URL;
   const drain = coalesced(options.drain);
-  let client: pg.Client | null = null;
-  let stopped = false;
-  let failures = 0;
-  let retry: NodeJS.Timeout | null = null;
-
-  const connect = async () => {
-    if (stopped || !databaseUrl) return;
-    const next = new pg.Client({ connectionString: databaseUrl, application_name: WAKER_APPLICATION_NAME });
-    const reconnect = () => {
-      if (client !== next) return;
-      client = null;
-      next.end().catch(() => {});
-      if (stopped) return;
-      const delay = Math.min(30_000, 250 * 2 ** Math.min(failures++, 7));
-      retry = setTimeout(() => void connect(), delay);
-    };
-    next.on("error", reconnect);
-    next.on("end", reconnect);
-    next.on("notification", () => void drain());
-    client = next;
-    try {
-      await next.connect();
-      await next.query(`LISTEN ${JOBS_CHANNEL}`);
-      failures = 0;
-      // Jobs may have been queued while nobody listened.
-      void drain();
-    } catch (error) {
-      log.warn({ err: error }, "job waker could not listen; retrying");
-      reconnect();
-    }
-  };
-  void connect();
-
+  if (!databaseUrl) return { stop: async () => {}, listening: false, connections: 0 };
+  const connection = new ListenConnection({
+    databaseUrl,
+    channel: JOBS_CHANNEL,
+    applicationName: WAKER_APPLICATION_NAME,
+    pingMs: options.pingMs,
+    minBackoffMs: options.minBackoffMs,
+    onNotification: () => void drain(),
+    onListening: () => void drain(),
+  });
+  connection.start();
   return {
-    stop: async () => {
-      stopped = true;
-      if (retry) clearTimeout(retry);
-      const current = client;
-      client = null;
-      await current?.end().catch(() => {});
+    stop: () => connection.stop(),
+    get listening() {
+      return connection.listening;
+    },
+    get connections() {
+      return connection.connections;
     },
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "@/lib/db";
+import { backoffDelayMs } from "@/lib/backoff";
 import { childLogger } from "@/lib/log";
 import { sweepExpiredHolds } from "./release-expired-holds";
 
@@ -17,15 +18,27 @@ const log = childLogger({ module: "holds" });
 const MAX_WAIT_MS = 60_000;
 /** Fire just after the expiry, so `hold_expires_at <= now()` already holds. */
 const AFTER_EXPIRY_MS = 20;
+/** After a failed sweep or look (the database restarting, unreachable): try again, backing off. */
+const RETRY_MIN_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
 
 let enabled = false;
 let armedFor: number | null = null;
 let timer: NodeJS.Timeout | null = null;
+let failures = 0;
 
-/** Called once per server process (lib/ops/start-server-process.ts), and by tests. */
+/**
+ * Called once per server process (lib/ops/start-server-process.ts), and by tests. Never
+ * fails: when the database cannot be asked yet, the timer asks again later, backing off.
+ */
 export async function startHoldExpiryTimer(): Promise<void> {
   enabled = true;
-  await armForEarliestPendingHold();
+  failures = 0;
+  try {
+    await armForEarliestPendingHold();
+  } catch (error) {
+    retryLater(error);
+  }
 }
 
 export function stopHoldExpiryTimer(): void {
@@ -58,11 +71,19 @@ async function fire(): Promise<void> {
   if (!enabled) return;
   try {
     await sweepExpiredHolds();
+    failures = 0;
     await armForEarliestPendingHold();
   } catch (error) {
-    log.warn({ err: error }, "hold expiry sweep failed; retrying");
-    if (enabled && armedFor === null) arm(Date.now() + 5_000);
+    retryLater(error);
   }
+}
+
+/** A sweep or a look failed: sweep again after a backoff with jitter (a hold taken meanwhile may arm it sooner). */
+function retryLater(error: unknown): void {
+  failures++;
+  const delay = backoffDelayMs(failures, RETRY_MIN_MS, RETRY_MAX_MS);
+  log.warn({ err: error, attempt: failures, retryInMs: delay }, "hold expiry sweep failed; retrying");
+  if (enabled && (armedFor === null || armedFor > Date.now() + delay)) arm(Date.now() + delay);
 }
 
 async function armForEarliestPendingHold(): Promise<void> {

@@ -4,7 +4,7 @@ import { GET as availabilityGet } from "@/app/api/availability/route";
 import { GET as streamGet } from "@/app/api/stream/route";
 import { prisma } from "@/lib/db";
 import { createTicketedEvent } from "@/tests/fixtures";
-import { availabilityHub } from "./listener";
+import { availabilityHub, LISTENER_APPLICATION_NAME } from "./listener";
 import { SseReader, waitUntil } from "@/tests/realtime-fixtures";
 
 const noContext = undefined as never;
@@ -36,6 +36,30 @@ describe("GET /api/stream", () => {
     abort.abort();
     await waitUntil(() => reader.ended);
     expect(availabilityHub().stats().subscribers).toBe(0);
+  });
+
+  it("after its LISTEN connection is killed, a stream gets what changed meanwhile and goes on live", async () => {
+    const { session, ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 8 }] });
+    const abort = new AbortController();
+    const response = await streamGet(new Request(`http://localhost/api/stream?sessions=${session.id}`, { signal: abort.signal }));
+    const reader = new SseReader(response.body!);
+    const isAvailability = (message: { event?: string }) => message.event === "availability";
+    await reader.waitFor(isAvailability);
+    await waitUntil(() => availabilityHub().stats().listening, 5_000);
+    const connections = availabilityHub().stats().connections;
+
+    await prisma.$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ${LISTENER_APPLICATION_NAME}`;
+    // Changed while nobody may be listening: it arrives all the same, by the catch-up after reconnecting.
+    await prisma.ticketType.update({ where: { id: ticketTypes[0].id }, data: { sold: 2 } });
+    const caughtUp = await reader.waitFor(isAvailability, { count: 2, timeoutMs: 5_000 });
+    expect(JSON.parse(caughtUp[1].data)).toMatchObject({ sessionId: session.id, remaining: 6 });
+    await waitUntil(() => availabilityHub().stats().listening && availabilityHub().stats().connections === connections + 1, 5_000);
+
+    await prisma.ticketType.update({ where: { id: ticketTypes[0].id }, data: { sold: 3 } });
+    const live = await reader.waitFor(isAvailability, { count: 3, timeoutMs: 2_000 });
+    expect(JSON.parse(live[2].data)).toMatchObject({ remaining: 5 });
+    abort.abort();
+    await reader.cancel();
   });
 
   it("resumes after the Last-Event-ID header", async () => {

