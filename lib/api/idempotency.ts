@@ -22,7 +22,8 @@ const KEY_SHAPE = /^[\x21-\x7e]{1,255}$/;
  * over early is safe: the purchase itself is keyed (orders.request_key, order_place), so a
  * second run of the work finds the order the first one made instead of buying twice.
  */
-const ABANDONED_AFTER = "30 seconds";
+const ABANDONED_AFTER_SECONDS = 30;
+const ABANDONED_AFTER = `${ABANDONED_AFTER_SECONDS} seconds`;
 const IN_FLIGHT_RETRY_SECONDS = 1;
 
 /** `replayed` (not kept): the work itself found it had been done before (a purchase's request key). */
@@ -85,8 +86,9 @@ export async function claimIdempotencyKey(options: { userId: string; key: string
     RETURNING key`;
   if (claimed.length > 0) return { kind: "claimed", userId, key };
 
-  const [existing] = await prisma.$queryRaw<{ request_hash: string; response_status: number | null; response_body: unknown }[]>`
-    SELECT request_hash, response_status, response_body FROM idempotency_keys WHERE user_id = ${userId}::uuid AND key = ${key}`;
+  const [existing] = await prisma.$queryRaw<{ request_hash: string; response_status: number | null; response_body: unknown; age_seconds: number }[]>`
+    SELECT request_hash, response_status, response_body, extract(epoch FROM now() - created_at)::float8 AS age_seconds
+      FROM idempotency_keys WHERE user_id = ${userId}::uuid AND key = ${key}`;
   // Gone between the two statements (released after a failure): the caller may simply retry.
   if (!existing) return { kind: "refused", response: inFlight() };
   if (existing.request_hash !== hash) {
@@ -98,14 +100,20 @@ export async function claimIdempotencyKey(options: { userId: string; key: string
       }),
     };
   }
-  if (existing.response_status === null) return { kind: "refused", response: inFlight() };
+  if (existing.response_status === null) return { kind: "refused", response: inFlight(existing.age_seconds) };
   return { kind: "replay", answer: { status: existing.response_status, body: existing.response_body } };
 }
 
-function inFlight(): Response {
+/**
+ * A young claim is answered "retry in a second" (its request is most likely finishing); one
+ * that has waited longer may belong to a request that died, so the wait asked for runs to the
+ * moment the claim can be taken over, not a second at a time.
+ */
+function inFlight(ageSeconds = 0): Response {
+  const untilTakeover = Math.ceil(ABANDONED_AFTER_SECONDS - ageSeconds);
   return problemResponse("idempotency_in_flight", {
     detail: "The first request with this Idempotency-Key is still being processed. Retry shortly to get its answer.",
-    retryAfterSeconds: IN_FLIGHT_RETRY_SECONDS,
+    retryAfterSeconds: ageSeconds < 5 ? IN_FLIGHT_RETRY_SECONDS : Math.max(IN_FLIGHT_RETRY_SECONDS, untilTakeover),
   });
 }
 

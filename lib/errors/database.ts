@@ -44,6 +44,10 @@ const BUSY_MESSAGES = [
   /the database system is (starting up|shutting down|in recovery mode)/i,
   /Query read timeout/i, // pg's query_timeout: a connection that hangs half-open
   /connect ECONNREFUSED/i,
+  // Prisma's words for the same (raw queries wrap them in P2010 with the message only).
+  /Can't reach database server/i,
+  /Server has closed the connection/i,
+  /Timed out fetching a new connection from the connection pool/i,
 ];
 
 /** The error and every cause under it, outermost first (a loop of causes is walked once). */
