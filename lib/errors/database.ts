@@ -41,7 +41,9 @@ const BUSY_MESSAGES = [
   /Client has encountered a connection error and is not queryable/i,
   /Client was closed and is not queryable/i,
   /terminating connection due to (administrator command|crash of another server process)/i,
-  /the database system is (starting up|shutting down|in recovery mode)/i,
+  /the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)/i,
+  // Prisma 7 raw queries may carry the SQLSTATE only in the message ("Code: `57P03`").
+  /Code: `(57014|55P03|53300|57P0[123]|08\d{3})`/,
   /Query read timeout/i, // pg's query_timeout: a connection that hangs half-open
   /connect ECONNREFUSED/i,
   // Prisma's words for the same (raw queries wrap them in P2010 with the message only).
