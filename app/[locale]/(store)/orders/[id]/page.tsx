@@ -14,6 +14,7 @@ import { formatMoney } from "@/lib/money";
 import { describeWhen } from "@/lib/tickets/describe-when";
 import { getDeliveryStatus, getOrderForViewer } from "@/lib/orders/get-order";
 import { loadWebTickets } from "@/lib/tickets/web-tickets";
+import { ticketTypeNamesOfOrder } from "@/lib/catalog/ticket-type-names";
 import { cancelBookingAction, resumePaymentAction } from "../actions";
 import { isBookingCancellable } from "@/lib/orders/booking-cancellable";
 
@@ -36,7 +37,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const order = await getOrderForViewer(id, viewer);
   if (!order) notFound();
   const paid = order.status === "paid";
-  const [delivery, webTickets] = paid ? await Promise.all([getDeliveryStatus(order.id), loadWebTickets(order.id)]) : (["none", new Map()] as const);
+  const [[delivery, webTickets], typeNames] = await Promise.all([
+    paid ? Promise.all([getDeliveryStatus(order.id), loadWebTickets(order.id)]) : (["none", new Map()] as const),
+    ticketTypeNamesOfOrder(order.id, locale),
+  ]);
   const text = STATUS_TEXT[order.status as keyof typeof STATUS_TEXT];
   const session = order.items[0]?.ticketType.session;
   const booking = order.bookings[0];
@@ -70,7 +74,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <ul className="mt-3 flex flex-col gap-1">
           {order.items.map((item) => (
             <li key={item.id} className="flex justify-between">
-              <span>{item.quantity} × {item.ticketType.name}</span>
+              <span>{item.quantity} × {typeNames.byType.get(item.ticketTypeId) ?? item.ticketType.name}</span>
               <span>{formatMoney(item.unitPriceMinor * item.quantity, order.currency, locale)}</span>
             </li>
           ))}
@@ -102,7 +106,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                   </div>
                   <div className="flex flex-col items-center gap-2 border-t-2 border-dashed border-stone-200 px-4 py-4">
                     <p className="self-stretch text-sm">
-                      <span className="font-semibold">{ticket.ticketType?.name ?? booking?.resource.name ?? t("booking")}</span> · {ticket.holderName}
+                      <span className="font-semibold">{typeNames.byTicket.get(ticket.id) ?? ticket.ticketType?.name ?? booking?.resource.name ?? t("booking")}</span> · {ticket.holderName}
                     </p>
                     {ticket.status === "void" ? (
                       <p className="py-6 text-2xl font-bold tracking-widest text-stone-500">{t("void")}</p>
@@ -116,11 +120,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                           className="w-full max-w-80 bg-white [&>svg]:h-auto [&>svg]:w-full"
                           dangerouslySetInnerHTML={{ __html: web.qrSvg }}
                         />
-                        <p className="text-sm text-stone-700">{t("showAtDoor")}</p>
-                        <details className="self-stretch text-sm">
-                          <summary className="cursor-pointer py-2 font-medium text-brand-700">{t("manualCode")}</summary>
-                          <p className="break-all font-mono text-xs text-stone-700" data-testid="ticket-code">{web.signedCode}</p>
-                        </details>
+                        <p className="text-center text-sm text-stone-700">{t("showAtDoor")}</p>
+                        {/* What the door types when the camera cannot read the QR (the signed code is in the QR only). */}
+                        <p className="flex flex-col items-center">
+                          <span className="text-xs text-stone-600">{t("manualCode")}</span>
+                          <span className="font-mono text-xl font-semibold tracking-wider text-stone-900" data-testid="ticket-short-code">{web.shortCode}</span>
+                        </p>
                       </>
                     ) : (
                       <p className="py-4 text-sm text-stone-700">{t("codeLater")}</p>
