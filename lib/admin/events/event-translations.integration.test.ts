@@ -62,7 +62,7 @@ describe("event translations from the admin form", () => {
     expect(await names("en")).toEqual(["Stalls", "Primeira fila"]);
     expect(await names("ca")).toEqual(["Plateia", "Primeira fila"]);
     const form = await getEventForm({ actor: admin, eventId: saved.id });
-    expect(form.sessions[0].ticketTypes[0].nameTranslations).toEqual({ en: "Stalls", de: "Parkett" });
+    expect(form!.sessions[0].ticketTypes[0].nameTranslations).toEqual({ en: "Stalls", de: "Parkett" });
 
     // An order bought in German prints the German name on its tickets.
     const buyer = await createTestUser();
