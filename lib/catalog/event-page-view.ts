@@ -4,7 +4,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { lengthRefusal } from "@/lib/orders/quote-booking";
 import { formatMinute, isIsoDate, localDateAndMinute } from "@/lib/time";
 import { saleRulesOf } from "./event-sale-rules";
-import { formatShortDay, formatTime } from "./format-when";
+import { formatShortDay, formatTime, yearNeeded } from "./format-when";
 import { getBookableDay } from "./get-event";
 import type { EventDetail } from "./types";
 
@@ -27,15 +27,17 @@ export async function eventBuyView(event: EventDetail, query: { date?: string; m
       return { resource, minutes, slots };
     }),
   );
+  // One date format on the page: every date with its year when any is in another year.
+  const withYear = yearNeeded(event.sessions.map((session) => session.startsAt), timeZone, now);
   const sessions = event.sessions.map((session) => ({
     id: session.id,
     startsAt: session.startsAt.toISOString(),
-    dayLabel: formatShortDay(session.startsAt, timeZone, now, locale),
+    dayLabel: formatShortDay(session.startsAt, timeZone, now, locale, withYear),
     timeLabel: formatTime(session.startsAt, timeZone, locale),
     onSale: session.onSale,
     remaining: session.remaining,
     ticketTypes: session.ticketTypes.map(({ id, name, description, priceMinor, currency, remaining }) => ({ id, name, description, priceMinor, currency, remaining })),
   }));
   const maxPerOrder = env().MAX_TICKETS_PER_ORDER;
-  return { today, date, bookingDays, sessions, maxPerOrder, rules: saleRulesOf(event, maxPerOrder), quotedAt: now.getTime() };
+  return { today, date, bookingDays, sessions, withYear, maxPerOrder, rules: saleRulesOf(event, maxPerOrder), quotedAt: now.getTime() };
 }
