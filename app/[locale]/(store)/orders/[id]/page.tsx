@@ -55,6 +55,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       ? describeWhen({ startsAt: booking.startsAt, endsAt: booking.endsAt, timeZone: zone, range: true, locale })
       : "";
   const bookingCancellable = isBookingCancellable(order, booking);
+  // The service worker that keeps tickets offline runs on a production build only (README,
+  // "At the door"): under `npm run dev` the page does not promise it.
+  const offline = env().NODE_ENV === "production";
 
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-5">
@@ -86,7 +89,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <section aria-labelledby="tickets-heading" className="flex flex-col gap-2">
           <h2 id="tickets-heading" className="text-lg font-semibold">{t("tickets")}</h2>
           <DeliveryProgress orderId={order.id} initial={delivery} />
-          {paid ? <p className="text-sm text-stone-700">{t("worksOffline")}</p> : null}
+          {paid && offline ? <p className="text-sm text-stone-700">{t("worksOffline")}</p> : null}
           {order.status === "paid" ? (
             <a href={`/api/orders/${order.id}/tickets.pdf`} className="inline-flex min-h-11 items-center justify-center rounded-xl border border-brand-600 px-4 font-semibold text-brand-700 hover:bg-brand-50" download>
               {t("download")}
@@ -139,7 +142,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       ) : null}
       {bookingCancellable ? <CancelBookingForm orderId={order.id} action={cancelBookingAction} /> : null}
       <Link href="/account" className="font-medium text-brand-700 underline">{t("allTickets")}</Link>
-      {paid ? <OfflineTickets enabled={env().NODE_ENV === "production"} account={offlineAccountKey(viewer.id)} /> : null}
+      {paid ? <OfflineTickets enabled={offline} account={offlineAccountKey(viewer.id)} /> : null}
     </div>
   );
 }
