@@ -219,7 +219,7 @@ function Scanner({ sessions, staffName, account }: { sessions: ScannerSession[];
           });
         }}
       >
-        <label htmlFor="ticket-code" className="text-sm font-medium">Code under the QR (when the camera cannot read it)</label>
+        <label htmlFor="ticket-code" className="text-sm font-medium">Ticket code, as printed under the QR (when the camera cannot read it)</label>
         <input id="ticket-code" name="code" placeholder="K7QMR-3XT9P" autoComplete="off" autoCapitalize="characters" spellCheck={false} className="min-h-11 w-full rounded-lg border border-stone-300 px-3 font-mono text-base uppercase placeholder:normal-case placeholder:text-stone-500" />
         <button type="submit" className="min-h-11 rounded-xl bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700">Check in</button>
       </form>

@@ -1055,7 +1055,7 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date })
 
   await prisma.$transaction(
     async (tx) => {
-      await tx.user.createMany({ data: [...users, ...buyers.map(({ locale: _locale, ...buyer }) => buyer)] });
+      await tx.user.createMany({ data: [...users, ...buyers.map((buyer) => ({ id: buyer.id, email: buyer.email, name: buyer.name, role: buyer.role, passwordHash: buyer.passwordHash }))] });
       await tx.venue.createMany({ data: venueRows });
       await tx.event.createMany({ data: eventRows });
       await tx.eventTranslation.createMany({ data: translationRows });
