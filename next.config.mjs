@@ -1,4 +1,5 @@
 import createNextIntlPlugin from "next-intl/plugin";
+import { machineHostnames } from "./scripts/lib/machine-addresses.mjs";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -19,6 +20,9 @@ const nextConfig = {
   // `npm start` keeps the regular output that `next start` serves.
   ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" } : {}),
   poweredByHeader: false,
+  // `npm run dev` opened at any address of this machine (127.0.0.1, its name, its LAN address)
+  // gets the dev server's scripts and live updates, not only at localhost (issue 33).
+  allowedDevOrigins: machineHostnames(),
   // Admin image uploads go through a server action (the form allows up to 5 MB). Keep equal to
   // SERVER_ACTION_BODY_LIMIT in lib/http/action-request-guard.ts (proxy.ts answers 413 above it).
   experimental: { serverActions: { bodySizeLimit: "6mb" } },

@@ -39,14 +39,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
             {t("skipToContent")}
           </a>
-          {testPayments ? (
+          <SiteHeader
+            user={user}
+            offlineAccount={offlineAccount}
             // Loud on purpose: with the local provider anyone can "pay" without money moving
             // (a demo or staging site, or development). Production needs UNSAFE_TEST_PAYMENTS for it.
-            <p role="note" className="bg-amber-300 px-4 py-2 text-center text-sm font-semibold text-stone-950">
-              {t("testMode")}
-            </p>
-          ) : null}
-          <SiteHeader user={user} offlineAccount={offlineAccount} />
+            testMode={testPayments ? { short: t("testModeShort"), full: t("testMode") } : null}
+          />
           <OfflineAccount account={offlineAccount} />
           <main id="main" className="mx-auto w-full max-w-5xl px-4 pb-16 pt-4">
             {children}

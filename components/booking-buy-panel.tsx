@@ -177,7 +177,7 @@ export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minut
               <span>{chosen ? t("chosen", { start: chosen.label, length: lengthLabel(t, minutes) }) : t("chooseStart")}</span>
               <span>{total}</span>
             </p>
-            <button type="submit" data-buy-submit disabled={!canReserve} className="min-h-12 rounded-xl bg-brand-600 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+            <button type="submit" disabled={!canReserve} className="min-h-12 rounded-xl bg-brand-600 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
               {pending ? tPanel("reserving") : tPanel("reserveAndPayTotal", { total })}
             </button>
           </>

@@ -3,25 +3,19 @@ import { useEffect, useState } from "react";
 
 /**
  * The "Get tickets" bar that stays at the bottom of a phone's screen while the buyer reads,
- * and steps aside while the panel's own buy button is on screen (two buttons for one thing
- * would only confuse). A plain link to the panel, so it works before JavaScript has loaded.
+ * and steps aside while any of the buying panel is on screen: it would cover the panel's rows
+ * (a price, the places left, a "+"; issue 33), and two buttons for one thing would only
+ * confuse. A plain link to the panel, so it works before JavaScript has loaded.
  */
 export function BuyBar({ targetId, label, detail }: { targetId: string; label: string; detail: string }) {
   const [targetInView, setTargetInView] = useState(false);
   useEffect(() => {
     const target = document.getElementById(targetId);
     if (!target || typeof IntersectionObserver === "undefined") return;
-    // The buy buttons when there are any (the panel can be long), else the panel itself.
-    const watched = target.querySelectorAll("[data-buy-submit]");
-    const visible = new Set<Element>();
     const observer = new IntersectionObserver((entries) => {
-      for (const entry of entries) {
-        if (entry.isIntersecting) visible.add(entry.target);
-        else visible.delete(entry.target);
-      }
-      setTargetInView(visible.size > 0);
+      for (const entry of entries) setTargetInView(entry.isIntersecting);
     });
-    (watched.length > 0 ? Array.from(watched) : [target]).forEach((element) => observer.observe(element));
+    observer.observe(target);
     return () => observer.disconnect();
   }, [targetId]);
 

@@ -25,15 +25,20 @@ function clock(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone }).format(new Date(iso));
 }
 
+/** "Fri 18 Dec, 20:30", on the venue's clock. */
+function sessionWhen(session: ScannerSession): string {
+  return new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: session.timeZone }).format(new Date(session.startsAt));
+}
+
+/** The time first: on a phone a long title would push it past the picker's edge. */
 function sessionLabel(session: ScannerSession): string {
-  const when = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: session.timeZone }).format(new Date(session.startsAt));
-  return `${session.eventTitle} · ${when}`;
+  return `${sessionWhen(session)} · ${session.eventTitle}`;
 }
 
 const noSubscription = () => () => {};
 
 /** The scanner reads the phone's storage, so it renders in the browser only. */
-export function DoorScanner(props: { sessions: ScannerSession[]; staffEmail: string; account: string }) {
+export function DoorScanner(props: { sessions: ScannerSession[]; staffName: string; account: string }) {
   const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
   if (props.sessions.length === 0) {
     return (
@@ -51,7 +56,7 @@ function supportsCamera(): boolean {
   return "BarcodeDetector" in window && Boolean(navigator.mediaDevices?.getUserMedia);
 }
 
-function Scanner({ sessions, staffEmail, account }: { sessions: ScannerSession[]; staffEmail: string; account: string }) {
+function Scanner({ sessions, staffName, account }: { sessions: ScannerSession[]; staffName: string; account: string }) {
   const engine = useMemo<DoorEngine>(() => {
     const storage = createDoorStorage(browserStorage(), account);
     storage.adoptLegacyEntries();
@@ -115,7 +120,7 @@ function Scanner({ sessions, staffEmail, account }: { sessions: ScannerSession[]
       busy.current = true;
       setNotice("");
       try {
-        const outcome = await scanTicket(engine, { sessionId, code, door, by: staffEmail, tryOnline: navigator.onLine });
+        const outcome = await scanTicket(engine, { sessionId, code, door, by: staffName, tryOnline: navigator.onLine });
         if (outcome.online !== undefined) setOnline(outcome.online);
         if (outcome.notice) setNotice(outcome.notice);
         const verdict = outcome.verdict;
@@ -125,7 +130,7 @@ function Scanner({ sessions, staffEmail, account }: { sessions: ScannerSession[]
         busy.current = false;
       }
     },
-    [engine, sessionId, door, staffEmail],
+    [engine, sessionId, door, staffName],
   );
 
   // The camera: BarcodeDetector where the browser has it; the typed code always works.
@@ -176,6 +181,9 @@ function Scanner({ sessions, staffEmail, account }: { sessions: ScannerSession[]
               <option key={entry.id} value={entry.id}>{sessionLabel(entry)}</option>
             ))}
           </select>
+          <p className="text-sm text-stone-700" data-testid="door-session-when">
+            <span className="font-semibold text-stone-900">{sessionWhen(session)}</span> · {session.venueName}
+          </p>
         </div>
         <div className="flex min-w-0 flex-col gap-1">
           <label htmlFor="door-name" className="text-sm font-medium">This door</label>
@@ -211,8 +219,8 @@ function Scanner({ sessions, staffEmail, account }: { sessions: ScannerSession[]
           });
         }}
       >
-        <label htmlFor="ticket-code" className="text-sm font-medium">Ticket code (when the camera cannot read it)</label>
-        <input id="ticket-code" name="code" autoComplete="off" autoCapitalize="off" spellCheck={false} className="min-h-11 w-full rounded-lg border border-stone-300 px-3 font-mono text-sm" />
+        <label htmlFor="ticket-code" className="text-sm font-medium">Ticket code, as printed under the QR (when the camera cannot read it)</label>
+        <input id="ticket-code" name="code" placeholder="K7QMR-3XT9P" autoComplete="off" autoCapitalize="characters" spellCheck={false} className="min-h-11 w-full rounded-lg border border-stone-300 px-3 font-mono text-base uppercase placeholder:normal-case placeholder:text-stone-500" />
         <button type="submit" className="min-h-11 rounded-xl bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700">Check in</button>
       </form>
 

@@ -3,9 +3,9 @@ import { useLocale, useTranslations } from "next-intl";
 import type { EventCard as EventCardData } from "@/lib/catalog/types";
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money";
-import { formatInZone } from "@/lib/time";
 import { AvailabilityBadge } from "./availability-badge";
 import { Highlighted } from "./highlighted";
+import { VenueTime } from "./venue-time";
 
 export function EventCard({ event, snippet, priority = false }: { event: EventCardData; snippet?: string; priority?: boolean }) {
   const t = useTranslations("card");
@@ -25,9 +25,7 @@ export function EventCard({ event, snippet, priority = false }: { event: EventCa
       <div className="flex flex-1 flex-col gap-1 p-4">
         <p className="text-sm font-medium text-brand-700">
           {event.nextStartsAt ? (
-            <time dateTime={event.nextStartsAt.toISOString()}>
-              {formatInZone(event.nextStartsAt, event.timeZone, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }, locale)}
-            </time>
+            <VenueTime startsAt={event.nextStartsAt.toISOString()} timeZone={event.timeZone} />
           ) : (
             t("bookATime")
           )}

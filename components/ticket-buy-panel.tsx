@@ -112,8 +112,9 @@ export function TicketBuyPanel({ slug, sessions, rules, quotedAt, formKey, maxPe
         <fieldset className="min-w-0">
           <legend className="mb-2 text-sm font-semibold">{t("date")}</legend>
           {/* Each chip is `relative` so its visually hidden radio stays inside the scrolling row
-              (longer day names, as in Portuguese, would otherwise widen the page). */}
-          <div className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-1 [scrollbar-width:thin]">
+              (longer day names, as in Portuguese, would otherwise widen the page). On a phone the
+              dates scroll sideways; in the wide screen's side panel they wrap, none cut at its edge. */}
+          <div className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-1 [scrollbar-width:thin] lg:mx-0 lg:flex-wrap lg:overflow-visible lg:px-0">
             {sessions.map((candidate) => (
               <label
                 key={candidate.id}
@@ -176,7 +177,7 @@ export function TicketBuyPanel({ slug, sessions, rules, quotedAt, formKey, maxPe
             <span>{count === 0 ? t("chooseTickets") : t("ticketCount", { count })}</span>
             <span data-testid="buy-total">{count === 0 ? "" : total}</span>
           </p>
-          <button type="submit" data-buy-submit disabled={pending || count === 0} className="min-h-12 rounded-xl bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+          <button type="submit" disabled={pending || count === 0} className="min-h-12 rounded-xl bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
             {pending ? t("reserving") : totalMinor === 0 && count > 0 ? t("getFree") : count > 0 ? t("reserveAndPayTotal", { total }) : t("reserveAndPay")}
           </button>
           <p className="text-xs text-stone-600">

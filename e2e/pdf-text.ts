@@ -33,3 +33,22 @@ export function pdfTextRuns(pdf: Buffer): string[] {
   }
   return runs;
 }
+
+/**
+ * The QR codes the tickets draw, one per page that has one: each as its runs of dark modules,
+ * "x y run" (stamp-ticket.ts writes one `x y run 1 re` per run inside the QR's matrix), so a
+ * test compares them with ticketQrPath(code) of the code the page shows.
+ */
+export function pdfQrRuns(pdf: Buffer): string[][] {
+  const codes: string[][] = [];
+  for (const stream of contentStreams(pdf)) {
+    const runs = [...stream.toString("latin1").matchAll(/^(\d+) (\d+) (\d+) 1 re$/gm)].map((match) => `${match[1]} ${match[2]} ${match[3]}`);
+    if (runs.length > 0) codes.push(runs);
+  }
+  return codes;
+}
+
+/** ticketQrPath's `d` as the same "x y run" strings. */
+export function qrPathRuns(d: string): string[] {
+  return [...d.matchAll(/M(\d+) (\d+)h(\d+)/g)].map((match) => `${match[1]} ${match[2]} ${match[3]}`);
+}

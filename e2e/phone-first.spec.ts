@@ -2,11 +2,10 @@
 // tickets with the PDF's QR, nothing that scrolls sideways, and the details around them.
 import QRCode from "qrcode";
 import { expect, test, type Page } from "@playwright/test";
-import { TICKET_QR_OPTIONS } from "../lib/tickets/ticket-qr";
-import { TICKET_LAYOUT } from "../lib/tickets/stamp-ticket";
+import { TICKET_QR_OPTIONS, ticketQrPath } from "../lib/tickets/ticket-qr";
 import { buyPanel } from "./buying";
 import { DEMO, expectNoAxeViolations, signInAsAttendee, signInAs } from "./helpers";
-import { pdfTextRuns } from "./pdf-text";
+import { pdfQrRuns, pdfTextRuns, qrPathRuns } from "./pdf-text";
 
 test.use({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
 // One small phone is the point here; the desktop project would only repeat it.
@@ -97,17 +96,20 @@ test("the event page leads with date, venue and price, and a purchase takes at m
   expect((await qr.boundingBox())!.width).toBeGreaterThanOrEqual(200);
   await expectNoAxeViolations(page);
   await expectNoSidewaysScroll(page);
-  const pageCodes = await page.getByTestId("ticket").evaluateAll((items) => items.map((item) => item.getAttribute("data-code")));
+  const pageCodes = (await page.getByTestId("ticket").evaluateAll((items) => items.map((item) => item.getAttribute("data-code")))) as string[];
+  // Under the QR, a short code to type at the door (10 characters, no look-alikes), not the signed one.
+  const shortCodes = await page.getByTestId("ticket-short-code").allTextContents();
+  expect(shortCodes).toHaveLength(pageCodes.length);
+  for (const shortCode of shortCodes) expect(shortCode).toMatch(/^[2-9A-HJKMNP-TV-Z]{5}-[2-9A-HJKMNP-TV-Z]{5}$/);
+  await expect(ticket.getByTestId("ticket-short-code")).toBeVisible();
   const pdf = await page.request.get(page.url().replace(/\/orders\/([0-9a-f-]+)$/, "/api/orders/$1/tickets.pdf"));
   expect(pdf.status()).toBe(200);
-  // The PDF prints a code (about 130 characters, no spaces) in lines of charsPerLine: join them.
-  const runs = pdfTextRuns(await pdf.body());
-  const perLine = TICKET_LAYOUT.code.charsPerLine;
-  const pdfCodes = runs.flatMap((run, index) => (/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(run) ? [run.length === perLine ? run + runs[index + 1] : run] : []));
-  expect(pdfCodes[0]).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{86}$/);
-  expect(pdfCodes).toEqual(pageCodes);
+  // The PDF prints the same short codes under QR codes that encode the page's signed codes.
+  const body = await pdf.body();
+  expect(pdfTextRuns(body).filter((run) => /^[2-9A-HJKMNP-TV-Z]{5}-[2-9A-HJKMNP-TV-Z]{5}$/.test(run))).toEqual(shortCodes);
+  expect(pdfQrRuns(body)).toEqual(pageCodes.map((code) => qrPathRuns(ticketQrPath(code).d)));
   // The same code and settings draw the same QR as the PDF's: the page's SVG is that QR.
-  const expectedSvg = await QRCode.toString(pdfCodes[0], { ...TICKET_QR_OPTIONS, type: "svg", color: { dark: "#000000", light: "#ffffff" } });
+  const expectedSvg = await QRCode.toString(pageCodes[0], { ...TICKET_QR_OPTIONS, type: "svg", color: { dark: "#000000", light: "#ffffff" } });
   // (compared module by module: the browser re-serialises the markup.)
   const expectedModules = /<path stroke="#000000" d="([^"]+)"/.exec(expectedSvg)?.[1];
   expect(expectedModules).toBeTruthy();
@@ -155,7 +157,8 @@ test("booking: the times follow the day; a refusal is announced, keeps the choic
 
 test("signed in as admin, no store or admin page scrolls sideways at 360 px; a refused admin page says Page not found", async ({ page }) => {
   await signInAs(page, DEMO.admin);
-  const header = await page.getByRole("banner").boundingBox();
+  // One row of navigation (the header also holds the one-line test-mode banner above it).
+  const header = await page.getByRole("banner").locator("nav").boundingBox();
   expect(header!.height).toBeLessThanOrEqual(64);
   for (const path of ["/", "/search?q=jazz", `/events/${DEMO.ticketed}`, `/events/${DEMO.bookable}`, "/account", ...ADMIN_PAGES]) {
     await page.goto(path);

@@ -14,6 +14,7 @@ import { parseArgs } from "node:util";
 import { DEMO_LOGINS } from "../lib/db/seed-demo";
 import { EnvError, parseEnv } from "../lib/env";
 import { findFreePort } from "./lib/embedded-postgres";
+import { machineUrls } from "./lib/machine-addresses.mjs";
 import { demoDataPolicy, migrateAndSeed, openDatabase, StartupError } from "./lib/prepare-database";
 import { startWorkerLoop } from "./lib/worker-loop";
 
@@ -145,6 +146,12 @@ async function main() {
   running.stopWorker = startWorkerLoop({ appUrl, secret: childEnv.JOBS_SECRET ?? childEnv.AUTH_SECRET ?? "dev-only-secret-not-for-production-use-000", quiet: values.quiet });
 
   console.log(`\n  Local Tickets is starting at ${appUrl}`);
+  if (mode === "dev") {
+    // Every address works (next.config.mjs allows them all), but emails and the links in
+    // them use APP_URL: open that one to stay signed in when you follow an email's link.
+    const others = machineUrls(port).filter((url) => url !== appUrl);
+    if (others.length > 0) console.log(`  Also at: ${others.join(", ")} (emails link to ${appUrl})`);
+  }
   console.log(`  Database: ${database.embedded ? `embedded PostgreSQL (${path.relative(process.cwd(), dataDir)}/pg)` : "DATABASE_URL"}`);
   if (database.embedded) {
     // Only the local demo database has these; a real database never gets them (npm run db:seed is explicit).

@@ -24,7 +24,7 @@ export default async function CheckInPage() {
   const account = offlineAccountKey(user.id);
   return (
     <>
-      <DoorScanner sessions={sessions.map(doorSessionJson)} staffEmail={user.email} account={account} />
+      <DoorScanner sessions={sessions.map(doorSessionJson)} staffName={user.name || user.email} account={account} />
       {/* The service worker keeps this page, so a reload without a connection still opens the scanner. */}
       <OfflineTickets enabled={env().NODE_ENV === "production"} account={account} />
     </>

@@ -12,12 +12,12 @@ const LINKS = [
   { href: "/admin/audit", label: "Audit log" },
 ];
 
-/** The admin sections; scrolls sideways on a phone rather than wrapping. */
+/** The admin sections: on a phone they wrap onto a second line, none cut at the screen's edge. */
 export function AdminNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Admin" className="-mx-4 overflow-x-auto border-b border-stone-200 px-4">
-      <ul className="flex min-w-max gap-1">
+    <nav aria-label="Admin" className="-mx-4 border-b border-stone-200 px-4">
+      <ul className="flex flex-wrap gap-x-1">
         {LINKS.map((link) => {
           const current = link.exact ? pathname === link.href : pathname === link.href || pathname.startsWith(`${link.href}/`);
           return (
@@ -25,7 +25,7 @@ export function AdminNav() {
               <Link
                 href={link.href}
                 aria-current={current ? "page" : undefined}
-                className="inline-flex min-h-11 items-center border-b-2 border-transparent px-3 text-sm font-medium text-stone-700 hover:text-stone-900 aria-[current=page]:border-brand-600 aria-[current=page]:text-brand-700"
+                className="inline-flex min-h-11 items-center border-b-2 border-transparent px-2.5 text-sm sm:px-3 font-medium text-stone-700 hover:text-stone-900 aria-[current=page]:border-brand-600 aria-[current=page]:text-brand-700"
               >
                 {link.label}
               </Link>

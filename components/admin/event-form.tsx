@@ -69,7 +69,7 @@ export function EventForm({ action, initial, venues, submitLabel }: Props) {
       <TranslationsSection initial={initial.translations} language={language} errors={errors} />
       <PlaceSection initial={initial} venues={venues} errors={errors} onVenue={setVenue} />
       <ImageSection initial={initial} errors={errors} imageError={imageError} onImageError={setImageError} />
-      <SessionsSection initial={initial.sessions} errors={errors} timeZone={venue?.timeZone} />
+      <SessionsSection initial={initial.sessions} errors={errors} timeZone={venue?.timeZone} language={language} />
       <ResourcesSection initial={initial.resources} errors={errors} />
       <VisibilitySection status={initial.status} error={errors.status} />
       <div>

@@ -1,3 +1,5 @@
+import { STACKED } from "./stacked-table";
+
 const STATUSES = ["queued", "running", "succeeded", "dead"] as const;
 
 /** Jobs by kind (rows) and status (columns); finished jobs are only those of a recent window. */
@@ -6,24 +8,30 @@ export function PipelineTable({ rows, caption, succeededLabel }: { rows: { kind:
   const count = (kind: string, status: string) => rows.find((row) => row.kind === kind && row.status === status)?.count ?? 0;
   return (
     <div className="overflow-x-auto rounded-2xl border border-stone-200 bg-white" role="region" aria-label={caption} tabIndex={0}>
-      <table className="w-full text-sm">
+      <table className={STACKED.table}>
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-stone-50 text-left">
+        <thead className={STACKED.head}>
           <tr>
             <th scope="col" className="p-3">Kind</th>
             {STATUSES.map((status) => <th key={status} scope="col" className="p-3 text-right">{status === "succeeded" ? succeededLabel : status}</th>)}
           </tr>
         </thead>
-        <tbody className="divide-y divide-stone-100">
+        <tbody className={STACKED.body}>
           {kinds.map((kind) => (
-            <tr key={kind}>
-              <th scope="row" className="p-3 text-left font-mono font-medium">{kind}</th>
+            <tr key={kind} className={STACKED.row}>
+              <th scope="row" className={`p-3 text-left font-mono font-medium ${STACKED.rowHeader}`}>{kind}</th>
               {STATUSES.map((status) => (
-                <td key={status} className={`p-3 text-right tabular-nums ${status === "dead" && count(kind, status) > 0 ? "font-bold text-red-800" : ""}`}>{count(kind, status)}</td>
+                <td
+                  key={status}
+                  data-label={status === "succeeded" ? succeededLabel : status}
+                  className={`p-3 text-right tabular-nums ${STACKED.cell} ${status === "dead" && count(kind, status) > 0 ? "font-bold text-red-800" : ""}`}
+                >
+                  {count(kind, status)}
+                </td>
               ))}
             </tr>
           ))}
-          {kinds.length === 0 ? <tr><td colSpan={5} className="p-3 text-stone-700">No jobs yet.</td></tr> : null}
+          {kinds.length === 0 ? <tr className="max-sm:block"><td colSpan={5} className="p-3 text-stone-700 max-sm:block">No jobs yet.</td></tr> : null}
         </tbody>
       </table>
     </div>

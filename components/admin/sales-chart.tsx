@@ -1,5 +1,5 @@
 import type { SalesBucket } from "@/lib/analytics/analytics-sql";
-import { layoutBarChart } from "@/lib/analytics/chart";
+import { layoutBarChart, type ChartLayout } from "@/lib/analytics/chart";
 import { formatMoney } from "@/lib/money";
 
 type Props = { buckets: SalesBucket[]; bucket: "day" | "week" | "month" };
@@ -17,7 +17,7 @@ function bucketLabel(start: string, bucket: Props["bucket"], short = false): str
  * depends on seeing the bars.
  */
 export function SalesChart({ buckets, bucket }: Props) {
-  const layout = layoutBarChart(buckets.map((point) => ({ label: bucketLabel(point.start, bucket, true), value: point.tickets })));
+  const points = buckets.map((point) => ({ label: bucketLabel(point.start, bucket, true), value: point.tickets }));
   const total = buckets.reduce((sum, point) => sum + point.tickets, 0);
   const peak = buckets.reduce<SalesBucket | null>((best, point) => (!best || point.tickets > best.tickets ? point : best), null);
   const unit = bucket === "day" ? "day" : bucket === "week" ? "week" : "month";
@@ -29,26 +29,10 @@ export function SalesChart({ buckets, bucket }: Props) {
 
   return (
     <figure className="flex flex-col gap-3">
-      <svg viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-labelledby="sales-chart-title sales-chart-desc" className="h-auto w-full rounded-2xl border border-stone-200 bg-white">
-        <title id="sales-chart-title">{`Tickets sold per ${unit}`}</title>
-        <desc id="sales-chart-desc">{description}</desc>
-        <g aria-hidden="true">
-          {layout.ticks.map((tick) => (
-            <g key={tick.value}>
-              <line x1={layout.plot.left} x2={layout.plot.right} y1={tick.y} y2={tick.y} className="stroke-stone-200" strokeWidth={1} />
-              <text x={layout.plot.left - 6} y={tick.y + 4} textAnchor="end" className="fill-stone-600 text-[11px]">{tick.value}</text>
-            </g>
-          ))}
-          {layout.bars.map((bar) => (
-            <rect key={bar.label + bar.x} x={bar.x} y={bar.y} width={bar.width} height={bar.height} rx={Math.min(3, bar.width / 3)} className="fill-brand-600" />
-          ))}
-          {layout.labelled.map((index) => (
-            <text key={index} x={layout.bars[index].x + layout.bars[index].width / 2} y={layout.height - 8} textAnchor="middle" className="fill-stone-600 text-[11px]">
-              {layout.bars[index].label}
-            </text>
-          ))}
-        </g>
-      </svg>
+      {/* Drawn for the width it is shown at, so its labels keep their size: a phone's chart
+          (issue 33: shrunk from the wide one, its labels were 5 px) and a wide screen's. */}
+      <ChartSvg layout={layoutBarChart(points, { width: 340, height: 220 }, 4)} id="sales-chart-phone" title={`Tickets sold per ${unit}`} description={description} className="sm:hidden" />
+      <ChartSvg layout={layoutBarChart(points)} id="sales-chart" title={`Tickets sold per ${unit}`} description={description} className="hidden sm:block" />
       <figcaption className="text-sm text-stone-700">{description}</figcaption>
       <details className="rounded-2xl border border-stone-200 bg-white">
         <summary className="cursor-pointer p-3 font-medium text-brand-700">Sales per {unit} as a table</summary>
@@ -80,5 +64,30 @@ export function SalesChart({ buckets, bucket }: Props) {
         </div>
       </details>
     </figure>
+  );
+}
+
+function ChartSvg({ layout, id, title, description, className }: { layout: ChartLayout; id: string; title: string; description: string; className: string }) {
+  return (
+    <svg viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className={`h-auto w-full rounded-2xl border border-stone-200 bg-white ${className}`}>
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{description}</desc>
+      <g aria-hidden="true">
+        {layout.ticks.map((tick) => (
+          <g key={tick.value}>
+            <line x1={layout.plot.left} x2={layout.plot.right} y1={tick.y} y2={tick.y} className="stroke-stone-200" strokeWidth={1} />
+            <text x={layout.plot.left - 6} y={tick.y + 4} textAnchor="end" className="fill-stone-600 text-[11px]">{tick.value}</text>
+          </g>
+        ))}
+        {layout.bars.map((bar) => (
+          <rect key={bar.label + bar.x} x={bar.x} y={bar.y} width={bar.width} height={bar.height} rx={Math.min(3, bar.width / 3)} className="fill-brand-600" />
+        ))}
+        {layout.labelled.map((index) => (
+          <text key={index} x={layout.bars[index].x + layout.bars[index].width / 2} y={layout.height - 8} textAnchor="middle" className="fill-stone-600 text-[11px]">
+            {layout.bars[index].label}
+          </text>
+        ))}
+      </g>
+    </svg>
   );
 }

@@ -23,7 +23,8 @@ export function niceScale(value: number, tickCount = 4): { max: number; step: nu
   return { max: Math.ceil(value / wholeStep) * wholeStep, step: wholeStep };
 }
 
-export function layoutBarChart(points: { label: string; value: number }[], size = { width: 720, height: 260 }): ChartLayout {
+/** `size`: the viewBox, drawn at about that many CSS pixels so its 11 px labels stay 11 px; `maxLabels`: labels under the axis. */
+export function layoutBarChart(points: { label: string; value: number }[], size = { width: 720, height: 260 }, maxLabels = 8): ChartLayout {
   const plot = { left: 48, top: 12, right: size.width - 8, bottom: size.height - 28 };
   const { max, step } = niceScale(Math.max(0, ...points.map((point) => point.value)));
   const plotHeight = plot.bottom - plot.top;
@@ -35,7 +36,7 @@ export function layoutBarChart(points: { label: string; value: number }[], size 
   });
   const ticks: ChartTick[] = [];
   for (let value = 0; value <= max; value += step) ticks.push({ value, y: plot.bottom - (value / max) * plotHeight });
-  const every = Math.max(1, Math.ceil(points.length / 8));
+  const every = Math.max(1, Math.ceil(points.length / maxLabels));
   const labelled = points.map((_, index) => index).filter((index) => index % every === 0);
   return { width: size.width, height: size.height, plot, bars, ticks, labelled };
 }

@@ -206,7 +206,8 @@ export function catalogQueries(options: {
       JOIN venues v ON v.id = e.venue_id
       LEFT JOIN event_translations tr ON tr.event_id = e.id AND tr.locale = ${options.locale ?? null}::text AND tr.locale <> e.language
       LEFT JOIN LATERAL (
-        SELECT sum(tt.capacity)::int AS capacity, min(tt.price_minor) AS min_price, min(tt.currency) AS currency
+        -- "From" the cheapest type with places left (a sold-out €12 type is no offer), else the cheapest.
+        SELECT sum(tt.capacity)::int AS capacity, coalesce(min(tt.price_minor) FILTER (WHERE tt.remaining > 0), min(tt.price_minor)) AS min_price, min(tt.currency) AS currency
           FROM event_sessions s
           JOIN venues sv ON sv.id = s.venue_id
           JOIN ticket_types tt ON tt.session_id = s.id

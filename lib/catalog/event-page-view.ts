@@ -5,7 +5,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { lengthRefusal } from "@/lib/orders/quote-booking";
 import { formatMinute, isIsoDate, localDateAndMinute } from "@/lib/time";
 import { saleRulesOf } from "./event-sale-rules";
-import { formatShortDay, formatTime } from "./format-when";
+import { formatShortDay, formatTime, yearNeeded } from "./format-when";
 import { getBookableDay } from "./get-event";
 import type { EventDetail } from "./types";
 
@@ -28,10 +28,12 @@ export async function eventBuyView(event: EventDetail, query: { date?: string; m
       return { resource, minutes, slots };
     }),
   );
+  // One date format on the page: every date with its year when any is in another year.
+  const withYear = yearNeeded(event.sessions.map((session) => session.startsAt), timeZone, now);
   const sessions = event.sessions.map((session) => ({
     id: session.id,
     startsAt: session.startsAt.toISOString(),
-    dayLabel: formatShortDay(session.startsAt, timeZone, now, locale),
+    dayLabel: formatShortDay(session.startsAt, timeZone, now, locale, withYear),
     timeLabel: formatTime(session.startsAt, timeZone, locale),
     onSale: session.onSale,
     remaining: session.remaining,
@@ -39,5 +41,5 @@ export async function eventBuyView(event: EventDetail, query: { date?: string; m
   }));
   const maxPerOrder = env().MAX_TICKETS_PER_ORDER;
   // One key per page made: the panels' forms send it, so a purchase posted twice is made once.
-  return { today, date, bookingDays, sessions, maxPerOrder, rules: saleRulesOf(event, maxPerOrder), quotedAt: now.getTime(), formKey: randomUUID() };
+  return { today, date, bookingDays, sessions, withYear, maxPerOrder, rules: saleRulesOf(event, maxPerOrder), quotedAt: now.getTime(), formKey: randomUUID() };
 }

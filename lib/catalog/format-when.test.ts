@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatLongDay, formatShortDay, formatShortDayTime } from "./format-when";
+import { formatLongDay, formatShortDay, formatShortDayTime, yearNeeded } from "./format-when";
 
 const now = new Date("2026-12-02T10:00:00Z");
 
@@ -12,6 +12,16 @@ describe("dates for buyers", () => {
   it("gives the year of next year's dates", () => {
     expect(formatShortDay(new Date("2027-01-08T19:30:00Z"), "Europe/Lisbon", now)).toBe("Fri, 8 Jan 2027");
     expect(formatLongDay(new Date("2027-01-08T19:30:00Z"), "Europe/Berlin", now)).toBe("Friday, 8 January 2027");
+  });
+
+  it("writes every date of a page one way: with the year when any of them needs it", () => {
+    const december = new Date("2026-12-18T21:00:00Z");
+    const january = new Date("2027-01-15T21:00:00Z");
+    const withYear = yearNeeded([december, january], "Europe/Lisbon", now);
+    expect(withYear).toBe(true);
+    expect(yearNeeded([december], "Europe/Lisbon", now)).toBe(false);
+    expect([december, january].map((day) => formatShortDay(day, "Europe/Lisbon", now, "en", withYear))).toEqual(["Fri, 18 Dec 2026", "Fri, 15 Jan 2027"]);
+    expect(formatShortDayTime(december, "Europe/Lisbon", now, "en", withYear)).toBe("Fri, 18 Dec 2026, 21:00");
   });
 
   it("decides the year on the venue's clock", () => {

@@ -6,6 +6,7 @@ import type { BookingRules } from "@/lib/orders/quote";
 import { lengthRefusal, slotStarts } from "@/lib/orders/quote-booking";
 import { instantAt, isIsoDate } from "@/lib/time";
 import { localiseEvent } from "./localise-event";
+import { ticketTypeNameIn } from "./ticket-type-name";
 import type { EventDetail } from "./types";
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -42,7 +43,7 @@ async function findPublicEvent(where: { slug: string } | { id: string }, now: Da
           remaining: true,
           ticketTypes: {
             orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
-            select: { id: true, name: true, description: true, priceMinor: true, currency: true, capacity: true, remaining: true },
+            select: { id: true, name: true, nameTranslations: true, description: true, priceMinor: true, currency: true, capacity: true, remaining: true },
           },
         },
       },
@@ -67,7 +68,12 @@ async function findPublicEvent(where: { slug: string } | { id: string }, now: Da
   return {
     ...rest,
     ...localiseEvent({ title: event.title, summary: event.summary, description: event.description, language }, translations, locale),
-    sessions: event.sessions.map((session) => ({ ...session, onSale: session.startsAt.getTime() > now.getTime() })),
+    sessions: event.sessions.map((session) => ({
+      ...session,
+      // Ticket type names in the reader's language, like the event's texts (issue 33).
+      ticketTypes: session.ticketTypes.map(({ nameTranslations, ...type }) => ({ ...type, name: ticketTypeNameIn({ name: type.name, nameTranslations }, locale) })),
+      onSale: session.startsAt.getTime() > now.getTime(),
+    })),
   };
 }
 

@@ -195,7 +195,8 @@ export async function querySearchEvents(db: CatalogDb, rawQuery: string, options
     fewCandidates: true,
     withTotal: true,
     // The snippet comes from the text the card shows: the reader's translation where there is one.
-    snippet: Prisma.sql`ts_headline(text_search_config(coalesce(tr.locale, e.language)), coalesce(tr.summary, e.summary) || ' ' || coalesce(tr.description, e.description), ${tsQuery(query)}, ${HEADLINE_OPTIONS})`,
+    // Cut mid-sentence, it says so with "…" (prisma/functions/search_snippet.sql).
+    snippet: Prisma.sql`search_snippet(text_search_config(coalesce(tr.locale, e.language)), coalesce(tr.summary, e.summary) || ' ' || coalesce(tr.description, e.description), ${tsQuery(query)}, ${HEADLINE_OPTIONS})`,
     locale: options.locale,
   });
   const rows = await db.$queryRaw<CardRow[]>(fullText.page);

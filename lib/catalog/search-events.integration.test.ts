@@ -34,6 +34,25 @@ describe("searchEvents", () => {
     expect(title).toMatchObject({ slug: inTitle.event.slug, bookable: false, priceFromMinor: 1500, availability: "available" });
   });
 
+  it("says with an ellipsis where a snippet cuts a sentence, not where it starts or ends one", async () => {
+    const word = uniqueWord();
+    const filler = "the long road winds past many quiet villages and fields of barley under a wide sky";
+    const long = await createCatalogEvent({
+      title: "A walk in the hills",
+      summary: "A day outside with a guide.",
+      description: `We set out at nine and ${filler}, ${filler}, until we reach the ${word} mill where lunch waits, ${filler}, ${filler}, and home by dusk.`,
+      sessions: soon(1),
+    });
+    const whole = await createCatalogEvent({ title: "Short one", summary: `The ${word} trio plays.`, description: "Three players, one evening.", sessions: soon(2) });
+    const hits = (await search(word.toLowerCase())).hits.items;
+    const cut = hits.find((hit) => hit.id === long.event.id)!.snippet!;
+    expect(cut).toContain(`\u0001${word}\u0002`);
+    expect(cut.startsWith("…")).toBe(true);
+    expect(cut.endsWith("…")).toBe(true);
+    // From the document's start to a full stop: nothing cut, nothing added.
+    expect(hits.find((hit) => hit.id === whole.event.id)!.snippet).toBe(`The \u0001${word}\u0002 trio plays. Three players, one evening.`);
+  });
+
   it("finds a Portuguese-only description from a Portuguese query, and its English translation from an English one", async () => {
     const word = uniqueWord();
     const fado = await createCatalogEvent({

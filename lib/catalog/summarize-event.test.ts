@@ -20,7 +20,15 @@ describe("summarizeEvent", () => {
     const summary = summarizeEvent({ sessions: [session("started", 10, [500], false), session("full", 0, [1500]), session("next", 40, [2500, 1800])], resources: [] });
     expect(summary.nextSession?.id).toBe("next");
     expect(summary.moreDates).toBe(1);
-    expect(summary).toMatchObject({ priceFromMinor: 1500, currency: "GBP", remaining: 40, availability: "available" });
+    // The full date's €15 cannot be bought: "from" is the cheapest type with places left.
+    expect(summary).toMatchObject({ priceFromMinor: 1800, currency: "GBP", remaining: 40, availability: "available" });
+  });
+
+  it("does not offer a sold-out ticket type's price (issue 33), unless every type is sold out", () => {
+    const next = session("next", 40, [1200, 1800]);
+    next.ticketTypes[0].remaining = 0;
+    expect(summarizeEvent({ sessions: [next], resources: [] }).priceFromMinor).toBe(1800);
+    expect(summarizeEvent({ sessions: [session("full", 0, [1200, 1800])], resources: [] }).priceFromMinor).toBe(1200);
   });
 
   it("says few left and sold out", () => {

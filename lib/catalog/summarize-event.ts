@@ -19,8 +19,11 @@ export type EventSummary = {
 export function summarizeEvent(event: Pick<EventDetail, "sessions" | "resources">): EventSummary {
   const onSale = event.sessions.filter((session) => session.onSale);
   const nextSession = onSale.find((session) => session.remaining > 0) ?? onSale[0] ?? null;
+  // "From €12" only where €12 can still be bought: a sold-out type is no offer (unless all are).
+  const types = onSale.flatMap((session) => session.ticketTypes);
+  const buyable = types.filter((type) => type.remaining > 0);
   const prices = [
-    ...onSale.flatMap((session) => session.ticketTypes.map((type) => ({ minor: type.priceMinor, currency: type.currency }))),
+    ...(buyable.length > 0 ? buyable : types).map((type) => ({ minor: type.priceMinor, currency: type.currency })),
     ...event.resources.map((resource) => ({ minor: resource.priceMinorPerSlot, currency: resource.currency })),
   ].sort((a, b) => a.minor - b.minor);
   const remaining = onSale.length > 0 ? onSale.reduce((sum, session) => sum + session.remaining, 0) : null;

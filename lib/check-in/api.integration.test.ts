@@ -39,7 +39,7 @@ describe("POST /api/check-in", () => {
     const token = await checkInToken(staff.id);
 
     const first = await readBody(await checkIn(apiRequest("/api/check-in", { token, body: { sessionId: session.id, code, door: "Main" } })));
-    expect(first).toMatchObject({ status: 200, body: { result: "admitted", checkIn: { by: staff.email, door: "Main" } } });
+    expect(first).toMatchObject({ status: 200, body: { result: "admitted", checkIn: { by: staff.name, door: "Main" } } });
     const second = await readBody(await checkIn(apiRequest("/api/check-in", { token, body: { sessionId: session.id, code } })));
     expect(second).toMatchObject({ status: 409, contentType: "application/problem+json", body: { code: "already_checked_in", verdict: { result: "already_checked_in", checkIn: { door: "Main" } } } });
     const forged = `${code.slice(0, 5)}${code[5] === "A" ? "B" : "A"}${code.slice(6)}`;

@@ -13,6 +13,8 @@ export type DoorListTicket = {
   orderReference: string;
   holderName: string;
   ticketTypeName: string;
+  /** What is printed under the QR and typed at the door when the camera cannot read it (lib/tickets/short-code.ts). */
+  shortCode: string;
   /** null: may be admitted; else why not. */
   refusal: Exclude<RejectionReason, "not_valid" | "other_event" | "scan_time"> | null;
   checkedIn: { at: string; by: string; door: string } | null;
@@ -28,6 +30,7 @@ export type DoorList = {
 
 type Row = {
   id: string;
+  short_code: string;
   reference: string;
   holder_name: string;
   ticket_type_name: string;
@@ -45,12 +48,13 @@ type Row = {
  */
 export async function loadDoorList(session: DoorSession): Promise<DoorList> {
   const rows = await prisma.$queryRaw<Row[]>`
-    SELECT t.id, o.reference, t.holder_name, tt.name AS ticket_type_name, t.status::text AS ticket_status, o.status::text AS order_status,
-           c.scanned_at AS check_in_at, c.staff_email AS check_in_by, c.door AS check_in_door
+    SELECT t.id, t.short_code, o.reference, t.holder_name, tt.name AS ticket_type_name, t.status::text AS ticket_status, o.status::text AS order_status,
+           c.scanned_at AS check_in_at, COALESCE(NULLIF(staff.name, ''), c.staff_email) AS check_in_by, c.door AS check_in_door
       FROM ticket_types tt
       JOIN tickets t ON t.ticket_type_id = tt.id
       JOIN orders o ON o.id = t.order_id
       LEFT JOIN check_ins c ON c.ticket_id = t.id AND c.undone_at IS NULL
+      LEFT JOIN users staff ON staff.id = c.staff_id
      WHERE tt.session_id = ${session.id}::uuid
      ORDER BY t.created_at, t.id`;
   return {
@@ -62,6 +66,7 @@ export async function loadDoorList(session: DoorSession): Promise<DoorList> {
       orderReference: row.reference,
       holderName: row.holder_name,
       ticketTypeName: row.ticket_type_name,
+      shortCode: row.short_code,
       refusal:
         row.order_status === "refund_required" || row.order_status === "refunded" ? "refunded" : row.ticket_status === "void" ? "void" : row.order_status !== "paid" ? "not_paid" : null,
       checkedIn: row.check_in_at ? { at: row.check_in_at.toISOString(), by: row.check_in_by!, door: row.check_in_door! } : null,

@@ -43,7 +43,7 @@ async function doorFixture() {
   const buyer = await createTestUser({ name: "Ana Holder" });
   const order = await reserveTickets({ buyer: accountBuyer(buyer.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 2 }] } });
   await confirmOrderPayment({ orderId: order.id, provider: "local", paymentRef: "p" });
-  const codes = (await loadOrderTickets(order.id))!.pdf.tickets.map((ticket) => ({ id: ticket.id, code: ticket.signedCode }));
+  const codes = (await loadOrderTickets(order.id))!.pdf.tickets.map((ticket) => ({ id: ticket.id, code: ticket.signedCode, shortCode: ticket.shortCode }));
   const staff = await createTestUser({ name: "Door" });
   await prisma.staffGrant.create({ data: { userId: staff.id, eventId: event.id, grantedBy: "test" } });
   const created = await createApiToken({ userId: staff.id, input: { name: "door", scope: "check_in" } });
@@ -98,6 +98,25 @@ describe("the door engine", () => {
       { ticketId: codes[1].id, offline: true, door: "North gate" },
     ]);
     expect(doorView(engine.storage, session.id).list?.tickets.every((ticket) => ticket.checkedIn)).toBe(true);
+  });
+
+  it("takes a typed short code online and, without a connection, from the synced list; the upload admits it", async () => {
+    const { session, codes, staff, token } = await doorFixture();
+    const { fetch, network } = doorFetch(token);
+    const engine: DoorEngine = { storage: createDoorStorage(new MemoryStorage(), "a1"), fetch };
+    expect(await syncDoor(engine, session.id)).toBe("online");
+    const typed = (shortCode: string) => `${shortCode.slice(0, 4).toLowerCase()} ${shortCode.slice(4)}`;
+    const scan = (code: string) => scanTicket(engine, { sessionId: session.id, code, door: "North", by: staff.name, tryOnline: network.up });
+
+    expect(await scan(typed(codes[0].shortCode))).toMatchObject({ online: true, verdict: { result: "admitted", ticket: { id: codes[0].id } } });
+    network.up = false;
+    expect(await scan(typed(codes[1].shortCode))).toMatchObject({ offline: true, verdict: { result: "admitted", ticket: { id: codes[1].id }, checkIn: { by: "Door" } } });
+    // The same ticket again, by its QR this time: amber, from what this phone admitted.
+    expect(await scan(codes[1].code)).toMatchObject({ offline: true, verdict: { result: "already_checked_in", checkIn: { by: "Door" } } });
+    network.up = true;
+    expect(await syncDoor(engine, session.id)).toBe("online");
+    expect(doorView(engine.storage, session.id)).toMatchObject({ queued: 0, problems: [] });
+    expect(await prisma.checkIn.count({ where: { sessionId: session.id, undoneAt: null } })).toBe(2);
   });
 
   it("keeps an offline admission that did not stand as a problem to show", async () => {

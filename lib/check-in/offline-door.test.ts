@@ -21,9 +21,9 @@ const list: DoorList = {
   publicKey: rawPublicKey,
   syncedAt: "2027-03-05T19:00:00.000Z",
   tickets: [
-    { id: ids.fine, orderReference: "LT-A", holderName: "Ana", ticketTypeName: "Standing", refusal: null, checkedIn: null },
-    { id: ids.void, orderReference: "LT-A", holderName: "Bea", ticketTypeName: "Standing", refusal: "refunded", checkedIn: null },
-    { id: ids.inAlready, orderReference: "LT-A", holderName: "Cid", ticketTypeName: "Standing", refusal: null, checkedIn: { at: "2027-03-05T20:01:00.000Z", by: "door@x", door: "South" } },
+    { id: ids.fine, orderReference: "LT-A", holderName: "Ana", ticketTypeName: "Standing", shortCode: "K7QMR3XT9P", refusal: null, checkedIn: null },
+    { id: ids.void, orderReference: "LT-A", holderName: "Bea", ticketTypeName: "Standing", shortCode: "22222AAAAA", refusal: "refunded", checkedIn: null },
+    { id: ids.inAlready, orderReference: "LT-A", holderName: "Cid", ticketTypeName: "Standing", shortCode: "33333BBBBB", refusal: null, checkedIn: { at: "2027-03-05T20:01:00.000Z", by: "door@x", door: "South" } },
   ],
 };
 
@@ -47,6 +47,16 @@ describe("offlineVerdict", () => {
     const other = generateKeyPairSync("ed25519").privateKey;
     const payload = encodeTicketPayload({ ticketId: ids.fine, eventId, orderReference: "LT-A", startsAt: new Date(startsAt) });
     expect(await decide(`${toBase64Url(payload)}.${toBase64Url(new Uint8Array(sign(null, signedMessage(payload), other)))}`)).toMatchObject({ result: "rejected", reason: "not_valid" });
+  });
+
+  it("matches a typed short code against the door list, whatever its case and spaces", async () => {
+    expect(await decide("k7qm r3xt 9p")).toEqual({ result: "admitted", ticket: { id: ids.fine, holderName: "Ana", ticketTypeName: "Standing" }, checkIn: { id: "scan-1", at: "2027-03-05T20:14:00.000Z", by: "me@x", door: "North" } });
+    const here = new Map([[ids.fine, { id: "scan-0", ticketId: ids.fine, at: "2027-03-05T20:10:00.000Z", by: "me@x", door: "North" }]]);
+    expect(await decide("K7QMR-3XT9P", here)).toMatchObject({ result: "already_checked_in", checkIn: { id: "scan-0" } });
+    expect(await decide("22222-aaaaa")).toMatchObject({ result: "rejected", reason: "refunded", ticket: { holderName: "Bea" } });
+    expect(await decide("33333bbbbb")).toMatchObject({ result: "already_checked_in", ticket: { holderName: "Cid" } });
+    // Not on the list (another session's, or sold after the sync): not taken on its word.
+    expect(await decide("99999ZZZZZ")).toMatchObject({ result: "rejected", reason: "not_valid", ticket: null });
   });
 
   it("admits a genuine code sold after the sync (name unknown until upload)", async () => {

@@ -4,8 +4,9 @@
 // last sync, and `admittedHere` holds what this scanner admitted since. What it admits is
 // queued and uploaded later (lib/check-in/upload-scans.ts), where a double admission at two
 // doors becomes a conflict for the admin.
+import { normaliseShortCode } from "@/lib/tickets/short-code";
 import { decodeTicketCode, fromBase64Url, verifyTicketCode } from "@/lib/tickets/ticket-code";
-import type { DoorList } from "./door-list";
+import type { DoorList, DoorListTicket } from "./door-list";
 import type { CheckInFacts, Verdict } from "./verdict";
 
 export type LocalAdmission = CheckInFacts & { ticketId: string };
@@ -21,6 +22,13 @@ export async function offlineVerdict(options: {
   newId: () => string;
 }): Promise<Verdict> {
   const { list, code, admittedHere, door, by, now } = options;
+  const shortCode = normaliseShortCode(code);
+  if (shortCode) {
+    // A typed short code is not signed: offline, only a ticket on the synced list is known by it
+    // (one sold after the sync is not; its QR still verifies with the key alone).
+    const listed = list.tickets.find((ticket) => ticket.shortCode === shortCode);
+    return listed ? listedVerdict(listed, options) : { result: "rejected", reason: "not_valid", ticket: null };
+  }
   const decoded = decodeTicketCode(code);
   if (!decoded) return { result: "rejected", reason: "not_valid", ticket: null };
   const listed = list.tickets.find((ticket) => ticket.id === decoded.ticketId && ticket.orderReference === decoded.orderReference);
@@ -36,12 +44,20 @@ export async function offlineVerdict(options: {
   if ((decoded.eventId && decoded.eventId !== list.session.eventId) || decoded.startsAt.getTime() !== startsAt) {
     return { result: "rejected", reason: "other_event", ticket: null };
   }
-  const ticket = listed ? { id: listed.id, holderName: listed.holderName, ticketTypeName: listed.ticketTypeName } : null;
-  if (listed?.refusal) return { result: "rejected", reason: listed.refusal, ticket };
+  if (listed) return listedVerdict(listed, options);
   const earlier = admittedHere.get(decoded.ticketId);
+  if (earlier) return { result: "already_checked_in", ticket: null, checkIn: earlier };
+  // Genuine, for this door, not used as far as this scanner knows: a ticket sold after the
+  // last sync (its code verifies with the key alone, the name is learnt at upload).
+  return { result: "admitted", ticket: null, checkIn: { id: options.newId(), at: now.toISOString(), by, door } };
+}
+
+/** A ticket of the door list: refused, already in (here or, by the last sync, elsewhere), or admitted. */
+function listedVerdict(listed: DoorListTicket, options: { admittedHere: ReadonlyMap<string, LocalAdmission>; door: string; by: string; now: Date; newId: () => string }): Verdict {
+  const ticket = { id: listed.id, holderName: listed.holderName, ticketTypeName: listed.ticketTypeName };
+  if (listed.refusal) return { result: "rejected", reason: listed.refusal, ticket };
+  const earlier = options.admittedHere.get(listed.id);
   if (earlier) return { result: "already_checked_in", ticket, checkIn: earlier };
-  if (listed?.checkedIn) return { result: "already_checked_in", ticket, checkIn: { id: "", ...listed.checkedIn } };
-  // Genuine, for this door, not used as far as this scanner knows (also a ticket sold after
-  // the last sync: its code verifies with the key alone, the name is learnt at upload).
-  return { result: "admitted", ticket, checkIn: { id: options.newId(), at: now.toISOString(), by, door } };
+  if (listed.checkedIn) return { result: "already_checked_in", ticket, checkIn: { id: "", ...listed.checkedIn } };
+  return { result: "admitted", ticket, checkIn: { id: options.newId(), at: options.now.toISOString(), by: options.by, door: options.door } };
 }

@@ -9,7 +9,7 @@ const ZDoor = z.string().trim().min(1).max(60).default("Door").describe("Which d
 
 export const ZCheckInRequest = z.strictObject({
   sessionId: ZId.describe("The session (date) this door admits to"),
-  code: z.string().min(1).max(256).describe("The text of the ticket's QR code"),
+  code: z.string().min(1).max(256).describe("The text of the ticket's QR code, or the 10-character short code printed under it (case, spaces and hyphens do not matter)"),
   door: ZDoor,
 });
 
@@ -21,7 +21,7 @@ export const ZUploadScansRequest = z.strictObject({
 
 const ZTicketSummary = z.object({ id: ZId, holderName: z.string(), ticketTypeName: z.string() }).meta({ id: "CheckInTicket" });
 const ZCheckInFacts = z
-  .object({ id: z.string(), at: z.iso.datetime({ offset: true }), by: z.string().describe("Email of the door staff"), door: z.string() })
+  .object({ id: z.string(), at: z.iso.datetime({ offset: true }), by: z.string().describe("Who admitted it: the door staff's name (their email when they gave no name)"), door: z.string() })
   .meta({ id: "CheckInFacts" });
 
 export const ZVerdict = z
@@ -57,6 +57,7 @@ export const ZDoorList = z.object({
       orderReference: z.string(),
       holderName: z.string(),
       ticketTypeName: z.string(),
+      shortCode: z.string().describe("The short code printed under the ticket's QR, so a typed code is matched offline too"),
       refusal: z.enum(["void", "refunded", "not_paid"]).nullable(),
       checkedIn: z.object({ at: z.iso.datetime({ offset: true }), by: z.string(), door: z.string() }).nullable(),
     }),

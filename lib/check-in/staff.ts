@@ -5,8 +5,8 @@ import { isUuid } from "@/lib/ids";
 import type { SessionUser } from "@/lib/auth/users";
 import { DOOR_LIST_HORIZON_MS } from "./scan-window";
 
-/** Who is at the door: an admin, or a user with a staff grant (for one event or all). */
-export type DoorStaff = { id: string; email: string; admin: boolean };
+/** Who is at the door: an admin, or a user with a staff grant (for one event or all). `name` is what other doors are told. */
+export type DoorStaff = { id: string; email: string; name: string; admin: boolean };
 
 /** The door a check-in happens at: one session of an event. */
 export type DoorSession = { id: string; eventId: string; eventTitle: string; startsAt: Date; endsAt: Date; venueName: string; timeZone: string; cancelled: boolean };
@@ -34,14 +34,14 @@ function toDoorSession(row: SessionRow): DoorSession {
  */
 export async function doorScope(user: Pick<SessionUser, "id"> | null | undefined): Promise<{ staff: DoorStaff; eventIds: string[] | "all" } | null> {
   if (!user || !isUuid(user.id)) return null;
-  const stored = await prisma.user.findUnique({ where: { id: user.id }, select: { email: true, role: true } });
+  const stored = await prisma.user.findUnique({ where: { id: user.id }, select: { email: true, name: true, role: true } });
   if (!stored) return null;
   const actor: Actor = { userId: user.id, role: stored.role };
   const admin = canAdminister(actor);
   // An admin's scope does not depend on grants: no need to read them.
   const grants = admin ? [] : await prisma.staffGrant.findMany({ where: { userId: user.id }, select: { eventId: true } });
   const eventIds = checkInScope(actor, grants);
-  return eventIds ? { staff: { id: user.id, email: stored.email, admin }, eventIds } : null;
+  return eventIds ? { staff: { id: user.id, email: stored.email, name: stored.name, admin }, eventIds } : null;
 }
 
 /** The door staff and the session, when `user` may check tickets in at it; else null (answered as not found). */

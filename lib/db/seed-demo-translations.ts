@@ -111,3 +111,59 @@ export const DEMO_ORIGINALS: Readonly<Record<string, DemoOriginal>> = {
       "Eine gemütliche Tour über fünfzehn Kilometer am Landwehrkanal entlang und über das Tempelhofer Feld, mit einer Frühstückspause auf dem Markt am Maybachufer. Räder und Helme sind inklusive; wer sein eigenes Rad mitbringt, zahlt weniger.",
   },
 };
+
+/**
+ * Ticket type names in every storefront language, by the English name seed-demo.ts uses. An
+ * event written in another language gets its name in that language as `name` and the rest,
+ * English included, as `name_translations` (issue 33: a German reader buys an "Eintritt").
+ */
+export const DEMO_TICKET_TYPE_NAMES: Readonly<Record<string, Record<Exclude<Locale, "en">, string>>> = {
+  "General admission": { pt: "Entrada geral", es: "Entrada general", ca: "Entrada general", de: "Eintritt" },
+  "Workshop place": { pt: "Lugar no workshop", es: "Plaza en el taller", ca: "Plaça al taller", de: "Workshop-Platz" },
+  Adult: { pt: "Adulto", es: "Adulto", ca: "Adult", de: "Erwachsene" },
+  "Free entry": { pt: "Entrada livre", es: "Entrada gratuita", ca: "Entrada lliure", de: "Freier Eintritt" },
+  Child: { pt: "Criança", es: "Niño", ca: "Infant", de: "Kind" },
+  "Child (6-12)": { pt: "Criança (6-12)", es: "Niño (6-12)", ca: "Infant (6-12)", de: "Kind (6-12)" },
+  "Early bird": { pt: "Compra antecipada", es: "Venta anticipada", ca: "Venda anticipada", de: "Frühbucher" },
+  "Tasting seat": { pt: "Lugar na prova", es: "Plaza en la cata", ca: "Plaça al tast", de: "Platz bei der Verkostung" },
+  "Front row": { pt: "Primeira fila", es: "Primera fila", ca: "Primera fila", de: "Erste Reihe" },
+  "Walk ticket": { pt: "Bilhete do passeio", es: "Entrada al paseo", ca: "Entrada a la passejada", de: "Ticket für den Rundgang" },
+  "With rental bike": { pt: "Com bicicleta alugada", es: "Con bici de alquiler", ca: "Amb bici de lloguer", de: "Mit Leihrad" },
+  "Own bike": { pt: "Com bicicleta própria", es: "Con bici propia", ca: "Amb bici pròpia", de: "Mit eigenem Rad" },
+  "VIP terrace": { pt: "Terraço VIP", es: "Terraza VIP", ca: "Terrassa VIP", de: "VIP-Terrasse" },
+  "Under-26": { pt: "Menos de 26 anos", es: "Menores de 26", ca: "Menors de 26", de: "Unter 26" },
+  "Team member": { pt: "Membro da equipa", es: "Miembro del equipo", ca: "Membre de l'equip", de: "Teammitglied" },
+  "Table with petiscos": { pt: "Mesa com petiscos", es: "Mesa con petiscos", ca: "Taula amb petiscos", de: "Tisch mit Petiscos" },
+  Student: { pt: "Estudante", es: "Estudiante", ca: "Estudiant", de: "Studierende" },
+  "Standard seat": { pt: "Lugar normal", es: "Asiento estándar", ca: "Seient estàndard", de: "Normaler Platz" },
+  Stalls: { pt: "Plateia", es: "Platea", ca: "Platea", de: "Parkett" },
+  Balcony: { pt: "Balcão", es: "Anfiteatro", ca: "Amfiteatre", de: "Rang" },
+  "Sofa seat": { pt: "Lugar no sofá", es: "Plaza en el sofá", ca: "Plaça al sofà", de: "Sofaplatz" },
+  "Premium seat": { pt: "Lugar premium", es: "Asiento prémium", ca: "Seient prèmium", de: "Premiumplatz" },
+  "Front row table": { pt: "Mesa na primeira fila", es: "Mesa en primera fila", ca: "Taula a primera fila", de: "Tisch in der ersten Reihe" },
+  "Entry with a vermut": { pt: "Entrada com um vermute", es: "Entrada con un vermut", ca: "Entrada amb un vermut", de: "Eintritt mit einem Wermut" },
+  "Dinner seat": { pt: "Lugar no jantar", es: "Plaza en la cena", ca: "Plaça al sopar", de: "Platz beim Abendessen" },
+  "Day pass": { pt: "Passe diário", es: "Pase de día", ca: "Passi de dia", de: "Tagespass" },
+  "Crawl ticket": { pt: "Bilhete da ronda", es: "Entrada a la ruta", ca: "Entrada a la ruta", de: "Ticket für die Tour" },
+  "Accompanying adult": { pt: "Adulto acompanhante", es: "Adulto acompañante", ca: "Adult acompanyant", de: "Begleitperson" },
+};
+
+/** The people behind the demo's sales, in every language: their orders are in their language. */
+export const DEMO_BUYERS: ReadonlyArray<{ name: string; locale: Locale }> = [
+  { name: "Inês Carvalho", locale: "pt" },
+  { name: "João Ferreira", locale: "pt" },
+  { name: "Marta Sousa", locale: "pt" },
+  { name: "Rui Almeida", locale: "pt" },
+  { name: "Lucía Martín", locale: "es" },
+  { name: "Javier Ortega", locale: "es" },
+  { name: "Carmen Ruiz", locale: "es" },
+  { name: "Jordi Puig", locale: "ca" },
+  { name: "Montserrat Vila", locale: "ca" },
+  { name: "Pau Ferrer", locale: "ca" },
+  { name: "Lena Schulz", locale: "de" },
+  { name: "Jonas Becker", locale: "de" },
+  { name: "Mia Hoffmann", locale: "de" },
+  { name: "Olivia Bennett", locale: "en" },
+  { name: "Harry Patel", locale: "en" },
+  { name: "Grace O'Connor", locale: "en" },
+];

@@ -1,13 +1,16 @@
 // Demo catalogue: two logins, a dozen venues in four cities (four time zones), ~50 events
-// with sessions placed relative to `now`, and a few bookable experiences.
+// with sessions placed relative to `now`, and a few bookable experiences. Every place sold is
+// a paid demo order of a demo buyer (with its tickets), so the dashboard's figures add up;
+// the sessions already held have check-ins at the door, and some no-shows.
 // Deterministic: the same `now` always gives the same rows (ids are name-based UUIDs and
 // every "random" number comes from a hash of a fixed key). The caller decides whether to
 // seed (e.g. only when the database is empty); this function only inserts.
 // Scripts and tests pass their own client, so nothing here may import server-only code.
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import type { PrismaClient } from "../generated/prisma/client";
-import { DEMO_ORIGINALS } from "./seed-demo-translations";
+import type { Locale } from "../i18n/locales";
+import { DEMO_BUYERS, DEMO_ORIGINALS, DEMO_TICKET_TYPE_NAMES } from "./seed-demo-translations";
 
 // ---------------------------------------------------------------------------------------
 // Public constants
@@ -177,12 +180,16 @@ const OPEN_DATA_BY_SLUG: Record<string, { activityId?: string; minAge?: number; 
 // ---------------------------------------------------------------------------------------
 // Events
 
-/** past: `day` days before today; ahead: `day` days after today; saturday/sunday: the coming weekend. */
-type When = "past" | "today" | "saturday" | "sunday" | "ahead";
+/**
+ * past: `day` days before today; ahead: `day` days after today; saturday/sunday: the coming
+ * weekend; weekday: the `day`-th next `weekday` (0: the first one after today), on that weekday
+ * whatever date the demo is seeded (an event that says "Tuesday" is on a Tuesday).
+ */
+type When = "past" | "today" | "saturday" | "sunday" | "ahead" | "weekday";
 /** normal: 5-55% sold; soldOut: sold = capacity on every type; fewLeft: under 10% left on every type. */
 type Stock = "normal" | "soldOut" | "fewLeft";
 
-type SessionSpec = { when: When; day: number; at: string; minutes: number; stock?: Stock };
+type SessionSpec = { when: When; day: number; at: string; minutes: number; stock?: Stock; weekday?: number };
 type TicketSpec = { name: string; priceMinor: number; capacity: number; description?: string };
 type ResourceSpec = {
   name: string; opens: string; closes: string; slotMinutes: number;
@@ -210,6 +217,7 @@ const today = (at: string, minutes: number, stock?: Stock): SessionSpec => ({ wh
 const sat = (at: string, minutes: number, stock?: Stock): SessionSpec => ({ when: "saturday", day: 0, at, minutes, stock });
 const sun = (at: string, minutes: number, stock?: Stock): SessionSpec => ({ when: "sunday", day: 0, at, minutes, stock });
 const ahead = (day: number, at: string, minutes: number, stock?: Stock): SessionSpec => ({ when: "ahead", day, at, minutes, stock });
+const tuesday = (week: number, at: string, minutes: number): SessionSpec => ({ when: "weekday", weekday: 2, day: week, at, minutes });
 const t = (name: string, priceMinor: number, capacity: number, description?: string): TicketSpec => ({ name, priceMinor, capacity, description });
 
 const GA = "General admission";
@@ -428,7 +436,7 @@ const EVENTS: EventSpec[] = [
     description: "Sign up at the bar from 19:00 for a ten-minute slot. The house guitar and piano are free to use, and the crowd is famously kind to newcomers. Entry is free; the hat is passed for the performers.",
     imageAlt: "Illustration of an acoustic guitar waiting for the next performer",
     tickets: [t("Free entry", 0, 80)],
-    sessions: [today("19:30", 180), ahead(7, "19:30", 180), ahead(21, "19:30", 180)],
+    sessions: [tuesday(0, "19:30", 180), tuesday(1, "19:30", 180), tuesday(3, "19:30", 180)],
   },
   {
     slug: "latte-art-basics", title: "Latte Art Basics", category: "workshop", venue: "kreuzberg", motif: "cup",
@@ -791,6 +799,11 @@ function planSessionStart(spec: SessionSpec, now: number, timeZone: string): { d
       const date = addDays(todayDate, spec.day);
       return { date, start: zonedInstant(date, minute, timeZone) };
     }
+    case "weekday": {
+      const toWeekday = ((spec.weekday! - local.weekday + 7) % 7) || 7;
+      const date = addDays(todayDate, toWeekday + 7 * spec.day);
+      return { date, start: zonedInstant(date, minute, timeZone) };
+    }
   }
 }
 
@@ -807,6 +820,12 @@ function placeSession(spec: SessionSpec, now: number, timeZone: string, taken: P
     if (spec.when === "past") {
       // Stay in the past: same time, one day earlier.
       date = addDays(date, -1);
+      start = zonedInstant(date, minutesOf(spec.at), timeZone);
+      continue;
+    }
+    if (spec.when === "weekday") {
+      // Stay on its weekday: same time, a week later.
+      date = addDays(date, 7);
       start = zonedInstant(date, minutesOf(spec.at), timeZone);
       continue;
     }
@@ -834,6 +853,85 @@ function soldFor(stock: Stock, capacity: number, key: string): number {
 }
 
 // ---------------------------------------------------------------------------------------
+// Names in every language, and the sales behind the "sold" figures
+
+/** A ticket type's name in its event's language (`name`) and in the others (`nameTranslations`). */
+function ticketTypeNames(english: string, language: Locale): { name: string; nameTranslations: Partial<Record<Locale, string>> } {
+  const all: Partial<Record<Locale, string>> = { en: english, ...DEMO_TICKET_TYPE_NAMES[english] };
+  const name = all[language] ?? english;
+  return { name, nameTranslations: Object.fromEntries(Object.entries(all).filter(([locale]) => locale !== language)) };
+}
+
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** Order references are Crockford base32 (lib/orders/codes.ts); short codes as lib/tickets/short-code.ts spells them. */
+const REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const SHORT_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/** `length` characters of `alphabet` from a key: the same key always gives the same text. */
+function textFromKey(key: string, alphabet: string, length: number): string {
+  const bytes = createHash("sha256").update(`local-tickets-demo:${key}`).digest();
+  let out = "";
+  for (let i = 0; i < length; i++) out += alphabet[bytes[i] % alphabet.length];
+  return out;
+}
+
+type SoldType = { id: string; eventId: string; sessionId: string; startsAt: number; priceMinor: number; currency: string; sold: number };
+type DemoBuyer = { id: string; name: string; locale: Locale };
+
+/**
+ * Paid orders that add up to every ticket type's `sold` (one to four tickets each, paid over
+ * the weeks before the session, or before now), their tickets, and, for sessions that have
+ * started, check-ins at the door for most tickets (the rest are the no-shows).
+ */
+function planSales(types: SoldType[], buyers: DemoBuyer[], staff: { id: string; email: string }, now: number) {
+  const orders: Array<{
+    id: string; reference: string; userId: string; eventId: string; status: "paid"; totalMinor: number; currency: string;
+    holdExpiresAt: Date; paymentProvider: string; paymentRef: string | null; createdAt: Date; paidAt: Date; locale: Locale;
+  }> = [];
+  const items: Array<{ id: string; orderId: string; ticketTypeId: string; quantity: number; unitPriceMinor: number; status: "sold" }> = [];
+  const tickets: Array<{ id: string; orderId: string; ticketTypeId: string; code: string; shortCode: string; holderName: string; createdAt: Date }> = [];
+  const checkIns: Array<{ id: string; ticketId: string; sessionId: string; staffId: string; staffEmail: string; door: string; scannedAt: Date; createdAt: Date }> = [];
+  for (const type of types) {
+    const lastSale = Math.min(now - HOUR, type.startsAt - 2 * HOUR);
+    for (let left = type.sold, k = 0; left > 0; k++) {
+      const key = `${type.id}:${k}`;
+      const quantity = Math.min(left, 1 + Math.floor(unit(`quantity:${key}`) * 4));
+      left -= quantity;
+      const buyer = buyers[Math.floor(unit(`buyer:${key}`) * buyers.length)];
+      // More sales close to the date than weeks before it.
+      const paidAt = new Date(Math.floor((lastSale - unit(`paid:${key}`) ** 1.6 * 40 * DAY) / 1000) * 1000);
+      const orderId = demoId(`order:${key}`);
+      const free = type.priceMinor === 0;
+      orders.push({
+        id: orderId, reference: `LT-${textFromKey(`reference:${key}`, REFERENCE_ALPHABET, 8)}`, userId: buyer.id, eventId: type.eventId, status: "paid",
+        totalMinor: quantity * type.priceMinor, currency: type.currency, holdExpiresAt: new Date(paidAt.getTime() + 8 * MINUTE),
+        paymentProvider: free ? "free" : "local", paymentRef: free ? null : `demo-${orderId.slice(0, 8)}`,
+        createdAt: new Date(paidAt.getTime() - 2 * MINUTE), paidAt, locale: buyer.locale,
+      });
+      items.push({ id: demoId(`order-item:${key}`), orderId, ticketTypeId: type.id, quantity, unitPriceMinor: type.priceMinor, status: "sold" });
+      for (let i = 0; i < quantity; i++) {
+        const ticketId = demoId(`sold-ticket:${key}:${i}`);
+        tickets.push({
+          id: ticketId, orderId, ticketTypeId: type.id, holderName: buyer.name, createdAt: paidAt,
+          code: createHash("sha256").update(`local-tickets-demo:code:${ticketId}`).digest("base64url").slice(0, 27),
+          shortCode: textFromKey(`short-code:${ticketId}`, SHORT_CODE_ALPHABET, 10),
+        });
+        // A session under way or over: most came in, from half an hour before the start.
+        if (type.startsAt <= now && unit(`came:${ticketId}`) < 0.86) {
+          const scannedAt = new Date(Math.min(now - MINUTE, type.startsAt - 30 * MINUTE + Math.floor(unit(`door:${ticketId}`) * 60) * MINUTE));
+          checkIns.push({
+            id: demoId(`check-in:${ticketId}`), ticketId, sessionId: type.sessionId, staffId: staff.id, staffEmail: staff.email,
+            door: unit(`which-door:${ticketId}`) < 0.7 ? "Main door" : "Side door", scannedAt, createdAt: scannedAt,
+          });
+        }
+      }
+    }
+  }
+  return { orders, items, tickets, checkIns };
+}
+
+// ---------------------------------------------------------------------------------------
 // The seed
 
 export async function seedDemoData(prisma: PrismaClient, options: { now: Date }): Promise<{ events: number }> {
@@ -849,6 +947,13 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date })
       passwordHash: await bcrypt.hash(login.password, 10),
     })),
   );
+
+  // The demo's buyers cannot sign in: one random password nobody knows (one bcrypt round for all).
+  const buyerPasswordHash = await bcrypt.hash(randomBytes(24).toString("base64url"), 10);
+  const buyers = DEMO_BUYERS.map((buyer) => {
+    const email = `${buyer.name.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z]+/g, ".")}@buyers.example`;
+    return { id: demoId(`buyer:${email}`), email, name: buyer.name, role: "attendee" as const, passwordHash: buyerPasswordHash, locale: buyer.locale };
+  });
 
   const venueKeys = Object.keys(VENUES) as VenueKey[];
   const venueIds = new Map(venueKeys.map((key) => [key, demoId(`venue:${key}`)]));
@@ -882,9 +987,10 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date })
 
   const sessionRows: Array<{ id: string; eventId: string; venueId: string; startsAt: Date; endsAt: Date; cancelled: boolean }> = [];
   const ticketRows: Array<{
-    id: string; sessionId: string; name: string; description: string; priceMinor: number;
+    id: string; sessionId: string; name: string; nameTranslations: Partial<Record<Locale, string>>; description: string; priceMinor: number;
     currency: string; capacity: number; sold: number; sortOrder: number;
   }> = [];
+  const soldTypes: SoldType[] = [];
   const resourceRows: Array<{
     id: string; eventId: string; venueId: string; name: string; opensMinute: number; closesMinute: number;
     slotMinutes: number; minMinutes: number; maxMinutes: number; priceMinorPerSlot: number; currency: string;
@@ -906,17 +1012,22 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date })
         cancelled: e.status === "cancelled",
       });
       const stock: Stock = spec.stock ?? e.stock ?? "normal";
+      const language = DEMO_ORIGINALS[e.slug]?.language ?? "en";
       e.tickets.forEach((ticket, k) => {
-        ticketRows.push({
-          id: demoId(`ticket:${e.slug}:${s}:${k}`), sessionId, name: ticket.name,
-          description: ticket.description ?? "", priceMinor: ticket.priceMinor, currency: currencyOf(venue),
-          capacity: ticket.capacity,
-          // Past sessions look like they happened: mostly sold.
-          sold: spec.when === "past" && stock === "normal"
+        const id = demoId(`ticket:${e.slug}:${s}:${k}`);
+        // Past sessions look like they happened: mostly sold. Drafts never sold; a cancelled
+        // event's buyers were refunded and its places given back.
+        const sold = e.status === "draft" || e.status === "cancelled"
+          ? 0
+          : spec.when === "past" && stock === "normal"
             ? Math.floor(ticket.capacity * (0.7 + 0.3 * unit(`${e.slug}:${s}:${k}`)))
-            : soldFor(stock, ticket.capacity, `${e.slug}:${s}:${k}`),
-          sortOrder: k,
+            : soldFor(stock, ticket.capacity, `${e.slug}:${s}:${k}`);
+        ticketRows.push({
+          id, sessionId, ...ticketTypeNames(ticket.name, language),
+          description: ticket.description ?? "", priceMinor: ticket.priceMinor, currency: currencyOf(venue),
+          capacity: ticket.capacity, sold, sortOrder: k,
         });
+        if (sold > 0) soldTypes.push({ id, eventId, sessionId, startsAt: placed.start, priceMinor: ticket.priceMinor, currency: currencyOf(venue), sold });
       });
     });
     if (e.resource) {
@@ -939,17 +1050,24 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date })
     ];
   });
 
+  const admin = users.find((user) => user.role === "admin")!;
+  const sales = planSales(soldTypes, buyers, admin, now);
+
   await prisma.$transaction(
     async (tx) => {
-      await tx.user.createMany({ data: users });
+      await tx.user.createMany({ data: [...users, ...buyers.map((buyer) => ({ id: buyer.id, email: buyer.email, name: buyer.name, role: buyer.role, passwordHash: buyer.passwordHash }))] });
       await tx.venue.createMany({ data: venueRows });
       await tx.event.createMany({ data: eventRows });
       await tx.eventTranslation.createMany({ data: translationRows });
       await tx.eventSession.createMany({ data: sessionRows });
       await tx.ticketType.createMany({ data: ticketRows });
       await tx.resource.createMany({ data: resourceRows });
+      await tx.order.createMany({ data: sales.orders });
+      await tx.orderItem.createMany({ data: sales.items });
+      await tx.ticket.createMany({ data: sales.tickets });
+      await tx.checkIn.createMany({ data: sales.checkIns });
     },
-    { maxWait: 10_000, timeout: 30_000 },
+    { maxWait: 10_000, timeout: 60_000 },
   );
 
   return { events: eventRows.length };

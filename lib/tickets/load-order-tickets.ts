@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
+import { ticketTypeNameIn } from "@/lib/catalog/ticket-type-name";
 import { toLocale, type Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 import { describeWhen } from "./describe-when";
@@ -62,8 +63,9 @@ function findOrder(orderId: string) {
         orderBy: { createdAt: "asc" },
         select: {
           id: true,
+          shortCode: true,
           holderName: true,
-          ticketType: { select: { name: true, session: { select: { startsAt: true, endsAt: true, event: { select: eventTitle }, venue: venueSelect } } } },
+          ticketType: { select: { name: true, nameTranslations: true, session: { select: { startsAt: true, endsAt: true, event: { select: eventTitle }, venue: venueSelect } } } },
           booking: { select: { startsAt: true, endsAt: true, resource: { select: { name: true, event: { select: eventTitle }, venue: venueSelect } } } },
         },
       },
@@ -112,12 +114,13 @@ export async function loadOrderTickets(orderId: string): Promise<OrderTickets | 
     tickets.push({
       id: ticket.id,
       holderName: ticket.holderName,
-      ticketTypeName: ticket.ticketType?.name ?? ticket.booking?.resource.name ?? translatorFor(locale, "pdf")("ticket"),
+      ticketTypeName: ticket.ticketType ? ticketTypeNameIn(ticket.ticketType, locale) : (ticket.booking?.resource.name ?? translatorFor(locale, "pdf")("ticket")),
       eventTitle: place.title,
       when: describeWhen({ startsAt: place.startsAt, endsAt: place.endsAt, timeZone: place.timeZone, range: place.range, locale }),
       venueName: place.venueName,
       venueAddress: place.venueAddress,
       signedCode: signTicketCode({ ticketId: ticket.id, eventId: place.eventId, orderReference: order.reference, startsAt: place.startsAt }),
+      shortCode: ticket.shortCode,
     });
   }
 

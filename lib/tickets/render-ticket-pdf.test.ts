@@ -11,6 +11,7 @@ const ticket = (index: number, overrides: Partial<TicketPdf> = {}): TicketPdf =>
   venueName: "Hall Baixa",
   venueAddress: "Rua Augusta 1, Lisbon",
   signedCode: `AQ_signed-code-${index}.${"x".repeat(43)}`,
+  shortCode: `K7QMR3XT${String(index + 20).slice(-2).replace(/[01]/g, "9")}`.slice(0, 10),
   ...overrides,
 });
 
@@ -33,8 +34,10 @@ describe("renderTicketsPdf", () => {
     expect(runs).toEqual(expect.arrayContaining([
       "São Bento Jazz Sessions", "Friday, 5 March 2027, 20:30 WET", "Hall Baixa", "Rua Augusta 1, Lisbon", "Fado à Noite", "Saturday, 6 March 2027, 21:00 WET",
       "Ticket 1 of 3", "Ticket 2 of 3", "Ticket 3 of 3", "Standing", "Seated", "Inês Conceição", "Zoë Brandão", "LT-7K2M9QXD",
-      ...tickets.map((one) => one.signedCode),
+      ...tickets.map((one) => `${one.shortCode.slice(0, 5)}-${one.shortCode.slice(5)}`),
     ]));
+    // The long signed code is in the QR only: no line of text spells it.
+    for (const one of tickets) expect(runs.some((run) => run.includes(one.signedCode.slice(0, 12)))).toBe(false);
     // Two sessions, two templates: each session's page content is written once and shared.
     expect(runs.filter((run) => run === "Show this code at the door")).toHaveLength(2);
   });

@@ -23,8 +23,10 @@ export type TicketPdf = {
   when: string;
   venueName: string;
   venueAddress: string;
-  /** The signed code the door scans (lib/tickets/ticket-code.ts). */
+  /** The signed code the door scans (lib/tickets/ticket-code.ts): in the QR. */
   signedCode: string;
+  /** The short code printed under the QR, to type at the door (lib/tickets/short-code.ts). */
+  shortCode: string;
 };
 
 export type TicketsPdfData = {
@@ -145,6 +147,7 @@ export async function renderTicketsPdf(data: TicketsPdfData): Promise<Buffer> {
       counter: t("ticketOf", { index: index + 1, count: data.tickets.length }),
       values: [ticket.ticketTypeName, ticket.holderName, data.orderReference],
       signedCode: ticket.signedCode,
+      shortCode: ticket.shortCode,
     });
   });
   doc.setTitle(t("title", { reference: data.orderReference }));

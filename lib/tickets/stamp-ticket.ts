@@ -4,6 +4,7 @@
 // empty; TICKET_LAYOUT is the one description of where they are, read by both sides.
 import { deflateSync } from "node:zlib";
 import { PDFDocument, PDFRawStream, StandardFonts, type PDFFont, type PDFPage, type PDFRef } from "pdf-lib";
+import { formatShortCode } from "./short-code";
 import { ticketQrPath } from "./ticket-qr";
 
 /** A4 in PDF points, and the positions (from the page's top-left, as react-pdf lays out) of the stamped parts. */
@@ -15,9 +16,9 @@ export const TICKET_LAYOUT = {
   fields: { top: 340, gap: 24, labelHeight: 14, size: 14, maxLines: 2 },
   qrBox: { top: 405, height: 290, padding: 16 },
   qr: { size: 220 },
-  /** "Show this code at the door" (template) sits under the QR; the code itself under that. */
+  /** "Show this code at the door" (template) sits under the QR; the short code to type under that. */
   hint: { size: 12 },
-  code: { size: 8, charsPerLine: 96 },
+  code: { size: 20 },
 } as const;
 
 const { page: PAGE, fields: FIELDS, qrBox: QR_BOX, qr: QR } = TICKET_LAYOUT;
@@ -100,7 +101,8 @@ function lines(text: string, font: PDFFont, size: number, width: number, maxLine
   return [...out.slice(0, maxLines - 1), `${last}…`];
 }
 
-export type TicketStamp = { counter: string; values: [string, string, string]; signedCode: string };
+/** `signedCode` goes into the QR; `shortCode` is printed under it, for typing at the door. */
+export type TicketStamp = { counter: string; values: [string, string, string]; signedCode: string; shortCode: string };
 
 export function stampTicket(page: PDFPage, kit: StampKit, stamp: TicketStamp): void {
   const { regular, mono } = kit;
@@ -124,13 +126,11 @@ export function stampTicket(page: PDFPage, kit: StampKit, stamp: TicketStamp): v
     });
   });
 
-  // The code's text, centred, in lines short enough for the box (it has no spaces to break at).
-  const code = printable(stamp.signedCode, mono);
+  // The short code, centred: what the door types when the camera cannot read the QR (the
+  // signed code is 100+ characters, only for machines).
+  const code = printable(formatShortCode(stamp.shortCode), mono);
   const codeSize = TICKET_LAYOUT.code.size;
-  for (let at = 0, line = 0; at < code.length; at += TICKET_LAYOUT.code.charsPerLine, line++) {
-    const part = code.slice(at, at + TICKET_LAYOUT.code.charsPerLine);
-    text(mono, monoKey, codeSize, INK, (PAGE.width - mono.widthOfTextAtSize(part, codeSize)) / 2, CODE_TOP + line * codeSize * 1.2, part);
-  }
+  text(mono, monoKey, codeSize, INK, (PAGE.width - mono.widthOfTextAtSize(code, codeSize)) / 2, CODE_TOP, code);
 
   // The QR code: one rectangle per run of dark modules (ticketQrPath), in module units with
   // y down from the code's top-left, mapped onto the page by one matrix.

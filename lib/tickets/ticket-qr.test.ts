@@ -1,6 +1,6 @@
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
-import { pdfTextRuns } from "../../e2e/pdf-text";
+import { pdfQrRuns, pdfTextRuns, qrPathRuns } from "../../e2e/pdf-text";
 import { renderTicketsPdf } from "./render-ticket-pdf";
 import { signTicket } from "./signing";
 import { TICKET_QR_OPTIONS, ticketQrPath, ticketQrSvg } from "./ticket-qr";
@@ -12,9 +12,11 @@ describe("the web ticket's QR", () => {
     const pdf = await renderTicketsPdf({
       orderReference: "LT-7K2M9QXD",
       issuedAt: new Date("2027-01-01T00:00:00Z"),
-      tickets: [{ id: "0f8fad5b-d9cb-469f-a165-708677289501", holderName: "Ana", ticketTypeName: "Standing", eventTitle: "Jazz", when: "Friday", venueName: "Hall", venueAddress: "Rua 1", signedCode: code }],
+      tickets: [{ id: "0f8fad5b-d9cb-469f-a165-708677289501", holderName: "Ana", ticketTypeName: "Standing", eventTitle: "Jazz", when: "Friday", venueName: "Hall", venueAddress: "Rua 1", signedCode: code, shortCode: "K7QMR3XT9P" }],
     });
-    expect(pdfTextRuns(pdf)).toContain(code);
+    // The QR carries the signed code; the text under it is the short code.
+    expect(pdfQrRuns(pdf)).toEqual([qrPathRuns(ticketQrPath(code).d)]);
+    expect(pdfTextRuns(pdf)).toContain("K7QMR-3XT9P");
 
     const svg = await ticketQrSvg(code);
     expect(svg.startsWith("<svg")).toBe(true);

@@ -45,8 +45,9 @@ BEGIN
   UPDATE order_items SET status = 'sold' WHERE order_id = p_order;
   UPDATE bookings SET status = 'sold' WHERE order_id = p_order;
   UPDATE orders SET status = 'paid', paid_at = now(), payment_provider = p_provider, payment_ref = p_payment_ref WHERE id = p_order;
-  INSERT INTO tickets (order_id, ticket_type_id, booking_id, code, holder_name)
-  SELECT p_order, places.ticket_type_id, places.booking_id, new_ticket_code(), u.name
+  -- Each ticket: a random key (code, in the signed QR) and a short code to type at the door.
+  INSERT INTO tickets (order_id, ticket_type_id, booking_id, code, short_code, holder_name)
+  SELECT p_order, places.ticket_type_id, places.booking_id, new_ticket_code(), new_ticket_short_code(), u.name
     FROM (SELECT oi.ticket_type_id, NULL::uuid AS booking_id
             FROM order_items oi CROSS JOIN LATERAL generate_series(1, oi.quantity)
            WHERE oi.order_id = p_order

@@ -1,10 +1,14 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/admin/status-badge";
+import { STACKED } from "@/components/admin/stacked-table";
 import type { EventFigures } from "@/lib/analytics/analytics-sql";
 import { formatInZone } from "@/lib/time";
 import { moneyList, percent } from "./format";
 
-/** Per event and session: sold in the range, sold and held against capacity, and the no-show rate at the door. */
+const cell = `p-3 text-right tabular-nums ${STACKED.cell}`;
+const empty = `p-3 text-right tabular-nums ${STACKED.emptyCell}`;
+
+/** Per event and session (a card each on a phone): sold in the range, sold and held against capacity, and the no-show rate at the door. */
 export function EventSessionsTable({ events }: { events: EventFigures[] }) {
   return (
     <section aria-labelledby="per-event-heading" className="flex flex-col gap-3">
@@ -15,9 +19,9 @@ export function EventSessionsTable({ events }: { events: EventFigures[] }) {
         started that were never checked in at the door.
       </p>
       <div className="overflow-x-auto rounded-2xl border border-stone-200 bg-white" role="region" aria-label="Tickets per event and session table" tabIndex={0}>
-        <table className="w-full min-w-[44rem] text-sm">
+        <table className={`${STACKED.table} sm:min-w-[44rem]`}>
           <caption className="sr-only">Tickets sold per event and per session, with sell-through</caption>
-          <thead className="bg-stone-50 text-left">
+          <thead className={STACKED.head}>
             <tr>
               <th scope="col" className="p-3">Event / session</th>
               <th scope="col" className="p-3 text-right">In range</th>
@@ -30,38 +34,38 @@ export function EventSessionsTable({ events }: { events: EventFigures[] }) {
             </tr>
           </thead>
           {events.map((event) => (
-            <tbody key={event.eventId} className="border-t border-stone-200">
-              <tr className="bg-stone-50/60" data-testid="event-figures">
-                <th scope="rowgroup" className="p-3 text-left">
+            <tbody key={event.eventId} className="border-t border-stone-200 max-sm:block">
+              <tr className={`bg-stone-50/60 ${STACKED.row}`} data-testid="event-figures">
+                <th scope="rowgroup" className={`p-3 text-left ${STACKED.rowHeader}`}>
                   <Link href={`/admin/events/${event.eventId}`} className="font-semibold text-brand-700 underline-offset-2 hover:underline">{event.title}</Link>{" "}
                   {event.status !== "published" ? <StatusBadge status={event.status} /> : null}
                 </th>
-                <td className="p-3 text-right font-semibold tabular-nums" data-testid="event-tickets">{event.tickets}</td>
-                <td className="p-3 text-right tabular-nums" data-testid="event-net">{moneyList(event.net)}</td>
-                <td className="p-3 text-right tabular-nums">{event.sold}</td>
-                <td className="p-3 text-right tabular-nums">–</td>
-                <td className="p-3 text-right tabular-nums">{event.capacity || "–"}</td>
-                <td className="p-3 text-right tabular-nums">{percent(event.sellThrough)}</td>
-              <td className="p-3 text-right tabular-nums" data-testid="event-no-show">{percent(event.noShowRate)}</td>
+                <td className={`${cell} font-semibold`} data-label="In range" data-testid="event-tickets">{event.tickets}</td>
+                <td className={cell} data-label="Net in range" data-testid="event-net">{moneyList(event.net)}</td>
+                <td className={cell} data-label="Sold">{event.sold}</td>
+                <td className={empty}>–</td>
+                <td className={cell} data-label="Capacity">{event.capacity || "–"}</td>
+                <td className={cell} data-label="Sell-through">{percent(event.sellThrough)}</td>
+                <td className={cell} data-label="No-show" data-testid="event-no-show">{percent(event.noShowRate)}</td>
               </tr>
               {event.sessions.map((session) => (
-                <tr key={session.sessionId}>
-                  <th scope="row" className="p-3 pl-6 text-left font-normal">
+                <tr key={session.sessionId} className={`${STACKED.row} max-sm:border-t max-sm:border-stone-100 max-sm:pl-6`}>
+                  <th scope="row" className={`p-3 pl-6 text-left font-normal ${STACKED.rowHeader}`}>
                     {formatInZone(session.startsAt, session.timeZone, { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" })}
                     {session.cancelled ? " (cancelled)" : ""}
                   </th>
-                  <td className="p-3 text-right tabular-nums">{session.tickets}</td>
-                  <td className="p-3 text-right tabular-nums">–</td>
-                  <td className="p-3 text-right tabular-nums">{session.sold}</td>
-                  <td className="p-3 text-right tabular-nums">{session.held}</td>
-                  <td className="p-3 text-right tabular-nums">{session.capacity}</td>
-                  <td className="p-3 text-right tabular-nums">{percent(session.sellThrough)}</td>
-                  <td className="p-3 text-right tabular-nums">{session.checkedIn === null ? "–" : `${percent(session.noShowRate)} (${session.checkedIn} in)`}</td>
+                  <td className={cell} data-label="In range">{session.tickets}</td>
+                  <td className={empty}>–</td>
+                  <td className={cell} data-label="Sold">{session.sold}</td>
+                  <td className={cell} data-label="Held">{session.held}</td>
+                  <td className={cell} data-label="Capacity">{session.capacity}</td>
+                  <td className={cell} data-label="Sell-through">{percent(session.sellThrough)}</td>
+                  <td className={cell} data-label="No-show">{session.checkedIn === null ? "–" : `${percent(session.noShowRate)} (${session.checkedIn} in)`}</td>
                 </tr>
               ))}
             </tbody>
           ))}
-          {events.length === 0 ? <tbody><tr><td colSpan={8} className="p-3 text-stone-700">No sales in this period.</td></tr></tbody> : null}
+          {events.length === 0 ? <tbody className="max-sm:block"><tr className="max-sm:block"><td colSpan={8} className="p-3 text-stone-700 max-sm:block">No sales in this period.</td></tr></tbody> : null}
         </table>
       </div>
     </section>

@@ -1,17 +1,18 @@
 "use client";
 import { useRef, useState } from "react";
 import type { SessionFormValues, TicketTypeFormValues } from "@/lib/admin/events/form-values";
+import { LOCALE_NAMES_IN_ENGLISH, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { fieldId, GroupError, TextField } from "../form-fields";
 import { sectionClass, smallButton } from "./styles";
 
-type Props = { initial: SessionFormValues[]; errors: Record<string, string>; timeZone: string | undefined };
+type Props = { initial: SessionFormValues[]; errors: Record<string, string>; timeZone: string | undefined; language: Locale };
 
 /** Sessions (venue clock) and their ticket types; rows with tickets sold or held cannot be removed. */
-export function SessionsSection({ initial, errors, timeZone }: Props) {
+export function SessionsSection({ initial, errors, timeZone, language }: Props) {
   const [sessions, setSessions] = useState<SessionFormValues[]>(initial);
   const counter = useRef(0);
   const newKey = () => `new-session-${++counter.current}`;
-  const blankTicketType = (): TicketTypeFormValues => ({ key: newKey(), id: "", name: "", description: "", price: "", currency: "EUR", capacity: "", sold: 0, held: 0 });
+  const blankTicketType = (): TicketTypeFormValues => ({ key: newKey(), id: "", name: "", nameTranslations: {}, description: "", price: "", currency: "EUR", capacity: "", sold: 0, held: 0 });
   const updateSession = (key: string, change: (session: SessionFormValues) => SessionFormValues) =>
     setSessions((current) => current.map((session) => (session.key === key ? change(session) : session)));
   return (
@@ -62,6 +63,7 @@ export function SessionsSection({ initial, errors, timeZone }: Props) {
                       />
                     </div>
                     <TextField label="Description (optional)" name={`${path}.description`} defaultValue={type.description} error={errors[`${path}.description`]} maxLength={300} />
+                    <NameTranslations path={path} names={type.nameTranslations} language={language} errors={errors} index={j + 1} />
                     <div>
                       <button
                         type="button"
@@ -98,5 +100,35 @@ export function SessionsSection({ initial, errors, timeZone }: Props) {
         </button>
       </div>
     </section>
+  );
+}
+
+/**
+ * The ticket type's name in the storefront's other languages (issue 33): shown in the buy
+ * panel, checkout, order page, PDF and email of a reader of that language; blank keeps `name`.
+ */
+function NameTranslations({ path, names, language, errors, index }: { path: string; names: TicketTypeFormValues["nameTranslations"]; language: Locale; errors: Record<string, string>; index: number }) {
+  const others = LOCALES.filter((locale) => locale !== language);
+  const filled = others.filter((locale) => names[locale]).length;
+  const hasError = others.some((locale) => errors[`${path}.nameTranslations.${locale}`]);
+  return (
+    <details open={hasError || undefined} className="rounded-lg border border-stone-200 bg-white p-3" data-testid="ticket-type-translations">
+      <summary className="cursor-pointer text-sm font-semibold">
+        Name of ticket type {index} in other languages <span className="font-normal text-stone-600">({filled} of {others.length} translated)</span>
+      </summary>
+      <div className="mt-3 grid gap-3 sm:grid-cols-2">
+        {others.map((locale) => (
+          <TextField
+            key={locale}
+            lang={locale}
+            label={`Name in ${LOCALE_NAMES_IN_ENGLISH[locale]}`}
+            name={`${path}.nameTranslations.${locale}`}
+            defaultValue={names[locale] ?? ""}
+            error={errors[`${path}.nameTranslations.${locale}`]}
+            maxLength={80}
+          />
+        ))}
+      </div>
+    </details>
   );
 }

@@ -6,6 +6,11 @@ import { isAdminError } from "../errors";
 import { createEvent } from "./create-event";
 import { getEventForm } from "./get-event-form";
 import { updateEvent } from "./update-event";
+import { confirmOrderPayment } from "@/lib/orders/transitions";
+import { reserveTickets } from "@/lib/orders/reserve-tickets";
+import { accountBuyer } from "@/lib/orders/buyer";
+import { loadOrderTickets } from "@/lib/tickets/load-order-tickets";
+import { createTestUser } from "@/tests/fixtures";
 
 const english = { title: "Harbour Jazz Night", summary: "Live jazz by the harbour, with a bar.", description: "A long evening of jazz by the harbour, with guests from abroad." };
 const german = { title: "Jazznacht am Hafen", summary: "Live-Jazz am Hafen, mit Bar.", description: "Ein langer Jazzabend am Hafen, mit Gästen aus dem Ausland." };
@@ -34,6 +39,37 @@ describe("event translations from the admin form", () => {
     await updateEvent({ actor: admin, eventId: saved.id, input: { ...input, version, translations: { en: { ...english, title: "Harbour Jazz" }, de: { title: "", summary: "", description: "" } } } });
     const after = await prisma.eventTranslation.findMany({ where: { eventId: saved.id } });
     expect(after.map((row) => [row.locale, row.title])).toEqual([["en", "Harbour Jazz"]]);
+  });
+
+  it("translates ticket type names: stored per language, read by the event page, the checkout's rules, the order's PDF and the form", async () => {
+    const admin = await createActor();
+    const { input, venue } = await eventInput({ language: "pt" });
+    const sessions = [
+      {
+        ...(input.sessions as { startsAt: string; endsAt: string }[])[0],
+        ticketTypes: [
+          { name: "Plateia", price: "15.00", currency: "EUR", capacity: "100", nameTranslations: { en: "Stalls", de: "Parkett", es: "", pt: "ignored: the event's own language" } },
+          { name: "Primeira fila", price: "30", currency: "EUR", capacity: "10" },
+        ],
+      },
+    ];
+    const saved = await createEvent({ actor: admin, input: { ...input, sessions } });
+    const stored = await prisma.ticketType.findMany({ where: { session: { eventId: saved.id } }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, nameTranslations: true } });
+    expect(stored.map((type) => type.nameTranslations)).toEqual([{ en: "Stalls", de: "Parkett" }, {}]);
+
+    const names = async (locale: "en" | "de" | "ca") => (await getPublicEventBySlug(saved.slug, { locale }))!.sessions[0].ticketTypes.map((type) => type.name);
+    expect(await names("de")).toEqual(["Parkett", "Primeira fila"]);
+    expect(await names("en")).toEqual(["Stalls", "Primeira fila"]);
+    expect(await names("ca")).toEqual(["Plateia", "Primeira fila"]);
+    const form = await getEventForm({ actor: admin, eventId: saved.id });
+    expect(form!.sessions[0].ticketTypes[0].nameTranslations).toEqual({ en: "Stalls", de: "Parkett" });
+
+    // An order bought in German prints the German name on its tickets.
+    const buyer = await createTestUser();
+    const order = await reserveTickets({ buyer: accountBuyer(buyer.id), input: { items: [{ ticketTypeId: stored[0].id, quantity: 1 }] }, locale: "de" });
+    await confirmOrderPayment({ orderId: order.id, provider: "local", paymentRef: "p" });
+    expect((await loadOrderTickets(order.id))!.pdf.tickets.map((ticket) => ticket.ticketTypeName)).toEqual(["Parkett"]);
+    expect(venue.id).toBe(input.venueId);
   });
 
   it("refuses a half-filled translation, naming its fields", async () => {

@@ -14,6 +14,8 @@ export type TicketTypeFormValues = {
   price: string;
   currency: string;
   capacity: string;
+  /** The name in other languages than the event's (blank: readers see `name`). */
+  nameTranslations: Partial<Record<Locale, string>>;
   /** Read-only figures of an existing ticket type. */
   sold: number;
   held: number;

@@ -6,6 +6,7 @@ import { assertAdmin, type Actor } from "../authorize";
 import { priceText, type EventFormValues } from "./form-values";
 import { instantToLocal } from "./session-times";
 import { isUuid } from "@/lib/ids";
+import { readNameTranslations } from "@/lib/catalog/ticket-type-name";
 
 
 /** The edit form's values of an event (times on the venue's clock), or null. */
@@ -54,6 +55,7 @@ export async function getEventForm(options: { actor: Actor | null; eventId: stri
         key: type.id,
         id: type.id,
         name: type.name,
+        nameTranslations: readNameTranslations(type.nameTranslations),
         description: type.description,
         price: priceText(type.priceMinor),
         currency: type.currency,

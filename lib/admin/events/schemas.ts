@@ -69,6 +69,8 @@ export const ZClockMinute = z
 export const ZTicketTypeInput = z.object({
   id: optionalId,
   name: text("a name", 1, 80),
+  /** The name in other languages, by language; blank ones and one in the event's own language are dropped when written. */
+  nameTranslations: z.partialRecord(z.enum(LOCALES), z.string().trim().max(80, "Use at most 80 characters")).default({}),
   description: z.string().trim().max(300, "Use at most 300 characters").default(""),
   price: ZPrice,
   currency: currency.default("EUR"),

@@ -1,6 +1,12 @@
 import "server-only";
 import type { Tx } from "@/lib/db/transaction";
-import type { EventInput } from "./schemas";
+import type { Locale } from "@/lib/i18n/locales";
+import type { EventInput, TicketTypeInput } from "./schemas";
+
+/** The names filled in, other than in the event's own language (that one is `name`). */
+function nameTranslationsOf(names: TicketTypeInput["nameTranslations"], language: Locale): Partial<Record<Locale, string>> {
+  return Object.fromEntries(Object.entries(names).filter(([locale, name]) => locale !== language && Boolean(name)));
+}
 
 export type ExistingChildren = {
   /** Live (not cancelled) sessions of the event and their ticket type ids. */
@@ -59,15 +65,16 @@ export async function writeEventChildren(
       sessionId = created.id;
     }
     for (const [sortOrder, type] of session.ticketTypes.entries()) {
+      const names = JSON.stringify(nameTranslationsOf(type.nameTranslations, input.language));
       if (type.id) {
         await tx.$executeRaw`
-          UPDATE ticket_types SET name = ${type.name}, description = ${type.description}, price_minor = ${type.price},
+          UPDATE ticket_types SET name = ${type.name}, name_translations = ${names}::jsonb, description = ${type.description}, price_minor = ${type.price},
                  currency = ${type.currency}, capacity = ${type.capacity}, sort_order = ${sortOrder}
            WHERE id = ${type.id}::uuid`;
       } else {
         await tx.$executeRaw`
-          INSERT INTO ticket_types (session_id, name, description, price_minor, currency, capacity, sort_order)
-          VALUES (${sessionId}::uuid, ${type.name}, ${type.description}, ${type.price}, ${type.currency}, ${type.capacity}, ${sortOrder})`;
+          INSERT INTO ticket_types (session_id, name, name_translations, description, price_minor, currency, capacity, sort_order)
+          VALUES (${sessionId}::uuid, ${type.name}, ${names}::jsonb, ${type.description}, ${type.price}, ${type.currency}, ${type.capacity}, ${sortOrder})`;
       }
     }
   }

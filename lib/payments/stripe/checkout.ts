@@ -8,6 +8,7 @@ import { appUrl } from "@/lib/urls";
 import type { CheckoutOrder } from "../types";
 import { stripeClient } from "./client";
 import { confirmPaidSession } from "./events";
+import { ticketTypeNameIn } from "@/lib/catalog/ticket-type-name";
 
 // Stripe Checkout sessions must live at least 30 minutes; our hold is shorter. The session
 // is created to expire as early as Stripe allows, and a queued job expires it when the hold
@@ -22,7 +23,7 @@ const MIN_SESSION_SECONDS = 30 * 60 + 60;
  * browser's return would) and the buyer goes to the order page.
  */
 export async function startStripeCheckout(order: CheckoutOrder): Promise<{ url: string }> {
-  const existing = await prisma.order.findUnique({ where: { id: order.id }, select: { paymentProvider: true, paymentRef: true, locale: true, user: { select: { email: true } }, items: { select: { quantity: true, unitPriceMinor: true, ticketType: { select: { name: true } } } } } });
+  const existing = await prisma.order.findUnique({ where: { id: order.id }, select: { paymentProvider: true, paymentRef: true, locale: true, user: { select: { email: true } }, items: { select: { quantity: true, unitPriceMinor: true, ticketType: { select: { name: true, nameTranslations: true } } } } } });
   if (!existing) throw new Error(`Order ${order.id} not found`);
   const stripe = stripeClient();
   let replaced: string | null = null;
@@ -43,7 +44,7 @@ export async function startStripeCheckout(order: CheckoutOrder): Promise<{ url: 
   const lineItems = existing.items.length
     ? existing.items.map((item) => ({
         quantity: item.quantity,
-        price_data: { currency: order.currency.toLowerCase(), unit_amount: item.unitPriceMinor, product_data: { name: item.ticketType.name } },
+        price_data: { currency: order.currency.toLowerCase(), unit_amount: item.unitPriceMinor, product_data: { name: ticketTypeNameIn(item.ticketType, locale) } },
       }))
     : [{ quantity: 1, price_data: { currency: order.currency.toLowerCase(), unit_amount: order.totalMinor, product_data: { name: `Booking ${order.reference}` } } }];
   const session = await stripe.checkout.sessions.create(

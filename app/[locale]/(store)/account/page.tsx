@@ -4,7 +4,7 @@ import { OfflineTickets } from "@/components/offline-tickets";
 import { requireUser } from "@/lib/auth";
 import { offlineAccountKey } from "@/lib/auth/offline-account";
 import { env } from "@/lib/env";
-import { formatShortDayTime } from "@/lib/catalog/format-when";
+import { formatShortDayTime, yearNeeded } from "@/lib/catalog/format-when";
 import type { Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money";
@@ -21,7 +21,7 @@ const STATUS_LABEL = {
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"account">>>;
 
-function OrderList({ orders, label, locale, t }: { orders: TicketOrderSummary[]; label: string; locale: Locale; t: Translate }) {
+function OrderList({ orders, label, locale, withYear, t }: { orders: TicketOrderSummary[]; label: string; locale: Locale; withYear: boolean; t: Translate }) {
   return (
     <ul className="flex flex-col gap-2" aria-label={label}>
       {orders.map((order) => (
@@ -29,7 +29,7 @@ function OrderList({ orders, label, locale, t }: { orders: TicketOrderSummary[];
           <Link href={`/orders/${order.id}`} className="flex items-start justify-between gap-3 rounded-xl border border-stone-200 bg-white p-4 hover:border-brand-600" data-testid="ticket-order">
             <span className="flex min-w-0 flex-col">
               <span className="font-semibold">{order.eventTitle}</span>
-              <time dateTime={order.startsAt.toISOString()} className="text-sm font-medium text-brand-700">{formatShortDayTime(order.startsAt, order.timeZone, undefined, locale)}</time>
+              <time dateTime={order.startsAt.toISOString()} className="text-sm font-medium text-brand-700">{formatShortDayTime(order.startsAt, order.timeZone, undefined, locale, withYear)}</time>
               <span className="text-sm text-stone-700">{order.venueName}</span>
             </span>
             <span className="flex shrink-0 flex-col items-end text-sm">
@@ -48,6 +48,8 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
   const [{ locale }, t] = await Promise.all([params, getTranslations("account")]);
   const user = await requireUser("/account", locale);
   const { upcoming, past } = await listTicketOrders(user.id);
+  // One date format on the page: every date with its year when any is in another year.
+  const withYear = [...upcoming, ...past].some((order) => yearNeeded([order.startsAt], order.timeZone));
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -60,13 +62,13 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
         {upcoming.length === 0 ? (
           <p className="rounded-xl bg-white p-4">{t("nothingUpcoming")} <Link href="/" className="font-medium text-brand-700 underline">{t("findSomething")}</Link>.</p>
         ) : (
-          <OrderList orders={upcoming} label={t("upcoming")} locale={locale} t={t} />
+          <OrderList orders={upcoming} label={t("upcoming")} locale={locale} withYear={withYear} t={t} />
         )}
       </section>
       {past.length > 0 ? (
         <section aria-labelledby="past" className="flex flex-col gap-2">
           <h2 id="past" className="text-lg font-semibold">{t("past")}</h2>
-          <OrderList orders={past} label={t("past")} locale={locale} t={t} />
+          <OrderList orders={past} label={t("past")} locale={locale} withYear={withYear} t={t} />
         </section>
       ) : null}
     </div>

@@ -49,7 +49,7 @@ export default async function EventPage({ params, searchParams }: Props) {
 
   const now = new Date();
   const timeZone = event.venue.timeZone;
-  const { today, date, bookingDays, sessions, rules, quotedAt, formKey, maxPerOrder } = await eventBuyView(event, { date: firstParam(query.date), minutes: firstParam(query.minutes) }, locale, now);
+  const { today, date, bookingDays, sessions, withYear, rules, quotedAt, formKey, maxPerOrder } = await eventBuyView(event, { date: firstParam(query.date), minutes: firstParam(query.minutes) }, locale, now);
   const summary = summarizeEvent(event);
   const category = tCategory(event.category);
   const url = `${appUrl()}${localePath(locale, `/events/${event.slug}`)}`;
@@ -60,19 +60,20 @@ export default async function EventPage({ params, searchParams }: Props) {
     ? null
     : summary.priceFromMinor === 0 ? t("free") : t("priceFrom", { price: formatMoney(summary.priceFromMinor, summary.currency, locale) });
   const bookable = event.resources.length > 0;
-  const nextDate = summary.nextSession ? formatShortDayTime(summary.nextSession.startsAt, timeZone, now, locale) : null;
+  const nextDate = summary.nextSession ? formatShortDayTime(summary.nextSession.startsAt, timeZone, now, locale, withYear) : null;
   const sellable = bookable || event.sessions.some((session) => session.onSale && session.remaining > 0);
 
   return (
     <article className="flex flex-col gap-5 pb-20 lg:pb-0">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: eventJsonLd(event, url) }} />
-      <div className="relative -mx-4 -mt-4 aspect-[16/9] overflow-hidden bg-stone-200 sm:mx-0 sm:mt-0 sm:aspect-[21/9] sm:rounded-2xl">
-        <Image src={event.imagePath} alt={event.imageAlt} fill priority sizes="(min-width: 1024px) 1024px, 100vw" className="object-cover" />
-      </div>
-
-      {/* One buying panel: under the key facts on a phone, in a sticky side column on a wide screen. */}
+      {/* One buying panel: under the key facts on a phone; on a wide screen in a sticky side
+          column that starts at the top, beside the picture, so "Reserve and pay" is on the first
+          screen (1280×800). */}
       <div className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_380px] lg:gap-x-8">
-        <header className="flex flex-col gap-2 lg:col-start-1">
+        <div className="relative -mx-4 -mt-4 aspect-[16/9] overflow-hidden bg-stone-200 sm:mx-0 sm:mt-0 sm:aspect-[21/9] sm:rounded-2xl lg:col-start-1 lg:row-start-1">
+          <Image src={event.imagePath} alt={event.imageAlt} fill priority sizes="(min-width: 1024px) 600px, 100vw" className="object-cover" />
+        </div>
+        <header className="flex flex-col gap-2 lg:col-start-1 lg:row-start-2">
           <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{category} · {event.neighbourhood}, {event.city}</p>
           <h1 lang={textLang} className="text-2xl font-bold tracking-tight sm:text-3xl">{event.title}</h1>
           {/* What a buyer decides on, before anything else. */}
@@ -110,7 +111,7 @@ export default async function EventPage({ params, searchParams }: Props) {
           id="buy"
           aria-labelledby="buy-heading"
           tabIndex={-1}
-          className="min-w-0 scroll-mt-16 rounded-2xl border border-stone-200 bg-white p-4 shadow-sm focus:outline-none lg:sticky lg:top-20 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start"
+          className="min-w-0 scroll-mt-24 rounded-2xl border border-stone-200 bg-white p-4 shadow-sm focus:outline-none lg:sticky lg:top-24 lg:col-start-2 lg:row-span-3 lg:row-start-1 lg:self-start"
         >
           <div className="flex flex-col gap-4">
             <h2 id="buy-heading" className="text-xl font-semibold">{bookable ? t("bookATime") : t("tickets")}</h2>
@@ -138,7 +139,7 @@ export default async function EventPage({ params, searchParams }: Props) {
           </div>
         </section>
 
-        <div className="flex flex-col gap-5 lg:col-start-1">
+        <div className="flex flex-col gap-5 lg:col-start-1 lg:row-start-3">
           {event.untranslated ? (
             <p className="rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-700" data-testid="original-language">
               {t("original", { language: tLanguage(event.originalLanguage), reader: tLanguage(locale) })}

@@ -14,6 +14,7 @@ import { formatMoney } from "@/lib/money";
 import { describeWhen } from "@/lib/tickets/describe-when";
 import { getDeliveryStatus, getOrderForViewer } from "@/lib/orders/get-order";
 import { loadWebTickets } from "@/lib/tickets/web-tickets";
+import { ticketTypeNamesOfOrder } from "@/lib/catalog/ticket-type-names";
 import { cancelBookingAction, resumePaymentAction } from "../actions";
 import { isBookingCancellable } from "@/lib/orders/booking-cancellable";
 
@@ -36,7 +37,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const order = await getOrderForViewer(id, viewer);
   if (!order) notFound();
   const paid = order.status === "paid";
-  const [delivery, webTickets] = paid ? await Promise.all([getDeliveryStatus(order.id), loadWebTickets(order.id)]) : (["none", new Map()] as const);
+  const [[delivery, webTickets], typeNames] = await Promise.all([
+    paid ? Promise.all([getDeliveryStatus(order.id), loadWebTickets(order.id)]) : (["none", new Map()] as const),
+    ticketTypeNamesOfOrder(order.id, locale),
+  ]);
   const text = STATUS_TEXT[order.status as keyof typeof STATUS_TEXT];
   const session = order.items[0]?.ticketType.session;
   const booking = order.bookings[0];
@@ -51,6 +55,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       ? describeWhen({ startsAt: booking.startsAt, endsAt: booking.endsAt, timeZone: zone, range: true, locale })
       : "";
   const bookingCancellable = isBookingCancellable(order, booking);
+  // The service worker that keeps tickets offline runs on a production build only (README,
+  // "At the door"): under `npm run dev` the page does not promise it.
+  const offline = env().NODE_ENV === "production";
 
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-5">
@@ -70,7 +77,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <ul className="mt-3 flex flex-col gap-1">
           {order.items.map((item) => (
             <li key={item.id} className="flex justify-between">
-              <span>{item.quantity} × {item.ticketType.name}</span>
+              <span>{item.quantity} × {typeNames.byType.get(item.ticketTypeId) ?? item.ticketType.name}</span>
               <span>{formatMoney(item.unitPriceMinor * item.quantity, order.currency, locale)}</span>
             </li>
           ))}
@@ -82,7 +89,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <section aria-labelledby="tickets-heading" className="flex flex-col gap-2">
           <h2 id="tickets-heading" className="text-lg font-semibold">{t("tickets")}</h2>
           <DeliveryProgress orderId={order.id} initial={delivery} />
-          {paid ? <p className="text-sm text-stone-700">{t("worksOffline")}</p> : null}
+          {paid && offline ? <p className="text-sm text-stone-700">{t("worksOffline")}</p> : null}
           {order.status === "paid" ? (
             <a href={`/api/orders/${order.id}/tickets.pdf`} className="inline-flex min-h-11 items-center justify-center rounded-xl border border-brand-600 px-4 font-semibold text-brand-700 hover:bg-brand-50" download>
               {t("download")}
@@ -102,7 +109,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                   </div>
                   <div className="flex flex-col items-center gap-2 border-t-2 border-dashed border-stone-200 px-4 py-4">
                     <p className="self-stretch text-sm">
-                      <span className="font-semibold">{ticket.ticketType?.name ?? booking?.resource.name ?? t("booking")}</span> · {ticket.holderName}
+                      <span className="font-semibold">{typeNames.byTicket.get(ticket.id) ?? ticket.ticketType?.name ?? booking?.resource.name ?? t("booking")}</span> · {ticket.holderName}
                     </p>
                     {ticket.status === "void" ? (
                       <p className="py-6 text-2xl font-bold tracking-widest text-stone-500">{t("void")}</p>
@@ -116,11 +123,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                           className="w-full max-w-80 bg-white [&>svg]:h-auto [&>svg]:w-full"
                           dangerouslySetInnerHTML={{ __html: web.qrSvg }}
                         />
-                        <p className="text-sm text-stone-700">{t("showAtDoor")}</p>
-                        <details className="self-stretch text-sm">
-                          <summary className="cursor-pointer py-2 font-medium text-brand-700">{t("manualCode")}</summary>
-                          <p className="break-all font-mono text-xs text-stone-700" data-testid="ticket-code">{web.signedCode}</p>
-                        </details>
+                        <p className="text-center text-sm text-stone-700">{t("showAtDoor")}</p>
+                        {/* What the door types when the camera cannot read the QR (the signed code is in the QR only). */}
+                        <p className="flex flex-col items-center">
+                          <span className="text-xs text-stone-600">{t("manualCode")}</span>
+                          <span className="font-mono text-xl font-semibold tracking-wider text-stone-900" data-testid="ticket-short-code">{web.shortCode}</span>
+                        </p>
                       </>
                     ) : (
                       <p className="py-4 text-sm text-stone-700">{t("codeLater")}</p>
@@ -134,7 +142,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       ) : null}
       {bookingCancellable ? <CancelBookingForm orderId={order.id} action={cancelBookingAction} /> : null}
       <Link href="/account" className="font-medium text-brand-700 underline">{t("allTickets")}</Link>
-      {paid ? <OfflineTickets enabled={env().NODE_ENV === "production"} account={offlineAccountKey(viewer.id)} /> : null}
+      {paid ? <OfflineTickets enabled={offline} account={offlineAccountKey(viewer.id)} /> : null}
     </div>
   );
 }

@@ -1,0 +1,103 @@
+// The demo data a new user meets (issue 33): every "sold" figure is real paid orders with
+// tickets, the sessions already held have check-ins and no-shows, an event that says "Tuesday"
+// is on a Tuesday, and ticket types are named in every storefront language.
+import { randomUUID } from "node:crypto";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PrismaClient } from "../generated/prisma/client";
+import { LOCALES } from "../i18n/locales";
+import { applyMigrations } from "./migrations";
+import { DEMO_SLUGS, seedDemoData } from "./seed-demo";
+
+const serverUrl = process.env.DATABASE_URL!;
+const name = `seed_demo_${randomUUID().slice(0, 8)}`;
+const url = (() => {
+  const parsed = new URL(serverUrl);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+})();
+const client = new pg.Client({ connectionString: url });
+
+async function onServer(sql: string) {
+  const server = new pg.Client({ connectionString: serverUrl });
+  await server.connect();
+  try {
+    await server.query(sql);
+  } finally {
+    await server.end();
+  }
+}
+
+async function rows<T>(sql: string): Promise<T[]> {
+  return (await client.query(sql)).rows as T[];
+}
+
+beforeAll(async () => {
+  await onServer(`CREATE DATABASE ${name}`);
+  await applyMigrations(url);
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  try {
+    await seedDemoData(prisma, { now: new Date() });
+  } finally {
+    await prisma.$disconnect();
+  }
+  await client.connect();
+}, 120_000);
+
+afterAll(async () => {
+  await client.end().catch(() => {});
+  await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+});
+
+describe("the demo data", () => {
+  it("has paid orders with tickets behind every place it counts as sold", async () => {
+    const mismatched = await rows(`
+      SELECT tt.id, tt.sold, coalesce(items.quantity, 0) AS ordered, coalesce(issued.tickets, 0) AS tickets
+        FROM ticket_types tt
+        LEFT JOIN (SELECT oi.ticket_type_id, sum(oi.quantity)::int AS quantity FROM order_items oi JOIN orders o ON o.id = oi.order_id
+                    WHERE o.status = 'paid' AND oi.status = 'sold' GROUP BY 1) items ON items.ticket_type_id = tt.id
+        LEFT JOIN (SELECT ticket_type_id, count(*)::int AS tickets FROM tickets WHERE status = 'valid' GROUP BY 1) issued ON issued.ticket_type_id = tt.id
+       WHERE tt.sold <> coalesce(items.quantity, 0) OR tt.sold <> coalesce(issued.tickets, 0)`);
+    expect(mismatched).toEqual([]);
+    const [totals] = await rows<{ sold: number; orders: number }>(`SELECT (SELECT sum(sold)::int FROM ticket_types) AS sold, (SELECT count(*)::int FROM orders) AS orders`);
+    expect(totals.sold).toBeGreaterThan(1000);
+    // Orders are totalled from their lines, and each buyer's order is in their language.
+    expect(await rows(`SELECT o.id FROM orders o JOIN order_items oi ON oi.order_id = o.id GROUP BY o.id HAVING o.total_minor <> sum(oi.quantity * oi.unit_price_minor)`)).toEqual([]);
+    const locales = (await rows<{ locale: string }>(`SELECT DISTINCT locale FROM orders ORDER BY 1`)).map((row) => row.locale);
+    expect(locales.sort()).toEqual([...LOCALES].sort());
+    // Short codes as the door reads them; none shared.
+    expect(await rows(`SELECT short_code FROM tickets WHERE short_code !~ '^[2-9A-HJKMNP-TV-Z]{10}$'`)).toEqual([]);
+  });
+
+  it("has past sessions with check-ins at the door and some no-shows", async () => {
+    const held = await rows<{ session_id: string; tickets: number; came: number }>(`
+      SELECT s.id AS session_id, count(t.id)::int AS tickets, count(c.id)::int AS came
+        FROM event_sessions s JOIN ticket_types tt ON tt.session_id = s.id JOIN tickets t ON t.ticket_type_id = tt.id
+        LEFT JOIN check_ins c ON c.ticket_id = t.id
+       WHERE s.starts_at < now() - interval '1 day' GROUP BY s.id`);
+    expect(held.length).toBeGreaterThan(3);
+    for (const session of held) expect(session.came).toBeGreaterThan(0);
+    // Not everyone came: the dashboard's no-show column has something to say.
+    expect(held.filter((session) => session.came < session.tickets).length).toBeGreaterThan(held.length / 2);
+    expect(await rows(`SELECT c.id FROM check_ins c JOIN event_sessions s ON s.id = c.session_id WHERE s.starts_at > now()`)).toEqual([]);
+  });
+
+  it("puts the Tuesday open mic on Tuesdays, on the venue's clock", async () => {
+    const days = await rows<{ weekday: number }>(`
+      SELECT extract(isodow FROM s.starts_at AT TIME ZONE v.time_zone)::int AS weekday
+        FROM event_sessions s JOIN events e ON e.id = s.event_id JOIN venues v ON v.id = s.venue_id WHERE e.slug = '${DEMO_SLUGS.free}'`);
+    expect(days.length).toBe(3);
+    expect(days.every((day) => day.weekday === 2)).toBe(true);
+  });
+
+  it("names every ticket type in the five storefront languages", async () => {
+    const types = await rows<{ name: string; language: string; names: Record<string, string> }>(`
+      SELECT tt.name, e.language, tt.name_translations AS names FROM ticket_types tt JOIN event_sessions s ON s.id = tt.session_id JOIN events e ON e.id = s.event_id`);
+    for (const type of types) {
+      expect(Object.keys(type.names).sort(), type.name).toEqual(LOCALES.filter((locale) => locale !== type.language).sort());
+    }
+    const german = await rows<{ name: string }>(`SELECT DISTINCT tt.name_translations->>'de' AS name FROM ticket_types tt WHERE tt.name = 'General admission'`);
+    expect(german).toEqual([{ name: "Eintritt" }]);
+  });
+});
