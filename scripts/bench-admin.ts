@@ -77,12 +77,12 @@ async function seedOrders(client: pg.Client, orders: number, now: Date): Promise
         JOIN bench_types t ON t.n = (g::bigint * 104729) % (SELECT count(*) FROM bench_types)`, [orders, now]);
 
   await client.query(`
-    INSERT INTO orders (id, reference, user_id, event_id, status, total_minor, currency, hold_expires_at, payment_provider, created_at, paid_at)
-    SELECT id, reference, user_id, event_id, status, quantity * price_minor, currency, created_at + interval '10 minutes',
+    INSERT INTO orders (id, reference, user_id, buyer_email, buyer_name, event_id, status, total_minor, currency, hold_expires_at, payment_provider, created_at, paid_at)
+    SELECT o.id, reference, user_id, lower(u.email), u.name, event_id, status, quantity * price_minor, currency, o.created_at + interval '10 minutes',
            CASE WHEN status IN ('paid', 'refund_required', 'refunded') THEN 'local' END,
-           created_at,
-           CASE WHEN status IN ('paid', 'refunded') OR (status = 'refund_required' AND g % 2 = 0) THEN created_at + interval '3 minutes' END
-      FROM bench_orders`);
+           o.created_at,
+           CASE WHEN status IN ('paid', 'refunded') OR (status = 'refund_required' AND g % 2 = 0) THEN o.created_at + interval '3 minutes' END
+      FROM bench_orders o JOIN users u ON u.id = o.user_id`);
   await client.query(`
     INSERT INTO order_items (order_id, ticket_type_id, quantity, unit_price_minor, status)
     SELECT id, ticket_type_id, quantity, price_minor,

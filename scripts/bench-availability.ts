@@ -137,9 +137,9 @@ async function prefillProduct(client: pg.Client): Promise<{ bookerIds: string[];
   for (let first = 1; first <= RESOURCES; first += chunk) {
     await client.query(
       `WITH o AS (
-         INSERT INTO orders (reference, user_id, event_id, status, total_minor, currency, hold_expires_at, paid_at, payment_provider)
-         SELECT 'BA-' || m.n || '-' || k, $1::uuid, m.event_id, 'paid', 500 * $5, 'EUR', now(), now(), 'bench'
-           FROM bench_ta.resource_map m CROSS JOIN generate_series(0, $4 - 1) AS k
+         INSERT INTO orders (reference, user_id, buyer_email, buyer_name, event_id, status, total_minor, currency, hold_expires_at, paid_at, payment_provider)
+         SELECT 'BA-' || m.n || '-' || k, $1::uuid, lower(u.email), u.name, m.event_id, 'paid', 500 * $5, 'EUR', now(), now(), 'bench'
+           FROM bench_ta.resource_map m CROSS JOIN generate_series(0, $4 - 1) AS k JOIN users u ON u.id = $1::uuid
           WHERE m.n BETWEEN $2 AND $3
          RETURNING id, reference)
        INSERT INTO bookings (resource_id, order_id, starts_at, ends_at, status)

@@ -265,7 +265,7 @@ describe("crash safety", () => {
     const [user] = await query<{ id: string }>(`SELECT id FROM users LIMIT 1`);
     const [event] = await query<{ id: string }>(`SELECT id FROM events LIMIT 1`);
     const id = randomUUID();
-    await query(`INSERT INTO orders (id, reference, user_id, event_id, total_minor, currency, hold_expires_at) VALUES ($1, 'LT-HALF0000', $2, $3, 0, 'EUR', now())`, [id, user.id, event.id]);
+    await query(`INSERT INTO orders (id, reference, user_id, buyer_email, buyer_name, event_id, total_minor, currency, hold_expires_at) VALUES ($1, 'LT-HALF0000', $2, 'half@example.test', 'Half', $3, 0, 'EUR', now())`, [id, user.id, event.id]);
     expect(await checkInvariants({ held: new Set(), paid: new Set(), errors: [] })).toEqual([`half order ${id}: no items`]);
     await query(`DELETE FROM orders WHERE id = $1`, [id]);
   });

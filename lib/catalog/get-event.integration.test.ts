@@ -78,6 +78,8 @@ describe("getBookableDay", () => {
       data: {
         reference: `T-${randomUUID().slice(0, 12)}`,
         userId: user.id,
+        buyerEmail: user.email,
+        buyerName: user.name,
         eventId,
         totalMinor: 4000,
         currency: "EUR",

@@ -65,14 +65,14 @@ describe("SQL functions come from prisma/functions, one file each", () => {
       const before = await ownFunctions(client);
       writeFileSync(path.join(dir, "feed_slot_horizon.sql"), `CREATE OR REPLACE FUNCTION "feed_slot_horizon"() RETURNS interval LANGUAGE sql IMMUTABLE AS $$ SELECT interval '21 days' $$;\n`);
       rmSync(path.join(dir, "order_job_payload.sql"));
-      const held = readFileSync(path.join(dir, "user_held_places.sql"), "utf8");
-      writeFileSync(path.join(dir, "user_held_places.sql"), held.replace("(p_user uuid)", "(p_user uuid, p_unused int DEFAULT 0)"));
+      const held = readFileSync(path.join(dir, "buyer_held_places.sql"), "utf8");
+      writeFileSync(path.join(dir, "buyer_held_places.sql"), held.replace("(p_email text)", "(p_email text, p_unused int DEFAULT 0)"));
 
       expect(await applyFunctionSources(client, dir)).toBe(true);
       const after = await ownFunctions(client);
       expect(after.find((row) => row.name === "feed_slot_horizon")?.body).toContain("21 days");
       expect(after.some((row) => row.name === "order_job_payload")).toBe(false);
-      expect(after.filter((row) => row.name === "user_held_places").map((row) => row.signature)).toEqual(["user_held_places(uuid,integer)"]);
+      expect(after.filter((row) => row.name === "buyer_held_places").map((row) => row.signature)).toEqual(["buyer_held_places(text,integer)"]);
       expect(after.length).toBe(before.length - 1);
     });
 

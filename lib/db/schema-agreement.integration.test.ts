@@ -94,7 +94,7 @@ describe("schema.prisma agrees with the migrated database", () => {
         const session = await tx.eventSession.create({ data: { eventId: event.id, venueId: venue.id, startsAt: new Date(), endsAt: new Date(Date.now() + 1000) } });
         const type = await tx.ticketType.create({ data: { sessionId: session.id, name: "GA", priceMinor: 100, capacity: 5 } });
         const resource = await tx.resource.create({ data: { eventId: event.id, venueId: venue.id, name: "R", opensMinute: 0, closesMinute: 60, slotMinutes: 30, minMinutes: 30, maxMinutes: 60, priceMinorPerSlot: 0 } });
-        const order = await tx.order.create({ data: { reference: "LT-SCHEMA", userId: user.id, eventId: event.id, totalMinor: 100, currency: "EUR", holdExpiresAt: new Date() } });
+        const order = await tx.order.create({ data: { reference: "LT-SCHEMA", userId: user.id, buyerEmail: user.email.toLowerCase(), buyerName: user.name, eventId: event.id, totalMinor: 100, currency: "EUR", holdExpiresAt: new Date() } });
         await tx.orderItem.create({ data: { orderId: order.id, ticketTypeId: type.id, quantity: 1, unitPriceMinor: 100 } });
         const booking = await tx.booking.create({ data: { resourceId: resource.id, orderId: order.id, startsAt: new Date(), endsAt: new Date(Date.now() + 1000) } });
         await tx.ticket.create({ data: { orderId: order.id, bookingId: booking.id, code: "schema-check", holderName: "S" } });

@@ -877,7 +877,7 @@ function textFromKey(key: string, alphabet: string, length: number): string {
 }
 
 type SoldType = { id: string; eventId: string; sessionId: string; startsAt: number; priceMinor: number; currency: string; sold: number };
-type DemoBuyer = { id: string; name: string; locale: Locale };
+type DemoBuyer = { id: string; email: string; name: string; locale: Locale };
 
 /**
  * Paid orders that add up to every ticket type's `sold` (one to four tickets each, paid over
@@ -886,7 +886,7 @@ type DemoBuyer = { id: string; name: string; locale: Locale };
  */
 function planSales(types: SoldType[], buyers: DemoBuyer[], staff: { id: string; email: string }, now: number) {
   const orders: Array<{
-    id: string; reference: string; userId: string; eventId: string; status: "paid"; totalMinor: number; currency: string;
+    id: string; reference: string; userId: string; buyerEmail: string; buyerName: string; eventId: string; status: "paid"; totalMinor: number; currency: string;
     holdExpiresAt: Date; paymentProvider: string; paymentRef: string | null; createdAt: Date; paidAt: Date; locale: Locale;
   }> = [];
   const items: Array<{ id: string; orderId: string; ticketTypeId: string; quantity: number; unitPriceMinor: number; status: "sold" }> = [];
@@ -904,7 +904,7 @@ function planSales(types: SoldType[], buyers: DemoBuyer[], staff: { id: string; 
       const orderId = demoId(`order:${key}`);
       const free = type.priceMinor === 0;
       orders.push({
-        id: orderId, reference: `LT-${textFromKey(`reference:${key}`, REFERENCE_ALPHABET, 8)}`, userId: buyer.id, eventId: type.eventId, status: "paid",
+        id: orderId, reference: `LT-${textFromKey(`reference:${key}`, REFERENCE_ALPHABET, 8)}`, userId: buyer.id, buyerEmail: buyer.email.toLowerCase(), buyerName: buyer.name, eventId: type.eventId, status: "paid",
         totalMinor: quantity * type.priceMinor, currency: type.currency, holdExpiresAt: new Date(paidAt.getTime() + 8 * MINUTE),
         paymentProvider: free ? "free" : "local", paymentRef: free ? null : `demo-${orderId.slice(0, 8)}`,
         createdAt: new Date(paidAt.getTime() - 2 * MINUTE), paidAt, locale: buyer.locale,

@@ -4,6 +4,7 @@ import { jobKey } from "@/lib/jobs/kinds";
 import type { SessionUser } from "@/lib/auth/users";
 import { prisma } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
+import { hasOrderAccess } from "./order-access";
 
 export type OrderView = NonNullable<Awaited<ReturnType<typeof findOrder>>>;
 
@@ -43,12 +44,16 @@ function findOrder(orderId: string) {
   });
 }
 
-/** The order if `viewer` may see it (its owner or an admin), else null: callers answer 404. */
-export async function getOrderForViewer(orderId: string, viewer: SessionUser | null): Promise<OrderView | null> {
-  if (!viewer || !isUuid(orderId)) return null;
+/**
+ * The order if `viewer` may see it (its owner or an admin) or `accessToken` is one of its private
+ * links, else null: callers answer 404 (another order's link too).
+ */
+export async function getOrderForViewer(orderId: string, viewer: SessionUser | null, accessToken?: string | null): Promise<OrderView | null> {
+  if ((!viewer && !accessToken) || !isUuid(orderId)) return null;
   const order = await findOrder(orderId);
   if (!order) return null;
-  if (!canViewOrder(actorOf(viewer), order)) return null;
+  const withAccessLink = !viewer || order.userId !== viewer.id ? await hasOrderAccess(orderId, accessToken) : false;
+  if (!canViewOrder(actorOf(viewer), order, { withAccessLink })) return null;
   return order;
 }
 

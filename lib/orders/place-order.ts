@@ -6,6 +6,7 @@ import { countOrderHold, countOrderOutcome } from "@/lib/ops/metrics";
 import { currentRequestId } from "@/lib/ops/request-context";
 import type { Buyer } from "./buyer";
 import { newOrderReference } from "./codes";
+import { newAccessToken } from "./order-access";
 import { sweepWhenHoldExpires } from "./hold-expiry-timer";
 import type { Quote } from "./quote";
 import { fromRefusal, type PlaceAnswer } from "./refusals";
@@ -22,6 +23,8 @@ export type ReservedOrder = {
   holdExpiresAt: Date;
   /** The request's key had already made this order: the same answer again, nothing new held. */
   replayed: boolean;
+  /** A private link to the order (`/orders/<id>?access=…`): opens it without an account. */
+  accessToken: string;
 };
 
 /** The quote as `order_place` reads it (prisma/functions/order_place.sql): ids, quantities and prices, no names. */
@@ -42,11 +45,12 @@ function quoteForCommit(quote: Quote) {
  */
 export async function placeOrder(options: { buyer: Buyer; quote: Quote; locale?: Locale; requestKey?: string }): Promise<ReservedOrder> {
   const settings = env();
+  const access = newAccessToken();
   const [{ result }] = await sql<{ result: PlaceAnswer }>`
     SELECT order_place(
       ${JSON.stringify(options.buyer)}::jsonb, ${JSON.stringify(quoteForCommit(options.quote))}::jsonb, ${newOrderReference()},
       ${settings.HOLD_MINUTES}::int, ${settings.MAX_HELD_PLACES_PER_USER}::int, ${currentRequestId() ?? null},
-      ${options.locale ?? DEFAULT_LOCALE}, ${options.requestKey ?? null}
+      ${options.locale ?? DEFAULT_LOCALE}, ${options.requestKey ?? null}, ${access.hash}
     ) AS result`;
   if (!result.ok) {
     if (result.code === "sold_out" || result.code === "not_enough") countOrderOutcome("sold_out");
@@ -55,9 +59,9 @@ export async function placeOrder(options: { buyer: Buyer; quote: Quote; locale?:
     throw fromRefusal(result);
   }
   const holdExpiresAt = new Date(result.holdExpiresAt);
-  if (result.replayed) return { ...result, holdExpiresAt, replayed: true };
+  if (result.replayed) return { ...result, holdExpiresAt, replayed: true, accessToken: access.token };
   countOrderHold();
   if (result.status === "paid") countOrderOutcome("sold");
   if (result.status === "pending") sweepWhenHoldExpires(holdExpiresAt);
-  return { ...result, holdExpiresAt, replayed: false };
+  return { ...result, holdExpiresAt, replayed: false, accessToken: access.token };
 }

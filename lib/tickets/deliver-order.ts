@@ -7,6 +7,7 @@ import { appUrl } from "@/lib/urls";
 import { downloadLinkExpiry, signDownloadLink } from "./download-link";
 import { loadOrderTickets } from "./load-order-tickets";
 import { storedOrRenderedTicketsPdf, ticketsPdfFilename } from "./order-tickets-pdf";
+import { deliveryAccessToken, withAccess } from "@/lib/orders/order-access";
 
 // The `deliver_order` job (lib/jobs/kinds.ts; run by lib/worker). It may run more than once
 // (a worker can die after the work but before the job is marked done), so it re-reads the
@@ -36,7 +37,8 @@ export async function deliverOrder({ orderId, resend }: JobPayload<"deliver_orde
     venueAddress: order.summary.venueAddress,
     orderReference: order.reference,
     ticketCount: order.pdf.tickets.length,
-    orderUrl: `${base}${localePath(order.locale, `/orders/${order.id}`)}`,
+    // A private link: the order opens from the email without signing in (lib/orders/order-access.ts).
+    orderUrl: `${base}${withAccess(localePath(order.locale, `/orders/${order.id}`), await deliveryAccessToken(order.id))}`,
     downloadUrl: signDownloadLink(order.id, expiresAt, base),
     locale: order.locale,
   });

@@ -46,7 +46,6 @@ function findOrder(orderId: string) {
   return prisma.order.findUnique({
     where: { id: orderId },
     include: {
-      user: { select: { name: true, email: true } },
       items: {
         orderBy: { ticketTypeId: "asc" },
         select: {
@@ -133,7 +132,8 @@ export async function loadOrderTickets(orderId: string): Promise<OrderTickets | 
     currency: order.currency,
     paymentProvider: order.paymentProvider,
     paymentRef: order.paymentRef,
-    buyer: { name: order.user.name, email: order.user.email },
+    // The order's own buyer (an account's or not): the email goes there.
+    buyer: { name: order.buyerName, email: order.buyerEmail },
     locale,
     summary,
     refundFacts: {

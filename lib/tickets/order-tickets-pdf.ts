@@ -8,6 +8,7 @@ import { verifyDownloadLink } from "./download-link";
 import { loadOrderTickets, type OrderTickets } from "./load-order-tickets";
 import { renderTicketsPdf } from "./render-ticket-pdf";
 import { observePdfSeconds } from "@/lib/ops/metrics";
+import { hasOrderAccess } from "@/lib/orders/order-access";
 
 export type TicketsPdfFile = { filename: string; content: Buffer };
 
@@ -42,11 +43,12 @@ async function paidOrderPdf(orderId: string): Promise<TicketsPdfFile | null> {
   return { filename: ticketsPdfFilename(order.reference), content: await storedOrRenderedTicketsPdf(order) };
 }
 
-/** For the signed-in download: the owner or an admin gets the PDF of a paid order; anyone else null (404). */
-export async function getTicketsPdfForViewer(orderId: string, viewer: SessionUser | null): Promise<TicketsPdfFile | null> {
-  if (!viewer || !z.uuid().safeParse(orderId).success) return null;
+/** The owner, an admin, or whoever holds a private link of the order gets the PDF of a paid order; anyone else null (404). */
+export async function getTicketsPdfForViewer(orderId: string, viewer: SessionUser | null, accessToken?: string | null): Promise<TicketsPdfFile | null> {
+  if ((!viewer && !accessToken) || !z.uuid().safeParse(orderId).success) return null;
   const owner = await prisma.order.findUnique({ where: { id: orderId }, select: { userId: true } });
-  if (!owner || !canViewOrder(actorOf(viewer), owner)) return null;
+  const withAccessLink = owner && (!viewer || owner.userId !== viewer.id) ? await hasOrderAccess(orderId, accessToken) : false;
+  if (!owner || !canViewOrder(actorOf(viewer), owner, { withAccessLink })) return null;
   return paidOrderPdf(orderId);
 }
 

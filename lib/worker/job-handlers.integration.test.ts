@@ -20,6 +20,7 @@ import { refundReason } from "@/lib/payments/refund-and-notify";
 import { deliverOrder } from "@/lib/tickets/deliver-order";
 import { accountBuyer } from "@/lib/orders/buyer";
 import { jobHandlers } from "./job-handlers";
+import { getOrderForViewer } from "@/lib/orders/get-order";
 
 const SETTINGS = ["RESEND_API_KEY", "RESEND_BASE_URL", "STORAGE_DIR", "APP_URL"] as const;
 const saved = Object.fromEntries(SETTINGS.map((name) => [name, process.env[name]]));
@@ -100,6 +101,10 @@ describe("deliver_order", () => {
     // The PDF is kept for downloads, byte for byte the attachment.
     expect((await getBlob(ticketsPdfKey(order.id)))?.equals(attachment.content)).toBe(true);
     expect(email.html).toContain(`http://shop.test/orders/${order.id}`);
+    // …a private link, which opens the order in a browser nobody signed in to.
+    const orderLink = new RegExp(`http://shop\\.test/orders/${order.id}\\?access=([A-Za-z0-9_-]{43})`).exec(email.text);
+    expect(orderLink, email.text).toBeTruthy();
+    expect(await getOrderForViewer(order.id, null, orderLink![1])).toMatchObject({ id: order.id });
 
     // The emailed link downloads the same PDF without signing in.
     const link = email.text.match(/http:\/\/shop\.test\/api\/tickets\/download\?\S+/)?.[0];

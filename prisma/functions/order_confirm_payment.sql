@@ -5,9 +5,9 @@ CREATE OR REPLACE FUNCTION "order_confirm_payment"(p_order uuid, p_provider text
   LANGUAGE plpgsql AS $$
 DECLARE
   v_status order_status;
-  v_user uuid;
+  v_holder text;
 BEGIN
-  SELECT status, user_id INTO v_status, v_user FROM orders WHERE id = p_order FOR UPDATE;
+  SELECT status, buyer_name INTO v_status, v_holder FROM orders WHERE id = p_order FOR UPDATE;
   IF NOT FOUND THEN RETURN jsonb_build_object('outcome', 'not_found'); END IF;
   IF v_status = 'cancelled' THEN
     -- Money arrived for an order cancelled meanwhile: keep no one's money without tickets.
@@ -47,13 +47,12 @@ BEGIN
   UPDATE orders SET status = 'paid', paid_at = now(), payment_provider = p_provider, payment_ref = p_payment_ref WHERE id = p_order;
   -- Each ticket: a random key (code, in the signed QR) and a short code to type at the door.
   INSERT INTO tickets (order_id, ticket_type_id, booking_id, code, short_code, holder_name)
-  SELECT p_order, places.ticket_type_id, places.booking_id, new_ticket_code(), new_ticket_short_code(), u.name
+  SELECT p_order, places.ticket_type_id, places.booking_id, new_ticket_code(), new_ticket_short_code(), v_holder
     FROM (SELECT oi.ticket_type_id, NULL::uuid AS booking_id
             FROM order_items oi CROSS JOIN LATERAL generate_series(1, oi.quantity)
            WHERE oi.order_id = p_order
           UNION ALL
-          SELECT NULL::uuid, b.id FROM bookings b WHERE b.order_id = p_order) places
-    CROSS JOIN (SELECT name FROM users WHERE id = v_user) u;
+          SELECT NULL::uuid, b.id FROM bookings b WHERE b.order_id = p_order) places;
   PERFORM order_enqueue_job('deliver_order', p_order, p_request_id);
   RETURN jsonb_build_object('outcome', 'paid', 'from', v_status);
 END $$;

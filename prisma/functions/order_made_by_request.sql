@@ -8,6 +8,6 @@ CREATE OR REPLACE FUNCTION "order_made_by_request"(p_buyer jsonb, p_request_key 
                             'totalMinor', o.total_minor, 'currency', o.currency, 'holdExpiresAt', o.hold_expires_at,
                             'replayed', true)
     FROM orders o
-   WHERE p_request_key IS NOT NULL AND o.user_id = (p_buyer ->> 'userId')::uuid AND o.request_key = p_request_key
+   WHERE p_request_key IS NOT NULL AND o.buyer_email = p_buyer ->> 'email' AND o.request_key = p_request_key
      AND o.created_at > now() - request_key_lifetime()
 $$;

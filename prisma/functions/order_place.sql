@@ -3,7 +3,8 @@
 -- types by id, then the resource), refusing before any write; then writes the pending order, its
 -- lines or its booking, and counts the places as held. A free order is confirmed at once
 -- (tickets issued, delivery queued in the same transaction).
---   p_buyer: {"kind": "account", "userId"} (lib/orders/buyer.ts).
+--   p_buyer: {"kind": "account", "userId"} (lib/orders/buyer.ts), kept on the order as its
+--   email and name (order_buyer).
 --   p_quote: {"kind": "tickets", "eventId", "eventNamed", "currency", "totalMinor",
 --             "lines": [{"ticketTypeId", "quantity", "unitPriceMinor"}, …] (distinct ids, sorted)}
 --         or {"kind": "booking", "eventId", "eventNamed", "resourceId", "start", "minutes",
@@ -13,9 +14,11 @@
 --   p_request_key: the request's key (NULL: none). A request that already made an order gets
 --   that order back (`replayed`), looked up first without a lock and again under the buyer's
 --   lock, so a retry after a lost answer, or the same form posted twice at once, buys once.
+--   p_access_token_hash: the SHA-256 of a new private link to the order (lib/orders/order-access.ts),
+--   kept for the order made, or for the one a retry gets back.
 CREATE OR REPLACE FUNCTION "order_place"(
   p_buyer jsonb, p_quote jsonb, p_reference text, p_hold_minutes int, p_max_held int, p_request_id text, p_locale text,
-  p_request_key text
+  p_request_key text, p_access_token_hash text
 ) RETURNS jsonb
   LANGUAGE plpgsql AS $$
 DECLARE
@@ -28,35 +31,38 @@ DECLARE
   v_total int;
   v_order uuid;
   v_expires timestamptz;
+  v_buyer jsonb := order_buyer(p_buyer);
 BEGIN
-  v_refusal := order_made_by_request(p_buyer, p_request_key);
-  IF v_refusal IS NOT NULL THEN RETURN v_refusal; END IF;
+  IF v_buyer IS NULL THEN RAISE EXCEPTION 'order_place: no such buyer %', p_buyer; END IF;
+  v_refusal := order_made_by_request(v_buyer, p_request_key);
+  IF v_refusal IS NOT NULL THEN RETURN order_with_access(v_refusal, p_access_token_hash); END IF;
   IF v_tickets THEN
     SELECT array_agg((l ->> 'ticketTypeId')::uuid ORDER BY n), array_agg((l ->> 'quantity')::int ORDER BY n),
            array_agg((l ->> 'unitPriceMinor')::int ORDER BY n), sum((l ->> 'quantity')::int * (l ->> 'unitPriceMinor')::int)::int
       INTO v_type_ids, v_quantities, v_prices, v_total
       FROM jsonb_array_elements(p_quote -> 'lines') WITH ORDINALITY AS x(l, n);
-    v_refusal := order_lock_quoted_tickets(p_buyer, CASE WHEN (p_quote ->> 'eventNamed')::boolean THEN v_event END,
+    v_refusal := order_lock_quoted_tickets(v_buyer, CASE WHEN (p_quote ->> 'eventNamed')::boolean THEN v_event END,
                                            v_type_ids, v_quantities, v_prices, p_max_held);
   ELSE
     v_total := (p_quote ->> 'totalMinor')::int;
-    v_refusal := order_lock_quoted_booking(p_buyer, p_quote, p_max_held);
+    v_refusal := order_lock_quoted_booking(v_buyer, p_quote, p_max_held);
   END IF;
   IF v_refusal IS NOT NULL THEN RETURN v_refusal; END IF;
   -- The buyer's lock is held now: a request with this key that committed meanwhile is seen.
-  v_refusal := order_made_by_request(p_buyer, p_request_key);
-  IF v_refusal IS NOT NULL THEN RETURN v_refusal; END IF;
+  v_refusal := order_made_by_request(v_buyer, p_request_key);
+  IF v_refusal IS NOT NULL THEN RETURN order_with_access(v_refusal, p_access_token_hash); END IF;
   IF v_total IS DISTINCT FROM (p_quote ->> 'totalMinor')::int THEN
     RAISE EXCEPTION 'order_place: the quote''s total % is not the sum of its lines %', p_quote ->> 'totalMinor', v_total;
   END IF;
 
   -- An older order's key that has outlived request_key_lifetime() is free for this request.
   UPDATE orders SET request_key = NULL
-   WHERE p_request_key IS NOT NULL AND user_id = (p_buyer ->> 'userId')::uuid AND request_key = p_request_key;
-  INSERT INTO orders (reference, user_id, event_id, total_minor, currency, hold_expires_at, locale, request_key)
-  VALUES (p_reference, (p_buyer ->> 'userId')::uuid, v_event, v_total, p_quote ->> 'currency',
+   WHERE p_request_key IS NOT NULL AND buyer_email = v_buyer ->> 'email' AND request_key = p_request_key;
+  INSERT INTO orders (reference, user_id, buyer_email, buyer_name, event_id, total_minor, currency, hold_expires_at, locale, request_key)
+  VALUES (p_reference, (v_buyer ->> 'userId')::uuid, v_buyer ->> 'email', v_buyer ->> 'name', v_event, v_total, p_quote ->> 'currency',
           now() + make_interval(mins => p_hold_minutes), p_locale, p_request_key)
   RETURNING id, hold_expires_at INTO v_order, v_expires;
+  INSERT INTO order_access_tokens (order_id, token_hash) SELECT v_order, p_access_token_hash WHERE p_access_token_hash IS NOT NULL;
   IF v_tickets THEN
     INSERT INTO order_items (order_id, ticket_type_id, quantity, unit_price_minor)
     SELECT v_order, t.id, t.quantity, t.price FROM unnest(v_type_ids, v_quantities, v_prices) AS t(id, quantity, price);

@@ -6,13 +6,15 @@ import { OfflineTickets } from "@/components/offline-tickets";
 import { ResumePaymentForm } from "@/components/resume-payment-form";
 import { env } from "@/lib/env";
 import { DeliveryProgress } from "@/components/delivery-progress";
-import { requireUser } from "@/lib/auth";
+import { currentUser, requireUser } from "@/lib/auth";
 import { offlineAccountKey } from "@/lib/auth/offline-account";
 import type { Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money";
 import { describeWhen } from "@/lib/tickets/describe-when";
 import { getDeliveryStatus, getOrderForViewer } from "@/lib/orders/get-order";
+import { ACCESS_PARAM, withAccess } from "@/lib/orders/order-access";
+import { firstParam, type PageSearchParams } from "@/lib/search-params";
 import { loadWebTickets } from "@/lib/tickets/web-tickets";
 import { ticketTypeNamesOfOrder } from "@/lib/catalog/ticket-type-names";
 import { cancelBookingAction, resumePaymentAction } from "../actions";
@@ -31,11 +33,16 @@ const STATUS_TEXT = {
   refunded: { heading: "refundedHeading", body: "refundedBody" },
 } as const;
 
-export default async function OrderPage({ params }: { params: Promise<{ id: string; locale: Locale }> }) {
-  const [{ id, locale }, t] = await Promise.all([params, getTranslations("order")]);
-  const viewer = await requireUser(`/orders/${id}`, locale);
-  const order = await getOrderForViewer(id, viewer);
+export default async function OrderPage({ params, searchParams }: { params: Promise<{ id: string; locale: Locale }>; searchParams: Promise<PageSearchParams> }) {
+  const [{ id, locale }, query, t] = await Promise.all([params, searchParams, getTranslations("order")]);
+  // A private link (the delivery email's) opens the order without signing in; otherwise the
+  // page is its buyer's (and admins').
+  const access = firstParam(query[ACCESS_PARAM]) ?? null;
+  const viewer = access ? await currentUser() : await requireUser(`/orders/${id}`, locale);
+  const order = await getOrderForViewer(id, viewer, access);
   if (!order) notFound();
+  // Changing the order (paying, cancelling) and keeping it offline are the signed-in buyer's.
+  const owner = viewer !== null && viewer.id === order.userId;
   const paid = order.status === "paid";
   const [[delivery, webTickets], typeNames] = await Promise.all([
     paid ? Promise.all([getDeliveryStatus(order.id), loadWebTickets(order.id)]) : (["none", new Map()] as const),
@@ -65,7 +72,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <p className="font-mono text-sm text-stone-600">{t("reference", { reference: order.reference })}</p>
         <h1 className="text-2xl font-bold" data-testid="order-status" data-status={order.status}>{t(text.heading)}</h1>
         <p className="text-stone-700">{t(text.body)}</p>
-        {order.status === "pending" ? <ResumePaymentForm orderId={order.id} action={resumePaymentAction} /> : null}
+        {order.status === "pending" && owner ? <ResumePaymentForm orderId={order.id} action={resumePaymentAction} /> : null}
       </header>
       <section aria-labelledby="what" className="rounded-2xl border border-stone-200 bg-white p-4">
         <h2 id="what" className="text-lg font-semibold">{slug ? <Link href={`/events/${slug}`} className="underline">{title}</Link> : title}</h2>
@@ -91,7 +98,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <DeliveryProgress orderId={order.id} initial={delivery} />
           {paid && offline ? <p className="text-sm text-stone-700">{t("worksOffline")}</p> : null}
           {order.status === "paid" ? (
-            <a href={`/api/orders/${order.id}/tickets.pdf`} className="inline-flex min-h-11 items-center justify-center rounded-xl border border-brand-600 px-4 font-semibold text-brand-700 hover:bg-brand-50" download>
+            <a href={owner ? `/api/orders/${order.id}/tickets.pdf` : withAccess(`/api/orders/${order.id}/tickets.pdf`, access)} className="inline-flex min-h-11 items-center justify-center rounded-xl border border-brand-600 px-4 font-semibold text-brand-700 hover:bg-brand-50" download>
               {t("download")}
             </a>
           ) : null}
@@ -140,9 +147,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </ul>
         </section>
       ) : null}
-      {bookingCancellable ? <CancelBookingForm orderId={order.id} action={cancelBookingAction} /> : null}
-      <Link href="/account" className="font-medium text-brand-700 underline">{t("allTickets")}</Link>
-      {paid ? <OfflineTickets enabled={offline} account={offlineAccountKey(viewer.id)} /> : null}
+      {bookingCancellable && owner ? <CancelBookingForm orderId={order.id} action={cancelBookingAction} /> : null}
+      {viewer ? <Link href="/account" className="font-medium text-brand-700 underline">{t("allTickets")}</Link> : null}
+      {paid && owner ? <OfflineTickets enabled={offline} account={offlineAccountKey(viewer.id)} /> : null}
     </div>
   );
 }
