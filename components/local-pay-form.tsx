@@ -3,14 +3,16 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
 
-type Props = { orderId: string; amount: string; action: (state: ActionState, formData: FormData) => Promise<ActionState> };
+/** `access`: the order's private link, for a buyer without an account (a guest). */
+type Props = { orderId: string; amount: string; access?: string | null; action: (state: ActionState, formData: FormData) => Promise<ActionState> };
 
-export function LocalPayForm({ orderId, amount, action }: Props) {
+export function LocalPayForm({ orderId, amount, access, action }: Props) {
   const t = useTranslations("pay");
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction} className="flex flex-col gap-3">
       <input type="hidden" name="orderId" value={orderId} />
+      {access ? <input type="hidden" name="access" value={access} /> : null}
       {state && !state.ok ? <p role="alert" className="rounded-lg bg-red-50 p-3 font-medium text-red-800">{state.message}</p> : null}
       <button name="outcome" value="succeed" disabled={pending} className="min-h-12 rounded-xl bg-brand-600 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
         {t("payTest", { amount })}

@@ -9,6 +9,7 @@ import { formatMoney } from "@/lib/money";
 import type { SaleRules } from "@/lib/orders/quote";
 import { quoteTickets } from "@/lib/orders/quote-tickets";
 import { FormFailure } from "./form-failure";
+import { GuestFields } from "./guest-fields";
 import { LiveRemaining } from "./live-remaining";
 
 export type BuyTicketType = { id: string; name: string; description: string; priceMinor: number; currency: string; remaining: number };
@@ -34,7 +35,7 @@ type Props = {
   /** This form's own key: posting it again (a retry, a double tap) finds the order the first post made. */
   formKey: string;
   maxPerOrder: number;
-  /** Signed in: the panel reserves at once. Signed out: it goes to checkout by way of sign-in, keeping the choice in the URL. */
+  /** Signed in: the panel reserves for the account. Signed out: for a guest, who gives an email and a name here (or signs in). */
   signedIn: boolean;
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
 };
@@ -91,23 +92,13 @@ export function TicketBuyPanel({ slug, sessions, rules, quotedAt, formKey, maxPe
   return (
     <form
       id="buy-form"
-      action={signedIn ? formAction : localePath(locale, "/checkout")}
-      method={signedIn ? undefined : "get"}
+      action={formAction}
       className="flex flex-col gap-4"
       aria-describedby="buy-total"
     >
-      {signedIn ? (
-        // The total the buyer sees: the purchase refuses another one (a price changed meanwhile).
-        <>
-          <input type="hidden" name="requestKey" value={formKey} />
-          {quoted.ok ? <input type="hidden" name="expectedTotalMinor" value={totalMinor} /> : null}
-        </>
-      ) : (
-        <>
-          <input type="hidden" name="event" value={slug} />
-          <input type="hidden" name="session" value={session.id} />
-        </>
-      )}
+      <input type="hidden" name="requestKey" value={formKey} />
+      {/* The total the buyer sees: the purchase refuses another one (a price changed meanwhile). */}
+      {quoted.ok ? <input type="hidden" name="expectedTotalMinor" value={totalMinor} /> : null}
       {sessions.length > 1 ? (
         <fieldset className="min-w-0">
           <legend className="mb-2 text-sm font-semibold">{t("date")}</legend>
@@ -169,6 +160,7 @@ export function TicketBuyPanel({ slug, sessions, rules, quotedAt, formKey, maxPe
       )}
 
       {errors.items ? <p className="text-sm font-medium text-red-700" role="alert">{errors.items}</p> : null}
+      {signedIn || !buyable(session) ? null : <GuestFields errors={errors} signInHref={localePath(locale, `/sign-in?callbackUrl=${encodeURIComponent(`/events/${slug}`)}`)} />}
       <FormFailure state={state} />
 
       {buyable(session) ? (

@@ -16,7 +16,7 @@ export async function payLocallyForApi(options: { orderId: string; userId: strin
   if (!isUuid(options.orderId)) {
     throw new OrderError("not_found", "Order not found").says("orderNotFound");
   }
-  const result = await payWithLocalProvider({ orderId: options.orderId, userId: options.userId, outcome: options.outcome });
+  const result = await payWithLocalProvider({ orderId: options.orderId, caller: { userId: options.userId, accessToken: null }, outcome: options.outcome });
   const order = await prisma.order.findUniqueOrThrow({ where: { id: options.orderId }, select: { status: true } });
   return {
     outcome: result.outcome,

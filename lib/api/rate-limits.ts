@@ -1,6 +1,6 @@
 import "server-only";
 import { consumeRateLimits } from "@/lib/auth/rate-limit";
-import { clientAddress } from "@/lib/http/client-address";
+import { clientAddress, clientAddressFromHeaders } from "@/lib/http/client-address";
 import { rateLimitedProblem } from "@/lib/http/problem";
 
 /**
@@ -19,4 +19,16 @@ export async function limitBuying(userId: string, request: Request): Promise<Res
   if (byUser.allowed && byAddress.allowed) return null;
   const retryAfter = Math.max(byUser.allowed ? 0 : byUser.retryAfterSeconds, byAddress.allowed ? 0 : byAddress.retryAfterSeconds);
   return rateLimitedProblem(retryAfter, "purchase attempts");
+}
+
+/**
+ * A guest's purchase attempts from the store's forms: the same allowances as the API's, per
+ * email instead of per account, and per address. false when over either.
+ */
+export async function mayGuestBuy(email: string, headers: Pick<Headers, "get">): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const [byEmail, byAddress] = await consumeRateLimits([
+    { key: `web-buy:email:${email}`, limit: BUY_LIMITS.perUser, windowSeconds: BUY_LIMITS.windowSeconds },
+    { key: `web-buy:ip:${clientAddressFromHeaders(headers)}`, limit: BUY_LIMITS.perAddress, windowSeconds: BUY_LIMITS.windowSeconds },
+  ]);
+  return { allowed: byEmail.allowed && byAddress.allowed, retryAfterSeconds: Math.max(byEmail.retryAfterSeconds, byAddress.retryAfterSeconds) };
 }

@@ -31,7 +31,7 @@ export function canAdminister(actor: Pick<Actor, "role"> | null | undefined): bo
  * An order (its page, its confirmation, its tickets): its buyer, admins, and whoever holds one
  * of its private links (`withAccessLink`: checked by lib/orders/order-access.ts).
  */
-export function canViewOrder(actor: Actor | null | undefined, order: { userId: string }, options: { withAccessLink?: boolean } = {}): boolean {
+export function canViewOrder(actor: Actor | null | undefined, order: { userId: string | null }, options: { withAccessLink?: boolean } = {}): boolean {
   if (options.withAccessLink) return true;
   if (!actor) return false;
   return order.userId === actor.userId || canAdminister(actor);

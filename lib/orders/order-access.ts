@@ -48,3 +48,12 @@ export function withAccess(path: string, token: string | null | undefined): stri
   if (!token) return path;
   return `${path}${path.includes("?") ? "&" : "?"}${ACCESS_PARAM}=${encodeURIComponent(token)}`;
 }
+
+/** Who asks to act on an order (pay it, come back to its checkout): a signed-in user, a private link's holder, or both. */
+export type OrderCaller = { userId: string | null; accessToken: string | null };
+
+/** The order's own buyer: its account, or whoever holds one of its private links (a guest). */
+export async function isOrderBuyer(order: { id: string; userId: string | null }, caller: OrderCaller): Promise<boolean> {
+  if (caller.userId !== null && order.userId === caller.userId) return true;
+  return hasOrderAccess(order.id, caller.accessToken);
+}

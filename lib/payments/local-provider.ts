@@ -1,4 +1,5 @@
 import "server-only";
+import { withAccess } from "@/lib/orders/order-access";
 import type { PaymentProvider } from "./types";
 
 // The local provider: a test-mode checkout page inside the app where the buyer chooses the
@@ -9,7 +10,8 @@ import type { PaymentProvider } from "./types";
 export const localProvider: PaymentProvider<"local"> = {
   name: "local",
   async startCheckout(order) {
-    return { url: `/orders/${order.id}/pay` };
+    // A guest pays with the order's private link (lib/orders/order-access.ts).
+    return { url: withAccess(`/orders/${order.id}/pay`, order.accessToken) };
   },
   async refund() {},
   async expireCheckout() {},

@@ -7,7 +7,8 @@ export const PROVIDER_NAMES = ["stripe", "local", "free"] as const;
 export type ProviderName = (typeof PROVIDER_NAMES)[number];
 
 /** A pending order, as a provider needs it to take the payment. */
-export type CheckoutOrder = { id: string; reference: string; totalMinor: number; currency: string; holdExpiresAt: Date };
+/** `accessToken`: a private link of the order, for a buyer without an account to come back to it. */
+export type CheckoutOrder = { id: string; reference: string; totalMinor: number; currency: string; holdExpiresAt: Date; accessToken?: string };
 
 /** A payment to give back: the order and the provider's reference for it (`orders.payment_ref`). */
 export type ProviderPayment = { orderId: string; paymentRef: string | null; totalMinor: number };

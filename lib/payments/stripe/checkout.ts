@@ -9,6 +9,7 @@ import type { CheckoutOrder } from "../types";
 import { stripeClient } from "./client";
 import { confirmPaidSession } from "./events";
 import { ticketTypeNameIn } from "@/lib/catalog/ticket-type-name";
+import { withAccess } from "@/lib/orders/order-access";
 
 // Stripe Checkout sessions must live at least 30 minutes; our hold is shorter. The session
 // is created to expire as early as Stripe allows, and a queued job expires it when the hold
@@ -23,7 +24,7 @@ const MIN_SESSION_SECONDS = 30 * 60 + 60;
  * browser's return would) and the buyer goes to the order page.
  */
 export async function startStripeCheckout(order: CheckoutOrder): Promise<{ url: string }> {
-  const existing = await prisma.order.findUnique({ where: { id: order.id }, select: { paymentProvider: true, paymentRef: true, locale: true, user: { select: { email: true } }, items: { select: { quantity: true, unitPriceMinor: true, ticketType: { select: { name: true, nameTranslations: true } } } } } });
+  const existing = await prisma.order.findUnique({ where: { id: order.id }, select: { paymentProvider: true, paymentRef: true, locale: true, buyerEmail: true, items: { select: { quantity: true, unitPriceMinor: true, ticketType: { select: { name: true, nameTranslations: true } } } } } });
   if (!existing) throw new Error(`Order ${order.id} not found`);
   const stripe = stripeClient();
   let replaced: string | null = null;
@@ -53,13 +54,14 @@ export async function startStripeCheckout(order: CheckoutOrder): Promise<{ url: 
       allowed_payment_method_types: ["card", "crypto"],
       line_items: lineItems,
       client_reference_id: order.id,
-      customer_email: existing.user.email,
+      customer_email: existing.buyerEmail,
       metadata: { orderId: order.id, reference: order.reference },
       payment_intent_data: { metadata: { orderId: order.id, reference: order.reference } },
       expires_at: Math.floor(Math.max(order.holdExpiresAt.getTime(), Date.now() + MIN_SESSION_SECONDS * 1000) / 1000),
       // Back to the order page in the language the buyer bought in.
-      success_url: `${base}/api/payments/stripe/return?order=${order.id}&locale=${locale}&session_id={CHECKOUT_SESSION_ID}`,
-      cancel_url: `${base}${localePath(locale, `/orders/${order.id}`)}`,
+      // A guest comes back with the order's private link (lib/orders/order-access.ts).
+      success_url: `${base}${withAccess(`/api/payments/stripe/return?order=${order.id}&locale=${locale}`, order.accessToken)}&session_id={CHECKOUT_SESSION_ID}`,
+      cancel_url: `${base}${withAccess(localePath(locale, `/orders/${order.id}`), order.accessToken)}`,
     },
     // A retry of the same start gets the same session; a session that replaces a closed one
     // is a different request, so it needs a key of its own.

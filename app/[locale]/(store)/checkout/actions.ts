@@ -1,5 +1,6 @@
 "use server";
 import { getLocale, getTranslations } from "next-intl/server";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ActionState } from "@/lib/actions/action-state";
 import { currentUser } from "@/lib/auth";
@@ -7,7 +8,9 @@ import { sayFieldErrors, toLocalisedActionState } from "@/lib/actions/localised-
 import { localePath } from "@/lib/i18n/paths";
 import { formRequestKey } from "@/lib/checkout/request-key";
 import { startPurchase, type PurchaseChoice } from "@/lib/checkout/start-purchase";
-import { accountBuyer } from "@/lib/orders/buyer";
+import { mayGuestBuy } from "@/lib/api/rate-limits";
+import { accountBuyer, guestBuyer, ZGuestBuyer, type Buyer } from "@/lib/orders/buyer";
+import { withAccess } from "@/lib/orders/order-access";
 import { admitPurchase } from "@/lib/ops/admission-line";
 import { ZReserveBooking } from "@/lib/orders/reserve-booking";
 import { ZReserveTickets } from "@/lib/orders/reserve-tickets";
@@ -25,14 +28,14 @@ function expectedTotal(formData: FormData): number | undefined {
  * provider could not be reached). Expected refusals come back as messages beside the field;
  * anything else is logged and answered generically. redirect() throws, so it stays outside the try.
  */
-async function purchaseThenPay(choice: PurchaseChoice, userId: string, formData: FormData): Promise<ActionState> {
+async function purchaseThenPay(choice: PurchaseChoice, buyer: Buyer, formData: FormData): Promise<ActionState> {
   const [t, locale] = await Promise.all([getTranslations("actions"), getLocale()]);
   let destination: string;
   try {
     // The same admission line as the JSON API: in a crowd, "very busy, try again in N s".
     const { order, payment } = await admitPurchase(() =>
       startPurchase({
-        buyer: accountBuyer(userId),
+        buyer,
         choice,
         locale,
         expectedTotalMinor: expectedTotal(formData),
@@ -40,17 +43,38 @@ async function purchaseThenPay(choice: PurchaseChoice, userId: string, formData:
         requestKey: formRequestKey(formData.get("requestKey"), choice),
       }),
     );
-    destination = payment?.url ?? `/orders/${order.id}`;
+    // A guest's way back to the order is its private link.
+    destination = payment?.url ?? withAccess(`/orders/${order.id}`, buyer.kind === "guest" ? order.accessToken : null);
   } catch (error) {
-    return toLocalisedActionState(error, { action: "reservation", userId }, t("nothingCharged"));
+    return toLocalisedActionState(error, { action: "reservation", buyer: buyer.kind === "account" ? buyer.userId : "guest" }, t("nothingCharged"));
   }
   // Our own pages (the local payment page, a free order's confirmation) in the buyer's language.
   redirect(destination.startsWith("/") ? localePath(locale, destination) : destination);
 }
 
-export async function reserveTicketsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+/**
+ * The buyer of a form's purchase: the signed-in account, or a guest who gave an email and a
+ * name (issue 27), allowed as many attempts a minute per email and per address as the API
+ * allows an account. A refusal is the form's answer.
+ */
+async function buyerOf(formData: FormData): Promise<{ ok: true; buyer: Buyer } | { ok: false; state: ActionState }> {
   const [user, t] = await Promise.all([currentUser(), getTranslations("actions")]);
-  if (!user) return { ok: false, message: t("signInToBuy") };
+  if (user) return { ok: true, buyer: accountBuyer(user.id) };
+  const parsed = ZGuestBuyer.safeParse({ email: formData.get("buyerEmail") ?? "", name: formData.get("buyerName") ?? "" });
+  if (!parsed.success) {
+    const fields = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
+    const fieldErrors: Record<string, string> = {};
+    if (fields.has("email")) fieldErrors.buyerEmail = t("guestEmail");
+    if (fields.has("name")) fieldErrors.buyerName = t("guestName");
+    return { ok: false, state: { ok: false, message: t("guestDetails"), fieldErrors } };
+  }
+  const limit = await mayGuestBuy(parsed.data.email, await headers());
+  if (!limit.allowed) return { ok: false, state: { ok: false, message: t("tooManyAttempts"), retryAfterSeconds: limit.retryAfterSeconds } };
+  return { ok: true, buyer: guestBuyer(parsed.data) };
+}
+
+export async function reserveTicketsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const t = await getTranslations("actions");
   const items = [...formData.entries()]
     .filter(([key]) => key.startsWith("qty_"))
     .map(([key, value]) => ({ ticketTypeId: key.slice(4), quantity: value }));
@@ -62,7 +86,9 @@ export async function reserveTicketsAction(_previous: ActionState, formData: For
     const say = Object.fromEntries(Object.keys(refused.fieldErrors ?? {}).map((field) => [field, t("invalidQuantity")]));
     return { ...refused, fieldErrors: sayFieldErrors(refused.fieldErrors, say) };
   }
-  return purchaseThenPay({ items: parsed.data.items }, user.id, formData);
+  const buyer = await buyerOf(formData);
+  if (!buyer.ok) return buyer.state;
+  return purchaseThenPay({ items: parsed.data.items }, buyer.buyer, formData);
 }
 
 export async function reserveBookingAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -74,5 +100,5 @@ export async function reserveBookingAction(_previous: ActionState, formData: For
     const say = Object.fromEntries(Object.keys(refused.fieldErrors ?? {}).map((field) => [field, t("invalidBooking")]));
     return { ...refused, fieldErrors: sayFieldErrors(refused.fieldErrors, say) };
   }
-  return purchaseThenPay({ booking: parsed.data }, user.id, formData);
+  return purchaseThenPay({ booking: parsed.data }, accountBuyer(user.id), formData);
 }

@@ -10,24 +10,27 @@ import { toLocalisedActionState } from "@/lib/actions/localised-action-state";
 import { localePath } from "@/lib/i18n/paths";
 import { isUuid } from "@/lib/ids";
 import { cancelBooking } from "@/lib/orders/transitions";
+import { withAccess } from "@/lib/orders/order-access";
 import { payWithLocalProvider } from "@/lib/payments/local-payment";
 import { resumeCheckout } from "@/lib/payments/resume-checkout";
 
-const ZLocalPayment = z.object({ orderId: ZId, outcome: z.enum(["succeed", "decline", "late"]) });
+const ZLocalPayment = z.object({ orderId: ZId, outcome: z.enum(["succeed", "decline", "late"]), access: z.string().max(100).optional() });
 
 export async function payLocallyAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const [user, t, locale] = await Promise.all([currentUser(), getTranslations("actions"), getLocale()]);
   const parsed = ZLocalPayment.safeParse(Object.fromEntries(formData));
-  if (!user || !parsed.success) return { ok: false, message: t("cannotPay") };
+  // The buyer signed in, or a guest with the order's private link.
+  if ((!user && !parsed.data?.access) || !parsed.success) return { ok: false, message: t("cannotPay") };
+  const { orderId, outcome, access } = parsed.data;
   try {
-    const result = await payWithLocalProvider({ ...parsed.data, userId: user.id });
+    const result = await payWithLocalProvider({ orderId, outcome, caller: { userId: user?.id ?? null, accessToken: access ?? null } });
     if (result.outcome === "declined") {
       return { ok: false, message: t("declined") };
     }
   } catch (error) {
     return toLocalisedActionState(error, { action: "local payment", orderId: parsed.data.orderId }, t("nothingCharged"));
   }
-  redirect(localePath(locale, `/orders/${parsed.data.orderId}`));
+  redirect(withAccess(localePath(locale, `/orders/${orderId}`), user ? null : access));
 }
 
 export async function cancelBookingAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

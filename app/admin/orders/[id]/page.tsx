@@ -34,7 +34,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
 
       <dl className="grid gap-x-6 gap-y-2 rounded-2xl border border-stone-200 bg-white p-4 sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium text-stone-700">Buyer</dt>
-        <dd>{order.user.name} · <a href={`mailto:${order.user.email}`} className="text-brand-700 underline">{order.user.email}</a></dd>
+        <dd>{order.buyerName} · <a href={`mailto:${order.buyerEmail}`} className="text-brand-700 underline">{order.buyerEmail}</a>{order.user ? null : " (guest)"}</dd>
         <dt className="font-medium text-stone-700">Event</dt>
         <dd>{event ? <Link href={`/admin/events/${event.id}`} className="text-brand-700 underline">{event.title}</Link> : "—"}</dd>
         <dt className="font-medium text-stone-700">Total</dt>

@@ -8,10 +8,11 @@ import { confirmStripeReturn } from "@/lib/payments/stripe/events";
 import { toLocale } from "@/lib/i18n/locales";
 import { localePath } from "@/lib/i18n/paths";
 import { appUrl } from "@/lib/urls";
+import { withAccess } from "@/lib/orders/order-access";
 
 export const dynamic = "force-dynamic";
 
-const ZReturn = z.object({ order: ZId, session_id: z.string().regex(/^cs_[A-Za-z0-9_]+$/), locale: z.string().optional() });
+const ZReturn = z.object({ order: ZId, session_id: z.string().regex(/^cs_[A-Za-z0-9_]+$/), locale: z.string().optional(), access: z.string().max(100).optional() });
 
 /** The buyer's browser back from Stripe Checkout: confirm now rather than wait for the webhook. */
 export const GET = withApiErrors("stripe_return", async (request: Request) => {
@@ -27,5 +28,6 @@ export const GET = withApiErrors("stripe_return", async (request: Request) => {
     logError("stripe return confirmation failed", error, { orderId: parsed.data.order });
   }
   // The order page in the buyer's language (an unknown or missing locale: English).
-  return Response.redirect(`${appUrl(request)}${localePath(toLocale(parsed.data.locale), `/orders/${parsed.data.order}`)}`, 303);
+  // A guest's private link comes along, so the order page opens without an account.
+  return Response.redirect(`${appUrl(request)}${withAccess(localePath(toLocale(parsed.data.locale), `/orders/${parsed.data.order}`), parsed.data.access)}`, 303);
 });

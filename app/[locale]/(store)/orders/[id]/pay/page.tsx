@@ -9,6 +9,8 @@ import { redirect } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money";
 import { secondsUntil } from "@/lib/time";
 import { getOrderForViewer } from "@/lib/orders/get-order";
+import { ACCESS_PARAM, withAccess } from "@/lib/orders/order-access";
+import { firstParam, type PageSearchParams } from "@/lib/search-params";
 import { usesLocalProvider } from "@/lib/payments/provider";
 import { payLocallyAction } from "../../actions";
 
@@ -16,13 +18,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pay"))("title"), robots: { index: false } };
 }
 
-export default async function LocalPaymentPage({ params }: { params: Promise<{ id: string; locale: Locale }> }) {
-  const [{ id, locale }, t] = await Promise.all([params, getTranslations("pay")]);
-  await requireUser(`/orders/${id}/pay`, locale);
-  const order = await getOrderForViewer(id, await currentUser());
+export default async function LocalPaymentPage({ params, searchParams }: { params: Promise<{ id: string; locale: Locale }>; searchParams: Promise<PageSearchParams> }) {
+  const [{ id, locale }, query, t] = await Promise.all([params, searchParams, getTranslations("pay")]);
+  // A guest pays with the order's private link; a buyer with an account signs in.
+  const access = firstParam(query[ACCESS_PARAM]) ?? null;
+  const viewer = access ? await currentUser() : await requireUser(`/orders/${id}/pay`, locale);
+  const order = await getOrderForViewer(id, viewer, access);
   if (!order) notFound();
   // Only the local test provider pays here; with Stripe, the order page's "Continue to payment" resumes Checkout.
-  if (order.status !== "pending" || !usesLocalProvider()) redirect({ href: `/orders/${order.id}`, locale });
+  if (order.status !== "pending" || !usesLocalProvider()) redirect({ href: withAccess(`/orders/${order.id}`, access), locale });
   const amount = formatMoney(order.totalMinor, order.currency, locale);
   const title = order.items[0]?.ticketType.session.event.title ?? order.bookings[0]?.resource.event.title ?? t("yourOrder");
 
@@ -37,7 +41,7 @@ export default async function LocalPaymentPage({ params }: { params: Promise<{ i
         <dt className="text-stone-600">{t("total")}</dt><dd className="font-semibold">{amount}</dd>
         <dt className="text-stone-600">{t("heldFor")}</dt><dd><Countdown secondsLeft={secondsUntil(order.holdExpiresAt)} /></dd>
       </dl>
-      <LocalPayForm orderId={order.id} amount={amount} action={payLocallyAction} />
+      <LocalPayForm orderId={order.id} amount={amount} access={access} action={payLocallyAction} />
     </div>
   );
 }
