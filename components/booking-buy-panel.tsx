@@ -8,6 +8,7 @@ import { localePath } from "@/lib/i18n/paths";
 import { formatMoney } from "@/lib/money";
 import { bookableLengths, bookingPriceMinor } from "@/lib/orders/quote-booking";
 import { FormFailure } from "./form-failure";
+import { GuestFields } from "./guest-fields";
 
 export type BookingSlot = { minute: number; startsAt: string; label: string; free: boolean };
 
@@ -116,23 +117,13 @@ export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minut
       </form>
 
       <form
-        action={signedIn ? formAction : localePath(locale, "/checkout/booking")}
-        method={signedIn ? undefined : "get"}
+        action={formAction}
         className="flex flex-col gap-3"
         aria-busy={loadingTimes || undefined}
       >
-        {signedIn ? (
-          <>
-            <input type="hidden" name="resourceId" value={resource.id} />
-            <input type="hidden" name="expectedTotalMinor" value={totalMinor} />
-            <input type="hidden" name="requestKey" value={formKey} />
-          </>
-        ) : (
-          <>
-            <input type="hidden" name="event" value={slug} />
-            <input type="hidden" name="resource" value={resource.id} />
-          </>
-        )}
+        <input type="hidden" name="resourceId" value={resource.id} />
+        <input type="hidden" name="expectedTotalMinor" value={totalMinor} />
+        <input type="hidden" name="requestKey" value={formKey} />
         <input type="hidden" name="minutes" value={minutes} />
         <fieldset className="min-w-0">
           <legend className="mb-2 text-sm font-medium">
@@ -170,6 +161,10 @@ export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minut
               </div>
             ) : null}
           </div>
+        ) : null}
+        {free.length > 0 && !signedIn ? (
+          // A guest books with an email and a name (issue 27), or signs in.
+          <GuestFields errors={state && !state.ok ? state.fieldErrors ?? {} : {}} signInHref={localePath(locale, `/sign-in?callbackUrl=${encodeURIComponent(`/events/${slug}`)}`)} />
         ) : null}
         {free.length > 0 ? (
           <>

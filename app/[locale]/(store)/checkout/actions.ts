@@ -92,13 +92,14 @@ export async function reserveTicketsAction(_previous: ActionState, formData: For
 }
 
 export async function reserveBookingAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const [user, t] = await Promise.all([currentUser(), getTranslations("actions")]);
-  if (!user) return { ok: false, message: t("signInToBook") };
+  const t = await getTranslations("actions");
   const parsed = ZReserveBooking.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const refused = invalidInput(parsed.error.issues, t("checkBooking"));
     const say = Object.fromEntries(Object.keys(refused.fieldErrors ?? {}).map((field) => [field, t("invalidBooking")]));
     return { ...refused, fieldErrors: sayFieldErrors(refused.fieldErrors, say) };
   }
-  return purchaseThenPay({ booking: parsed.data }, accountBuyer(user.id), formData);
+  const buyer = await buyerOf(formData);
+  if (!buyer.ok) return buyer.state;
+  return purchaseThenPay({ booking: parsed.data }, buyer.buyer, formData);
 }
