@@ -33,10 +33,18 @@ export async function inspectEmailLink(purpose: EmailTokenPurpose, token: unknow
 
 /** Uses a link; a refused one changes nothing. */
 export async function redeemEmailLink(use: EmailLinkUse, now = new Date()): Promise<EmailLinkOutcome & { returnTo?: string | null }> {
-  if (use.purpose === "sign_in" && !use.name) {
-    const inspected = await inspectEmailLink("sign_in", use.token);
-    if (inspected.ok && inspected.needsName) return { ok: false, reason: "name_required" };
+  try {
+    return await redeemInTransaction(use, now);
+  } catch (error) {
+    // Rolled back: the link was not used.
+    if (error instanceof NameRequired) return { ok: false, reason: "name_required" };
+    throw error;
   }
+}
+
+class NameRequired extends Error {}
+
+async function redeemInTransaction(use: EmailLinkUse, now: Date): Promise<EmailLinkOutcome & { returnTo?: string | null }> {
   // bcrypt takes a few hundred milliseconds: before the transaction, not inside it.
   const passwordHash = use.purpose === "password_reset" ? await hashPassword(use.password) : null;
   return prisma.$transaction(async (tx) => {
@@ -57,12 +65,10 @@ export async function redeemEmailLink(use: EmailLinkUse, now = new Date()): Prom
       return { ok: true as const, user: authenticated({ ...user, emailVerifiedAt: user.emailVerifiedAt ?? now }), returnTo };
     }
     if (use.purpose === "sign_in") {
-      const user = await tx.user.upsert({
-        where: { email },
-        create: { email, name: use.name!.trim().slice(0, 100), passwordHash: null, emailVerifiedAt: now },
-        update: {},
-        select: USER,
-      });
+      const existing = await tx.user.findUnique({ where: { email }, select: USER });
+      const name = use.name?.trim().slice(0, 100);
+      if (!existing && !name) throw new NameRequired();
+      const user = existing ?? (await tx.user.create({ data: { email, name: name!, passwordHash: null, emailVerifiedAt: now }, select: USER }));
       if (!user.emailVerifiedAt) await tx.user.update({ where: { id: user.id }, data: { emailVerifiedAt: now } });
       return { ok: true as const, user: authenticated({ ...user, emailVerifiedAt: user.emailVerifiedAt ?? now }), returnTo };
     }

@@ -21,18 +21,28 @@ export type AccountEmailInput = {
   locale?: Locale;
 };
 
+// Each kind's words in the `accountEmail` messages, named in full (a test checks every key is used).
+const WORDS = {
+  reset: { subject: "resetSubject", heading: "resetHeading", body: "resetBody", button: "resetButton", ignore: "resetIgnore" },
+  signIn: { subject: "signInSubject", heading: "signInHeading", body: "signInBody", button: "signInButton", ignore: "signInIgnore" },
+  join: { subject: "joinSubject", heading: "joinHeading", body: "joinBody", button: "joinButton", ignore: "joinIgnore" },
+  verify: { subject: "verifySubject", heading: "verifyHeading", body: "verifyBody", button: "verifyButton", ignore: "verifyIgnore" },
+  taken: { subject: "takenSubject", heading: "takenHeading", body: "takenBody", button: "takenButton", ignore: "takenIgnore" },
+} as const satisfies Record<AccountEmailKind, Record<string, string>>;
+
 export function accountEmail(input: AccountEmailInput): EmailContent {
   const locale = input.locale ?? DEFAULT_LOCALE;
   const t = translatorFor(locale, "accountEmail");
   const frame = translatorFor(locale, "email");
   const { kind } = input;
   const minutes = input.minutes ?? 30;
-  const subject = subjectLine(t(`${kind}Subject`));
-  const heading = t(`${kind}Heading`);
+  const words = WORDS[kind];
+  const subject = subjectLine(t(words.subject));
+  const heading = t(words.heading);
   const hello = input.name ? t("hello", { name: input.name }) : null;
-  const body = t(`${kind}Body`, { minutes });
-  const action = t(`${kind}Button`);
-  const ignore = t(`${kind}Ignore`);
+  const body = t(words.body, { minutes });
+  const action = t(words.button);
+  const ignore = t(words.ignore);
   const resetLine = kind === "taken" && input.resetUrl ? input.resetUrl : null;
   const html = layout(frame, locale, {
     title: subject,
