@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { buyPanel, chooseTickets } from "./buying";
-import { DEMO, expectNoAxeViolations, signInAsAttendee, uniqueEmail } from "./helpers";
+import { DEMO, expectNoAxeViolations, linkFromOutbox, signInAsAttendee, signUpAndVerify, uniqueEmail } from "./helpers";
 
-test("sign up during checkout, buy two tickets, see the confirmation", async ({ page }) => {
+test("sign up during checkout, buy two tickets, see the confirmation", async ({ page, baseURL }) => {
   await page.goto(`/events/${DEMO.ticketed}`);
   await chooseTickets(page, 2);
   const reserve = buyPanel(page).getByRole("button", { name: /^Reserve and pay / });
@@ -13,10 +13,14 @@ test("sign up during checkout, buy two tickets, see the confirmation", async ({ 
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
   await expect(page.getByText("Your chosen tickets are kept")).toBeVisible();
   await page.getByRole("link", { name: "Create an account" }).click();
+  const email = uniqueEmail();
   await page.getByLabel("Your name").fill("Rita Buyer");
-  await page.getByLabel("Email").fill(uniqueEmail());
+  await page.getByLabel("Email").fill(email);
   await page.getByLabel(/^Password/).fill("correct horse battery");
   await page.getByRole("button", { name: "Create account" }).click();
+  // The verification link signs the new account in and comes back to checkout (issue 27).
+  await page.goto(await linkFromOutbox(page, { baseURL: baseURL!, to: email, subject: "Confirm your email address" }));
+  await page.getByRole("button", { name: "Confirm my email" }).click();
 
   // Back at checkout: the choice is reviewed with its total, not asked again.
   await expect(page).toHaveURL(/\/checkout\?/);
@@ -59,12 +63,8 @@ test("too many tickets get a clear message next to the field and nothing is held
   await expect(page.getByRole("link", { name: "Change tickets" })).toBeVisible();
 });
 
-test("book a time slot of an experience", async ({ page }) => {
-  await page.goto(`/sign-up?callbackUrl=/events/${DEMO.bookable}`);
-  await page.getByLabel("Your name").fill("Bo Booker");
-  await page.getByLabel("Email").fill(uniqueEmail("booker"));
-  await page.getByLabel(/^Password/).fill("correct horse battery");
-  await page.getByRole("button", { name: "Create account" }).click();
+test("book a time slot of an experience", async ({ page, baseURL }) => {
+  await signUpAndVerify(page, { baseURL: baseURL!, email: uniqueEmail("booker"), name: "Bo Booker", password: "correct horse battery", callbackUrl: `/events/${DEMO.bookable}` });
   await expect(page).toHaveURL(new RegExp(`/events/${DEMO.bookable}`));
 
   // Tomorrow is always bookable from opening time; the times follow the day without another tap.

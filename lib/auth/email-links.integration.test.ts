@@ -2,7 +2,7 @@
 // verification, against the real database, with the emails read from the dev outbox (and
 // once from the fake Resend at the HTTP boundary).
 import { createHash, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { resetEnvCacheForTests } from "@/lib/env";
 import { randomAddress } from "@/tests/api-fixtures";
