@@ -36,7 +36,7 @@ test("forgot password: a link from the outbox sets a new password, signs in here
   const otherPage = await other.newPage();
   await signIn(otherPage, email, "the first password");
 
-  await page.goto("/sign-in");
+  await page.goto("/sign-in?callbackUrl=/account");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
   await expect(page.getByRole("heading", { name: "Choose a new password", level: 1 })).toBeVisible();
   await expectNoAxeViolations(page);

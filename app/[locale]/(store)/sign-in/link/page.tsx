@@ -5,9 +5,10 @@ import { inspectEmailLink } from "@/lib/auth/email-links";
 import { firstParam, type PageSearchParams } from "@/lib/search-params";
 import { redeemEmailLinkAction } from "../email-actions";
 
-// The token is in the URL: no referrer carries it elsewhere, and no search engine keeps it.
+// The token is in the URL: no referrer carries it to another site (same-origin, not no-referrer:
+// that makes the browser send "Origin: null" with the forms of the pages after it, which are refused).
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("auth"))("linkOpenTitle"), robots: { index: false }, referrer: "no-referrer" };
+  return { title: (await getTranslations("auth"))("linkOpenTitle"), robots: { index: false }, referrer: "same-origin" };
 }
 
 export default async function Page({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
