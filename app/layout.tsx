@@ -3,8 +3,11 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { OfflineAccount } from "@/components/offline-account";
 import { SiteHeader } from "@/components/site-header";
+import { VerifyEmailBanner } from "@/components/verify-email-banner";
+import { resendVerificationAction } from "@/app/[locale]/(store)/sign-in/email-actions";
 import { currentUser } from "@/lib/auth";
 import { offlineAccountKey } from "@/lib/auth/offline-account";
+import { isEmailVerified } from "@/lib/auth/users";
 import { clientMessages } from "@/lib/i18n/client-messages";
 import { Link } from "@/lib/i18n/navigation";
 import { usesLocalProvider } from "@/lib/payments/provider";
@@ -46,6 +49,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             // (a demo or staging site, or development). Production needs UNSAFE_TEST_PAYMENTS for it.
             testMode={testPayments ? { short: t("testModeShort"), full: t("testMode") } : null}
           />
+          {user && !isEmailVerified(user) ? <VerifyEmailBanner email={user.email} action={resendVerificationAction} /> : null}
           <OfflineAccount account={offlineAccount} />
           <main id="main" className="mx-auto w-full max-w-5xl px-4 pb-16 pt-4">
             {children}

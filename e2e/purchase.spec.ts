@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { buyPanel, chooseTickets } from "./buying";
-import { DEMO, expectNoAxeViolations, signInAsAttendee, uniqueEmail } from "./helpers";
+import { DEMO, expectNoAxeViolations, signInAsAttendee, signUpAndVerify, uniqueEmail } from "./helpers";
 
 test("a guest buys two tickets with an email and a name, pays, and opens the order again from its private link in a fresh browser", async ({ page, browser }) => {
   await page.goto(`/events/${DEMO.ticketed}`);
@@ -73,12 +73,8 @@ test("too many tickets get a clear message next to the field and nothing is held
   await expect(page.getByRole("link", { name: "Change tickets" })).toBeVisible();
 });
 
-test("book a time slot of an experience", async ({ page }) => {
-  await page.goto(`/sign-up?callbackUrl=/events/${DEMO.bookable}`);
-  await page.getByLabel("Your name").fill("Bo Booker");
-  await page.getByLabel("Email").fill(uniqueEmail("booker"));
-  await page.getByLabel(/^Password/).fill("correct horse battery");
-  await page.getByRole("button", { name: "Create account" }).click();
+test("book a time slot of an experience", async ({ page, baseURL }) => {
+  await signUpAndVerify(page, { baseURL: baseURL!, email: uniqueEmail("booker"), name: "Bo Booker", password: "correct horse battery", callbackUrl: `/events/${DEMO.bookable}` });
   await expect(page).toHaveURL(new RegExp(`/events/${DEMO.bookable}`));
 
   // Tomorrow is always bookable from opening time; the times follow the day without another tap.

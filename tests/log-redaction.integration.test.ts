@@ -123,7 +123,7 @@ describe("logs of a full purchase", () => {
       ["JOBS_SECRET", JOBS_SECRET],
       ["Stripe key", STRIPE_KEY],
       ["webhook secret", WEBHOOK_SECRET],
-      ["password hash", (await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash],
+      ["password hash", (await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash!],
       ...tickets.map((ticket) => ["ticket code", ticket.code] as [string, string]),
     ];
     for (const [what, value] of forbidden) expect(output.includes(value), `${what} appears in the logs`).toBe(false);

@@ -7,6 +7,9 @@ import Credentials from "next-auth/providers/credentials";
 import { clientAddressFromHeaders } from "@/lib/http/client-address";
 import { authSecret } from "@/lib/env";
 import { childLogger } from "@/lib/log";
+import { z } from "zod";
+import { redeemEmailLink, type EmailLinkRefusal } from "./email-links";
+import { ZNewPassword } from "./password";
 import { checkSignInThrottle, recordSignInFailure, recordSignInSuccess } from "./sign-in-throttle";
 import { sameOriginRedirect } from "./redirect";
 import { authenticate, ZSignIn, type AuthenticatedUser, type SessionUser } from "./users";
@@ -17,6 +20,20 @@ export class TooManyAttempts extends CredentialsSignin {
     super();
   }
 }
+
+/** An emailed link that was used already, came too late, or never existed: it signs nobody in. */
+export class EmailLinkRefused extends CredentialsSignin {
+  constructor(readonly reason: EmailLinkRefusal) {
+    super();
+    this.code = `link_${reason}`;
+  }
+}
+
+const ZEmailLinkCredentials = z.discriminatedUnion("purpose", [
+  z.object({ purpose: z.literal("password_reset"), token: z.string().max(100), password: ZNewPassword }),
+  z.object({ purpose: z.literal("sign_in"), token: z.string().max(100), name: z.string().trim().max(100).optional() }),
+  z.object({ purpose: z.literal("verify_email"), token: z.string().max(100) }),
+]);
 
 const log = childLogger({ module: "auth" });
 
@@ -67,6 +84,20 @@ export function authConfig(): NextAuthConfig {
           }
           await recordSignInSuccess(user.id, email, source);
           return user;
+        },
+      }),
+      // The links of password reset, sign-in by email and verification (lib/auth/email-links.ts):
+      // a single-use token from an email, used by a POST from the page the link opens (so a
+      // mail scanner that follows links uses nothing), making a session like a password does.
+      Credentials({
+        id: "email-link",
+        credentials: { token: { type: "text" }, purpose: { type: "text" }, password: { type: "password" }, name: { type: "text" } },
+        async authorize(credentials) {
+          const parsed = ZEmailLinkCredentials.safeParse({ ...credentials, name: credentials?.name || undefined });
+          if (!parsed.success) return null;
+          const outcome = await redeemEmailLink(parsed.data);
+          if (!outcome.ok) throw new EmailLinkRefused(outcome.reason);
+          return outcome.user;
         },
       }),
     ],

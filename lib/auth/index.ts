@@ -8,7 +8,7 @@ import { authConfig } from "./config";
 import { actorOf, canAdminister } from "./policy";
 import { endSessions, findSessionUser, type SessionUser } from "./users";
 
-export { TooManyAttempts } from "./config";
+export { EmailLinkRefused, TooManyAttempts } from "./config";
 
 // Lazy config: settings are read on the first request, never at build time.
 const nextAuth = NextAuth(() => authConfig());

@@ -47,7 +47,7 @@ describe("session versions", () => {
     const signedIn = await authenticate(user.email, "an old password");
     expect(signedIn?.sessionVersion).toBe(user.sessionVersion);
     const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(bcrypt.getRounds(after.passwordHash)).toBe(12);
+    expect(bcrypt.getRounds(after.passwordHash!)).toBe(12);
     expect(after.sessionVersion).toBe(user.sessionVersion);
   });
 });
@@ -66,7 +66,7 @@ describe("createAdmin", () => {
     const promoted = await prisma.user.findUniqueOrThrow({ where: { id: attendee.id } });
     expect(promoted.role).toBe("admin");
     expect(promoted.sessionVersion).toBeGreaterThan(attendee.sessionVersion);
-    expect(await verifyPassword("second admin password", promoted.passwordHash)).toBe(true);
+    expect(await verifyPassword("second admin password", promoted.passwordHash!)).toBe(true);
   });
 
   it("refuses a short or over-long admin password", async () => {

@@ -18,19 +18,41 @@ export const ZSignIn = z.object({
   password: z.string().min(1, "Enter your password").max(200),
 });
 
-export type SessionUser = { id: string; email: string; name: string; role: Role };
+/**
+ * `emailVerified`: the owner used a link sent to the address. An unverified account may sign
+ * in and buy (a banner asks to verify); orders bought as a guest with the address count as
+ * the account's only once it is verified (ask `isEmailVerified`).
+ */
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** Always set from the database (findSessionUser); optional only so that hand-made test users need not say. */
+  emailVerified?: boolean;
+};
 /** What a new session is made from: the user and the session version it must keep matching. */
 export type AuthenticatedUser = SessionUser & { sessionVersion: number };
 
 export class EmailTakenError extends Error {}
 
+/** Has the owner proved they read this account's email? (Guest orders with it join My tickets only then.) */
+export function isEmailVerified(user: Pick<SessionUser, "emailVerified"> | null | undefined): boolean {
+  return user?.emailVerified === true;
+}
+
+const SESSION_USER = { id: true, email: true, name: true, role: true, emailVerifiedAt: true } as const;
+
+/** The session's view of a user row. */
+export function sessionUserOf(user: { id: string; email: string; name: string; role: Role; emailVerifiedAt: Date | null }): SessionUser {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, emailVerified: user.emailVerifiedAt !== null };
+}
+
+/** A new, unverified account. */
 export async function createUser(input: SignUpInput): Promise<SessionUser> {
   const passwordHash = await hashPassword(input.password);
   try {
-    return await prisma.user.create({
-      data: { name: input.name, email: input.email, passwordHash },
-      select: { id: true, email: true, name: true, role: true },
-    });
+    return sessionUserOf(await prisma.user.create({ data: { name: input.name, email: input.email, passwordHash }, select: SESSION_USER }));
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new EmailTakenError();
     throw error;
@@ -41,24 +63,25 @@ export async function createUser(input: SignUpInput): Promise<SessionUser> {
 export async function authenticate(email: string, password: string): Promise<AuthenticatedUser | null> {
   const user = await prisma.user.findUnique({
     where: { email: email.trim().toLowerCase() },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true, sessionVersion: true },
+    select: { ...SESSION_USER, passwordHash: true, sessionVersion: true },
   });
+  // No account, or one without a password yet (made by a sign-in link): the same comparison, never a match.
   const valid = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
-  if (!user || !valid) return null;
+  if (!user?.passwordHash || !valid) return null;
   // Hashes from before the cost went up are upgraded now, while we hold the password. The
   // session version stays: a stronger hash is not a new password.
   if (needsRehash(user.passwordHash) && passwordByteLength(password) <= MAX_PASSWORD_BYTES) {
     await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
   }
-  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+  return { ...sessionUserOf(user), sessionVersion: user.sessionVersion };
 }
 
 /** The user behind a session, when its version still matches; role and name come from the database. */
 export async function findSessionUser(id: string, sessionVersion: number): Promise<SessionUser | null> {
   if (!isUuid(id)) return null;
-  const user = await prisma.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, sessionVersion: true } });
+  const user = await prisma.user.findUnique({ where: { id }, select: { ...SESSION_USER, sessionVersion: true } });
   if (!user || user.sessionVersion !== sessionVersion) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return sessionUserOf(user);
 }
 
 /** Ends every session of the user (sign-out): their cookies, and any copy of them, stop working. */

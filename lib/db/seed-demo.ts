@@ -945,6 +945,8 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date })
       name: login.name,
       role: login.role,
       passwordHash: await bcrypt.hash(login.password, 10),
+      // The demo logins are ready to use: verified, so no banner asks them to confirm their email.
+      emailVerifiedAt: options.now,
     })),
   );
 

@@ -16,11 +16,11 @@ export function escapeHtml(value: string): string {
     .replaceAll("'", "&#39;");
 }
 
-function subjectLine(value: string): string {
+export function subjectLine(value: string): string {
   return value.replace(/[\r\n\t]+/g, " ").trim().slice(0, 200);
 }
 
-function safeUrl(value: string): string {
+export function safeUrl(value: string): string {
   const url = new URL(value);
   if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`Refusing a ${url.protocol} link in an email`);
   return url.toString();
@@ -30,7 +30,8 @@ type Detail = { label: string; value: string };
 
 type EmailTranslator = ReturnType<typeof translatorFor<"email">>;
 
-function layout(t: EmailTranslator, locale: Locale, options: { title: string; preheader: string; body: string }): string {
+/** The frame of every email; `footer` replaces the orders' "why you get this" line (account emails). */
+export function layout(t: EmailTranslator, locale: Locale, options: { title: string; preheader: string; body: string; footer?: string }): string {
   return `<!doctype html>
 <html lang="${locale}">
 <head>
@@ -45,7 +46,7 @@ function layout(t: EmailTranslator, locale: Locale, options: { title: string; pr
 <div style="background:#ffffff;border-radius:12px;padding:24px;">
 ${options.body}
 </div>
-<p style="margin:16px 0 0;font-size:13px;color:#57534e;">${escapeHtml(t("footer"))}</p>
+<p style="margin:16px 0 0;font-size:13px;color:#57534e;">${escapeHtml(options.footer ?? t("footer"))}</p>
 </div>
 </body>
 </html>`;
@@ -62,16 +63,16 @@ function detailsText(details: Detail[]): string {
   return details.map((detail) => `${detail.label}: ${detail.value}`).join("\n");
 }
 
-function button(href: string, label: string): string {
+export function button(href: string, label: string): string {
   return `<p style="margin:24px 0;"><a href="${escapeHtml(safeUrl(href))}" style="display:inline-block;background:#c2410c;color:#ffffff;text-decoration:none;font-weight:bold;padding:12px 20px;border-radius:8px;">${escapeHtml(label)}</a></p>`;
 }
 
 /** A markup tag's content as one string (use-intl hands it over as a string or as its parts). */
-function textOf(chunks: unknown): string {
+export function textOf(chunks: unknown): string {
   return Array.isArray(chunks) ? chunks.join("") : String(chunks);
 }
 
-function link(href: string, label: string): string {
+export function link(href: string, label: string): string {
   return `<a href="${escapeHtml(safeUrl(href))}" style="color:#c2410c;">${escapeHtml(label)}</a>`;
 }
 

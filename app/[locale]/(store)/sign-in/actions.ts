@@ -2,6 +2,7 @@
 import { AuthError } from "next-auth";
 import { getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
+import { after } from "next/server";
 import type { ActionState } from "@/lib/actions/action-state";
 import { clientAddressFromHeaders } from "@/lib/http/client-address";
 import { signIn, TooManyAttempts } from "@/lib/auth";
@@ -9,6 +10,7 @@ import { signInDevice } from "@/lib/auth/device";
 import type { AuthFormState, AuthFormValues } from "@/lib/actions/auth-form-state";
 import { signUp } from "@/lib/auth/sign-up";
 import { sayFieldErrors } from "@/lib/actions/localised-action-state";
+import type { Locale } from "@/lib/i18n/locales";
 import { localePath } from "@/lib/i18n/paths";
 import { ZSignIn, ZSignUp } from "@/lib/auth/users";
 import { logError } from "@/lib/log";
@@ -73,20 +75,21 @@ export async function signInAction(_previous: AuthFormState, formData: FormData)
 }
 
 export async function signUpAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  const [t, tActions] = await Promise.all([getTranslations("auth"), getTranslations("actions")]);
+  const [t, tActions, locale] = await Promise.all([getTranslations("auth"), getTranslations("actions"), getLocale()]);
   const values = typedValues(formData, ["name", "email"]);
   const parsed = ZSignUp.safeParse({ name: formData.get("name"), email: formData.get("email"), password: formData.get("password") });
   if (!parsed.success) return refused(invalidFields(t, parsed.error.issues, "sign-up"), values);
   let outcome;
   try {
-    outcome = await signUp(parsed.data, clientAddressFromHeaders(await headers()));
+    outcome = await signUp(parsed.data, clientAddressFromHeaders(await headers()), { locale: locale as Locale, returnTo: safeReturnPath(formData.get("callbackUrl")) });
   } catch (error) {
     logError("sign up failed", error);
     return refused({ ok: false, message: tActions("somethingWrong") }, values);
   }
-  if (outcome === "rate_limited") return refused({ ok: false, message: t("tooManyAccounts") }, values);
-  // New or taken, the same next step: sign in with what was typed. For a taken email that
-  // signs in the owner (their own password) and refuses anyone else with signUpRefused;
-  // the failure counts toward that email's sign-in throttle, like a wrong password.
-  return refused(await signInWith(t, parsed.data.email, parsed.data.password, safeReturnPath(formData.get("callbackUrl")), t("signUpRefused")), values);
+  if (outcome.outcome === "rate_limited") return refused({ ok: false, message: t("tooManyAccounts") }, values);
+  // New or taken, the same answer and nobody signed in: the email (a verification link, or
+  // to the owner of a taken address a notice) is written after the answer.
+  const { send } = outcome;
+  after(() => send().catch((error) => logError("sign-up email failed", error)));
+  return { ok: true, message: t("signUpSent", { email: parsed.data.email }) };
 }
