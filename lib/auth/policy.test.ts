@@ -8,7 +8,8 @@ const stranger: Actor = { userId: "s", role: "attendee" };
 
 describe("the access policy", () => {
   it("actorOf: a signed-in user as an actor, nobody as null", () => {
-    expect(actorOf({ id: "b", role: "attendee" })).toEqual(buyer);
+    expect(actorOf({ id: "b", role: "attendee" })).toEqual({ ...buyer, verifiedEmail: null });
+    expect(actorOf({ id: "b", role: "attendee", email: "B@Example.TEST", emailVerified: true })).toEqual({ ...buyer, verifiedEmail: "b@example.test" });
     expect(actorOf(null)).toBeNull();
     expect(actorOf(undefined)).toBeNull();
   });
@@ -63,5 +64,17 @@ describe("the access policy", () => {
   it("canManageTokens: with the session, never with a token", () => {
     expect(canManageTokens("session")).toBe(true);
     expect(canManageTokens("token")).toBe(false);
+  });
+
+  it("a guest order is the account's that verified its email, and nobody else's", () => {
+    const guestOrder = { userId: null, buyerEmail: "rita@example.test" };
+    const verified = actorOf({ id: "u1", role: "attendee", email: "Rita@Example.TEST", emailVerified: true });
+    const unverified = actorOf({ id: "u2", role: "attendee", email: "rita@example.test", emailVerified: false });
+    const other = actorOf({ id: "u3", role: "attendee", email: "ana@example.test", emailVerified: true });
+    expect(canViewOrder(verified, guestOrder)).toBe(true);
+    expect(canViewOrder(unverified, guestOrder)).toBe(false);
+    expect(canViewOrder(other, guestOrder)).toBe(false);
+    // An account's own order stays its own, whatever email another account verified.
+    expect(canViewOrder(verified, { userId: "u9", buyerEmail: "rita@example.test" })).toBe(false);
   });
 });

@@ -7,8 +7,11 @@
 
 export type Role = "attendee" | "admin";
 
-/** Who is asking, as a value. */
-export type Actor = { userId: string; role: Role };
+/**
+ * Who is asking, as a value. `verifiedEmail`: the account's email once its owner proved it
+ * (a link sent to it was used); guest orders made with that email are then theirs too.
+ */
+export type Actor = { userId: string; role: Role; verifiedEmail?: string | null };
 
 /** What a personal API token may do: `read` only reads; `write` may also buy and pay; `check_in` only checks tickets in at the door. */
 export const API_TOKEN_SCOPES = ["read", "write", "check_in"] as const;
@@ -18,8 +21,8 @@ export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
 export type TokenUse = "read" | "write" | "check_in";
 
 /** The actor of a signed-in user (or of nobody). */
-export function actorOf(user: { id: string; role: Role } | null | undefined): Actor | null {
-  return user ? { userId: user.id, role: user.role } : null;
+export function actorOf(user: { id: string; role: Role; email?: string; emailVerified?: boolean } | null | undefined): Actor | null {
+  return user ? { userId: user.id, role: user.role, verifiedEmail: user.emailVerified && user.email ? user.email.toLowerCase() : null } : null;
 }
 
 /** The admin dashboard, its JSON routes and everything they change: admins only. */
@@ -28,12 +31,14 @@ export function canAdminister(actor: Pick<Actor, "role"> | null | undefined): bo
 }
 
 /**
- * An order (its page, its confirmation, its tickets): its buyer, admins, and whoever holds one
- * of its private links (`withAccessLink`: checked by lib/orders/order-access.ts).
+ * An order (its page, its confirmation, its tickets): its buyer's account, the account that
+ * verified the email a guest order was made with, admins, and whoever holds one of its private
+ * links (`withAccessLink`: checked by lib/orders/order-access.ts).
  */
-export function canViewOrder(actor: Actor | null | undefined, order: { userId: string | null }, options: { withAccessLink?: boolean } = {}): boolean {
+export function canViewOrder(actor: Actor | null | undefined, order: { userId: string | null; buyerEmail?: string }, options: { withAccessLink?: boolean } = {}): boolean {
   if (options.withAccessLink) return true;
   if (!actor) return false;
+  if (order.userId === null && actor.verifiedEmail && order.buyerEmail === actor.verifiedEmail) return true;
   return order.userId === actor.userId || canAdminister(actor);
 }
 

@@ -7,6 +7,7 @@ import { resetEnvCacheForTests } from "@/lib/env";
 import { payWithLocalProvider } from "@/lib/payments/local-payment";
 import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
 import { accountBuyer, guestBuyer, ZGuestBuyer } from "./buyer";
+import { listTicketOrders } from "@/lib/tickets/list-ticket-orders";
 import { getOrderForViewer } from "./get-order";
 import { reserveTickets } from "./reserve-tickets";
 
@@ -49,5 +50,17 @@ describe("a guest buyer", () => {
     await reserveTickets({ buyer: guestBuyer({ email: user.email, name: "Guest me" }), input: items(3) });
     await expect(reserveTickets({ buyer: accountBuyer(user.id), input: items(3) })).rejects.toMatchObject({ code: "hold_limit" });
     expect((await reserveTickets({ buyer: accountBuyer(user.id), input: items(2) })).status).toBe("pending");
+  });
+
+  it("appears in My tickets of the account with that email once the email is verified", async () => {
+    const user = await createTestUser();
+    const { ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 5, priceMinor: 0 }] });
+    const order = await reserveTickets({ buyer: guestBuyer({ email: user.email, name: "Me, as a guest" }), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } });
+    const listed = async (verifiedEmail: string | null) => (await listTicketOrders({ userId: user.id, verifiedEmail })).upcoming.map((summary) => summary.id);
+    expect(await listed(null)).not.toContain(order.id);
+    expect(await listed(user.email)).toContain(order.id);
+    const viewer = { id: user.id, email: user.email, name: user.name, role: "attendee" as const };
+    expect(await getOrderForViewer(order.id, { ...viewer, emailVerified: false })).toBeNull();
+    expect(await getOrderForViewer(order.id, { ...viewer, emailVerified: true })).toMatchObject({ id: order.id });
   });
 });

@@ -6,12 +6,17 @@ const venue = { select: { name: true, timeZone: true } } as const;
 
 /**
  * A buyer's orders for "My tickets", each with its event, date, venue and number of valid
- * tickets, grouped upcoming / past. Orders that never got paid and are not waiting for
- * payment (expired holds) are left out: they hold no tickets.
+ * tickets, grouped upcoming / past: the account's own, and once its email is verified the
+ * orders made as a guest with that email (issue 27). Orders that never got paid and are not
+ * waiting for payment (expired holds) are left out: they hold no tickets.
  */
-export async function listTicketOrders(userId: string, now = new Date()): Promise<{ upcoming: TicketOrderSummary[]; past: TicketOrderSummary[] }> {
+export async function listTicketOrders(
+  buyer: { userId: string; verifiedEmail?: string | null },
+  now = new Date(),
+): Promise<{ upcoming: TicketOrderSummary[]; past: TicketOrderSummary[] }> {
+  const mine = buyer.verifiedEmail ? [{ userId: buyer.userId }, { userId: null, buyerEmail: buyer.verifiedEmail }] : [{ userId: buyer.userId }];
   const orders = await prisma.order.findMany({
-    where: { userId, status: { not: "expired" } },
+    where: { OR: mine, status: { not: "expired" } },
     orderBy: { createdAt: "desc" },
     take: 100,
     select: {

@@ -46,7 +46,7 @@ async function paidOrderPdf(orderId: string): Promise<TicketsPdfFile | null> {
 /** The owner, an admin, or whoever holds a private link of the order gets the PDF of a paid order; anyone else null (404). */
 export async function getTicketsPdfForViewer(orderId: string, viewer: SessionUser | null, accessToken?: string | null): Promise<TicketsPdfFile | null> {
   if ((!viewer && !accessToken) || !z.uuid().safeParse(orderId).success) return null;
-  const owner = await prisma.order.findUnique({ where: { id: orderId }, select: { userId: true } });
+  const owner = await prisma.order.findUnique({ where: { id: orderId }, select: { userId: true, buyerEmail: true } });
   const withAccessLink = owner && (!viewer || owner.userId !== viewer.id) ? await hasOrderAccess(orderId, accessToken) : false;
   if (!owner || !canViewOrder(actorOf(viewer), owner, { withAccessLink })) return null;
   return paidOrderPdf(orderId);

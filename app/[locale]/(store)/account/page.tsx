@@ -10,6 +10,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money";
 import type { TicketOrderSummary } from "@/lib/tickets/group-ticket-orders";
 import { listTicketOrders } from "@/lib/tickets/list-ticket-orders";
+import { isEmailVerified } from "@/lib/auth/users";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title"), robots: { index: false } };
@@ -47,7 +48,7 @@ function OrderList({ orders, label, locale, withYear, t }: { orders: TicketOrder
 export default async function AccountPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const [{ locale }, t] = await Promise.all([params, getTranslations("account")]);
   const user = await requireUser("/account", locale);
-  const { upcoming, past } = await listTicketOrders(user.id);
+  const { upcoming, past } = await listTicketOrders({ userId: user.id, verifiedEmail: isEmailVerified(user) ? user.email.toLowerCase() : null });
   // One date format on the page: every date with its year when any is in another year.
   const withYear = [...upcoming, ...past].some((order) => yearNeeded([order.startsAt], order.timeZone));
   return (
