@@ -10,7 +10,9 @@ export function VerifyEmailBanner({ email, action }: Props) {
   const t = useTranslations("auth");
   const [state, formAction, pending] = useActionState(action, null);
   return (
-    <form action={formAction} role="region" aria-label={t("verifyBannerLabel")} className="border-b border-brand-100 bg-brand-50 px-4 py-2 text-sm">
+    // A labelled section is the landmark (a form may not take the region role).
+    <section aria-label={t("verifyBannerLabel")} className="border-b border-brand-100 bg-brand-50 px-4 py-2 text-sm">
+    <form action={formAction}>
       <p className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-3 gap-y-1">
         <span className="min-w-0 break-words">{t("verifyBanner", { email })}</span>
         {state?.ok ? (
@@ -23,5 +25,6 @@ export function VerifyEmailBanner({ email, action }: Props) {
         {state && !state.ok ? <span role="alert" className="font-medium text-red-800">{state.message}</span> : null}
       </p>
     </form>
+    </section>
   );
 }

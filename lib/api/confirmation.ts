@@ -10,8 +10,8 @@ import type { OrderConfirmation } from "./schemas";
  * the email with the PDF tickets and, once that has gone out, the PDF download link.
  * Null for anyone else and for unknown ids alike (the route answers 404 to both).
  */
-export async function getOrderConfirmation(options: { orderId: string; viewer: SessionUser; baseUrl: string }): Promise<OrderConfirmation | null> {
-  const order = await getOrderForViewer(options.orderId, options.viewer);
+export async function getOrderConfirmation(options: { orderId: string; viewer: SessionUser | null; accessToken?: string; baseUrl: string }): Promise<OrderConfirmation | null> {
+  const order = await getOrderForViewer(options.orderId, options.viewer, options.accessToken);
   if (!order) return null;
   const delivery = order.status === "paid" ? await getDeliveryStatus(order.id) : "none";
   const session = order.items[0]?.ticketType.session;

@@ -19,6 +19,11 @@ export const ZEventIdParams = z.object({ id: z.string().describe("Event id (UUID
 export const ZOrderIdParams = z.object({ id: z.string().describe("Order id (UUID)") });
 export const ZTokenIdParams = z.object({ id: z.string().describe("Token id (UUID)") });
 
+/** A private link's token (lib/orders/order-access.ts): opens the order without credentials. */
+export const ZOrderAccessQuery = z.object({
+  access: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional().describe("A private link's token (the delivery email's link has it): the order opens without credentials"),
+});
+
 // ── GET /api/events/{id}/buy ─────────────────────────────────────────────────────────────
 
 export const ZBuyOptionsQuery = z.strictObject({

@@ -36,7 +36,9 @@ export async function startPurchase(options: {
   if (order.status !== "pending") return { order, payment: null };
   const provider = await paymentProvider();
   try {
-    return { order, payment: { provider: provider.name, url: (await provider.startCheckout(order)).url } };
+    // A guest comes back to the order by its private link; an account signs in, and its links carry none.
+    const checkoutOrder = options.buyer.kind === "guest" ? order : { ...order, accessToken: undefined };
+    return { order, payment: { provider: provider.name, url: (await provider.startCheckout(checkoutOrder)).url } };
   } catch (error) {
     logError("starting checkout failed; the buyer can pay from the order page", error, { orderId: order.id });
     return { order, payment: { provider: provider.name, url: null } };

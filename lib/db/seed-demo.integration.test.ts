@@ -66,6 +66,10 @@ describe("the demo data", () => {
     expect(await rows(`SELECT o.id FROM orders o JOIN order_items oi ON oi.order_id = o.id GROUP BY o.id HAVING o.total_minor <> sum(oi.quantity * oi.unit_price_minor)`)).toEqual([]);
     const locales = (await rows<{ locale: string }>(`SELECT DISTINCT locale FROM orders ORDER BY 1`)).map((row) => row.locale);
     expect(locales.sort()).toEqual([...LOCALES].sort());
+    // Some sales are guests': an email and a name on the order, no account.
+    const [guests] = await rows<{ guests: number; accounts: number }>(`SELECT count(*) FILTER (WHERE user_id IS NULL)::int AS guests, count(*) FILTER (WHERE user_id IS NOT NULL)::int AS accounts FROM orders`);
+    expect(guests.guests).toBeGreaterThan(10);
+    expect(guests.accounts).toBeGreaterThan(guests.guests);
     // Short codes as the door reads them; none shared.
     expect(await rows(`SELECT short_code FROM tickets WHERE short_code !~ '^[2-9A-HJKMNP-TV-Z]{10}$'`)).toEqual([]);
   });

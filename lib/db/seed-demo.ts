@@ -886,7 +886,7 @@ type DemoBuyer = { id: string; email: string; name: string; locale: Locale };
  */
 function planSales(types: SoldType[], buyers: DemoBuyer[], staff: { id: string; email: string }, now: number) {
   const orders: Array<{
-    id: string; reference: string; userId: string; buyerEmail: string; buyerName: string; eventId: string; status: "paid"; totalMinor: number; currency: string;
+    id: string; reference: string; userId: string | null; buyerEmail: string; buyerName: string; eventId: string; status: "paid"; totalMinor: number; currency: string;
     holdExpiresAt: Date; paymentProvider: string; paymentRef: string | null; createdAt: Date; paidAt: Date; locale: Locale;
   }> = [];
   const items: Array<{ id: string; orderId: string; ticketTypeId: string; quantity: number; unitPriceMinor: number; status: "sold" }> = [];
@@ -903,8 +903,12 @@ function planSales(types: SoldType[], buyers: DemoBuyer[], staff: { id: string; 
       const paidAt = new Date(Math.floor((lastSale - unit(`paid:${key}`) ** 1.6 * 40 * DAY) / 1000) * 1000);
       const orderId = demoId(`order:${key}`);
       const free = type.priceMinor === 0;
+      // About one sale in five is a guest's: an email and a name, no account (issue 27).
+      const guest = unit(`guest:${key}`) < 0.2;
+      const guestEmail = `${buyer.email.split("@")[0]}.guest@guests.example`;
       orders.push({
-        id: orderId, reference: `LT-${textFromKey(`reference:${key}`, REFERENCE_ALPHABET, 8)}`, userId: buyer.id, buyerEmail: buyer.email.toLowerCase(), buyerName: buyer.name, eventId: type.eventId, status: "paid",
+        id: orderId, reference: `LT-${textFromKey(`reference:${key}`, REFERENCE_ALPHABET, 8)}`, userId: guest ? null : buyer.id,
+        buyerEmail: guest ? guestEmail : buyer.email.toLowerCase(), buyerName: buyer.name, eventId: type.eventId, status: "paid",
         totalMinor: quantity * type.priceMinor, currency: type.currency, holdExpiresAt: new Date(paidAt.getTime() + 8 * MINUTE),
         paymentProvider: free ? "free" : "local", paymentRef: free ? null : `demo-${orderId.slice(0, 8)}`,
         createdAt: new Date(paidAt.getTime() - 2 * MINUTE), paidAt, locale: buyer.locale,

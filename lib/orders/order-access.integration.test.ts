@@ -1,8 +1,10 @@
 // An order belongs to an email and opens with a private link (issue 27): the buyer's email and
 // name are kept on the order; the link placed with it opens the order and its tickets without
 // an account; another order's link, a revoked or a made-up one opens nothing.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { GET as confirmation } from "@/app/api/orders/[id]/confirmation/route";
 import { prisma } from "@/lib/db";
+import { apiRequest, routeParams } from "@/tests/api-fixtures";
 import { getTicketsPdfForViewer } from "@/lib/tickets/order-tickets-pdf";
 import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
 import { accountBuyer } from "./buyer";
@@ -10,6 +12,9 @@ import { getOrderForViewer } from "./get-order";
 import { deliveryAccessToken, hashAccessToken } from "./order-access";
 import { reserveTickets } from "./reserve-tickets";
 import { confirmOrderPayment } from "./transitions";
+
+// Auth.js cannot run outside Next: no session here.
+vi.mock("@/lib/auth", () => ({ currentUser: async () => null }));
 
 describe("the buyer and the private link of an order", () => {
   it("keeps the buyer's email and name on the order and on its tickets", async () => {
@@ -52,5 +57,17 @@ describe("the buyer and the private link of an order", () => {
     await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 3 }] } });
     const [{ held }] = await prisma.$queryRaw<{ held: number }[]>`SELECT buyer_held_places(${user.email.toLowerCase()}) AS held`;
     expect(held).toBe(3);
+  });
+
+  it("the JSON confirmation answers a private link's holder without credentials, and nobody else", async () => {
+    const [user, other] = await Promise.all([createTestUser(), createTestUser()]);
+    const { ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 5, priceMinor: 0 }] });
+    const buy = (userId: string) => reserveTickets({ buyer: accountBuyer(userId), input: { items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] } });
+    const [mine, theirs] = [await buy(user.id), await buy(other.id)];
+    const get = (query: string) => confirmation(apiRequest(`/api/orders/${mine.id}/confirmation${query}`, { method: "GET" }), routeParams({ id: mine.id }));
+    expect((await get(`?access=${mine.accessToken}`)).status).toBe(200);
+    expect((await get(`?access=${theirs.accessToken}`)).status).toBe(404);
+    expect((await get("")).status).toBe(401);
+    expect((await get("?access=not-a-token")).status).toBe(400);
   });
 });

@@ -1,6 +1,6 @@
 // Buying and orders (lib/api): the buyer's API.
 import { z } from "zod";
-import { ZBuyOptions, ZBuyOptionsQuery, ZBuyRequest, ZBuyResponse, ZCreateTokenRequest, ZCreatedToken, ZEventIdParams, ZLocalPayRequest, ZLocalPayResponse, ZOrderConfirmation, ZOrderIdParams, ZTokenIdParams, ZTokenList } from "../schemas";
+import { ZBuyOptions, ZBuyOptionsQuery, ZBuyRequest, ZBuyResponse, ZCreateTokenRequest, ZCreatedToken, ZEventIdParams, ZLocalPayRequest, ZLocalPayResponse, ZOrderAccessQuery, ZOrderConfirmation, ZOrderIdParams, ZTokenIdParams, ZTokenList } from "../schemas";
 import { json, problems, type ApiOperation } from "./operation";
 
 const IdempotencyKeyHeader = {
@@ -75,9 +75,10 @@ export const BUYING_OPERATIONS: ApiOperation[] = [
     tag: "Orders",
     summary: "An order, its tickets and delivery",
     description:
-      "The saved order as its owner or an admin sees it; anyone else gets 404, exactly as for an unknown id. `delivery.ticketsPdfUrl` appears once the email with the PDF tickets has been sent.",
+      "The saved order as its owner or an admin sees it, or whoever holds one of its private links (`?access=`, as in the link of the delivery email; no credentials needed then); anyone else gets 404, exactly as for an unknown id. `delivery.ticketsPdfUrl` appears once the email with the PDF tickets has been sent.",
     access: "user",
     pathParams: ZOrderIdParams,
+    query: ZOrderAccessQuery,
     responses: { 200: json("The order", ZOrderConfirmation), ...problems("unauthenticated", "not_found") },
   },
   {

@@ -95,7 +95,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
       {order.tickets.length > 0 ? (
         <section aria-labelledby="tickets-heading" className="flex flex-col gap-2">
           <h2 id="tickets-heading" className="text-lg font-semibold">{t("tickets")}</h2>
-          <DeliveryProgress orderId={order.id} initial={delivery} />
+          <DeliveryProgress orderId={order.id} initial={delivery} access={owner ? null : access} />
           {paid && offline ? <p className="text-sm text-stone-700">{t("worksOffline")}</p> : null}
           {order.status === "paid" ? (
             <a href={owner ? `/api/orders/${order.id}/tickets.pdf` : withAccess(`/api/orders/${order.id}/tickets.pdf`, access)} className="inline-flex min-h-11 items-center justify-center rounded-xl border border-brand-600 px-4 font-semibold text-brand-700 hover:bg-brand-50" download>

@@ -1,6 +1,7 @@
-import { requireApiCaller } from "@/lib/auth/api-caller";
+import { authenticateApiRequest, requireApiCaller } from "@/lib/auth/api-caller";
+import { ZOrderAccessQuery } from "@/lib/api/schemas";
 import { getOrderConfirmation } from "@/lib/api/confirmation";
-import { jsonResponse } from "@/lib/http/json";
+import { jsonResponse, readQuery } from "@/lib/http/json";
 import { withApiErrors } from "@/lib/http/with-api-errors";
 import { problemResponse } from "@/lib/http/problem";
 import { appUrl } from "@/lib/urls";
@@ -9,12 +10,23 @@ export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
 
-/** The saved order, its tickets and delivery status: only for its owner or an admin (anyone else: 404). */
+/**
+ * The saved order, its tickets and delivery status: for its owner or an admin, or whoever holds
+ * one of its private links (`?access=`, no credentials needed); anyone else: 404.
+ */
 export const GET = withApiErrors("order_confirmation", async (request: Request, { params }: Context) => {
   const { id } = await params;
-  const auth = await requireApiCaller(request);
-  if (!auth.ok) return auth.response;
-  const confirmation = await getOrderConfirmation({ orderId: id, viewer: auth.caller.user, baseUrl: appUrl(request) });
+  const query = readQuery(request, ZOrderAccessQuery);
+  if (!query.ok) return query.response;
+  let viewer = null;
+  if (query.data.access === undefined) {
+    const auth = await requireApiCaller(request);
+    if (!auth.ok) return auth.response;
+    viewer = auth.caller.user;
+  } else {
+    viewer = (await authenticateApiRequest(request))?.user ?? null;
+  }
+  const confirmation = await getOrderConfirmation({ orderId: id, viewer, accessToken: query.data.access, baseUrl: appUrl(request) });
   if (!confirmation) return problemResponse("not_found", { detail: "Order not found." });
   return jsonResponse(confirmation);
 });
