@@ -4,11 +4,13 @@
 import type { SaleRules } from "@/lib/orders/quote";
 import type { EventDetail } from "./types";
 
-export function saleRulesOf(event: Pick<EventDetail, "id" | "status" | "sessions" | "resources" | "venue">, maxTicketsPerOrder: number): SaleRules {
+export function saleRulesOf(event: Pick<EventDetail, "id" | "status" | "sessions" | "resources" | "venue" | "questions" | "holderChangeCutoffMinutes">, maxTicketsPerOrder: number): SaleRules {
   return {
     eventId: event.id,
     published: event.status === "published",
     maxTicketsPerOrder,
+    holderChangeCutoffMinutes: event.holderChangeCutoffMinutes,
+    questions: event.questions,
     ticketTypes: event.sessions.flatMap((session) =>
       session.ticketTypes.map((type) => ({
         id: type.id,

@@ -7,7 +7,14 @@ import { lengthRefusal, slotStarts } from "@/lib/orders/quote-booking";
 import { instantAt, isIsoDate } from "@/lib/time";
 import { localiseEvent } from "./localise-event";
 import { ticketTypeNameIn } from "./ticket-type-name";
+import type { QuestionOption } from "@/lib/questions/question";
 import type { EventDetail } from "./types";
+
+/** A question's stored choices (jsonb) as options; anything else is dropped. */
+function readOptions(value: unknown): QuestionOption[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((option): option is QuestionOption => typeof option?.id === "string" && typeof option?.label === "string");
+}
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -29,6 +36,11 @@ async function findPublicEvent(where: { slug: string } | { id: string }, now: Da
       imageAlt: true,
       status: true,
       updatedAt: true,
+      holderChangeCutoffMinutes: true,
+      questions: {
+        orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, kind: true, label: true, labelTranslations: true, options: true, required: true, perTicket: true, ticketTypeId: true, showAtDoor: true },
+      },
       venue: {
         select: { id: true, name: true, address: true, city: true, neighbourhood: true, timeZone: true, latitude: true, longitude: true },
       },
@@ -64,9 +76,10 @@ async function findPublicEvent(where: { slug: string } | { id: string }, now: Da
     },
   });
   if (!event) return null;
-  const { translations, language, ...rest } = event;
+  const { translations, language, questions, ...rest } = event;
   return {
     ...rest,
+    questions: questions.map((question) => ({ ...question, options: readOptions(question.options) })),
     ...localiseEvent({ title: event.title, summary: event.summary, description: event.description, language }, translations, locale),
     sessions: event.sessions.map((session) => ({
       ...session,

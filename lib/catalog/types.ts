@@ -1,6 +1,7 @@
 // What the storefront shows. Produced by lib/catalog, rendered by app/ and components/.
 import type { Locale } from "@/lib/i18n/locales";
 import type { Category } from "@/lib/generated/prisma/enums";
+import type { Question } from "@/lib/questions/question";
 
 export type { Category };
 
@@ -116,4 +117,8 @@ export type EventDetail = {
   /** Upcoming, not cancelled sessions, soonest first. */
   sessions: SessionView[];
   resources: ResourceView[];
+  /** What the event asks its buyers (lib/questions), labels as written (the panel localises them). */
+  questions: Question[];
+  /** Until how many minutes before the start a ticket's holder may be changed. */
+  holderChangeCutoffMinutes: number;
 };

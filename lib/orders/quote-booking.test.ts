@@ -57,7 +57,7 @@ describe("quoteBooking", () => {
   const sale: SaleRules = {
     eventId: "00000000-0000-0000-0000-000000000001",
     published: true,
-    maxTicketsPerOrder: 10,
+    maxTicketsPerOrder: 10, holderChangeCutoffMinutes: 120, questions: [],
     ticketTypes: [],
     resources: [{ ...rules, id: "00000000-0000-0000-0000-0000000000aa", name: "Boat", priceMinorPerSlot: 1250, currency: "EUR" }],
   };

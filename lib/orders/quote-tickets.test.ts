@@ -16,7 +16,7 @@ const offer = (n: number, overrides: Partial<TicketOffer> = {}): TicketOffer => 
   cancelled: false,
   ...overrides,
 });
-const rules = (offers: TicketOffer[], published = true): SaleRules => ({ eventId: id(999), published, maxTicketsPerOrder: 10, ticketTypes: offers, resources: [] });
+const rules = (offers: TicketOffer[], published = true): SaleRules => ({ eventId: id(999), published, maxTicketsPerOrder: 10, holderChangeCutoffMinutes: 120, questions: [], ticketTypes: offers, resources: [] });
 const quote = (sale: SaleRules, items: { ticketTypeId: string; quantity: number }[], eventNamed = false) => quoteTickets(sale, items, { now: NOW, eventNamed });
 
 describe("normaliseSelection", () => {

@@ -3,6 +3,8 @@
 // (lib/orders/place-order.ts → `order_place`, which re-checks it under the locks). A price or
 // a rule of buying is written once, here (docs/decisions/0006). Capacity is not the quote's:
 // only the commit knows the places left for certain.
+import type { Particulars } from "@/lib/questions/check-particulars";
+import type { Question } from "@/lib/questions/question";
 import type { OrderRefusal } from "./refusals";
 
 /** A ticket type as the quote reads it (lib/orders/sale-rules.ts loads them). Instants in ms. */
@@ -34,6 +36,10 @@ export type SaleRules = {
   eventId: string;
   published: boolean;
   maxTicketsPerOrder: number;
+  /** Until how many minutes before the start a ticket's holder may be changed. */
+  holderChangeCutoffMinutes: number;
+  /** What the event asks its buyers, once per order or per ticket (lib/questions). */
+  questions: Question[];
   ticketTypes: TicketOffer[];
   resources: BookingOffer[];
 };
@@ -48,6 +54,8 @@ type QuoteBase = {
   totalMinor: number;
   /** Places the order holds (a booking is one). */
   places: number;
+  /** Holders and answers, checked (lib/orders/quote-particulars.ts); none: every ticket is the buyer's. */
+  particulars?: Particulars;
 };
 
 export type TicketQuote = QuoteBase & { kind: "tickets"; sessionId: string; lines: QuoteLine[] };

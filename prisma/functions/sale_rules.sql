@@ -1,7 +1,8 @@
 -- What an event sells, as the quote reads it (lib/orders/sale-rules.ts → lib/orders/quote.ts):
 -- the event named by p_event, or the event of ticket type p_type or resource p_resource, with
 -- every ticket type (price, currency, its session's times, cancelled or not) and every bookable
--- resource (its rules, on its venue's clock). NULL when there is no such event. PL/pgSQL, so
+-- resource (its rules, on its venue's clock), the questions it asks its buyers (lib/questions)
+-- and until when before the start a holder may be changed. NULL when there is no such event. PL/pgSQL, so
 -- the plan is kept per connection: this is read on the buying path whenever a copy is missing.
 CREATE OR REPLACE FUNCTION "sale_rules"(p_event uuid, p_type uuid, p_resource uuid) RETURNS jsonb
   LANGUAGE plpgsql STABLE AS $$
@@ -14,6 +15,13 @@ BEGIN
     SELECT jsonb_build_object(
       'eventId', e.id,
       'published', e.status = 'published',
+      'holderChangeCutoffMinutes', e.holder_change_cutoff_minutes,
+      'questions', coalesce((
+        SELECT jsonb_agg(jsonb_build_object(
+                 'id', q.id, 'kind', q.kind, 'label', q.label, 'labelTranslations', q.label_translations, 'options', q.options,
+                 'required', q.required, 'perTicket', q.per_ticket, 'ticketTypeId', q.ticket_type_id, 'showAtDoor', q.show_at_door)
+                 ORDER BY q.sort_order, q.created_at, q.id)
+          FROM event_questions q WHERE q.event_id = e.id), '[]'),
       'ticketTypes', coalesce((
         SELECT jsonb_agg(jsonb_build_object(
                  'id', tt.id, 'name', tt.name, 'priceMinor', tt.price_minor, 'currency', tt.currency, 'sessionId', s.id,
