@@ -279,6 +279,11 @@ function VerdictPanel({ shown, timeZone }: { shown: Shown | null; timeZone: stri
     <div role="status" key={shown.seq} className={`flex flex-col gap-1 rounded-2xl p-6 ${style}`} data-testid="verdict" data-result={verdict.result}>
       <p className="text-3xl font-bold">{heading}</p>
       {ticketLine ? <p className="text-lg font-semibold break-words">{ticketLine}</p> : verdict.result === "admitted" ? <p className="text-lg">Ticket issued after the last sync</p> : null}
+      {verdict.ticket?.notes?.length ? (
+        <ul className="break-words" aria-label="Answers for the door" data-testid="door-notes">
+          {verdict.ticket.notes.map((note) => <li key={note}>{note}</li>)}
+        </ul>
+      ) : null}
       {verdict.result === "already_checked_in" ? <p className="break-words">by {verdict.checkIn.by} at {verdict.checkIn.door}</p> : null}
       {offline ? <p className="text-sm">Checked on this phone (offline){verdict.result === "admitted" ? "; it uploads when the connection returns" : ""}.</p> : null}
     </div>

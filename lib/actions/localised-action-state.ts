@@ -15,6 +15,9 @@ export async function toLocalisedActionState(error: unknown, context: { action: 
   if (!isOrderError(error) || !error.messageKey) return state;
   const t = await getTranslations("orderErrors");
   const message = t(error.messageKey, error.messageValues);
+  if (error.fields) {
+    return { ...state, message, fieldErrors: Object.fromEntries(Object.entries(error.fields).map(([path, said]) => [path, t(said.key, said.values)])) };
+  }
   return { ...state, message, ...(error.field ? { fieldErrors: { [error.field]: message } } : {}) };
 }
 

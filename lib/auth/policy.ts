@@ -43,6 +43,15 @@ export function canViewOrder(actor: Actor | null | undefined, order: { userId: s
 }
 
 /**
+ * Who a ticket is for (its holder): whoever may see the order may change it, until the event's
+ * cutoff (the buyer, by account or private link, and admins helping them). The new holder gets
+ * only their ticket, never the order.
+ */
+export function canChangeTicketHolder(actor: Actor | null | undefined, order: { userId: string | null; buyerEmail?: string }, options: { withAccessLink?: boolean } = {}): boolean {
+  return canViewOrder(actor, order, options);
+}
+
+/**
  * The events `actor` may check tickets in for, from their staff grants (a grant without an
  * event is for every event): "all" for admins and all-event staff, the granted events, or
  * null for anyone else.

@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { verifyAnyTicketCode } from "@/lib/tickets/keys";
 import { normaliseShortCode } from "@/lib/tickets/short-code";
+import { doorNotes, doorQuestions } from "./door-notes";
 import type { DoorSession, DoorStaff } from "./staff";
 import type { CheckInFacts, RejectionReason, TicketSummary, Verdict } from "./verdict";
 
@@ -31,6 +32,9 @@ type TicketState = {
   check_in_by: string | null;
   check_in_door: string | null;
   check_in_scan_id: string | null;
+  event_id: string | null;
+  answers: unknown;
+  order_answers: unknown;
 };
 
 const REFUNDED = new Set(["refund_required", "refunded"]);
@@ -66,7 +70,7 @@ export async function checkInTicket(options: CheckInOptions): Promise<Verdict> {
 
   const state = await readTicketState(facts.ticketId);
   const ticket: TicketSummary | null = state && state.order_reference === facts.orderReference
-    ? { id: state.id, holderName: state.holder_name, ticketTypeName: state.ticket_type_name ?? "Ticket" }
+    ? { id: state.id, holderName: state.holder_name, ticketTypeName: state.ticket_type_name ?? "Ticket", notes: state.event_id ? doorNotes(await doorQuestions(state.event_id), state.answers, state.order_answers) : [] }
     : null;
   if (admitted[0]) return { result: "admitted", ticket, checkIn: { id: admitted[0].id, at: admitted[0].scanned_at.toISOString(), by: staff.name || staff.email, door } };
   if (!state || !ticket) return { result: "rejected", reason: "not_valid", ticket: null };
@@ -119,7 +123,8 @@ async function readTicketState(ticketId: string): Promise<TicketState | null> {
   const rows = await prisma.$queryRaw<TicketState[]>`
     SELECT t.id, t.holder_name, COALESCE(tt.name, r.name) AS ticket_type_name, t.status::text AS ticket_status,
            o.status::text AS order_status, o.reference AS order_reference, tt.session_id,
-           c.id AS check_in_id, c.scanned_at AS check_in_at, COALESCE(NULLIF(staff.name, ''), c.staff_email) AS check_in_by, c.door AS check_in_door, c.scan_id::text AS check_in_scan_id
+           c.id AS check_in_id, c.scanned_at AS check_in_at, COALESCE(NULLIF(staff.name, ''), c.staff_email) AS check_in_by, c.door AS check_in_door, c.scan_id::text AS check_in_scan_id,
+           o.event_id, t.answers, o.answers AS order_answers
       FROM tickets t
       JOIN orders o ON o.id = t.order_id
       LEFT JOIN ticket_types tt ON tt.id = t.ticket_type_id

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { ticketPublicKeyBase64Url } from "@/lib/tickets/keys";
+import { doorNotes, doorQuestions } from "./door-notes";
 import type { DoorSession } from "./staff";
 
 export function doorSessionJson(session: DoorSession) {
@@ -15,6 +16,8 @@ export type DoorListTicket = {
   ticketTypeName: string;
   /** What is printed under the QR and typed at the door when the camera cannot read it (lib/tickets/short-code.ts). */
   shortCode: string;
+  /** The answers the door is shown ("Diet: Vegetarian"); absent in a list a phone kept from before questions. */
+  notes?: string[];
   /** null: may be admitted; else why not. */
   refusal: Exclude<RejectionReason, "not_valid" | "other_event" | "scan_time"> | null;
   checkedIn: { at: string; by: string; door: string } | null;
@@ -39,6 +42,8 @@ type Row = {
   check_in_at: Date | null;
   check_in_by: string | null;
   check_in_door: string | null;
+  answers: unknown;
+  order_answers: unknown;
 };
 
 /**
@@ -47,8 +52,10 @@ type Row = {
  * that verifies codes. A code issued after the sync still verifies with the key alone.
  */
 export async function loadDoorList(session: DoorSession): Promise<DoorList> {
+  const questions = await doorQuestions(session.eventId);
   const rows = await prisma.$queryRaw<Row[]>`
     SELECT t.id, t.short_code, o.reference, t.holder_name, tt.name AS ticket_type_name, t.status::text AS ticket_status, o.status::text AS order_status,
+           t.answers, o.answers AS order_answers,
            c.scanned_at AS check_in_at, COALESCE(NULLIF(staff.name, ''), c.staff_email) AS check_in_by, c.door AS check_in_door
       FROM ticket_types tt
       JOIN tickets t ON t.ticket_type_id = tt.id
@@ -67,6 +74,7 @@ export async function loadDoorList(session: DoorSession): Promise<DoorList> {
       holderName: row.holder_name,
       ticketTypeName: row.ticket_type_name,
       shortCode: row.short_code,
+      notes: doorNotes(questions, row.answers, row.order_answers),
       refusal:
         row.order_status === "refund_required" || row.order_status === "refunded" ? "refunded" : row.ticket_status === "void" ? "void" : row.order_status !== "paid" ? "not_paid" : null,
       checkedIn: row.check_in_at ? { at: row.check_in_at.toISOString(), by: row.check_in_by!, door: row.check_in_door! } : null,

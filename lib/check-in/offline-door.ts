@@ -54,7 +54,7 @@ export async function offlineVerdict(options: {
 
 /** A ticket of the door list: refused, already in (here or, by the last sync, elsewhere), or admitted. */
 function listedVerdict(listed: DoorListTicket, options: { admittedHere: ReadonlyMap<string, LocalAdmission>; door: string; by: string; now: Date; newId: () => string }): Verdict {
-  const ticket = { id: listed.id, holderName: listed.holderName, ticketTypeName: listed.ticketTypeName };
+  const ticket = { id: listed.id, holderName: listed.holderName, ticketTypeName: listed.ticketTypeName, ...(listed.notes?.length ? { notes: listed.notes } : {}) };
   if (listed.refusal) return { result: "rejected", reason: listed.refusal, ticket };
   const earlier = options.admittedHere.get(listed.id);
   if (earlier) return { result: "already_checked_in", ticket, checkIn: earlier };

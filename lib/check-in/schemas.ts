@@ -19,7 +19,8 @@ export const ZUploadScansRequest = z.strictObject({
   scans: z.array(ZOfflineScan).min(1).max(MAX_SCANS_PER_UPLOAD).describe("Admissions made offline, in any order"),
 });
 
-const ZTicketSummary = z.object({ id: ZId, holderName: z.string(), ticketTypeName: z.string() }).meta({ id: "CheckInTicket" });
+const ZDoorNotes = z.array(z.string()).describe('Answers the door is shown, as "Label: answer" (questions marked show at the door)');
+const ZTicketSummary = z.object({ id: ZId, holderName: z.string(), ticketTypeName: z.string(), notes: ZDoorNotes.optional() }).meta({ id: "CheckInTicket" });
 const ZCheckInFacts = z
   .object({ id: z.string(), at: z.iso.datetime({ offset: true }), by: z.string().describe("Who admitted it: the door staff's name (their email when they gave no name)"), door: z.string() })
   .meta({ id: "CheckInFacts" });
@@ -58,6 +59,7 @@ export const ZDoorList = z.object({
       holderName: z.string(),
       ticketTypeName: z.string(),
       shortCode: z.string().describe("The short code printed under the ticket's QR, so a typed code is matched offline too"),
+      notes: ZDoorNotes,
       refusal: z.enum(["void", "refunded", "not_paid"]).nullable(),
       checkedIn: z.object({ at: z.iso.datetime({ offset: true }), by: z.string(), door: z.string() }).nullable(),
     }),

@@ -5,7 +5,8 @@
 export const REJECTION_REASONS = ["not_valid", "void", "refunded", "not_paid", "other_event", "scan_time"] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
-export type TicketSummary = { id: string; holderName: string; ticketTypeName: string };
+/** `notes`: the answers the door is shown ("Diet: Vegetarian"; lib/check-in/door-notes.ts). */
+export type TicketSummary = { id: string; holderName: string; ticketTypeName: string; notes?: string[] };
 export type CheckInFacts = { id: string; at: string; by: string; door: string };
 
 export type Verdict =

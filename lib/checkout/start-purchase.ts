@@ -6,8 +6,10 @@ import { reserveBooking, type ZReserveBooking } from "@/lib/orders/reserve-booki
 import { reserveTickets, type ReservedOrder, type ReserveTicketsInput } from "@/lib/orders/reserve-tickets";
 import { paymentProvider } from "@/lib/payments/provider";
 import type { z } from "zod";
+import type { ParticularsInput } from "@/lib/questions/check-particulars";
 
-export type PurchaseChoice = { items: ReserveTicketsInput["items"] } | { booking: z.output<typeof ZReserveBooking> };
+/** What is bought, and (optionally) who each ticket is for and the answers to the event's questions. */
+export type PurchaseChoice = ({ items: ReserveTicketsInput["items"] } | { booking: z.output<typeof ZReserveBooking> }) & { particulars?: ParticularsInput };
 
 export type StartedPurchase = {
   order: ReservedOrder;
@@ -31,7 +33,9 @@ export async function startPurchase(options: {
   requestKey?: string;
 }): Promise<StartedPurchase> {
   const { choice, ...rest } = options;
-  const order = "items" in choice ? await reserveTickets({ ...rest, input: { items: choice.items } }) : await reserveBooking({ ...rest, input: choice.booking });
+  const particulars = choice.particulars;
+  const order =
+    "items" in choice ? await reserveTickets({ ...rest, particulars, input: { items: choice.items } }) : await reserveBooking({ ...rest, particulars, input: choice.booking });
   // Paid (free, or a replayed order paid meanwhile), or a replayed order that is over: its page says so.
   if (order.status !== "pending") return { order, payment: null };
   const provider = await paymentProvider();

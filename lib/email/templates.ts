@@ -188,3 +188,46 @@ ${t("yourOrder")}: ${safeUrl(input.orderUrl)}
 `;
   return { subject, html, text };
 }
+
+export type TicketGivenInput = {
+  holderName: string;
+  buyerName: string;
+  eventTitle: string;
+  when: string;
+  venueName: string;
+  venueAddress: string;
+  /** The code printed under the QR, to type at the door. */
+  shortCode: string;
+  /** The order's language (the buyer's); English when not given. */
+  locale?: Locale;
+};
+
+/** To a ticket's new holder (issue 27.3): their ticket, attached; never the order or its link. */
+export function ticketGivenEmail(input: TicketGivenInput): EmailContent {
+  const locale = input.locale ?? DEFAULT_LOCALE;
+  const t = translatorFor(locale, "email");
+  const subject = subjectLine(t("givenSubject", { buyer: input.buyerName, event: input.eventTitle }));
+  const details: Detail[] = [
+    { label: t("event"), value: input.eventTitle },
+    { label: t("when"), value: input.when },
+    { label: t("where"), value: `${input.venueName}, ${input.venueAddress}` },
+    { label: t("givenCode"), value: input.shortCode },
+  ];
+  const heading = t("givenHeading", { name: input.holderName });
+  const body = t("givenBody", { buyer: input.buyerName });
+  const html = layout(t, locale, {
+    title: subject,
+    preheader: t("deliveredPreheader", { event: input.eventTitle, when: input.when }),
+    body: `<h1 style="margin:0 0 12px;font-size:22px;">${escapeHtml(heading)}</h1>
+<p style="margin:0 0 12px;">${escapeHtml(body)}</p>
+${detailsHtml(details)}`,
+    footer: t("givenFooter", { buyer: input.buyerName }),
+  });
+  const text = `${heading}
+
+${body}
+
+${detailsText(details)}
+`;
+  return { subject, html, text };
+}

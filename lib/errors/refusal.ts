@@ -33,6 +33,7 @@ export type RefusalCode =
   | "not_cancellable"
   | "price_changed"
   | "rules_changed"
+  | "holder_locked"
   // Admin work (lib/admin AdminError).
   | "validation_failed"
   | "conflict"

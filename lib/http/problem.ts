@@ -58,6 +58,7 @@ export const PROBLEMS = {
   not_cancellable: { status: 409, title: "Cannot be cancelled" },
   price_changed: { status: 409, title: "The price changed since the quote" },
   rules_changed: { status: 409, title: "The booking rules changed since the quote" },
+  holder_locked: { status: 409, title: "The ticket's holder can no longer be changed" },
   // Outcomes of a scan at the door (lib/check-in): the problem carries the door's `verdict`.
   already_checked_in: { status: 409, title: "Already checked in" },
   ticket_rejected: { status: 422, title: "Not a valid ticket for this door" },

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/transaction";
 import { currentRequestId } from "@/lib/ops/request-context";
-import { jobKey, type JobKind, type JobPayloadInput } from "./kinds";
+import { jobKey, jobSubjectId, type JobKind, type JobPayloadInput } from "./kinds";
 
 // The queue's one way in from TypeScript (the order functions in SQL call the same
 // `jobs_enqueue`). Pass the caller's transaction: the job then commits with the change that
@@ -18,6 +18,6 @@ export async function enqueueJob<K extends JobKind>(
   payload: JobPayloadInput<K>,
   options: { uniqueKey?: string; runAt?: Date } = {},
 ): Promise<void> {
-  const uniqueKey = options.uniqueKey ?? jobKey(kind, payload.orderId);
+  const uniqueKey = options.uniqueKey ?? jobKey(kind, jobSubjectId(payload));
   await db.$executeRaw`SELECT jobs_enqueue(${kind}, ${jobPayloadJson(payload)}::jsonb, ${uniqueKey}, ${options.runAt ?? new Date()}::timestamptz)`;
 }

@@ -16,6 +16,8 @@ export const JOB_KINDS = {
   deliver_order: ZOrderPayload.extend({
     resend: z.union([z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), z.number().int().nonnegative()]).optional(),
   }),
+  /** A ticket given to someone else (its holder changed, with an email) → that ticket's PDF to them. */
+  deliver_ticket: z.object({ ticketId: z.uuid() }),
   /** `refund_required` order → money back through its provider → refund notice. */
   refund_order: ZOrderPayload,
   /** The hold ended: close the order's checkout so nobody pays for places given away. */
@@ -30,6 +32,11 @@ export type JobPayload<K extends JobKind> = z.output<(typeof JOB_KINDS)[K]>;
 
 export function isJobKind(kind: string): kind is JobKind {
   return Object.hasOwn(JOB_KINDS, kind);
+}
+
+/** What a job is about (an order, or one ticket): its unique key names it. */
+export function jobSubjectId(payload: { orderId: string } | { ticketId: string }): string {
+  return "orderId" in payload ? payload.orderId : payload.ticketId;
 }
 
 /**

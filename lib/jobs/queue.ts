@@ -5,7 +5,7 @@ import type { Tx } from "@/lib/db/transaction";
 import { runJobWithContext } from "@/lib/ops/request-context";
 import { isShuttingDown } from "@/lib/ops/shutdown";
 import { enqueueJob } from "./enqueue";
-import { JOB_KINDS, jobKey, type JobKind, type JobPayload, type JobPayloadInput } from "./kinds";
+import { JOB_KINDS, jobKey, jobSubjectId, type JobKind, type JobPayload, type JobPayloadInput } from "./kinds";
 
 export type ClaimedJob = { id: string; kind: string; payload: Record<string, unknown>; attempts: number; max_attempts: number };
 export type JobHandler = (payload: Record<string, unknown>, job: ClaimedJob) => Promise<void>;
@@ -147,7 +147,7 @@ export async function requeueJob<K extends JobKind>(
   payload: JobPayloadInput<K>,
   options: { uniqueKey?: string; again?: Partial<JobPayloadInput<K>> } = {},
 ): Promise<RequeueOutcome> {
-  const uniqueKey = options.uniqueKey ?? jobKey(kind, payload.orderId);
+  const uniqueKey = options.uniqueKey ?? jobKey(kind, jobSubjectId(payload));
   const [job] = await tx.$queryRaw<{ id: string; status: string; attempts: number; last_error: string | null; stale: boolean }[]>`
     SELECT id, status::text, attempts, last_error, locked_at < now() - make_interval(secs => ${STALE_LOCK_SECONDS}) AS stale
       FROM jobs WHERE unique_key = ${uniqueKey} FOR UPDATE`;

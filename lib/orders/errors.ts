@@ -5,6 +5,7 @@ import type messages from "@/messages/en.json";
 /** The name of the message (messages/*.json, `orderErrors`) that says this refusal in the buyer's language. */
 export type OrderMessageKey = keyof (typeof messages)["orderErrors"];
 export type OrderMessageValues = Record<string, string | number>;
+export type FieldMessage = { message: string; key: OrderMessageKey; values?: OrderMessageValues };
 export type OrderErrorCode =
   | "invalid"
   | "not_found"
@@ -23,6 +24,7 @@ export type OrderErrorCode =
   | "not_cancellable"
   | "price_changed"
   | "rules_changed"
+  | "holder_locked"
   | "busy";
 
 /** A refusal of buying; its codes are refusal codes (lib/errors/refusal.ts), so each has its problem. */
@@ -36,8 +38,11 @@ export class OrderError extends Refusal<OrderErrorCode> {
     retryAfterSeconds?: number,
     /** `not_in_event` only: every ticket type id of the request that is not the event's. */
     readonly foreignIds?: string[],
+    /** Several fields at fault (holders and answers), each with its own message and the key that says it in the buyer's language. */
+    readonly fields?: Record<string, FieldMessage>,
   ) {
-    super(code, message, { fieldErrors: field ? { [field]: message } : undefined, retryAfterSeconds });
+    const fieldErrors = fields ? Object.fromEntries(Object.entries(fields).map(([path, said]) => [path, said.message])) : field ? { [field]: message } : undefined;
+    super(code, message, { fieldErrors, retryAfterSeconds });
     this.name = "OrderError";
   }
 

@@ -23,7 +23,7 @@ function findOrder(orderId: string) {
                   id: true,
                   startsAt: true,
                   endsAt: true,
-                  event: { select: { title: true, slug: true } },
+                  event: { select: { title: true, slug: true, holderChangeCutoffMinutes: true } },
                   venue: { select: { name: true, address: true, timeZone: true } },
                 },
               },
@@ -35,11 +35,16 @@ function findOrder(orderId: string) {
       bookings: {
         include: {
           resource: {
-            select: { name: true, event: { select: { title: true, slug: true } }, venue: { select: { name: true, address: true, timeZone: true } } },
+            select: { name: true, event: { select: { title: true, slug: true, holderChangeCutoffMinutes: true } }, venue: { select: { name: true, address: true, timeZone: true } } },
           },
         },
       },
-      tickets: { select: { id: true, code: true, holderName: true, status: true, ticketType: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+      // A ticket re-issued to a new holder is replaced by its new row: only the current one is shown.
+      tickets: {
+        where: { reissuedAs: { is: null } },
+        select: { id: true, code: true, holderName: true, holderEmail: true, status: true, ticketType: { select: { name: true } } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
     },
   });
 }
@@ -55,6 +60,21 @@ export async function getOrderForViewer(orderId: string, viewer: SessionUser | n
   const withAccessLink = !viewer || order.userId !== viewer.id ? await hasOrderAccess(orderId, accessToken) : false;
   if (!canViewOrder(actorOf(viewer), order, { withAccessLink })) return null;
   return order;
+}
+
+/**
+ * Until when the order's holders may be changed (the event's cutoff before the start), or null
+ * when they may not be changed any more (or the order is not paid).
+ */
+export function holderChangeUntil(order: OrderView, now = new Date()): Date | null {
+  if (order.status !== "paid") return null;
+  const session = order.items[0]?.ticketType.session;
+  const booking = order.bookings[0];
+  const startsAt = session?.startsAt ?? booking?.startsAt;
+  const cutoff = session?.event.holderChangeCutoffMinutes ?? booking?.resource.event.holderChangeCutoffMinutes;
+  if (!startsAt || cutoff === undefined) return null;
+  const until = new Date(startsAt.getTime() - cutoff * 60_000);
+  return until > now ? until : null;
 }
 
 export type DeliveryStatus = "queued" | "sending" | "sent" | "failed" | "none";

@@ -27,9 +27,17 @@ export type ReservedOrder = {
   accessToken: string;
 };
 
-/** The quote as `order_place` reads it (prisma/functions/order_place.sql): ids, quantities and prices, no names. */
+/** The quote as `order_place` reads it (prisma/functions/order_place.sql): ids, quantities and prices, no names; the holders and answers it keeps. */
 function quoteForCommit(quote: Quote) {
-  const common = { kind: quote.kind, eventId: quote.eventId, eventNamed: quote.eventNamed, currency: quote.currency, totalMinor: quote.totalMinor };
+  const common = {
+    kind: quote.kind,
+    eventId: quote.eventId,
+    eventNamed: quote.eventNamed,
+    currency: quote.currency,
+    totalMinor: quote.totalMinor,
+    attendees: quote.particulars?.attendees ?? [],
+    answers: quote.particulars?.answers ?? {},
+  };
   if (quote.kind === "tickets") {
     return { ...common, lines: quote.lines.map(({ ticketTypeId, quantity, unitPriceMinor }) => ({ ticketTypeId, quantity, unitPriceMinor })) };
   }

@@ -1,4 +1,5 @@
-import { OrderError } from "./errors";
+import type { ParticularsProblem } from "@/lib/questions/check-particulars";
+import { OrderError, type OrderMessageKey } from "./errors";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 
 /**
@@ -27,8 +28,11 @@ export type OrderRefusal = {
     | "bad_length_step"
     | "in_past"
     | "misaligned"
-    | "outside_hours";
+    | "outside_hours"
+    | "particulars";
   ticketTypeId?: string;
+  /** `particulars`: every holder or answer at fault, by its form path (`holders.0.email`, `answers.<questionId>`). */
+  problems?: ParticularsProblem[];
   /** `not_in_event` from the quote: every id of the request that is not the event's. */
   foreignIds?: string[];
   name?: string;
@@ -51,6 +55,31 @@ export type OrderRefusal = {
 export type PlaceAnswer =
   | { ok: true; id: string; reference: string; status: OrderStatus; totalMinor: number; currency: string; holdExpiresAt: string; replayed?: boolean }
   | OrderRefusal;
+
+const PROBLEM_WORDS: Record<ParticularsProblem["reason"], { key: OrderMessageKey; message: string }> = {
+  required: { key: "answerRequired", message: "This question needs an answer" },
+  consent: { key: "answerConsent", message: "Tick this to go on" },
+  too_long: { key: "answerTooLong", message: "That answer is too long" },
+  not_a_choice: { key: "answerNotAChoice", message: "Choose one of the options" },
+  not_a_number: { key: "answerNotANumber", message: "Enter a number" },
+  not_a_date: { key: "answerNotADate", message: "Enter a date" },
+  not_text: { key: "answerNotText", message: "Enter text" },
+  not_an_email: { key: "holderEmailInvalid", message: "Enter a valid email, or leave it empty" },
+  unknown_question: { key: "unknownQuestion", message: "The event asks no such question here" },
+  not_a_place: { key: "notAPlace", message: "There is no such ticket in this order" },
+  holders_needed: { key: "holderNeeded", message: "This ticket's holder must answer the event's questions" },
+};
+
+/** Holders or answers at fault: one message, and each field's own beside it. */
+function particularsError(problems: ParticularsProblem[]): OrderError {
+  const fields = Object.fromEntries(
+    problems.map((problem) => {
+      const words = PROBLEM_WORDS[problem.reason];
+      return [problem.path, { message: problem.max ? `${words.message} (at most ${problem.max} characters)` : words.message, key: words.key, values: problem.max ? { max: problem.max } : undefined }];
+    }),
+  );
+  return new OrderError("invalid", "Check the tickets' holders and the answers", undefined, undefined, undefined, fields).says("checkParticulars");
+}
 
 /** A refusal as the OrderError the buyer sees (the wording lives here, not in SQL). */
 export function fromRefusal(refusal: OrderRefusal): OrderError {
@@ -104,5 +133,7 @@ export function fromRefusal(refusal: OrderRefusal): OrderError {
       return new OrderError("misaligned", `Start times are every ${refusal.step} minutes from opening`, "start").says("misaligned", { slot: refusal.step ?? 0 });
     case "outside_hours":
       return new OrderError("outside_hours", "That time is outside opening hours", "start").says("outsideHours");
+    case "particulars":
+      return particularsError(refusal.problems ?? []);
   }
 }

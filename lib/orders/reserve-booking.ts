@@ -6,6 +6,8 @@ import { OrderError } from "./errors";
 import type { ReservedOrder } from "./place-order";
 import { quoteAndPlace } from "./quote-and-place";
 import { quoteBooking } from "./quote-booking";
+import { withParticulars } from "./quote-particulars";
+import type { ParticularsInput } from "@/lib/questions/check-particulars";
 
 export const ZReserveBooking = z.object({
   resourceId: z.uuid("Unknown experience"),
@@ -31,6 +33,8 @@ export async function reserveBooking(options: {
   expectedTotalMinor?: number;
   /** The request's key (an Idempotency-Key, a form's key): a retry gets the order it made. */
   requestKey?: string;
+  /** The booking's holder and the answers to the event's questions (lib/questions). */
+  particulars?: ParticularsInput;
   now?: Date;
 }): Promise<ReservedOrder> {
   const { resourceId, start, minutes } = options.input;
@@ -38,7 +42,7 @@ export async function reserveBooking(options: {
   const eventNamed = options.eventId !== undefined;
   return quoteAndPlace({
     key: options.eventId ? { eventId: options.eventId } : { resourceId },
-    quoteWith: (rules) => quoteBooking(rules, { resourceId, start, minutes }, { now: options.now ?? new Date(), eventNamed }),
+    quoteWith: (rules) => withParticulars(rules, quoteBooking(rules, { resourceId, start, minutes }, { now: options.now ?? new Date(), eventNamed }), options.particulars),
     // An unknown event named by the API path is, for a resource, "not a resource of this event".
     noEvent: { ok: false, code: eventNamed ? "not_in_event" : "not_found" },
     buyer: options.buyer,

@@ -5,6 +5,8 @@ import type { Buyer } from "./buyer";
 import type { ReservedOrder } from "./place-order";
 import { quoteAndPlace } from "./quote-and-place";
 import { quoteTickets } from "./quote-tickets";
+import { placesOf, withParticulars } from "./quote-particulars";
+import type { ParticularsInput } from "@/lib/questions/check-particulars";
 
 export type { ReservedOrder } from "./place-order";
 
@@ -35,13 +37,15 @@ export async function reserveTickets(options: {
   expectedTotalMinor?: number;
   /** The request's key (an Idempotency-Key, a form's key): a retry gets the order it made. */
   requestKey?: string;
+  /** Each ticket's holder, in the order of `items`, and the answers to the event's questions (lib/questions). */
+  particulars?: ParticularsInput;
   now?: Date;
 }): Promise<ReservedOrder> {
   const { items } = options.input;
   const eventNamed = options.eventId !== undefined;
   return quoteAndPlace({
     key: options.eventId ? { eventId: options.eventId } : { ticketTypeId: items[0].ticketTypeId },
-    quoteWith: (rules) => quoteTickets(rules, items, { now: options.now ?? new Date(), eventNamed }),
+    quoteWith: (rules) => withParticulars(rules, quoteTickets(rules, items, { now: options.now ?? new Date(), eventNamed }), options.particulars, placesOf(items)),
     noEvent: eventNamed ? { ok: false, code: "event_not_found" } : { ok: false, code: "not_found", ticketTypeId: items[0].ticketTypeId },
     buyer: options.buyer,
     locale: options.locale,

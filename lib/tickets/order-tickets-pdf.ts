@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { actorOf, canViewOrder } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/users";
@@ -12,8 +13,13 @@ import { hasOrderAccess } from "@/lib/orders/order-access";
 
 export type TicketsPdfFile = { filename: string; content: Buffer };
 
-export function ticketsPdfKey(orderId: string): string {
-  return `tickets/${orderId}.pdf`;
+/**
+ * Where an order's PDF is kept: named by its valid tickets too, so a re-issued ticket (a new
+ * holder) makes a new file and the old one, with the old codes, is never served again.
+ */
+export function ticketsPdfKey(order: { id: string; pdf: { tickets: { id: string }[] } }): string {
+  const tickets = createHash("sha256").update(order.pdf.tickets.map((ticket) => ticket.id).join(",")).digest("base64url").slice(0, 16);
+  return `tickets/${order.id}-${tickets}.pdf`;
 }
 
 export function ticketsPdfFilename(reference: string): string {
@@ -23,11 +29,11 @@ export function ticketsPdfFilename(reference: string): string {
 /**
  * The order's PDF from the blob store, rendered and stored first if missing. Reusing the
  * stored file means a retried delivery attaches the very same bytes (Resend compares the
- * payload of a repeated idempotency key). Tickets only change by being voided, which also
- * takes the order out of `paid`, and only paid orders are served, so the stored file never goes stale.
+ * payload of a repeated idempotency key). Tickets change by being voided (the order leaves
+ * `paid`, and only paid orders are served) or re-issued to a new holder (a new key).
  */
 export async function storedOrRenderedTicketsPdf(order: OrderTickets): Promise<Buffer> {
-  const key = ticketsPdfKey(order.id);
+  const key = ticketsPdfKey(order);
   const stored = await getBlob(key);
   if (stored) return stored;
   const started = performance.now();

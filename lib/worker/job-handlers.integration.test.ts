@@ -10,6 +10,7 @@ import { reserveBooking } from "@/lib/orders/reserve-booking";
 import { reserveTickets } from "@/lib/orders/reserve-tickets";
 import { getBlob } from "@/lib/storage/blob-store";
 import { getTicketsPdfForDownloadLink, ticketsPdfKey } from "@/lib/tickets/order-tickets-pdf";
+import { loadOrderTickets } from "@/lib/tickets/load-order-tickets";
 import { instantAt, localDateAndMinute } from "@/lib/time";
 import { startFakeResend, type FakeResend } from "@/tests/fake-resend";
 import { createBookableEvent, createTestUser, createTicketedEvent, expireHold } from "@/tests/fixtures";
@@ -99,7 +100,7 @@ describe("deliver_order", () => {
     expect(attachment.content.subarray(0, 4).toString("latin1")).toBe("%PDF");
     expect(attachment.content.toString("latin1").match(/\/Type \/Page\b/g)).toHaveLength(2);
     // The PDF is kept for downloads, byte for byte the attachment.
-    expect((await getBlob(ticketsPdfKey(order.id)))?.equals(attachment.content)).toBe(true);
+    expect((await getBlob(ticketsPdfKey((await loadOrderTickets(order.id))!)))?.equals(attachment.content)).toBe(true);
     expect(email.html).toContain(`http://shop.test/orders/${order.id}`);
     // …a private link, which opens the order in a browser nobody signed in to.
     const orderLink = new RegExp(`http://shop\\.test/orders/${order.id}\\?access=([A-Za-z0-9_-]{43})`).exec(email.text);

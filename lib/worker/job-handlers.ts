@@ -3,6 +3,7 @@ import { parsingHandlers, type KindHandlers } from "@/lib/jobs/queue";
 import { expireCheckout } from "@/lib/payments/expire-checkout";
 import { refundAndNotify } from "@/lib/payments/refund-and-notify";
 import { deliverOrder } from "@/lib/tickets/deliver-order";
+import { deliverTicket } from "@/lib/tickets/deliver-ticket";
 
 // The worker room: the one module that imports every job handler, each from the domain that
 // owns the work (lib/jobs/kinds.ts lists the kinds and their payloads). The type demands a
@@ -10,6 +11,7 @@ import { deliverOrder } from "@/lib/tickets/deliver-order";
 // Every handler may run more than once, so each is idempotent.
 const HANDLERS: KindHandlers = {
   deliver_order: deliverOrder,
+  deliver_ticket: deliverTicket,
   refund_order: refundAndNotify,
   expire_checkout: expireCheckout,
 };

@@ -6,8 +6,9 @@ CREATE OR REPLACE FUNCTION "order_confirm_payment"(p_order uuid, p_provider text
 DECLARE
   v_status order_status;
   v_holder text;
+  v_attendees jsonb;
 BEGIN
-  SELECT status, buyer_name INTO v_status, v_holder FROM orders WHERE id = p_order FOR UPDATE;
+  SELECT status, buyer_name, attendees INTO v_status, v_holder, v_attendees FROM orders WHERE id = p_order FOR UPDATE;
   IF NOT FOUND THEN RETURN jsonb_build_object('outcome', 'not_found'); END IF;
   IF v_status = 'cancelled' THEN
     -- Money arrived for an order cancelled meanwhile: keep no one's money without tickets.
@@ -45,14 +46,21 @@ BEGIN
   UPDATE order_items SET status = 'sold' WHERE order_id = p_order;
   UPDATE bookings SET status = 'sold' WHERE order_id = p_order;
   UPDATE orders SET status = 'paid', paid_at = now(), payment_provider = p_provider, payment_ref = p_payment_ref WHERE id = p_order;
-  -- Each ticket: a random key (code, in the signed QR) and a short code to type at the door.
-  INSERT INTO tickets (order_id, ticket_type_id, booking_id, code, short_code, holder_name)
-  SELECT p_order, places.ticket_type_id, places.booking_id, new_ticket_code(), new_ticket_short_code(), v_holder
-    FROM (SELECT oi.ticket_type_id, NULL::uuid AS booking_id
-            FROM order_items oi CROSS JOIN LATERAL generate_series(1, oi.quantity)
+  -- Each ticket: a random key (code, in the signed QR), a short code to type at the door, and
+  -- its holder: the n-th attendee given for its type (a booking's: the one without a type),
+  -- else the buyer.
+  INSERT INTO tickets (order_id, ticket_type_id, booking_id, code, short_code, holder_name, holder_email, answers)
+  SELECT p_order, places.ticket_type_id, places.booking_id, new_ticket_code(), new_ticket_short_code(),
+         coalesce(nullif(a.attendee ->> 'name', ''), v_holder), nullif(a.attendee ->> 'email', ''), coalesce(a.attendee -> 'answers', '{}')
+    FROM (SELECT oi.ticket_type_id, NULL::uuid AS booking_id, n
+            FROM order_items oi CROSS JOIN LATERAL generate_series(1, oi.quantity) n
            WHERE oi.order_id = p_order
           UNION ALL
-          SELECT NULL::uuid, b.id FROM bookings b WHERE b.order_id = p_order) places;
+          SELECT NULL::uuid, b.id, 1 FROM bookings b WHERE b.order_id = p_order) places
+    LEFT JOIN LATERAL (
+      SELECT x.attendee FROM jsonb_array_elements(v_attendees) WITH ORDINALITY AS x(attendee, i)
+       WHERE (x.attendee ->> 'ticketTypeId')::uuid IS NOT DISTINCT FROM places.ticket_type_id
+       ORDER BY x.i OFFSET places.n - 1 LIMIT 1) a ON true;
   PERFORM order_enqueue_job('deliver_order', p_order, p_request_id);
   RETURN jsonb_build_object('outcome', 'paid', 'from', v_status);
 END $$;

@@ -8,7 +8,10 @@
 --   p_quote: {"kind": "tickets", "eventId", "eventNamed", "currency", "totalMinor",
 --             "lines": [{"ticketTypeId", "quantity", "unitPriceMinor"}, …] (distinct ids, sorted)}
 --         or {"kind": "booking", "eventId", "eventNamed", "resourceId", "start", "minutes",
---             "rules": {…}, "unitPriceMinor", "currency", "totalMinor"}.
+--             "rules": {…}, "unitPriceMinor", "currency", "totalMinor"};
+--         both with "attendees" (one per place, checked by the quote: {ticketTypeId, name, email,
+--         answers}) and "answers" (asked once per order), kept on the order until its tickets
+--         are issued (order_confirm_payment).
 --   eventNamed: the caller named the event (the JSON API's path), so a type or resource of
 --   another event, or of a session that is over, is `not_in_event`.
 --   p_request_key: the request's key (NULL: none). A request that already made an order gets
@@ -58,9 +61,11 @@ BEGIN
   -- An older order's key that has outlived request_key_lifetime() is free for this request.
   UPDATE orders SET request_key = NULL
    WHERE p_request_key IS NOT NULL AND buyer_email = v_buyer ->> 'email' AND request_key = p_request_key;
-  INSERT INTO orders (reference, user_id, buyer_email, buyer_name, event_id, total_minor, currency, hold_expires_at, locale, request_key)
+  INSERT INTO orders (reference, user_id, buyer_email, buyer_name, event_id, total_minor, currency, hold_expires_at, locale, request_key,
+                      attendees, answers)
   VALUES (p_reference, (v_buyer ->> 'userId')::uuid, v_buyer ->> 'email', v_buyer ->> 'name', v_event, v_total, p_quote ->> 'currency',
-          now() + make_interval(mins => p_hold_minutes), p_locale, p_request_key)
+          now() + make_interval(mins => p_hold_minutes), p_locale, p_request_key,
+          coalesce(p_quote -> 'attendees', '[]'), coalesce(p_quote -> 'answers', '{}'))
   RETURNING id, hold_expires_at INTO v_order, v_expires;
   INSERT INTO order_access_tokens (order_id, token_hash) SELECT v_order, p_access_token_hash WHERE p_access_token_hash IS NOT NULL;
   IF v_tickets THEN

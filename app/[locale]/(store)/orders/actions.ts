@@ -6,13 +6,15 @@ import { z } from "zod";
 import { ZId } from "@/lib/id-schema";
 import type { ActionState } from "@/lib/actions/action-state";
 import { currentUser } from "@/lib/auth";
-import { toLocalisedActionState } from "@/lib/actions/localised-action-state";
+import { sayFieldErrors, toLocalisedActionState } from "@/lib/actions/localised-action-state";
 import { localePath } from "@/lib/i18n/paths";
 import { isUuid } from "@/lib/ids";
 import { cancelBooking } from "@/lib/orders/transitions";
 import { withAccess } from "@/lib/orders/order-access";
 import { payWithLocalProvider } from "@/lib/payments/local-payment";
 import { resumeCheckout } from "@/lib/payments/resume-checkout";
+import { changeTicketHolder, ZHolderChange } from "@/lib/tickets/change-holder";
+import { invalidInput } from "@/lib/actions/to-action-state";
 
 const ZLocalPayment = z.object({ orderId: ZId, outcome: z.enum(["succeed", "decline", "late"]), access: z.string().max(100).optional() });
 
@@ -60,4 +62,25 @@ export async function resumePaymentAction(_previous: ActionState, formData: Form
   }
   // Our own pages (the local payment page, the order) in the buyer's language; Stripe's as they are.
   redirect(destination.startsWith("/") ? localePath(locale, destination) : destination);
+}
+
+const ZHolderForm = ZHolderChange.extend({ orderId: ZId, ticketId: ZId, access: z.string().max(100).optional() });
+
+/** A ticket's new holder (issue 27.3): the ticket is re-issued and the page shows its new code. */
+export async function changeHolderAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const [user, t, locale] = await Promise.all([currentUser(), getTranslations("actions"), getLocale()]);
+  const parsed = ZHolderForm.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    const refused = invalidInput(parsed.error.issues, t("checkHolder"));
+    return { ...refused, fieldErrors: sayFieldErrors(refused.fieldErrors, { name: t("holderNameInvalid"), email: t("holderEmailInvalid") }) };
+  }
+  const { orderId, ticketId, access, ...change } = parsed.data;
+  let changed: string;
+  try {
+    changed = (await changeTicketHolder({ orderId, ticketId, change, viewer: user, accessToken: access ?? null })).ticketId;
+  } catch (error) {
+    return toLocalisedActionState(error, { action: "change holder", orderId }, t("somethingWrong"));
+  }
+  const page = withAccess(localePath(locale, `/orders/${orderId}`), access);
+  redirect(`${page}${page.includes("?") ? "&" : "?"}changed=${changed}`);
 }

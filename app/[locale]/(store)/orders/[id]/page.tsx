@@ -12,12 +12,13 @@ import type { Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money";
 import { describeWhen } from "@/lib/tickets/describe-when";
-import { getDeliveryStatus, getOrderForViewer } from "@/lib/orders/get-order";
+import { getDeliveryStatus, getOrderForViewer, holderChangeUntil } from "@/lib/orders/get-order";
+import { HolderForm } from "@/components/holder-form";
 import { ACCESS_PARAM, withAccess } from "@/lib/orders/order-access";
 import { firstParam, type PageSearchParams } from "@/lib/search-params";
 import { loadWebTickets } from "@/lib/tickets/web-tickets";
 import { ticketTypeNamesOfOrder } from "@/lib/catalog/ticket-type-names";
-import { cancelBookingAction, resumePaymentAction } from "../actions";
+import { cancelBookingAction, changeHolderAction, resumePaymentAction } from "../actions";
 import { isBookingCancellable } from "@/lib/orders/booking-cancellable";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -65,6 +66,10 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   // The service worker that keeps tickets offline runs on a production build only (README,
   // "At the door"): under `npm run dev` the page does not promise it.
   const offline = env().NODE_ENV === "production";
+  // The buyer (signed in, or by the private link) names each ticket's holder until the cutoff.
+  const until = owner || access ? holderChangeUntil(order) : null;
+  const untilText = until ? describeWhen({ startsAt: until, timeZone: zone, locale }) : "";
+  const changed = order.tickets.find((ticket) => ticket.id === firstParam(query.changed));
 
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-5">
@@ -95,8 +100,10 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
       {order.tickets.length > 0 ? (
         <section aria-labelledby="tickets-heading" className="flex flex-col gap-2">
           <h2 id="tickets-heading" className="text-lg font-semibold">{t("tickets")}</h2>
+          {changed ? <p role="status" className="rounded-xl bg-green-50 p-3 font-medium text-green-900">{t("holderChanged", { name: changed.holderName })}</p> : null}
           <DeliveryProgress orderId={order.id} initial={delivery} access={owner ? null : access} />
           {paid && offline ? <p className="text-sm text-stone-700">{t("worksOffline")}</p> : null}
+          {paid && (owner || access) && !until ? <p className="text-sm text-stone-700">{t("holderLocked")}</p> : null}
           {order.status === "paid" ? (
             <a href={owner ? `/api/orders/${order.id}/tickets.pdf` : withAccess(`/api/orders/${order.id}/tickets.pdf`, access)} className="inline-flex min-h-11 items-center justify-center rounded-xl border border-brand-600 px-4 font-semibold text-brand-700 hover:bg-brand-50" download>
               {t("download")}
@@ -115,8 +122,9 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
                     <p className="shrink-0 text-sm font-medium">{t("ticketOf", { index: index + 1, count: order.tickets.length })}</p>
                   </div>
                   <div className="flex flex-col items-center gap-2 border-t-2 border-dashed border-stone-200 px-4 py-4">
-                    <p className="self-stretch text-sm">
+                    <p className="self-stretch text-sm" data-testid="ticket-holder">
                       <span className="font-semibold">{typeNames.byTicket.get(ticket.id) ?? ticket.ticketType?.name ?? booking?.resource.name ?? t("booking")}</span> · {ticket.holderName}
+                      {ticket.holderEmail ? <span className="block break-all text-stone-600">{ticket.holderEmail}</span> : null}
                     </p>
                     {ticket.status === "void" ? (
                       <p className="py-6 text-2xl font-bold tracking-widest text-stone-500">{t("void")}</p>
@@ -140,6 +148,9 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
                     ) : (
                       <p className="py-4 text-sm text-stone-700">{t("codeLater")}</p>
                     )}
+                    {until && ticket.status === "valid" ? (
+                      <HolderForm orderId={order.id} ticketId={ticket.id} access={owner ? null : access} name={ticket.holderName} email={ticket.holderEmail} until={untilText} index={index + 1} action={changeHolderAction} />
+                    ) : null}
                   </div>
                 </li>
               );
