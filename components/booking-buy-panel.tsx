@@ -9,6 +9,8 @@ import { formatMoney } from "@/lib/money";
 import { bookableLengths, bookingPriceMinor } from "@/lib/orders/quote-booking";
 import { FormFailure } from "./form-failure";
 import { GuestFields } from "./guest-fields";
+import { AttendeeFields } from "./attendee-fields";
+import type { Question } from "@/lib/questions/question";
 
 export type BookingSlot = { minute: number; startsAt: string; label: string; free: boolean };
 
@@ -22,6 +24,8 @@ type Props = {
   minutes: number;
   slots: BookingSlot[];
   signedIn: boolean;
+  /** The event's questions (lib/questions): a booking is one ticket, with its holder. */
+  questions: Question[];
   /** This form's own key: posting it again finds the order the first post made. */
   formKey: string;
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -52,7 +56,7 @@ function nearestFree(slots: BookingSlot[], minute: number, count = 3): BookingSl
  * to payment. Changing the day or length reloads the free times at once (the URL keeps the
  * choice). A refusal is announced, keeps the chosen time, and offers the nearest free ones.
  */
-export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minutes, slots, signedIn, formKey, action }: Props) {
+export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minutes, slots, signedIn, questions, formKey, action }: Props) {
   const t = useTranslations("bookingPanel");
   const tPanel = useTranslations("ticketPanel");
   const locale = useLocale();
@@ -166,6 +170,7 @@ export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minut
           // A guest books with an email and a name (issue 27), or signs in.
           <GuestFields errors={state && !state.ok ? state.fieldErrors ?? {} : {}} signInHref={localePath(locale, `/sign-in?callbackUrl=${encodeURIComponent(`/events/${slug}`)}`)} />
         ) : null}
+        {free.length > 0 ? <AttendeeFields places={[{ ticketTypeId: null, label: resource.name }]} questions={questions} errors={state && !state.ok ? state.fieldErrors ?? {} : {}} /> : null}
         {free.length > 0 ? (
           <>
             <p className="flex items-baseline justify-between text-lg font-semibold" aria-live="polite">

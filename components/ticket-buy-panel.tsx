@@ -10,6 +10,7 @@ import type { SaleRules } from "@/lib/orders/quote";
 import { quoteTickets } from "@/lib/orders/quote-tickets";
 import { FormFailure } from "./form-failure";
 import { GuestFields } from "./guest-fields";
+import { AttendeeFields } from "./attendee-fields";
 import { LiveRemaining } from "./live-remaining";
 
 export type BuyTicketType = { id: string; name: string; description: string; priceMinor: number; currency: string; remaining: number };
@@ -79,6 +80,11 @@ export function TicketBuyPanel({ slug, sessions, rules, quotedAt, formKey, maxPe
   const count = quoted.ok ? quoted.quote.places : 0;
   const totalMinor = quoted.ok ? quoted.quote.totalMinor : 0;
   const total = formatMoney(totalMinor, quoted.ok ? quoted.quote.currency : session.ticketTypes[0]?.currency ?? "EUR", locale);
+
+  // Each chosen ticket, in the order of the list: the holders' fields follow it (the server reads the same order).
+  const places = buyable(session)
+    ? session.ticketTypes.flatMap((type) => Array.from({ length: quantities[type.id] ?? 0 }, () => ({ ticketTypeId: type.id, label: type.name })))
+    : [];
 
   function chooseSession(id: string) {
     setSessionId(id);
@@ -161,6 +167,7 @@ export function TicketBuyPanel({ slug, sessions, rules, quotedAt, formKey, maxPe
 
       {errors.items ? <p className="text-sm font-medium text-red-700" role="alert">{errors.items}</p> : null}
       {signedIn || !buyable(session) ? null : <GuestFields errors={errors} signInHref={localePath(locale, `/sign-in?callbackUrl=${encodeURIComponent(`/events/${slug}`)}`)} />}
+      <AttendeeFields places={places} questions={rules.questions} errors={errors} />
       <FormFailure state={state} />
 
       {buyable(session) ? (

@@ -374,3 +374,94 @@ describe("GET /api/orders/:id/confirmation", () => {
     expectProblem(await readBody(unknownOutcome), 422, "validation_failed");
   });
 });
+
+describe("POST /api/events/:id/buy as a guest, with holders and answers (issue 27)", () => {
+  async function eventAsking() {
+    const made = await createTicketedEvent({ ticketTypes: [{ capacity: 10, priceMinor: 2000, name: "Adult" }] });
+    const diet = await prisma.eventQuestion.create({ data: { eventId: made.event.id, kind: "short_text", label: "Diet", required: true, perTicket: true } });
+    const consent = await prisma.eventQuestion.create({ data: { eventId: made.event.id, kind: "yes_no", label: "I agree to the house rules", required: true } });
+    return { ...made, diet, consent };
+  }
+
+  it("lists the questions, buys without a token for the buyer's email, and opens the order with its private link only", async () => {
+    const { event, ticketTypes, diet, consent } = await eventAsking();
+    const options = ZBuyOptions.parse(await (await buyOptions(apiRequest(`/api/events/${event.id}/buy`), routeParams({ id: event.id }))).json());
+    expect(options.questions.map((question) => [question.id, question.kind, question.perTicket])).toEqual([[diet.id, "short_text", true], [consent.id, "yes_no", false]]);
+
+    const body = {
+      buyer: { email: "Guest.Api@Example.test", name: "Gia Guest" },
+      items: [{ ticketTypeId: ticketTypes[0].id, quantity: 2 }],
+      holders: [{ name: "Gia Guest", answers: { [diet.id]: "none" } }, { name: "Ola Friend", email: "ola@example.test", answers: { [diet.id]: "vegan" } }],
+      answers: { [consent.id]: true },
+    };
+    const key = randomUUID();
+    const created = await postBuy(event.id, body, { key });
+    expect(created.status).toBe(201);
+    const answer = ZBuyResponse.parse(created.body);
+    const order = await prisma.order.findUniqueOrThrow({ where: { id: answer.order.id } });
+    expect({ userId: order.userId, email: order.buyerEmail }).toEqual({ userId: null, email: "guest.api@example.test" });
+    const access = new URL(answer.accessUrl).searchParams.get("access")!;
+
+    // The private link opens the confirmation; no link, or another order's, is 401/404.
+    const open = await confirmation(apiRequest(`/api/orders/${order.id}/confirmation?access=${access}`), routeParams({ id: order.id }));
+    expect(open.status).toBe(200);
+    expect((await confirmation(apiRequest(`/api/orders/${order.id}/confirmation`), routeParams({ id: order.id }))).status).toBe(401);
+    const other = ZBuyResponse.parse((await postBuy(event.id, { ...body, buyer: { email: "other@example.test", name: "Other" } })).body);
+    const otherAccess = new URL(other.accessUrl).searchParams.get("access")!;
+    expect((await confirmation(apiRequest(`/api/orders/${order.id}/confirmation?access=${otherAccess}`), routeParams({ id: order.id }))).status).toBe(404);
+
+    // A retry with the same key gets the same order, with a new link (the kept answer has none).
+    const again = await postBuy(event.id, body, { key });
+    expect(again.response.headers.get("idempotent-replayed")).toBe("true");
+    const replayed = ZBuyResponse.parse(again.body);
+    expect(replayed.order.id).toBe(order.id);
+    expect(replayed.accessUrl).not.toBe(answer.accessUrl);
+    const stored = await prisma.idempotencyKey.findMany({ where: { key } });
+    expect(JSON.stringify(stored)).not.toContain(access);
+    expect((await confirmation(apiRequest(`/api/orders/${order.id}/confirmation?access=${new URL(replayed.accessUrl).searchParams.get("access")}`), routeParams({ id: order.id }))).status).toBe(200);
+  });
+
+  it("answers 422 naming each holder or answer at fault by JSON Pointer, and holds nothing", async () => {
+    const { event, ticketTypes, diet, consent } = await eventAsking();
+    const result = await postBuy(event.id, {
+      buyer: { email: "wrong@example.test", name: "Will Wrong" },
+      items: [{ ticketTypeId: ticketTypes[0].id, quantity: 2 }],
+      holders: [{ email: "nope", answers: { [diet.id]: "x" } }],
+    });
+    const problem = expectProblem(result, 422, "invalid");
+    expect(problem.errors?.map((error) => error.pointer).sort()).toEqual([`/answers/${consent.id}`, "/holders/0/email", "/holders/1"].sort());
+    expect(await prisma.order.count({ where: { buyerEmail: "wrong@example.test" } })).toBe(0);
+    expect((await prisma.ticketType.findUniqueOrThrow({ where: { id: ticketTypes[0].id } })).held).toBe(0);
+  });
+
+  it("refuses a guest without a valid email, and a token together with a buyer", async () => {
+    const { event, ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 10 }] });
+    const items = [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }];
+    const bad = expectProblem(await postBuy(event.id, { buyer: { email: "not-an-email", name: "X" }, items }), 422, "validation_failed");
+    expect(bad.errors?.[0]?.pointer).toBe("/buyer/email");
+    const token = await tokenFor(await createTestUser());
+    const both = expectProblem(await postBuy(event.id, { buyer: { email: "a@example.test", name: "A" }, items }, { token }), 422, "validation_failed");
+    expect(both.errors?.[0]?.pointer).toBe("/buyer");
+    expectProblem(await postBuy(event.id, { items }), 401, "unauthenticated");
+  });
+});
+
+describe("PUT /api/orders/:id/tickets/:ticketId/holder", () => {
+  it("gives a ticket to someone else with the order's private link; after that the old ticket is replaced", async () => {
+    const { event, ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 10, priceMinor: 0 }] });
+    const created = ZBuyResponse.parse((await postBuy(event.id, { buyer: { email: "giver@example.test", name: "Gil Giver" }, items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] })).body);
+    const access = new URL(created.accessUrl).searchParams.get("access")!;
+    const [ticket] = await prisma.ticket.findMany({ where: { orderId: created.order.id } });
+    const { PUT: changeHolder } = await import("@/app/api/orders/[id]/tickets/[ticketId]/holder/route");
+    const put = (ticketId: string, body: unknown, query = `?access=${access}`) =>
+      changeHolder(apiRequest(`/api/orders/${created.order.id}/tickets/${ticketId}/holder${query}`, { method: "PUT", body }), routeParams({ id: created.order.id, ticketId }));
+    const changed = await put(ticket.id, { name: "Rae Receiver", email: "rae@example.test" });
+    expect(changed.status).toBe(200);
+    const body = (await changed.json()) as { ticket: { id: string; holderName: string }; reissued: boolean };
+    expect(body).toMatchObject({ ticket: { holderName: "Rae Receiver" }, reissued: true });
+    expect(body.ticket.id).not.toBe(ticket.id);
+    expect((await put(ticket.id, { name: "Again" })).status).toBe(409);
+    expect((await put(body.ticket.id, { name: "" })).status).toBe(422);
+    expect((await put(body.ticket.id, { name: "Sneaky" }, "")).status).toBe(401);
+  });
+});

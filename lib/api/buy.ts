@@ -4,6 +4,7 @@ import { getBookableDay, getPublicEventById } from "@/lib/catalog/get-event";
 import type { EventDetail } from "@/lib/catalog/types";
 import { startPurchase, type StartedPurchase } from "@/lib/checkout/start-purchase";
 import type { Buyer } from "@/lib/orders/buyer";
+import { ACCESS_PARAM, issueAccessToken, withAccess } from "@/lib/orders/order-access";
 import { isOrderError } from "@/lib/orders/errors";
 import { formatMinute, localDateAndMinute } from "@/lib/time";
 import { absoluteUrl, jsonResponse } from "@/lib/http/json";
@@ -24,6 +25,8 @@ export async function getBuyOptions(options: { eventId: string; date?: string; n
   const date = options.date ?? localDateAndMinute(now, event.venue.timeZone).date;
   return {
     event: { id: event.id, slug: event.slug, title: event.title, timeZone: event.venue.timeZone },
+    questions: event.questions,
+    holderChangeCutoffMinutes: event.holderChangeCutoffMinutes,
     limits: { maxTicketsPerOrder: settings.MAX_TICKETS_PER_ORDER, holdMinutes: settings.HOLD_MINUTES },
     sessions: event.sessions
       .filter((session) => session.onSale)
@@ -95,7 +98,9 @@ export async function buyForApi(options: { buyer: Buyer; eventId: string; reques
   try {
     // The event, and that the ticket types or the resource are its own, are checked by the
     // quote against the event's rules and again by the commit that holds the places.
-    started = await startPurchase({ buyer: options.buyer, eventId, choice: request, requestKey: options.requestKey });
+    const particulars = { holders: request.holders, answers: request.answers };
+    const choice = "booking" in request ? { booking: request.booking, particulars } : { items: request.items, particulars };
+    started = await startPurchase({ buyer: options.buyer, eventId, choice, requestKey: options.requestKey });
   } catch (error) {
     if (!isOrderError(error) || error.code === "busy") throw error;
     if (error.code === "not_in_event") {
@@ -109,6 +114,7 @@ export async function buyForApi(options: { buyer: Buyer; eventId: string; reques
   const { order, payment } = started;
   const replayed = order.replayed ? { replayed: true } : {};
   const links = { confirmation: absoluteUrl(baseUrl, `/api/orders/${order.id}/confirmation`), page: absoluteUrl(baseUrl, `/orders/${order.id}`) };
+  const accessUrl = absoluteUrl(baseUrl, withAccess(`/orders/${order.id}`, order.accessToken));
   const summary = {
     id: order.id,
     reference: order.reference,
@@ -117,10 +123,10 @@ export async function buyForApi(options: { buyer: Buyer; eventId: string; reques
     currency: order.currency,
     holdExpiresAt: order.holdExpiresAt.toISOString(),
   };
-  if (!payment) return { status: 201, body: { order: summary, payment: null, links }, ...replayed };
+  if (!payment) return { status: 201, body: { order: summary, payment: null, links, accessUrl }, ...replayed };
   const url = payment.url === null ? null : absoluteUrl(baseUrl, payment.url);
-  if (payment.provider === "local") return { status: 201, body: { order: summary, payment: { provider: "local", url, api: absoluteUrl(baseUrl, `/api/orders/${order.id}/pay/local`) }, links }, ...replayed };
-  return { status: 201, body: { order: summary, payment: { provider: payment.provider, url }, links }, ...replayed };
+  if (payment.provider === "local") return { status: 201, body: { order: summary, payment: { provider: "local", url, api: absoluteUrl(baseUrl, `/api/orders/${order.id}/pay/local`) }, links, accessUrl }, ...replayed };
+  return { status: 201, body: { order: summary, payment: { provider: payment.provider, url }, links, accessUrl }, ...replayed };
 }
 
 function foreignPointers(request: BuyRequest, foreignIds: string[]): { pointer: string; detail: string }[] {
@@ -130,8 +136,10 @@ function foreignPointers(request: BuyRequest, foreignIds: string[]): { pointer: 
   );
 }
 
-/** The form field of an OrderError (`quantity.<ticketTypeId>`, `items`, `start`…) as a JSON Pointer into the body. */
+/** The form field of an OrderError (`quantity.<ticketTypeId>`, `items`, `start`, `holders.0.email`…) as a JSON Pointer into the body. */
 function pointerOf(request: BuyRequest, field: string): string | undefined {
+  // Holders and answers (lib/questions) are named by their path in the body already.
+  if (field === "holders" || field.startsWith("holders.") || field.startsWith("answers.")) return `/${field.split(".").map((part) => part.replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`;
   if ("booking" in request) return ["start", "minutes", "resourceId"].includes(field) ? `/booking/${field}` : "/booking";
   if (field === "items") return "/items";
   if (field.startsWith("quantity.")) {
@@ -139,6 +147,36 @@ function pointerOf(request: BuyRequest, field: string): string | undefined {
     return index >= 0 ? `/items/${index}/quantity` : "/items";
   }
   return undefined;
+}
+
+/** `url` with its private-link parameter emptied (`fill`: "") or set to a new token. */
+function withAccessParam(url: string | null, fill: string): string | null {
+  if (url === null) return null;
+  const parsed = new URL(url);
+  if (!parsed.searchParams.has(ACCESS_PARAM)) return url;
+  parsed.searchParams.set(ACCESS_PARAM, fill);
+  return parsed.toString();
+}
+
+/**
+ * The answer as kept for its Idempotency-Key: without the private link's token (tokens are kept
+ * only as hashes, lib/orders/order-access.ts), in `accessUrl` and in a local payment page's
+ * link. A replay gets a new token in both (withNewAccessUrl).
+ */
+export function withoutAccessUrl(answer: BuyAnswer): StoredAnswer {
+  if (answer.status !== 201) return answer;
+  const { accessUrl: _dropped, ...body } = answer.body as BuyResponse;
+  const payment = body.payment ? { ...body.payment, url: withAccessParam(body.payment.url, "") } : null;
+  return { ...answer, body: { ...body, payment } };
+}
+
+/** A kept 201 answer, replayed, with a new private link to its order (the earlier ones keep working). */
+export async function withNewAccessUrl(answer: StoredAnswer, baseUrl: string): Promise<StoredAnswer> {
+  if (answer.status !== 201) return answer;
+  const body = answer.body as BuyResponse;
+  const token = await issueAccessToken(body.order.id);
+  const payment = body.payment ? { ...body.payment, url: withAccessParam(body.payment.url, token) } : null;
+  return { ...answer, body: { ...body, payment, accessUrl: absoluteUrl(baseUrl, withAccess(`/orders/${body.order.id}`, token)) } };
 }
 
 /** A purchase's answer (fresh or replayed for its Idempotency-Key) as the HTTP response. */

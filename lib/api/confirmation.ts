@@ -53,6 +53,7 @@ export async function getOrderConfirmation(options: { orderId: string; viewer: S
       id: ticket.id,
       label: ticket.ticketType?.name ?? "Booking",
       holderName: ticket.holderName,
+      holderEmail: ticket.holderEmail,
       code: ticket.code,
       status: ticket.status,
     })),

@@ -11,13 +11,12 @@ import { MAX_PAGE, MAX_WHERE_LENGTH } from "@/lib/catalog/filters";
 import type { SearchEventsResult } from "@/lib/catalog/search-events-sql";
 import { CATEGORIES, type Category, type EventCard, type EventDetail } from "@/lib/catalog/types";
 import { LOCALES } from "@/lib/i18n/locales";
-import { QUESTION_KINDS } from "@/lib/questions/question";
 import { MAX_FEED_LIMIT } from "@/lib/feeds/feed-params";
 import type { FeedPage } from "@/lib/feeds/sessions-feed";
 import type { DrainResult } from "@/lib/jobs/queue";
 import { MAX_WATCHED_SESSIONS, type SessionAvailability } from "@/lib/realtime/types";
 import { ZId } from "@/lib/id-schema";
-import { ZInstant, ZIsoDate } from "./schemas";
+import { ZInstant, ZIsoDate, ZQuestion } from "./schemas";
 
 const CATEGORY_VALUES = CATEGORIES.map((category) => category.value) as [Category, ...Category[]];
 const ZNullableNumber = z.number().nullable();
@@ -60,21 +59,6 @@ export const ZSearchHit = ZEventCard.extend({
 export const ZSearchResult = z
   .object({ query: z.string(), hits: pageOf(ZSearchHit), mode: z.enum(["fulltext", "fuzzy", "empty"]), suggestions: z.array(z.string()) })
   .meta({ id: "SearchResult" });
-
-const ZTranslations = z.unknown().describe('The text in other languages than the event\'s, by locale: {"pt": "…"}');
-export const ZQuestion = z
-  .object({
-    id: ZId,
-    kind: z.enum(QUESTION_KINDS).describe("short_text (≤ 200 characters), long_text (≤ 2,000), one_choice (an option id), several_choices (option ids), yes_no (a boolean; when required, only true answers it: a consent), number, date (YYYY-MM-DD)"),
-    label: z.string().describe("In the event's own language"),
-    labelTranslations: ZTranslations.optional(),
-    options: z.array(z.object({ id: z.string(), label: z.string(), labelTranslations: ZTranslations.optional() })).describe("The choices of one_choice and several_choices"),
-    required: z.boolean(),
-    perTicket: z.boolean().describe("Asked of every ticket's holder (answer in holders[i].answers) rather than once per order (answers)"),
-    ticketTypeId: ZId.nullable().describe("Asked only of the tickets of this type"),
-    showAtDoor: z.boolean().describe("The answer is shown to door staff"),
-  })
-  .meta({ id: "Question" });
 
 export const ZEventDetail = z
   .object({

@@ -146,6 +146,17 @@ export type IdempotentOutcome = { kind: "answer"; answer: StoredAnswer; replayed
  * rethrown: the purchase is one transaction, so either nothing was written, or (the connection
  * was lost after the commit) the order carries the key and a retry gets that order back.
  */
+/**
+ * Whose keys a guest's purchase is kept under (no account, so no user id): a UUID named by the
+ * buyer's email (RFC 9562 name-based, SHA-256 truncated), so a guest's retries find their first
+ * answer and nobody else's. Account ids are random (version 4) and never collide with these.
+ */
+export function guestIdempotencyOwner(email: string): string {
+  const hex = createHash("sha256").update(`local-tickets:guest-idempotency:${email.toLowerCase()}`).digest("hex");
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 export async function runIdempotently(options: {
   userId: string;
   key: string | null;

@@ -148,6 +148,19 @@ function admin() {
 }
 const asAdmin = async () => (session.user = (await admin()).admin);
 
+let paidFixtures: Promise<{ orderId: string; ticketId: string }> | undefined;
+/** A paid order of the world's user, whose first ticket can be given to someone else. */
+function paidWorld() {
+  paidFixtures ??= (async () => {
+    const { ticketTypeId, user } = await world();
+    const order = await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId, quantity: 1 }] } });
+    await confirmOrderPayment({ orderId: order.id, provider: "local", paymentRef: "p" });
+    const ticket = await prisma.ticket.findFirstOrThrow({ where: { orderId: order.id } });
+    return { orderId: order.id, ticketId: ticket.id };
+  })();
+  return paidFixtures;
+}
+
 let doorFixtures: Promise<{ sessionId: string; token: string; codes: string[] }> | undefined;
 /** Door staff with a check_in token, and a paid order of two tickets for their event's session. */
 function doorWorld() {
@@ -194,6 +207,30 @@ const SAMPLES: Sample[] = [
       const { eventId, ticketTypeId, token } = await world();
       return { url: `/api/events/${eventId}/buy`, params: { id: eventId }, init: { token, body: { items: [{ ticketTypeId, quantity: 99 }] } } };
     },
+  },
+  {
+    status: 201, method: "post",
+    path: "/api/events/{id}/buy",
+    load: () => import("@/app/api/events/[id]/buy/route"),
+    request: async () => {
+      const { eventId, ticketTypeId } = await world();
+      return { url: `/api/events/${eventId}/buy`, params: { id: eventId }, init: { body: { buyer: { email: "docs-guest@example.test", name: "Docs Guest" }, items: [{ ticketTypeId, quantity: 1 }], holders: [{ name: "A Friend" }] } } };
+    },
+  },
+  {
+    status: 200, method: "put",
+    path: "/api/orders/{id}/tickets/{ticketId}/holder",
+    load: () => import("@/app/api/orders/[id]/tickets/[ticketId]/holder/route"),
+    request: async () => {
+      const { orderId, ticketId } = await paidWorld();
+      return { url: `/api/orders/${orderId}/tickets/${ticketId}/holder`, params: { id: orderId, ticketId }, init: { method: "PUT", token: (await world()).token, body: { name: "Docs Friend", email: "friend@example.test" } } };
+    },
+  },
+  {
+    status: 404, method: "put",
+    path: "/api/orders/{id}/tickets/{ticketId}/holder",
+    load: () => import("@/app/api/orders/[id]/tickets/[ticketId]/holder/route"),
+    request: async () => ({ url: `/api/orders/${randomUUID()}/tickets/${randomUUID()}/holder`, params: { id: randomUUID(), ticketId: randomUUID() }, init: { method: "PUT", token: (await world()).token, body: { name: "Nobody" } } }),
   },
   { status: 200, method: "get", path: "/api/orders/{id}/confirmation", load: () => import("@/app/api/orders/[id]/confirmation/route"), request: async () => ({ url: `/api/orders/${(await world()).orderId}/confirmation`, params: { id: (await world()).orderId }, init: { token: (await world()).token } }) },
   { status: 401, method: "get", path: "/api/orders/{id}/confirmation", load: () => import("@/app/api/orders/[id]/confirmation/route"), request: async () => ({ url: `/api/orders/${randomUUID()}/confirmation`, params: { id: randomUUID() } }) },

@@ -75,6 +75,8 @@ const SECURITY_SCHEMES = {
 const SECURITY: Record<Access, Record<string, string[]>[]> = {
   public: [],
   user: [{ apiToken: [] }, { sessionCookie: [] }],
+  // A token or a session buys for its account; none, with `buyer` in the body, as a guest.
+  "user-or-guest": [{ apiToken: [] }, { sessionCookie: [] }, {}],
   session: [{ sessionCookie: [] }],
   admin: [{ sessionCookie: [] }],
   jobs: [{ jobsSecret: [] }],

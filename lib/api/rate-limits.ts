@@ -32,3 +32,9 @@ export async function mayGuestBuy(email: string, headers: Pick<Headers, "get">):
   ]);
   return { allowed: byEmail.allowed && byAddress.allowed, retryAfterSeconds: Math.max(byEmail.retryAfterSeconds, byAddress.retryAfterSeconds) };
 }
+
+/** The API's purchase attempts of a guest (no token, `buyer` in the body): as an account's, per email instead. */
+export async function limitGuestBuying(email: string, request: Request): Promise<Response | null> {
+  const limit = await mayGuestBuy(email, request.headers);
+  return limit.allowed ? null : rateLimitedProblem(limit.retryAfterSeconds, "purchase attempts");
+}

@@ -8,6 +8,9 @@ import { ZTicketSelection } from "@/lib/orders/reserve-tickets";
 import { ZId } from "@/lib/id-schema";
 import { isIsoDate } from "@/lib/time";
 import { ZCreateApiToken } from "@/lib/auth/api-tokens";
+import { ZGuestBuyer } from "@/lib/orders/buyer";
+import { QUESTION_KINDS } from "@/lib/questions/question";
+import { MAX_HOLDER_NAME } from "@/lib/questions/check-particulars";
 
 export const ZInstant = z.iso.datetime({ offset: true }).describe("ISO 8601 instant, e.g. 2026-06-30T19:00:00.000Z");
 export const ZIsoDate = z.string().refine(isIsoDate, "Use a date like 2026-06-30").meta({ format: "date", examples: ["2026-06-30"] });
@@ -24,6 +27,24 @@ export const ZOrderAccessQuery = z.object({
   access: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional().describe("A private link's token (the delivery email's link has it): the order opens without credentials"),
 });
 
+// ── Questions (lib/questions) ─────────────────────────────────────────────────────────────
+
+const ZTranslations = z.unknown().describe('The text in other languages than the event\'s, by locale: {"pt": "…"}');
+export const ZQuestion = z
+  .object({
+    id: ZId,
+    kind: z.enum(QUESTION_KINDS).describe("short_text (≤ 200 characters), long_text (≤ 2,000), one_choice (an option id), several_choices (option ids), yes_no (a boolean; when required, only true answers it: a consent), number, date (YYYY-MM-DD)"),
+    label: z.string().describe("In the event's own language"),
+    labelTranslations: ZTranslations.optional(),
+    options: z.array(z.object({ id: z.string(), label: z.string(), labelTranslations: ZTranslations.optional() })).describe("The choices of one_choice and several_choices"),
+    required: z.boolean(),
+    perTicket: z.boolean().describe("Asked of every ticket's holder (answer in holders[i].answers) rather than once per order (answers)"),
+    ticketTypeId: ZId.nullable().describe("Asked only of the tickets of this type"),
+    showAtDoor: z.boolean().describe("The answer is shown to door staff"),
+  })
+  .meta({ id: "Question" });
+
+
 // ── GET /api/events/{id}/buy ─────────────────────────────────────────────────────────────
 
 export const ZBuyOptionsQuery = z.strictObject({
@@ -33,6 +54,8 @@ export const ZBuyOptionsQuery = z.strictObject({
 export const ZBuyOptions = z
   .object({
     event: z.object({ id: ZId, slug: z.string(), title: z.string(), timeZone: z.string().describe("IANA zone of the venue") }),
+    questions: z.array(ZQuestion).describe("What the buyer is asked: answer per-order questions in `answers`, per-ticket ones in `holders[i].answers`"),
+    holderChangeCutoffMinutes: z.int().describe("Ticket holders can be changed until this many minutes before the start"),
     limits: z.object({
       maxTicketsPerOrder: z.int().min(1).describe("Most tickets one order may hold, over all ticket types"),
       holdMinutes: z.int().min(1).describe("How long an order's places are held while the buyer pays"),
@@ -78,6 +101,30 @@ export type BuyOptions = z.input<typeof ZBuyOptions>;
 
 // ── POST /api/events/{id}/buy ────────────────────────────────────────────────────────────
 
+/** Who buys without a token (issue 27): the order is this email's, and opens with its private link. */
+const ZBuyBuyer = ZGuestBuyer.meta({
+  id: "Buyer",
+  description: "Buy as a guest, without an API token: the order belongs to this email (tickets and a private link go there). Not with a token: a token buys for its account.",
+});
+const ZAnswers = z.record(z.string(), z.unknown()).describe("Answers by question id: text, an option id, a list of option ids, true/false, a number, or a date (YYYY-MM-DD), as the question's kind asks");
+const ZHolder = z
+  .strictObject({
+    ticketTypeId: ZId.optional().describe("If given, must be the type of the ticket at this position"),
+    name: z.string().optional().describe(`Printed on the ticket (at most ${MAX_HOLDER_NAME} characters); default: the buyer's name`),
+    email: z.string().optional().describe("The holder's email (optional)"),
+    answers: ZAnswers.optional(),
+  })
+  .meta({ id: "Holder" });
+const particularsFields = {
+  holders: z
+    .array(ZHolder)
+    .max(1000)
+    .optional()
+    .describe("One per ticket, in the order of `items` (items[0]'s tickets first); a booking has one. Tickets without a holder carry the buyer's name. Each field at fault is named in the 422's errors (JSON Pointer)."),
+  answers: ZAnswers.optional().describe("Answers to the questions asked once per order (GET lists them)"),
+  buyer: ZBuyBuyer.optional(),
+};
+
 // The same field rules as the checkout forms (lib/orders), minus the coercion a form needs:
 // JSON has real numbers.
 export const ZBuyTickets = z
@@ -92,12 +139,14 @@ export const ZBuyTickets = z
       )
       .min(1, "Choose at least one ticket")
       .max(50, "Send at most 50 items"),
+    ...particularsFields,
   })
   .meta({ id: "BuyTickets", description: "Tickets of one session of the event" });
 
 export const ZBuyBooking = z
   .strictObject({
     booking: z.strictObject({ ...ZReserveBooking.shape, minutes: z.int("Choose a length in whole minutes").min(1) }),
+    ...particularsFields,
   })
   .meta({ id: "BuyBooking", description: "A time range of a bookable experience: start (an instant on a slot boundary) and length" });
 
@@ -138,6 +187,9 @@ export const ZBuyResponse = z
       .nullable()
       .describe("null for a free order (already paid)"),
     links: z.object({ confirmation: ZAbsoluteUrl, page: ZAbsoluteUrl }),
+    accessUrl: ZAbsoluteUrl.describe(
+      "A private link to the order page: it opens the order, its tickets and PDF without an account (append its `access` parameter to the confirmation URL to read it as JSON). Keep it secret. A replayed answer carries a new link; earlier ones keep working.",
+    ),
   })
   .meta({ id: "BuyResponse" });
 export type BuyResponse = z.input<typeof ZBuyResponse>;
@@ -173,8 +225,15 @@ export const ZOrderConfirmation = z
       z.object({ id: ZId, resourceId: ZId, name: z.string(), startsAt: ZInstant, endsAt: ZInstant, status: z.enum(["held", "sold", "released", "cancelled"]) }),
     ),
     tickets: z.array(
-      z.object({ id: ZId, label: z.string(), holderName: z.string(), code: z.string().describe("What the door scans"), status: z.enum(["valid", "void"]) }),
-    ),
+      z.object({
+        id: ZId,
+        label: z.string(),
+        holderName: z.string(),
+        holderEmail: z.string().nullable().describe("Where the holder was sent their ticket, if given"),
+        code: z.string().describe("What the door scans"),
+        status: z.enum(["valid", "void"]),
+      }),
+    ).describe("The order's tickets; a ticket given to a new holder is listed as its re-issued self (PUT …/tickets/{ticketId}/holder)"),
     delivery: z.object({
       status: z.enum(["none", "queued", "sending", "sent", "failed"]).describe("The email with the PDF tickets"),
       ticketsPdfUrl: ZAbsoluteUrl.nullable().describe("Download of the PDF tickets once delivery has succeeded"),
@@ -228,3 +287,18 @@ export const ZTokenList = z.object({ tokens: z.array(ZApiToken) }).meta({ id: "A
 export const ZCreatedToken = z
   .object({ token: ZApiToken, secret: z.string().describe("The bearer secret. Shown once: store it now.") })
   .meta({ id: "CreatedApiToken" });
+
+// ── PUT /api/orders/{id}/tickets/{ticketId}/holder ───────────────────────────────────────
+
+export const ZTicketIdParams = z.object({ id: z.string().describe("Order id (UUID)"), ticketId: z.string().describe("Ticket id (UUID), as in the confirmation") });
+
+export const ZHolderChangeAnswer = z
+  .object({
+    ticket: z.object({
+      id: ZId.describe("The ticket that now holds the place: a new id (and new codes) when re-issued"),
+      holderName: z.string(),
+      holderEmail: z.string().nullable(),
+    }),
+    reissued: z.boolean().describe("false when the holder was already this name and email (nothing changed)"),
+  })
+  .meta({ id: "HolderChange" });

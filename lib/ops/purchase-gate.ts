@@ -9,8 +9,10 @@
 // The checkout's server actions use the same line from inside (they must answer as actions).
 //
 // A place is only for a request that can use it at once (issue 26): its caller is known (an
-// API token or a session, checked from the headers; anyone else is answered 401 and never
-// queues) and its body is complete (read here, within PURCHASE_BODY_TIMEOUT_MS, else 408).
+// API token or a session, checked from the headers) or its body names a guest buyer ({email,
+// name}, issue 27; the route limits guests per email and address like accounts); anyone else
+// is answered 401 and never queues. Its body is complete (read here, within
+// PURCHASE_BODY_TIMEOUT_MS, else 408).
 // So a client that trickles its body, or a crowd of anonymous sockets, costs its senders a
 // socket each and the line nothing.
 import http from "node:http";
@@ -70,6 +72,16 @@ async function knownCaller(headers: http.IncomingHttpHeaders): Promise<ApiCaller
   return user ? { user, via: "session" } : null;
 }
 
+/** Does the body name a guest buyer (`buyer: {email, name}`, both text)? The route checks them properly. */
+function namesGuestBuyer(body: Buffer): boolean {
+  try {
+    const buyer = (JSON.parse(body.toString("utf8")) as { buyer?: { email?: unknown; name?: unknown } } | null)?.buyer;
+    return typeof buyer?.email === "string" && typeof buyer.name === "string";
+  } catch {
+    return false;
+  }
+}
+
 function isGone(response: http.ServerResponse): boolean {
   return response.writableEnded || response.destroyed || response.req.socket.destroyed;
 }
@@ -81,26 +93,33 @@ async function passGate(request: http.IncomingMessage, response: http.ServerResp
   const body = readNodeBody(request, { maxBytes: MAX_BUY_BODY_BYTES, timeoutMs: settings.PURCHASE_BODY_TIMEOUT_MS });
   // Whatever a client put in the hand-off header is not ours.
   delete request.headers[CALLER_HANDOFF_HEADER];
+  const withCredentials = request.headers.authorization !== undefined;
   const caller = await knownCaller(request.headers);
-  if (!caller) {
-    const withCredentials = request.headers.authorization !== undefined;
+  const refuseStranger = () =>
     answer(response, "unauthenticated", {
-      detail: withCredentials ? "This API token is not valid: it is unknown, malformed or revoked." : "Send Authorization: Bearer <token> (create one at /account/tokens) or sign in.",
+      detail: withCredentials
+        ? "This API token is not valid: it is unknown, malformed or revoked."
+        : "Send Authorization: Bearer <token> (create one at /account/tokens), sign in, or buy as a guest with buyer: {email, name} in the body.",
       headers: { "www-authenticate": withCredentials ? 'Bearer realm="api", error="invalid_token"' : 'Bearer realm="api"' },
     });
-    return;
-  }
+  // A bad token is refused at once; without credentials the body may still name a guest.
+  if (!caller && withCredentials) return refuseStranger();
   const read = await body;
   if (!read.ok) {
     if (read.reason === "timeout") answer(response, "request_timeout", { detail: `Send the whole body within ${settings.PURCHASE_BODY_TIMEOUT_MS} ms. Nothing was bought.` });
     else if (read.reason === "too_large") answer(response, "content_too_large", { detail: `Send at most ${MAX_BUY_BODY_BYTES} bytes.` });
     return;
   }
+  if (!caller && !namesGuestBuyer(read.body)) return refuseStranger();
   const replay = replayRequest(request, read.body);
-  // The route takes the caller found here instead of looking it up again (one round trip less).
-  const handoff = handCallerOn(caller);
-  replay.headers[CALLER_HANDOFF_HEADER] = handoff;
-  replay.rawHeaders = [...replay.rawHeaders.filter((_, index, all) => all[index - (index % 2)].toLowerCase() !== CALLER_HANDOFF_HEADER), CALLER_HANDOFF_HEADER, handoff];
+  // Whatever a client put in the hand-off header is not ours (raw headers too).
+  replay.rawHeaders = replay.rawHeaders.filter((_, index, all) => all[index - (index % 2)].toLowerCase() !== CALLER_HANDOFF_HEADER);
+  if (caller) {
+    // The route takes the caller found here instead of looking it up again (one round trip less).
+    const handoff = handCallerOn(caller);
+    replay.headers[CALLER_HANDOFF_HEADER] = handoff;
+    replay.rawHeaders.push(CALLER_HANDOFF_HEADER, handoff);
+  }
   await purchaseLine().run(
     () =>
       new Promise<void>((resolve) => {

@@ -30,6 +30,13 @@ export async function hasOrderAccess(orderId: string, token: string | null | und
   return rows.length > 0;
 }
 
+/** A new private link to an order (a replayed API answer's): kept as its hash, returned once. */
+export async function issueAccessToken(orderId: string): Promise<string> {
+  const access = newAccessToken();
+  await sql`INSERT INTO order_access_tokens (order_id, token_hash) VALUES (${orderId}::uuid, ${access.hash})`;
+  return access.token;
+}
+
 /**
  * The link the delivery email carries: the same token on every attempt of the job (derived from
  * the order and a key of its own, so the email is the same email), kept like any other.

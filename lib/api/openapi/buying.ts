@@ -1,6 +1,7 @@
 // Buying and orders (lib/api): the buyer's API.
 import { z } from "zod";
-import { ZBuyOptions, ZBuyOptionsQuery, ZBuyRequest, ZBuyResponse, ZCreateTokenRequest, ZCreatedToken, ZEventIdParams, ZLocalPayRequest, ZLocalPayResponse, ZOrderAccessQuery, ZOrderConfirmation, ZOrderIdParams, ZTokenIdParams, ZTokenList } from "../schemas";
+import { ZBuyOptions, ZBuyOptionsQuery, ZBuyRequest, ZBuyResponse, ZCreateTokenRequest, ZCreatedToken, ZEventIdParams, ZHolderChangeAnswer, ZLocalPayRequest, ZLocalPayResponse, ZOrderAccessQuery, ZOrderConfirmation, ZOrderIdParams, ZTicketIdParams, ZTokenIdParams, ZTokenList } from "../schemas";
+import { ZHolderChange } from "@/lib/tickets/change-holder";
 import { json, problems, type ApiOperation } from "./operation";
 
 const IdempotencyKeyHeader = {
@@ -19,7 +20,7 @@ export const BUYING_OPERATIONS: ApiOperation[] = [
     tag: "Buying",
     summary: "What can be bought now",
     description:
-      "Sessions on sale with their ticket types, prices and remaining places; for a bookable experience, the free ranges of one day (`date`, venue time, default today there) with the slot step and the minimum and maximum length. Remaining places are a snapshot: the purchase checks again under lock.",
+      "Sessions on sale with their ticket types, prices and remaining places, and the questions the event asks its buyers; for a bookable experience, the free ranges of one day (`date`, venue time, default today there) with the slot step and the minimum and maximum length. Remaining places are a snapshot: the purchase checks again under lock.",
     access: "public",
     pathParams: ZEventIdParams,
     query: ZBuyOptionsQuery,
@@ -32,8 +33,8 @@ export const BUYING_OPERATIONS: ApiOperation[] = [
     tag: "Buying",
     summary: "Hold tickets or a time range",
     description:
-      "Holds the places in one transaction and answers 201 with the pending order, its hold expiry and where to pay. A free order is confirmed at once (status `paid`, `payment` null). Refusals name their cause: sold out, not enough left, taken (409); over the per-order limit, outside opening hours, not a slot start, bad length, in the past (422). Rate limited per user and per address (429 with Retry-After). The body must arrive whole within a few seconds (else 408) and the caller must be known (else 401) before the request waits in the process's purchase line.",
-    access: "user",
+      "Holds the places in one transaction and answers 201 with the pending order, its hold expiry, where to pay and a private link to the order (`accessUrl`). A free order is confirmed at once (status `paid`, `payment` null). Buy with an API token (for its account) or without one as a guest: `buyer: {email, name}`; the order is that email's. `holders` names each ticket's holder (default: the buyer) and `answers` the event's questions (GET lists them); every holder or answer at fault is one 422 `invalid` whose `errors` point at it, and nothing is held. Refusals name their cause: sold out, not enough left, taken (409); over the per-order limit, outside opening hours, not a slot start, bad length, in the past (422). Rate limited per user or guest email and per address (429 with Retry-After). The body must arrive whole within a few seconds (else 408) and the caller must be known, or the body name a guest buyer (else 401), before the request waits in the process's purchase line.",
+    access: "user-or-guest",
     pathParams: ZEventIdParams,
     headers: [IdempotencyKeyHeader],
     body: { schema: ZBuyRequest, description: "Either `items` (ticket types of one session) or `booking`" },
@@ -80,6 +81,23 @@ export const BUYING_OPERATIONS: ApiOperation[] = [
     pathParams: ZOrderIdParams,
     query: ZOrderAccessQuery,
     responses: { 200: json("The order", ZOrderConfirmation), ...problems("unauthenticated", "not_found") },
+  },
+  {
+    method: "put",
+    path: "/api/orders/{id}/tickets/{ticketId}/holder",
+    operationId: "changeTicketHolder",
+    tag: "Orders",
+    summary: "Give a ticket to someone else",
+    description:
+      "Changes who a ticket is for, until the event's cutoff (`holderChangeCutoffMinutes` before the start): for the order's buyer (a token with the write scope, or a session) or whoever holds its private link (`?access=`). The ticket is re-issued: a new id and new codes, and the old code is refused at the door from then on. A holder with an email is sent the ticket. After the cutoff, for a used ticket, a ticket already replaced, or an unpaid order: 409 `holder_locked`. Another order's link, or a ticket of another order: 404.",
+    access: "user",
+    pathParams: ZTicketIdParams,
+    query: ZOrderAccessQuery,
+    body: { schema: ZHolderChange },
+    responses: {
+      200: json("The ticket that now holds the place", ZHolderChangeAnswer),
+      ...problems("malformed_request", "unauthenticated", "forbidden", "not_found", "holder_locked", "unsupported_media_type", "validation_failed"),
+    },
   },
   {
     method: "post",

@@ -15,6 +15,7 @@ import { admitPurchase } from "@/lib/ops/admission-line";
 import { ZReserveBooking } from "@/lib/orders/reserve-booking";
 import { ZReserveTickets } from "@/lib/orders/reserve-tickets";
 import { invalidInput } from "@/lib/actions/to-action-state";
+import { particularsFromForm } from "@/lib/questions/particulars-from-form";
 
 /** The total the buyer was shown (the panel's quote), when the form says it. */
 function expectedTotal(formData: FormData): number | undefined {
@@ -88,7 +89,7 @@ export async function reserveTicketsAction(_previous: ActionState, formData: For
   }
   const buyer = await buyerOf(formData);
   if (!buyer.ok) return buyer.state;
-  return purchaseThenPay({ items: parsed.data.items }, buyer.buyer, formData);
+  return purchaseThenPay({ items: parsed.data.items, particulars: particularsFromForm(formData) }, buyer.buyer, formData);
 }
 
 export async function reserveBookingAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -101,5 +102,5 @@ export async function reserveBookingAction(_previous: ActionState, formData: For
   }
   const buyer = await buyerOf(formData);
   if (!buyer.ok) return buyer.state;
-  return purchaseThenPay({ booking: parsed.data }, buyer.buyer, formData);
+  return purchaseThenPay({ booking: parsed.data, particulars: particularsFromForm(formData) }, buyer.buyer, formData);
 }

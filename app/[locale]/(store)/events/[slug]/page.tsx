@@ -130,6 +130,7 @@ export default async function EventPage({ params, searchParams }: Props) {
                   minutes={minutes}
                   slots={slots}
                   signedIn={user !== null}
+                  questions={event.questions}
                   formKey={formKey}
                   action={reserveBookingAction}
                 />
