@@ -165,7 +165,8 @@ function withAccessParam(url: string | null, fill: string): string | null {
  */
 export function withoutAccessUrl(answer: BuyAnswer): StoredAnswer {
   if (answer.status !== 201) return answer;
-  const { accessUrl: _dropped, ...body } = answer.body as BuyResponse;
+  const body: Omit<BuyResponse, "accessUrl"> & { accessUrl?: string } = { ...(answer.body as BuyResponse) };
+  delete body.accessUrl;
   const payment = body.payment ? { ...body.payment, url: withAccessParam(body.payment.url, "") } : null;
   return { ...answer, body: { ...body, payment } };
 }
