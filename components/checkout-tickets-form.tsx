@@ -6,6 +6,9 @@ import type { ActionState } from "@/lib/actions/action-state";
 import { FormFailure } from "./form-failure";
 import { formatMoney } from "@/lib/money";
 import type { TicketQuote } from "@/lib/orders/quote";
+import type { Question } from "@/lib/questions/question";
+import { AttendeeFields } from "./attendee-fields";
+import { GuestFields } from "./guest-fields";
 
 type Props = {
   /** The choice as the quote priced it; null when nothing is chosen or the quote refused it. */
@@ -15,15 +18,20 @@ type Props = {
   /** This form's own key: posting it again finds the order the first post made. */
   formKey: string;
   changeHref: string;
+  /** Signed out: where to sign in instead of buying as a guest (null when signed in). */
+  signInHref: string | null;
+  /** The event's questions (lib/questions). */
+  questions: Question[];
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
 };
 
 /**
- * The review step for a buyer who signed in on the way (the choice came along in the URL):
- * what was chosen and the total, one button to reserve and pay. Quantities are changed back
+ * The review step of a choice that came along in the URL (a buyer who signed in on the way, or a
+ * shared link): what was chosen and the total, who the tickets are for, and one button to
+ * reserve and pay (a guest gives an email and a name here). Quantities are changed back
  * on the event page, not asked a second time here.
  */
-export function CheckoutTicketsForm({ quote, refusal, formKey, changeHref, action }: Props) {
+export function CheckoutTicketsForm({ quote, refusal, formKey, changeHref, signInHref, questions, action }: Props) {
   const t = useTranslations("checkout");
   const tPanel = useTranslations("ticketPanel");
   const locale = useLocale();
@@ -60,6 +68,8 @@ export function CheckoutTicketsForm({ quote, refusal, formKey, changeHref, actio
         <li className="flex justify-between py-3 text-lg font-semibold"><span>{t("total")}</span><span data-testid="checkout-total">{total}</span></li>
       </ul>
       {errors.items ? <p className="text-sm font-medium text-red-700" role="alert">{errors.items}</p> : null}
+      {signInHref ? <GuestFields errors={errors} signInHref={signInHref} /> : null}
+      <AttendeeFields places={lines.flatMap((line) => Array.from({ length: line.quantity }, () => ({ ticketTypeId: line.ticketTypeId, label: line.name })))} questions={questions} errors={errors} />
       <FormFailure state={state} />
       <p className="text-sm text-stone-700">
         {t("heldWhilePaying")} <Link href={changeHref} className="font-medium text-brand-700 underline">{t("changeTickets")}</Link>

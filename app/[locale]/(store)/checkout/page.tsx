@@ -3,7 +3,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { CheckoutTicketsForm } from "@/components/checkout-tickets-form";
-import { requireUser } from "@/lib/auth";
+import { currentUser } from "@/lib/auth";
+import { localePath } from "@/lib/i18n/paths";
 import { saleRulesOf } from "@/lib/catalog/event-sale-rules";
 import { getPublicEventBySlug } from "@/lib/catalog/get-event";
 import { env } from "@/lib/env";
@@ -24,8 +25,9 @@ type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<PageSe
 export default async function CheckoutPage({ params: routeParams, searchParams }: Props) {
   const [{ locale }, t] = await Promise.all([routeParams, getTranslations("checkout")]);
   const params = toSearchParams(await searchParams);
-  // The chosen tickets live in this URL, so signing in or up on the way keeps them.
-  await requireUser(`/checkout?${params.toString()}`, locale);
+  // The chosen tickets live in this URL, so signing in on the way keeps them; a guest buys here
+  // with an email and a name (issue 27).
+  const user = await currentUser();
   const event = await getPublicEventBySlug(params.get("event") ?? "", { locale });
   const session = event?.sessions.find((candidate) => candidate.id === params.get("session"));
   if (!event || !session) notFound();
@@ -52,6 +54,8 @@ export default async function CheckoutPage({ params: routeParams, searchParams }
         refusal={refusal?.messageKey ? tErrors(refusal.messageKey, refusal.messageValues) : null}
         formKey={randomUUID()}
         changeHref={`/events/${event.slug}#buy`}
+        signInHref={user ? null : localePath(locale, `/sign-in?callbackUrl=${encodeURIComponent(`/checkout?${params.toString()}`)}`)}
+        questions={event.questions}
         action={reserveTicketsAction}
       />
     </div>

@@ -3,7 +3,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { CheckoutBookingForm } from "@/components/checkout-booking-form";
-import { requireUser } from "@/lib/auth";
+import { currentUser } from "@/lib/auth";
+import { localePath } from "@/lib/i18n/paths";
 import { saleRulesOf } from "@/lib/catalog/event-sale-rules";
 import { getPublicEventBySlug } from "@/lib/catalog/get-event";
 import { env } from "@/lib/env";
@@ -25,7 +26,7 @@ type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<PageSe
 export default async function BookingCheckoutPage({ params: routeParams, searchParams }: Props) {
   const [{ locale }, t] = await Promise.all([routeParams, getTranslations("checkout")]);
   const params = toSearchParams(await searchParams);
-  await requireUser(`/checkout/booking?${params.toString()}`, locale);
+  const user = await currentUser();
   const event = await getPublicEventBySlug(params.get("event") ?? "", { locale });
   const resource = event?.resources.find((candidate) => candidate.id === params.get("resource"));
   const start = new Date(params.get("start") ?? "");
@@ -57,7 +58,12 @@ export default async function BookingCheckoutPage({ params: routeParams, searchP
           <Link href={`/events/${event.slug}#book`} className="text-brand-700 underline">{t("chooseAnotherTime")}</Link>
         </p>
       ) : (
-        <CheckoutBookingForm resourceId={resource.id} start={start.toISOString()} minutes={minutes} expectedTotalMinor={quoted.ok ? quoted.quote.totalMinor : undefined} formKey={randomUUID()} action={reserveBookingAction} />
+        <CheckoutBookingForm resourceId={resource.id} start={start.toISOString()} minutes={minutes} expectedTotalMinor={quoted.ok ? quoted.quote.totalMinor : undefined} formKey={randomUUID()}
+          signInHref={user ? null : localePath(locale, `/sign-in?callbackUrl=${encodeURIComponent(`/checkout/booking?${params.toString()}`)}`)}
+          questions={event.questions}
+          place={{ ticketTypeId: null, label: resource.name }}
+          action={reserveBookingAction}
+        />
       )}
     </div>
   );
