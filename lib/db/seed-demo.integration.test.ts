@@ -9,6 +9,7 @@ import { PrismaClient } from "../generated/prisma/client";
 import { LOCALES } from "../i18n/locales";
 import { applyMigrations } from "./migrations";
 import { DEMO_SLUGS, seedDemoData } from "./seed-demo";
+import { DEMO_QUESTION_SLUGS } from "./seed-demo-questions";
 
 const serverUrl = process.env.DATABASE_URL!;
 const name = `seed_demo_${randomUUID().slice(0, 8)}`;
@@ -103,5 +104,18 @@ describe("the demo data", () => {
     }
     const german = await rows<{ name: string }>(`SELECT DISTINCT tt.name_translations->>'de' AS name FROM ticket_types tt WHERE tt.name = 'General admission'`);
     expect(german).toEqual([{ name: "Eintritt" }]);
+  });
+
+  it("asks questions: one event per ticket with a required one shown at the door, one per order; every label in the five languages", async () => {
+    const questions = await rows<{ slug: string; language: string; label: string; labels: Record<string, string>; options: { label: string; labelTranslations: Record<string, string> }[]; required: boolean; per_ticket: boolean; show_at_door: boolean }>(`
+      SELECT e.slug, e.language, q.label, q.label_translations AS labels, q.options, q.required, q.per_ticket, q.show_at_door
+        FROM event_questions q JOIN events e ON e.id = q.event_id`);
+    expect(questions.some((q) => q.slug === DEMO_QUESTION_SLUGS.perTicket && q.per_ticket && q.required && q.show_at_door)).toBe(true);
+    expect(questions.some((q) => q.slug === DEMO_QUESTION_SLUGS.perOrder && !q.per_ticket && q.required)).toBe(true);
+    for (const question of questions) {
+      const others = LOCALES.filter((locale) => locale !== question.language).sort();
+      expect(Object.keys(question.labels).sort(), question.label).toEqual(others);
+      for (const option of question.options) expect(Object.keys(option.labelTranslations).sort(), option.label).toEqual(others);
+    }
   });
 });

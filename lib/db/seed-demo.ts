@@ -9,6 +9,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import type { PrismaClient } from "../generated/prisma/client";
+import { demoQuestionRows } from "./seed-demo-questions";
 import type { Locale } from "../i18n/locales";
 import { DEMO_BUYERS, DEMO_ORIGINALS, DEMO_TICKET_TYPE_NAMES } from "./seed-demo-translations";
 
@@ -997,6 +998,9 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date })
     currency: string; capacity: number; sold: number; sortOrder: number;
   }> = [];
   const soldTypes: SoldType[] = [];
+  // Which event and English name each ticket type has: the demo's questions name types so.
+  const typeSlug = new Map<string, string>();
+  const typeEnglishName = new Map<string, string>();
   const resourceRows: Array<{
     id: string; eventId: string; venueId: string; name: string; opensMinute: number; closesMinute: number;
     slotMinutes: number; minMinutes: number; maxMinutes: number; priceMinorPerSlot: number; currency: string;
@@ -1028,6 +1032,8 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date })
           : spec.when === "past" && stock === "normal"
             ? Math.floor(ticket.capacity * (0.7 + 0.3 * unit(`${e.slug}:${s}:${k}`)))
             : soldFor(stock, ticket.capacity, `${e.slug}:${s}:${k}`);
+        typeSlug.set(id, e.slug);
+        typeEnglishName.set(id, ticket.name);
         ticketRows.push({
           id, sessionId, ...ticketTypeNames(ticket.name, language),
           description: ticket.description ?? "", priceMinor: ticket.priceMinor, currency: currencyOf(venue),
@@ -1056,6 +1062,12 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date })
     ];
   });
 
+  const questionRows = demoQuestionRows({
+    eventId: (slug) => demoId(`event:${slug}`),
+    typeIds: (slug, name) => ticketRows.filter((row) => typeSlug.get(row.id) === slug && typeEnglishName.get(row.id) === name).map((row) => row.id),
+    id: demoId,
+  });
+
   const admin = users.find((user) => user.role === "admin")!;
   const sales = planSales(soldTypes, buyers, admin, now);
 
@@ -1068,6 +1080,7 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date })
       await tx.eventSession.createMany({ data: sessionRows });
       await tx.ticketType.createMany({ data: ticketRows });
       await tx.resource.createMany({ data: resourceRows });
+      await tx.eventQuestion.createMany({ data: questionRows });
       await tx.order.createMany({ data: sales.orders });
       await tx.orderItem.createMany({ data: sales.items });
       await tx.ticket.createMany({ data: sales.tickets });
