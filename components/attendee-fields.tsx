@@ -14,7 +14,8 @@ export type AttendeePlace = { ticketTypeId: string | null; label: string };
  * (most orders are for the buyer and friends who need no name at the door); when it does, each
  * ticket's fields are shown. Field names are the server's paths (lib/questions/check-particulars.ts).
  */
-export function AttendeeFields({ places, questions, errors }: { places: AttendeePlace[]; questions: Question[]; errors: Record<string, string> }) {
+export function AttendeeFields({ places, questions, errors, headingLevel = 3 }: { places: AttendeePlace[]; questions: Question[]; errors: Record<string, string>; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   const t = useTranslations("questions");
   if (places.length === 0) return null;
   const asksEachTicket = places.some((place) => ticketQuestions(questions, place.ticketTypeId).length > 0);
@@ -51,7 +52,7 @@ export function AttendeeFields({ places, questions, errors }: { places: Attendee
     <>
       {asksEachTicket ? (
         <section className="flex flex-col gap-2" aria-labelledby="attendees-heading">
-          <h3 id="attendees-heading" className="text-sm font-semibold">{t("whoIsComing")}</h3>
+          <Heading id="attendees-heading" className="text-sm font-semibold">{t("whoIsComing")}</Heading>
           <p className="text-sm text-stone-700">{t("whoIsComingHint")}</p>
           {holders}
         </section>

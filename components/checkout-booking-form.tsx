@@ -35,7 +35,7 @@ export function CheckoutBookingForm({ resourceId, start, minutes, expectedTotalM
       <input type="hidden" name="requestKey" value={formKey} />
       {expectedTotalMinor === undefined ? null : <input type="hidden" name="expectedTotalMinor" value={expectedTotalMinor} />}
       {signInHref ? <GuestFields errors={errors} signInHref={signInHref} /> : null}
-      <AttendeeFields places={[place]} questions={questions} errors={errors} />
+      <AttendeeFields places={[place]} questions={questions} errors={errors} headingLevel={2} />
       {fieldError ? <p className="text-sm font-medium text-red-700">{fieldError}</p> : null}
       {state && !state.ok && !fieldError ? <FormFailure state={state} /> : null}
       <button type="submit" disabled={pending} className="min-h-12 rounded-xl bg-brand-600 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">

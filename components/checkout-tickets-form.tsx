@@ -69,7 +69,7 @@ export function CheckoutTicketsForm({ quote, refusal, formKey, changeHref, signI
       </ul>
       {errors.items ? <p className="text-sm font-medium text-red-700" role="alert">{errors.items}</p> : null}
       {signInHref ? <GuestFields errors={errors} signInHref={signInHref} /> : null}
-      <AttendeeFields places={lines.flatMap((line) => Array.from({ length: line.quantity }, () => ({ ticketTypeId: line.ticketTypeId, label: line.name })))} questions={questions} errors={errors} />
+      <AttendeeFields places={lines.flatMap((line) => Array.from({ length: line.quantity }, () => ({ ticketTypeId: line.ticketTypeId, label: line.name })))} questions={questions} errors={errors} headingLevel={2} />
       <FormFailure state={state} />
       <p className="text-sm text-stone-700">
         {t("heldWhilePaying")} <Link href={changeHref} className="font-medium text-brand-700 underline">{t("changeTickets")}</Link>
