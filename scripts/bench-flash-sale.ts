@@ -27,6 +27,11 @@
 // answers = order lines = counters, and the time from the database being back to the sale at
 // full pace (scripts/lib/bench-faults.ts).
 //
+// With --guests SHARE (0..1), that share of the buyers buys without a token, as guests
+// (`buyer: {email, name}` in the body, issue 27), in the same burst as the token buyers; the
+// figures are also given per kind, each with its ratio to /api/health. Delivery pays the
+// token buyers' orders only (a guest pays on the web page).
+//
 // Options: --buyers 5000 --places 1000 --processes 1,2 --noisy (adds the busy-machine runs)
 //          --only-noisy --skip-delivery --faults --port N --out FILE --keep
 //          --retry-500 (with --faults, buyers retry 500s too: a diagnostic while a lost
@@ -71,6 +76,7 @@ const { values } = parseArgs({
     "skip-delivery": { type: "boolean", default: false },
     faults: { type: "boolean", default: false },
     "retry-500": { type: "boolean", default: false },
+    guests: { type: "string", default: "0" },
     port: { type: "string" },
     out: { type: "string" },
     keep: { type: "boolean", default: false },
@@ -79,6 +85,10 @@ const { values } = parseArgs({
 const BUYERS = Number(values.buyers);
 const PLACES = Number(values.places);
 const FAULTS = values.faults!;
+const GUEST_SHARE = Number(values.guests);
+if (!(GUEST_SHARE >= 0 && GUEST_SHARE <= 1)) throw new Error("--guests is a share between 0 and 1");
+/** Buyer `index` buys as a guest: spread evenly through the crowd (every other one at 0.5). */
+const isGuest = (index: number) => Math.floor((index + 1) * GUEST_SHARE) > Math.floor(index * GUEST_SHARE);
 const PROCESS_COUNTS = (values.processes ?? (FAULTS ? "2" : "1,2")).split(",").map(Number);
 const CONDITIONS: ("quiet" | "noisy")[] = values["only-noisy"] ? ["noisy"] : values.noisy ? ["quiet", "noisy"] : ["quiet"];
 const DATA_DIR = path.resolve(".data/bench-flash");
@@ -158,18 +168,32 @@ function address(n: number): string {
 }
 
 function buyRequests(app: RunningApp, sale: Sale, buyers: Buyer[], offset: number): BurstRequest[] {
-  return buyers.map((buyer, index) => ({
-    url: `${app.baseUrl}/api/events/${sale.eventId}/buy`,
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${buyer.secret}`,
-      "content-type": "application/json",
-      "idempotency-key": randomUUID(),
-      // The app runs as behind one proxy (TRUSTED_PROXY_HOPS=1): 5,000 people, not one address.
-      "x-forwarded-for": address(offset + index),
-    },
-    body: JSON.stringify({ items: basketOf(index, sale) }),
-  }));
+  return buyers.map((buyer, index) => {
+    const guest = isGuest(offset + index);
+    return {
+      url: `${app.baseUrl}/api/events/${sale.eventId}/buy`,
+      method: "POST",
+      headers: {
+        ...(guest ? {} : { authorization: `Bearer ${buyer.secret}` }),
+        "content-type": "application/json",
+        "idempotency-key": randomUUID(),
+        // The app runs as behind one proxy (TRUSTED_PROXY_HOPS=1): 5,000 people, not one address.
+        "x-forwarded-for": address(offset + index),
+      },
+      body: JSON.stringify({
+        ...(guest ? { buyer: { email: `guest-${offset + index}-${buyer.userId.slice(0, 8)}@example.test`, name: `Guest ${offset + index}` } } : {}),
+        items: basketOf(index, sale),
+      }),
+    };
+  });
+}
+
+/** The first wave's answers of one kind of buyer (token or guest), with its own pace. */
+function kindFigures(results: BurstResult[], guest: boolean) {
+  const mine = results.filter((_, index) => isGuest(index) === guest);
+  if (mine.length === 0) return null;
+  const wallMs = Math.max(...mine.map((result) => result.endMs));
+  return { buyers: mine.length, requestsPerSecond: round(mine.length / (wallMs / 1000), 1), latency: stats(mine.map((result) => result.latencyMs)), answers: countAnswers(mine) };
 }
 
 type Usage = { app: number; postgres: number; loadGenerator: number; otherProcesses: number };
@@ -266,6 +290,8 @@ type SaleFigures = {
     timeToFinalAnswer: Stats;
   };
   verified: Awaited<ReturnType<typeof verifySale>>;
+  /** With --guests: the token buyers' and the guests' answers apart (each paced over its own last answer). */
+  byKind: { token: ReturnType<typeof kindFigures>; guest: ReturnType<typeof kindFigures> } | null;
   faults: { plan: typeof FAULT_PLAN; maxAttempts: number; retried500: boolean; timeline: FaultTimeline; everyAttempt: Record<string, number>; pace: ReturnType<typeof paceAfterFaults> } | null;
   cpuSeconds: Usage;
   cpuSecondsWithRetries: Usage;
@@ -356,6 +382,7 @@ async function runSale(app: RunningApp, client: Db, buyers: Buyer[], label: stri
         timeToFinalAnswer: stats(final.map((r) => r.endMs)),
       },
       verified,
+      byKind: GUEST_SHARE > 0 ? { token: kindFigures(results, false), guest: kindFigures(results, true) } : null,
       faults: timeline ? { plan: FAULT_PLAN, maxAttempts: FAULT_MAX_ATTEMPTS, retried500: values["retry-500"]!, timeline, everyAttempt: breakdownOf(faultAttempts), pace: paceAfterFaults(faultAttempts, timeline) } : null,
       cpuSeconds: firstWaveCpu,
       cpuSecondsWithRetries: cpuSeconds,
@@ -406,7 +433,7 @@ async function runSqlCeiling(app: RunningApp, client: Db, attempts: number) {
 async function runDelivery(app: RunningApp, client: Db, sale: Sale, buyersById: Map<string, Buyer>) {
   const { rows: orders } = await client.query<{ id: string; user_id: string }>(
     `SELECT DISTINCT o.id, o.user_id FROM orders o JOIN order_items oi ON oi.order_id = o.id
-      WHERE oi.ticket_type_id = ANY($1::uuid[]) AND o.status = 'pending'`,
+      WHERE oi.ticket_type_id = ANY($1::uuid[]) AND o.status = 'pending' AND o.user_id IS NOT NULL`,
     [sale.typeIds],
   );
   const trickle: Promise<BurstResult>[] = [];
@@ -559,6 +586,8 @@ async function main() {
               delivery,
               ratios: {
                 buyingVsHealth: ratio(figures.requestsPerSecond, health.requestsPerSecond),
+                tokenBuyingVsHealth: figures.byKind?.token ? ratio(figures.byKind.token.requestsPerSecond, health.requestsPerSecond) : null,
+                guestBuyingVsHealth: figures.byKind?.guest ? ratio(figures.byKind.guest.requestsPerSecond, health.requestsPerSecond) : null,
                 postgresCpuPerPlaceVsSqlHold: ratio(figures.postgresCpuMsPerPlace, sql.postgresCpuMsPerPlace),
                 postgresCpuPerBuyerVsSqlAttempt: ratio(figures.cpuMsPerBuyer.postgres, sql.postgresCpuMsPerAttempt),
               },
@@ -583,6 +612,20 @@ async function main() {
     typed.map((r) => [r.label, r.sale.requestsPerSecond, r.health.requestsPerSecond, r.ratios.buyingVsHealth, ms(r.sale.latency.p50), ms(r.sale.latency.p95), ms(r.sale.latency.p99), ms(r.sale.refusalLatency.p95), ms(r.sale.busyLatency.p95),
       r.sale.answers.created, r.sale.answers.refused409, r.sale.answers.busy503, r.sale.answers.busyWithRetryAfter ? 0 : "some", r.sale.answers.other5xx, r.sale.answers.connectionErrors, r.sale.answers.timeouts]),
   );
+  if (GUEST_SHARE > 0) {
+    printTable(
+      `The first wave by kind of buyer: ${Math.round(GUEST_SHARE * 100)}% guests (no token, buyer {email, name}) in the same burst as token buyers`,
+      ["run", "kind", "buyers", "req/s", "vs health", "p50", "p95", "201", "409", "503", "other 5xx", "conn err", "timeouts"],
+      typed.flatMap((r) =>
+        (["token", "guest"] as const).flatMap((kind) => {
+          const figures = r.sale.byKind?.[kind];
+          if (!figures) return [];
+          return [[r.label, kind, figures.buyers, figures.requestsPerSecond, r.ratios[kind === "token" ? "tokenBuyingVsHealth" : "guestBuyingVsHealth"], ms(figures.latency.p50), ms(figures.latency.p95),
+            figures.answers.created, figures.answers.refused409, figures.answers.busy503, figures.answers.other5xx, figures.answers.connectionErrors, figures.answers.timeouts]];
+        }),
+      ),
+    );
+  }
   printTable(
     "The same sale as buyers live it: those told 503 come back after Retry-After with the same key, until each has a 201 or a 409",
     ["run", "attempts", "201", "409", "still 503", "other 5xx", "conn err", "timeouts", "sold out after s", "all answered after s", "time to final answer p50", "p95", "sold out exactly"],

@@ -13,6 +13,7 @@ export const CLIENT_NAMESPACES = [
   "checkout",
   "pay",
   "order",
+  "questions",
   "auth",
   "tokens",
   "error",
