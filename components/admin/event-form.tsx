@@ -2,8 +2,8 @@
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
 import type { EventFormValues, VenueOption } from "@/lib/admin/events/form-values";
+import { slugify } from "@/lib/admin/events/slugify";
 import { AboutSection } from "./event-form-parts/about-section";
-import { slugify } from "./event-form-parts/describe-field";
 import { ErrorSummary } from "./event-form-parts/error-summary";
 import { ImageSection } from "./event-form-parts/image-section";
 import { PlaceSection } from "./event-form-parts/place-section";

@@ -49,15 +49,3 @@ export function describeField(path: string): string {
   if (parts[0] === "translations" && isLocale(parts[1])) return `${LOCALE_NAMES_IN_ENGLISH[parts[1]]} translation: ${label(parts[2] ?? "")}`;
   return path;
 }
-
-/** The web address a title suggests: "Fado à Noite" → "fado-a-noite". */
-export function slugify(title: string): string {
-  return title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/g, "");
-}
