@@ -4,6 +4,7 @@ import { getPublicEventBySlug } from "@/lib/catalog/get-event";
 import { createActor, eventInput } from "@/tests/admin-fixtures";
 import { isAdminError } from "../errors";
 import { createEvent } from "./create-event";
+import { formDataToObject } from "./form-data";
 import { getEventForm } from "./get-event-form";
 import { updateEvent } from "./update-event";
 
@@ -148,5 +149,40 @@ describe("an event's questions, from the admin's form and JSON", () => {
     const error = await updateEvent({ actor: admin, eventId: saved.id, input: edit }).catch((e) => e);
     expect(error.fieldErrors).toEqual({ "questions.0.label": "This question was removed meanwhile; reload the page" });
     expect((await prisma.eventQuestion.findUniqueOrThrow({ where: { id: foreign.id } })).label).toBe("Company");
+  });
+
+  it("reads the form as a browser posts it: checkboxes, nested translations, a new type's place, a removed row's gap", async () => {
+    const admin = await createActor();
+    const { input } = await eventInput({ language: "pt" });
+    const form: [string, string][] = [
+      ["holderChangeCutoffMinutes", "240"],
+      ["questions.0.label", "Dieta"],
+      ["questions.0.kind", "several_choices"],
+      ["questions.0.options.0.label", "Vegetariana"],
+      ["questions.0.options.0.id", ""],
+      ["questions.0.options.2.label", "Sem glúten"],
+      ["questions.0.options.2.id", "sem-gluten"],
+      ["questions.0.options.2.labelTranslations.en", "Gluten free"],
+      ["questions.0.ticketType", ""],
+      ["questions.0.perTicket", "on"],
+      ["questions.0.showAtDoor", "on"],
+      ["questions.0.labelTranslations.en", "Diet"],
+      ["questions.0.labelTranslations.de", ""],
+      ["questions.1.label", "Idade"],
+      ["questions.1.kind", "number"],
+      ["questions.1.ticketType", "sessions.0.ticketTypes.0"],
+      ["questions.1.required", "on"],
+    ];
+    const saved = await createEvent({ actor: admin, input: { ...input, ...formDataToObject(form) } });
+    const stored = await prisma.eventQuestion.findMany({ where: { eventId: saved.id }, orderBy: { sortOrder: "asc" } });
+    const [type] = await prisma.ticketType.findMany({ where: { session: { eventId: saved.id } }, orderBy: { sortOrder: "asc" } });
+    expect(stored.map(({ label, kind, perTicket, required, showAtDoor, ticketTypeId, labelTranslations, options }) => ({ label, kind, perTicket, required, showAtDoor, ticketTypeId, labelTranslations, options }))).toEqual([
+      {
+        label: "Dieta", kind: "several_choices", perTicket: true, required: false, showAtDoor: true, ticketTypeId: null, labelTranslations: { en: "Diet" },
+        options: [{ id: "vegetariana", label: "Vegetariana", labelTranslations: {} }, { id: "sem-gluten", label: "Sem glúten", labelTranslations: { en: "Gluten free" } }],
+      },
+      { label: "Idade", kind: "number", perTicket: true, required: true, showAtDoor: false, ticketTypeId: type.id, labelTranslations: {}, options: [] },
+    ]);
+    expect((await prisma.event.findUniqueOrThrow({ where: { id: saved.id } })).holderChangeCutoffMinutes).toBe(240);
   });
 });
