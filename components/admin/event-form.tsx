@@ -2,11 +2,12 @@
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
 import type { EventFormValues, VenueOption } from "@/lib/admin/events/form-values";
+import { slugify } from "@/lib/admin/events/slugify";
 import { AboutSection } from "./event-form-parts/about-section";
-import { slugify } from "./event-form-parts/describe-field";
 import { ErrorSummary } from "./event-form-parts/error-summary";
 import { ImageSection } from "./event-form-parts/image-section";
 import { PlaceSection } from "./event-form-parts/place-section";
+import { QuestionsSection } from "./event-form-parts/questions-section";
 import { ResourcesSection } from "./event-form-parts/resources-section";
 import { SessionsSection } from "./event-form-parts/sessions-section";
 import { TranslationsSection } from "./event-form-parts/translations-section";
@@ -22,8 +23,8 @@ type Props = {
 /**
  * The admin's event form: one section per part of an event (event-form-parts/), each keeping
  * its own rows; this component holds only what crosses sections (the slug that follows the
- * title, the venue's time zone for the sessions, the event's language for the translations)
- * and the answer of the server.
+ * title, the venue's time zone for the sessions, the event's language for the translations,
+ * the sessions' ticket types that questions may be asked of) and the answer of the server.
  */
 export function EventForm({ action, initial, venues, submitLabel }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
@@ -34,6 +35,7 @@ export function EventForm({ action, initial, venues, submitLabel }: Props) {
   const [language, setLanguage] = useState(initial.language);
   const [venue, setVenue] = useState(() => venues.find((candidate) => candidate.id === initial.venueId));
   const [imageError, setImageError] = useState<string | null>(null);
+  const [sessions, setSessions] = useState(initial.sessions);
 
   useEffect(() => {
     if (state && !state.ok) summaryRef.current?.focus();
@@ -69,8 +71,9 @@ export function EventForm({ action, initial, venues, submitLabel }: Props) {
       <TranslationsSection initial={initial.translations} language={language} errors={errors} />
       <PlaceSection initial={initial} venues={venues} errors={errors} onVenue={setVenue} />
       <ImageSection initial={initial} errors={errors} imageError={imageError} onImageError={setImageError} />
-      <SessionsSection initial={initial.sessions} errors={errors} timeZone={venue?.timeZone} language={language} />
+      <SessionsSection sessions={sessions} setSessions={setSessions} errors={errors} timeZone={venue?.timeZone} language={language} />
       <ResourcesSection initial={initial.resources} errors={errors} />
+      <QuestionsSection initial={initial.questions} holderChangeCutoffMinutes={initial.holderChangeCutoffMinutes} sessions={sessions} language={language} errors={errors} />
       <VisibilitySection status={initial.status} error={errors.status} />
       <div>
         <button type="submit" disabled={pending} className="min-h-12 w-full rounded-xl bg-brand-600 px-6 font-semibold text-white hover:bg-brand-700 disabled:opacity-60 sm:w-auto">

@@ -80,3 +80,25 @@ export function GroupError({ id, error }: { id: string; error?: string }) {
   if (!error) return null;
   return <p id={id} className="rounded-lg bg-red-50 p-3 text-sm font-medium text-red-800">{error}</p>;
 }
+
+/** A checkbox with its label beside it (a 44 px target), its hint and error read with it. */
+export function CheckboxField({ label, name, error, hint, className, ...input }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "type">) {
+  return (
+    <div className={`flex flex-col gap-1 ${className ?? ""}`}>
+      <label htmlFor={fieldId(name)} className="flex min-h-11 items-center gap-3 text-sm font-medium text-stone-800">
+        <input
+          id={fieldId(name)}
+          name={name}
+          type="checkbox"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(name, error, hint)}
+          className="size-5 shrink-0"
+          {...input}
+        />
+        <span>{label}</span>
+      </label>
+      {hint ? <p id={`${fieldId(name)}-hint`} className="text-sm text-stone-600">{hint}</p> : null}
+      {error ? <p id={`${fieldId(name)}-error`} className="text-sm font-medium text-red-700">{error}</p> : null}
+    </div>
+  );
+}

@@ -22,6 +22,16 @@ const FIELD_LABELS: Record<string, string> = {
   version: "Version",
   language: "Written in",
   translations: "Translations",
+  questions: "Questions",
+  holderChangeCutoffMinutes: "Holder changes close",
+  kind: "answer",
+  label: "question",
+  options: "choices",
+  ticketType: "asked of",
+  perTicket: "every ticket's holder",
+  required: "required",
+  showAtDoor: "shown at the door",
+  id: "id",
   startsAt: "start",
   endsAt: "end",
   name: "name",
@@ -46,18 +56,18 @@ export function describeField(path: string): string {
   }
   if (parts[0] === "sessions") return `Session ${Number(parts[1]) + 1}: ${label(parts[2] ?? "")}`;
   if (parts[0] === "resources") return `Experience ${Number(parts[1]) + 1}: ${label(parts[2] ?? "")}`;
+  if (parts[0] === "questions") return describeQuestionField(parts);
   if (parts[0] === "translations" && isLocale(parts[1])) return `${LOCALE_NAMES_IN_ENGLISH[parts[1]]} translation: ${label(parts[2] ?? "")}`;
   return path;
 }
 
-/** The web address a title suggests: "Fado à Noite" → "fado-a-noite". */
-export function slugify(title: string): string {
-  return title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/g, "");
+/** "questions.2.options.0.labelTranslations.de" → "Question 3, choice 1: German"; "questions.0.label" → "Question 1: question". */
+function describeQuestionField(parts: string[]): string {
+  const question = `Question ${Number(parts[1]) + 1}`;
+  const rest = parts.slice(2);
+  const where = rest[0] === "options" && rest.length > 1 ? `${question}, choice ${Number(rest[1]) + 1}` : question;
+  const field = rest[0] === "options" && rest.length > 1 ? rest.slice(2) : rest;
+  if (field[0] === "labelTranslations" && isLocale(field[1])) return `${where}: ${LOCALE_NAMES_IN_ENGLISH[field[1]]}`;
+  if (rest[0] === "options" && rest.length > 1 && field[0] === "label") return `${where}: label`;
+  return `${where}: ${FIELD_LABELS[field[0] ?? ""] ?? field[0] ?? ""}`;
 }

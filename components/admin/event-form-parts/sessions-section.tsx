@@ -1,15 +1,21 @@
 "use client";
-import { useRef, useState } from "react";
+import { useRef, type Dispatch, type SetStateAction } from "react";
 import type { SessionFormValues, TicketTypeFormValues } from "@/lib/admin/events/form-values";
 import { LOCALE_NAMES_IN_ENGLISH, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { fieldId, GroupError, TextField } from "../form-fields";
 import { sectionClass, smallButton } from "./styles";
 
-type Props = { initial: SessionFormValues[]; errors: Record<string, string>; timeZone: string | undefined; language: Locale };
+type Props = {
+  /** Held by the form: the questions section offers these ticket types. */
+  sessions: SessionFormValues[];
+  setSessions: Dispatch<SetStateAction<SessionFormValues[]>>;
+  errors: Record<string, string>;
+  timeZone: string | undefined;
+  language: Locale;
+};
 
 /** Sessions (venue clock) and their ticket types; rows with tickets sold or held cannot be removed. */
-export function SessionsSection({ initial, errors, timeZone, language }: Props) {
-  const [sessions, setSessions] = useState<SessionFormValues[]>(initial);
+export function SessionsSection({ sessions, setSessions, errors, timeZone, language }: Props) {
   const counter = useRef(0);
   const newKey = () => `new-session-${++counter.current}`;
   const blankTicketType = (): TicketTypeFormValues => ({ key: newKey(), id: "", name: "", nameTranslations: {}, description: "", price: "", currency: "EUR", capacity: "", sold: 0, held: 0 });
@@ -47,7 +53,18 @@ export function SessionsSection({ initial, errors, timeZone, language }: Props) 
                     </div>
                     {type.id ? <input type="hidden" name={`${path}.id`} value={type.id} /> : null}
                     <div className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr_1fr]">
-                      <TextField label="Name" name={`${path}.name`} defaultValue={type.name} error={errors[`${path}.name`]} required maxLength={80} />
+                      <TextField
+                        label="Name"
+                        name={`${path}.name`}
+                        defaultValue={type.name}
+                        error={errors[`${path}.name`]}
+                        required
+                        maxLength={80}
+                        onChange={(event) => {
+                          const name = event.currentTarget.value;
+                          updateSession(session.key, (current) => ({ ...current, ticketTypes: current.ticketTypes.map((candidate) => (candidate.key === type.key ? { ...candidate, name } : candidate)) }));
+                        }}
+                      />
                       <TextField label="Price" name={`${path}.price`} defaultValue={type.price} error={errors[`${path}.price`]} inputMode="decimal" hint="0 for free" required />
                       <TextField label="Currency" name={`${path}.currency`} defaultValue={type.currency} error={errors[`${path}.currency`]} maxLength={3} autoCapitalize="characters" required />
                       <TextField

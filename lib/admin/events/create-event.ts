@@ -12,14 +12,15 @@ import { eventColumns, ZCreateEvent } from "./schemas";
 import { storePreparedImage } from "./store-event-image";
 import { validateEventInput } from "./validate-event-input";
 import { writeEventChildren } from "./write-event-children";
+import { unknownQuestionErrors, writeEventQuestions } from "./write-event-questions";
 import { writeEventTranslations } from "./write-event-translations";
 
 export type SavedEvent = { id: string; slug: string; version: number; status: string };
 
 /**
  * Validates the raw input (form or JSON) and the uploaded image, checks the rules that
- * need the database, stores the image, then writes the event, its sessions, ticket types
- * and bookable experiences and the audit entry in ONE transaction.
+ * need the database, stores the image, then writes the event, its sessions, ticket types,
+ * bookable experiences and questions and the audit entry in ONE transaction.
  */
 export async function createEvent(options: { actor: Actor | null; input: unknown; image?: ImageUpload | null }): Promise<SavedEvent> {
   const actor = await assertAdmin(options.actor);
@@ -27,7 +28,7 @@ export async function createEvent(options: { actor: Actor | null; input: unknown
 
   const venue = await readVenue(prisma, input.venueId);
   if (!venue) throw new AdminError("validation_failed", "Check the highlighted fields.", { venueId: "Choose a venue" });
-  const ruleErrors = await checkEventRules(prisma, { eventId: null, input, venue });
+  const ruleErrors = { ...unknownQuestionErrors(input, []), ...(await checkEventRules(prisma, { eventId: null, input, venue })) };
   if (Object.keys(ruleErrors).length > 0) throw new AdminError("validation_failed", "Check the highlighted fields.", ruleErrors);
 
   const imagePath = image ? await storePreparedImage(image) : input.imagePath!;
@@ -40,13 +41,14 @@ export async function createEvent(options: { actor: Actor | null; input: unknown
         data: { ...eventColumns(input, venue.id), imagePath },
         select: { id: true, slug: true, version: true, status: true },
       });
-      await writeEventChildren(tx, {
+      const typeIds = await writeEventChildren(tx, {
         eventId: event.id,
         venueId: venue.id,
         input,
         instants: sessionInstants(input, venue.time_zone),
         existing: { sessions: [], resourceIds: [] },
       });
+      await writeEventQuestions(tx, { eventId: event.id, input, typeIds, existingIds: [] });
       await writeEventTranslations(tx, { eventId: event.id, language: input.language, translations: input.translations });
       await writeAudit(tx, { actor, action: "event.create", entityType: "event", entityId: event.id, after: await snapshotEvent(tx, event.id) });
       return event;

@@ -21,6 +21,11 @@ export async function snapshotEvent(tx: Tx, eventId: string) {
       status: true,
       venueId: true,
       version: true,
+      holderChangeCutoffMinutes: true,
+      questions: {
+        orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, kind: true, label: true, labelTranslations: true, options: true, required: true, perTicket: true, ticketTypeId: true, showAtDoor: true },
+      },
       sessions: {
         orderBy: { startsAt: "asc" },
         select: {

@@ -2,6 +2,7 @@
 // fills it from the database) and the client form component; no server code here.
 import type { Category } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/locales";
+import type { QuestionKind } from "@/lib/questions/question";
 
 /** One language's texts of an event, as the translation inputs hold them. */
 export type TranslationFormValues = { title: string; summary: string; description: string };
@@ -37,6 +38,29 @@ export type ResourceFormValues = {
   bookings: number;
 };
 
+export type QuestionOptionFormValues = {
+  key: string;
+  /** "" until typed or saved; a saved choice's id is kept in answers, so the form shows it read-only. */
+  id: string;
+  saved: boolean;
+  label: string;
+  labelTranslations: Partial<Record<Locale, string>>;
+};
+
+export type QuestionFormValues = {
+  key: string;
+  id: string;
+  kind: QuestionKind;
+  label: string;
+  labelTranslations: Partial<Record<Locale, string>>;
+  options: QuestionOptionFormValues[];
+  required: boolean;
+  perTicket: boolean;
+  /** "" for the whole event, else the ticket type's id (a new type: its place, `sessions.0.ticketTypes.1`). */
+  ticketType: string;
+  showAtDoor: boolean;
+};
+
 export type EventFormValues = {
   id: string | null;
   version: number | null;
@@ -60,6 +84,9 @@ export type EventFormValues = {
   maxAge: string;
   sessions: SessionFormValues[];
   resources: ResourceFormValues[];
+  questions: QuestionFormValues[];
+  /** Minutes before the start until which a buyer may change a ticket's holder, as typed. */
+  holderChangeCutoffMinutes: string;
 };
 
 /** Upload rules, shown in the form and enforced by lib/admin/events/prepare-event-image.ts. */
@@ -97,4 +124,6 @@ export const EMPTY_EVENT: EventFormValues = {
   maxAge: "",
   sessions: [],
   resources: [],
+  questions: [],
+  holderChangeCutoffMinutes: "120",
 };

@@ -7,6 +7,7 @@ import { priceText, type EventFormValues } from "./form-values";
 import { instantToLocal } from "./session-times";
 import { isUuid } from "@/lib/ids";
 import { readNameTranslations } from "@/lib/catalog/ticket-type-name";
+import { readOptions } from "@/lib/questions/stored-question";
 
 
 /** The edit form's values of an event (times on the venue's clock), or null. */
@@ -24,6 +25,7 @@ export async function getEventForm(options: { actor: Actor | null; eventId: stri
       },
       resources: { orderBy: { name: "asc" }, include: { _count: { select: { bookings: true } } } },
       translations: { select: { locale: true, title: true, summary: true, description: true } },
+      questions: { orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }, { id: "asc" }] },
     },
   });
   if (!event) return null;
@@ -77,5 +79,18 @@ export async function getEventForm(options: { actor: Actor | null; eventId: stri
       currency: resource.currency,
       bookings: resource._count.bookings,
     })),
+    questions: event.questions.map((question) => ({
+      key: question.id,
+      id: question.id,
+      kind: question.kind,
+      label: question.label,
+      labelTranslations: readNameTranslations(question.labelTranslations),
+      options: readOptions(question.options).map((option) => ({ key: option.id, id: option.id, saved: true, label: option.label, labelTranslations: readNameTranslations(option.labelTranslations) })),
+      required: question.required,
+      perTicket: question.perTicket,
+      ticketType: question.ticketTypeId ?? "",
+      showAtDoor: question.showAtDoor,
+    })),
+    holderChangeCutoffMinutes: String(event.holderChangeCutoffMinutes),
   };
 }

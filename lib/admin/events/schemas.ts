@@ -9,27 +9,9 @@ import { z } from "zod";
 import { Category } from "@/lib/generated/prisma/enums";
 import { activityConcept } from "@/lib/feeds/activities";
 import { LOCALES } from "@/lib/i18n/locales";
+import { MAX_QUESTIONS, refineQuestions, ZQuestionInput } from "./question-schemas";
+import { optionalId, text, textTranslations, wholeNumber } from "./schema-parts";
 
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `Enter ${label}` })
-    .trim()
-    .min(1, `Enter ${label}`)
-    .min(min, `Use at least ${min} characters`)
-    .max(max, `Use at most ${max} characters`);
-
-/** Hidden id inputs of new rows are empty: treat "" as absent. */
-const optionalId = z.preprocess((value) => (value === "" || value === null ? undefined : value), z.uuid("Unknown row").optional());
-
-const wholeNumber = (label: string, min: number, max: number) =>
-  z.preprocess(
-    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-    z.coerce
-      .number({ error: `Enter ${label}` })
-      .int("Use a whole number")
-      .min(min, `Use ${min} or more`)
-      .max(max, `Use at most ${max}`),
-  );
 
 /** "12.50", "12,5", "0" or 12.5 → 1250 minor units. */
 export const ZPrice = z
@@ -70,7 +52,7 @@ export const ZTicketTypeInput = z.object({
   id: optionalId,
   name: text("a name", 1, 80),
   /** The name in other languages, by language; blank ones and one in the event's own language are dropped when written. */
-  nameTranslations: z.partialRecord(z.enum(LOCALES), z.string().trim().max(80, "Use at most 80 characters")).default({}),
+  nameTranslations: textTranslations(80),
   description: z.string().trim().max(300, "Use at most 300 characters").default(""),
   price: ZPrice,
   currency: currency.default("EUR"),
@@ -194,11 +176,16 @@ const ZEventFields = z.object({
   maxAge: optionalAge("a maximum age"),
   sessions: z.array(ZSessionInput).max(50, "Use at most 50 sessions").default([]),
   resources: z.array(ZResourceInput).max(10, "Use at most 10 bookable experiences").default([]),
+  /** What buyers are asked, in the order they are asked (question-schemas.ts). The whole list: one left out is removed. */
+  questions: z.array(ZQuestionInput).max(MAX_QUESTIONS, `Use at most ${MAX_QUESTIONS} questions`).default([]),
+  /** Until how many minutes before the start a buyer may change a ticket's holder (0: until the start; up to 30 days). */
+  holderChangeCutoffMinutes: z.preprocess((value) => (value === undefined ? 120 : value), wholeNumber("the minutes before the start", 0, 43_200)),
 });
 
 type EventFields = z.infer<typeof ZEventFields>;
 
 function refineEvent(event: EventFields, ctx: z.RefinementCtx) {
+  refineQuestions(event, ctx);
   if (typeof event.minAge === "number" && typeof event.maxAge === "number" && event.maxAge < event.minAge) {
     ctx.addIssue({ code: "custom", path: ["maxAge"], message: "At least the minimum age" });
   }
@@ -250,6 +237,7 @@ export function eventColumns(input: EventInput, venueId: string) {
     activityId: input.activityId?.toLowerCase() ?? null,
     minAge: input.minAge,
     maxAge: input.maxAge,
+    holderChangeCutoffMinutes: input.holderChangeCutoffMinutes,
   };
 }
 export type UpdateEventInput = z.infer<typeof ZUpdateEvent>;

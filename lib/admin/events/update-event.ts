@@ -14,6 +14,7 @@ import { eventColumns, ZUpdateEvent, type UpdateEventInput } from "./schemas";
 import { storePreparedImage } from "./store-event-image";
 import { validateEventInput } from "./validate-event-input";
 import { writeEventChildren, type ExistingChildren } from "./write-event-children";
+import { unknownQuestionErrors, writeEventQuestions } from "./write-event-questions";
 import { writeEventTranslations } from "./write-event-translations";
 import { isUuid } from "@/lib/ids";
 
@@ -29,7 +30,9 @@ export function versionConflictMessage(yours: number, current: number): string {
  *    second of two concurrent saves finds a newer version and is refused);
  *  - a capacity would fall below what is sold or held (checked under the ticket type locks);
  *  - a removed session, ticket type or experience has orders or bookings;
- *  - a session would overlap another event's session at the venue.
+ *  - a session would overlap another event's session at the venue;
+ *  - a question it names was removed meanwhile.
+ * Questions left out are removed; the answers given to them stay on the orders (by id).
  * Locks: the event row, then ticket types by id, then resources by id (docs/decisions/0002).
  */
 export async function updateEvent(options: { actor: Actor | null; eventId: string; input: unknown; image?: ImageUpload | null }): Promise<SavedEvent> {
@@ -113,6 +116,9 @@ async function saveInTransaction(
   if (blocked.length > 0) {
     errors.sessions = `${blocked.join(", ")} ${blocked.length === 1 ? "has" : "have"} orders and can't be removed. To stop sales, set the capacity to what is sold instead.`;
   }
+  const questionIds = (await tx.eventQuestion.findMany({ where: { eventId }, select: { id: true } })).map((question) => question.id);
+  Object.assign(errors, unknownQuestionErrors(input, questionIds));
+
   const keptResourceIds = new Set(input.resources.flatMap((resource) => (resource.id ? [resource.id] : [])));
   const bookedRemoved = resources.filter((resource) => resource.has_bookings && !keptResourceIds.has(resource.id)).map((resource) => `“${resource.name}”`);
   if (bookedRemoved.length > 0) errors.resources = `${bookedRemoved.join(", ")} ${bookedRemoved.length === 1 ? "has" : "have"} bookings and can't be removed.`;
@@ -133,7 +139,8 @@ async function saveInTransaction(
     sessions: existingSessions.map((session) => ({ id: session.id, ticketTypeIds: types.filter((type) => type.session_id === session.id).map((type) => type.id) })),
     resourceIds: resources.map((resource) => resource.id),
   };
-  await writeEventChildren(tx, { eventId, venueId: venue.id, input, instants: sessionInstants(input, venue.time_zone), existing });
+  const typeIds = await writeEventChildren(tx, { eventId, venueId: venue.id, input, instants: sessionInstants(input, venue.time_zone), existing });
+  await writeEventQuestions(tx, { eventId, input, typeIds, existingIds: questionIds });
   await writeEventTranslations(tx, { eventId, language: input.language, translations: input.translations });
   await writeAudit(tx, { actor, action: "event.update", entityType: "event", entityId: eventId, before, after: await snapshotEvent(tx, eventId) });
   return updated;

@@ -3,8 +3,8 @@ import type { Tx } from "@/lib/db/transaction";
 import type { Locale } from "@/lib/i18n/locales";
 import type { EventInput, TicketTypeInput } from "./schemas";
 
-/** The names filled in, other than in the event's own language (that one is `name`). */
-function nameTranslationsOf(names: TicketTypeInput["nameTranslations"], language: Locale): Partial<Record<Locale, string>> {
+/** The texts filled in, other than in the event's own language (that one is the row's own text). */
+export function nameTranslationsOf(names: TicketTypeInput["nameTranslations"], language: Locale): Partial<Record<Locale, string>> {
   return Object.fromEntries(Object.entries(names).filter(([locale, name]) => locale !== language && Boolean(name)));
 }
 
@@ -18,6 +18,8 @@ export type ExistingChildren = {
  * Makes the event's sessions, ticket types and bookable experiences what the input says:
  * rows with an id are updated, rows without one inserted, rows left out deleted (the caller
  * has checked that nothing sold refers to them, and holds the ticket type and resource locks).
+ * Returns the ticket type ids by place (`[session][type]`), new ones included: the questions
+ * of a new ticket type name it by its place.
  */
 export async function writeEventChildren(
   tx: Tx,
@@ -28,8 +30,9 @@ export async function writeEventChildren(
     instants: { startsAt: Date; endsAt: Date }[];
     existing: ExistingChildren;
   },
-): Promise<void> {
+): Promise<string[][]> {
   const { eventId, venueId, input, instants, existing } = options;
+  const typeIds: string[][] = [];
 
   const keptSessionIds = new Set(input.sessions.flatMap((session) => (session.id ? [session.id] : [])));
   const keptTypeIds = new Set(input.sessions.flatMap((session) => session.ticketTypes.flatMap((type) => (type.id ? [type.id] : []))));
@@ -64,6 +67,8 @@ export async function writeEventChildren(
         RETURNING id`;
       sessionId = created.id;
     }
+    const sessionTypeIds: string[] = [];
+    typeIds.push(sessionTypeIds);
     for (const [sortOrder, type] of session.ticketTypes.entries()) {
       const names = JSON.stringify(nameTranslationsOf(type.nameTranslations, input.language));
       if (type.id) {
@@ -71,10 +76,13 @@ export async function writeEventChildren(
           UPDATE ticket_types SET name = ${type.name}, name_translations = ${names}::jsonb, description = ${type.description}, price_minor = ${type.price},
                  currency = ${type.currency}, capacity = ${type.capacity}, sort_order = ${sortOrder}
            WHERE id = ${type.id}::uuid`;
+        sessionTypeIds.push(type.id);
       } else {
-        await tx.$executeRaw`
+        const [created] = await tx.$queryRaw<{ id: string }[]>`
           INSERT INTO ticket_types (session_id, name, name_translations, description, price_minor, currency, capacity, sort_order)
-          VALUES (${sessionId}::uuid, ${type.name}, ${names}::jsonb, ${type.description}, ${type.price}, ${type.currency}, ${type.capacity}, ${sortOrder})`;
+          VALUES (${sessionId}::uuid, ${type.name}, ${names}::jsonb, ${type.description}, ${type.price}, ${type.currency}, ${type.capacity}, ${sortOrder})
+          RETURNING id`;
+        sessionTypeIds.push(created.id);
       }
     }
   }
@@ -93,4 +101,5 @@ export async function writeEventChildren(
                 ${resource.minMinutes}, ${resource.maxMinutes}, ${resource.price}, ${resource.currency})`;
     }
   }
+  return typeIds;
 }

@@ -3,9 +3,31 @@ import { prisma } from "@/lib/db";
 import { jobKey } from "@/lib/jobs/kinds";
 import { assertAdmin, type Actor } from "../authorize";
 import { isUuid } from "@/lib/ids";
+import { orderQuestions, ticketQuestions } from "@/lib/questions/question";
+import { QUESTION_ORDER, QUESTION_SELECT, storedQuestion } from "@/lib/questions/stored-question";
+import { answerLines } from "../answer-lines";
 
+/** Support never needs a whole ticket code (it is what gets someone in): the end identifies it. */
+const codeEnd = (code: string) => code.slice(-6);
 
-/** One order as support sees it: buyer, what was bought, tickets, and its delivery and refund jobs. */
+/** The holders a pending order keeps until its tickets are issued ({ticketTypeId, name, email, answers} per place). */
+function readAttendees(value: unknown): { ticketTypeId: string | null; name: string | null; email: string | null; answers: unknown }[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter((entry) => entry && typeof entry === "object")
+    .map((entry) => ({
+      ticketTypeId: typeof entry.ticketTypeId === "string" ? entry.ticketTypeId : null,
+      name: typeof entry.name === "string" ? entry.name : null,
+      email: typeof entry.email === "string" ? entry.email : null,
+      answers: entry.answers,
+    }));
+}
+
+/**
+ * One order as support sees it: buyer, what was bought, the answers to the questions asked once
+ * per order, its tickets (each with its holder, their answers and what it was re-issued
+ * from or as), and its delivery and refund jobs. A pending order's holders are its attendees.
+ */
 export async function getAdminOrder(options: { actor: Actor | null; orderId: string }) {
   await assertAdmin(options.actor);
   if (!isUuid(options.orderId)) return null;
@@ -30,20 +52,46 @@ export async function getAdminOrder(options: { actor: Actor | null; orderId: str
       },
       tickets: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, code: true, holderName: true, status: true, ticketType: { select: { name: true } }, booking: { select: { resource: { select: { name: true } } } } },
+        select: {
+          id: true,
+          code: true,
+          holderName: true,
+          holderEmail: true,
+          answers: true,
+          status: true,
+          ticketTypeId: true,
+          ticketType: { select: { name: true } },
+          booking: { select: { resource: { select: { name: true } } } },
+          reissuedFromTicket: { select: { code: true } },
+          reissuedAs: { select: { code: true } },
+        },
       },
       paymentEvents: { orderBy: { receivedAt: "asc" }, select: { id: true, provider: true, type: true, receivedAt: true } },
     },
   });
   if (!order) return null;
+  const questions = (await prisma.eventQuestion.findMany({ where: { eventId: order.eventId }, orderBy: [...QUESTION_ORDER], select: QUESTION_SELECT })).map(storedQuestion);
   const jobs = await prisma.job.findMany({
     where: { uniqueKey: { in: [jobKey("deliver_order", order.id), jobKey("refund_order", order.id)] } },
     select: { id: true, kind: true, status: true, attempts: true, maxAttempts: true, lastError: true, runAt: true, updatedAt: true },
   });
+  const { attendees, answers, ...rest } = order;
   return {
-    ...order,
-    // Support never needs a whole ticket code (it is what gets someone in): the end identifies it.
-    tickets: order.tickets.map(({ code, ...ticket }) => ({ ...ticket, codeEnd: code.slice(-6) })),
+    ...rest,
+    answers: answerLines(orderQuestions(questions), questions, answers),
+    tickets: order.tickets.map(({ code, answers: ticketAnswers, reissuedFromTicket, reissuedAs, ...ticket }) => ({
+      ...ticket,
+      codeEnd: codeEnd(code),
+      answers: answerLines(ticketQuestions(questions, ticket.ticketTypeId), questions, ticketAnswers),
+      reissuedFrom: reissuedFromTicket ? { codeEnd: codeEnd(reissuedFromTicket.code) } : null,
+      reissuedAs: reissuedAs ? { codeEnd: codeEnd(reissuedAs.code) } : null,
+    })),
+    /** Until the tickets are issued: who each place is for, as the buyer gave them. */
+    attendees: order.tickets.length > 0 ? [] : readAttendees(attendees).map((attendee) => ({
+      ...attendee,
+      ticketTypeName: order.items.find((item) => item.ticketTypeId === attendee.ticketTypeId)?.ticketType.name ?? order.bookings[0]?.resource.name ?? "Ticket",
+      answers: answerLines(ticketQuestions(questions, attendee.ticketTypeId), questions, attendee.answers),
+    })),
     delivery: jobs.find((job) => job.kind === "deliver_order") ?? null,
     refund: jobs.find((job) => job.kind === "refund_order") ?? null,
   };

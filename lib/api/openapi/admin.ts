@@ -3,7 +3,38 @@ import { z } from "zod";
 import { ZAnalyticsAnswer, ZAnalyticsExportQuery, ZAnalyticsQuery, ZDeleteEventOutcome, ZSavedEvent } from "../documented-schemas";
 import { ZEventIdParams } from "../schemas";
 import { ZCreateEvent, ZDeleteEvent, ZUpdateEvent } from "@/lib/admin/events/schemas";
+import { ZSessionIdParams } from "@/lib/check-in/schemas";
 import { json, problems, text, type ApiOperation } from "./operation";
+
+const ZAttendeeList = z
+  .object({
+    sessionId: z.string(),
+    eventId: z.string(),
+    eventTitle: z.string(),
+    eventSlug: z.string(),
+    startsAt: z.iso.datetime({ offset: true }),
+    timeZone: z.string(),
+    venueName: z.string(),
+    questions: z.array(z.object({ id: z.string(), label: z.string(), perTicket: z.boolean() })).describe("The session's questions; `answers` of each attendee follow this order"),
+    attendees: z.array(
+      z.object({
+        ticketId: z.string(),
+        holderName: z.string(),
+        holderEmail: z.string().nullable(),
+        buyerEmail: z.string(),
+        ticketType: z.string(),
+        orderReference: z.string(),
+        shortCode: z.string(),
+        answers: z.array(z.string()).describe("Each question's answer as a person reads it (choices by label, Yes/No); empty when not answered or not asked of this ticket"),
+        checkedIn: z.boolean(),
+        checkedInAt: z.iso.datetime({ offset: true }).nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "AttendeeList" });
+
+const QUESTIONS_NOTE =
+  " `questions` is the whole list in the order buyers are asked (one left out is removed; the answers already given stay on their orders by question id). A question's `ticketType` is a ticket type of this event: its id, or for one created in the same request its place, `sessions.0.ticketTypes.1`; such a question is asked of each of its tickets. `holderChangeCutoffMinutes` (default 120) is until how many minutes before the start a buyer may change a ticket's holder.";
 
 /** What saving an event may answer besides success: anyone but an admin gets not_found; the rest are AdminError outcomes. */
 const EVENT_WRITE_PROBLEMS = problems("malformed_request", "not_found", "conflict", "overlap", "capacity", "in_use", "busy", "content_too_large", "unsupported_media_type", "validation_failed");
@@ -16,7 +47,7 @@ export const ADMIN_OPERATIONS: ApiOperation[] = [
     tag: "Admin",
     summary: "Create an event",
     description:
-      "The same schema as the dashboard's form (lib/admin/events/schemas.ts): wall-clock times at the venue (`YYYY-MM-DDTHH:mm`), prices in major units (\"12.50\"), `imagePath` naming an image already on the site. Anyone but an admin gets 404.",
+      "The same schema as the dashboard's form (lib/admin/events/schemas.ts): wall-clock times at the venue (`YYYY-MM-DDTHH:mm`), prices in major units (\"12.50\"), `imagePath` naming an image already on the site. Anyone but an admin gets 404." + QUESTIONS_NOTE,
     access: "admin",
     body: { schema: ZCreateEvent.meta({ id: "AdminEventInput" }) },
     responses: {
@@ -30,7 +61,7 @@ export const ADMIN_OPERATIONS: ApiOperation[] = [
     operationId: "adminReadEventForEdit",
     tag: "Admin",
     summary: "Read an event as the edit route takes it back",
-    description: "Times on the venue's clock, with the `version` to send back when saving.",
+    description: "Times on the venue's clock, with the `version` to send back when saving; its `questions` name their ticket type by id (`ticketType`, \"\" for the whole event).",
     access: "admin",
     pathParams: ZEventIdParams,
     responses: {
@@ -44,7 +75,7 @@ export const ADMIN_OPERATIONS: ApiOperation[] = [
     operationId: "adminEditEvent",
     tag: "Admin",
     summary: "Replace an event",
-    description: "The whole event, with the `version` it was read at: a stale version is 409 (someone else saved in between).",
+    description: "The whole event, with the `version` it was read at: a stale version is 409 (someone else saved in between)." + QUESTIONS_NOTE,
     access: "admin",
     pathParams: ZEventIdParams,
     body: { schema: ZUpdateEvent.meta({ id: "AdminEventUpdate" }) },
@@ -86,6 +117,30 @@ export const ADMIN_OPERATIONS: ApiOperation[] = [
     summary: "Sales figures as CSV",
     access: "admin",
     query: ZAnalyticsExportQuery,
+    responses: { 200: text("A CSV download", "text/csv"), ...problems("not_found") },
+  },
+  {
+    method: "get",
+    path: "/api/admin/sessions/{id}/attendees",
+    operationId: "adminSessionAttendees",
+    tag: "Admin",
+    summary: "The attendee list of a session",
+    description:
+      "One entry per valid ticket of a paid order (a ticket re-issued to a new holder appears once, as its valid successor): holder, holder email, buyer email, ticket type, order reference, short code, the answers to the session's questions, and whether and when it was checked in. Admins only: door staff get 404.",
+    access: "admin",
+    pathParams: ZSessionIdParams,
+    responses: { 200: json("The list", ZAttendeeList), ...problems("not_found") },
+  },
+  {
+    method: "get",
+    path: "/api/admin/sessions/{id}/attendees/export",
+    operationId: "adminSessionAttendeesExport",
+    tag: "Admin",
+    summary: "The attendee list of a session as CSV",
+    description:
+      "Columns: holder, holder_email, buyer_email, ticket_type, order_reference, short_code, one per question (headed by its label), checked_in (yes/no), checked_in_at (ISO 8601, UTC). Cells a spreadsheet would run as a formula are prefixed with a quote. Admins only: door staff get 404.",
+    access: "admin",
+    pathParams: ZSessionIdParams,
     responses: { 200: text("A CSV download", "text/csv"), ...problems("not_found") },
   },
 ];

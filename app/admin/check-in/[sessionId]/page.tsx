@@ -40,6 +40,12 @@ export default async function SessionCheckInsPage({ params }: { params: Promise<
       <p className="text-3xl font-bold tabular-nums" data-testid="door-figures" aria-live="polite">
         {door.checkedIn} <span className="text-lg font-medium text-stone-700">of {door.sold} checked in</span>
       </p>
+      <p>
+        <a href={`/api/admin/sessions/${door.sessionId}/attendees/export`} download className="inline-flex min-h-11 items-center rounded-lg border border-stone-300 bg-white px-3 text-sm font-medium text-brand-700 underline hover:bg-stone-100">
+          Download the attendee list (CSV)
+        </a>
+        <span className="mt-1 block text-sm text-stone-700">Holders, buyers, answers to the event&apos;s questions and check-ins; one row per valid ticket.</span>
+      </p>
 
       {door.conflictList.length > 0 ? (
         <section aria-labelledby="conflicts-heading" className="flex flex-col gap-2 rounded-2xl border border-red-200 bg-red-50 p-4">

@@ -2,6 +2,7 @@ import { adminTitle } from "@/app/admin/admin-title";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionButtonForm } from "@/components/admin/action-button-form";
+import { AnswerList } from "@/components/admin/answer-list";
 import { AuditList } from "@/components/admin/audit-list";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { getAdminOrder } from "@/lib/admin/orders/get-admin-order";
@@ -65,18 +66,49 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
         </ul>
       </section>
 
+      {order.answers.length > 0 ? (
+        <section aria-labelledby="answers-heading" className="flex flex-col gap-2">
+          <h2 id="answers-heading" className="text-lg font-semibold">Answers</h2>
+          <AnswerList lines={order.answers} className="rounded-2xl border border-stone-200 bg-white p-4" />
+        </section>
+      ) : null}
+
       <section aria-labelledby="tickets-heading" className="flex flex-col gap-2">
         <h2 id="tickets-heading" className="text-lg font-semibold">Tickets</h2>
         {order.tickets.length === 0 ? <p className="text-stone-700">No tickets were issued for this order.</p> : (
-          <ul className="flex flex-col divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
+          <ul className="flex flex-col divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white" data-testid="order-tickets">
             {order.tickets.map((ticket) => (
-              <li key={ticket.id} className="flex flex-wrap justify-between gap-2 p-4">
-                <span>{ticket.ticketType?.name ?? ticket.booking?.resource.name ?? "Ticket"} · {ticket.holderName} · <span className="font-mono text-sm">…{ticket.codeEnd}</span></span>
-                <StatusBadge status={ticket.status} />
+              <li key={ticket.id} className="flex flex-col gap-2 p-4" data-testid="order-ticket">
+                <div className="flex flex-wrap items-start justify-between gap-2">
+                  <div className="min-w-0 break-words">
+                    <p><span className="font-semibold">{ticket.holderName}</span>{ticket.holderEmail ? <> · <a href={`mailto:${ticket.holderEmail}`} className="text-brand-700 underline">{ticket.holderEmail}</a></> : null}</p>
+                    <p className="text-sm text-stone-700">{ticket.ticketType?.name ?? ticket.booking?.resource.name ?? "Ticket"} · <span className="font-mono">…{ticket.codeEnd}</span></p>
+                    {ticket.reissuedAs ? <p className="text-sm text-stone-700">Re-issued as <span className="font-mono">…{ticket.reissuedAs.codeEnd}</span> (holder changed)</p> : null}
+                    {ticket.reissuedFrom ? <p className="text-sm text-stone-700">Re-issued from <span className="font-mono">…{ticket.reissuedFrom.codeEnd}</span></p> : null}
+                  </div>
+                  <StatusBadge status={ticket.status} />
+                </div>
+                <AnswerList lines={ticket.answers} />
               </li>
             ))}
           </ul>
         )}
+        {order.attendees.length > 0 ? (
+          <>
+            <h3 className="font-semibold">Holders given at checkout</h3>
+            <ul className="flex flex-col divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
+              {order.attendees.map((attendee, index) => (
+                <li key={index} className="flex flex-col gap-2 p-4">
+                  <p className="min-w-0 break-words">
+                    <span className="font-semibold">{attendee.name ?? order.buyerName}</span>{attendee.email ? ` · ${attendee.email}` : ""}
+                    <span className="text-sm text-stone-700"> · {attendee.ticketTypeName}</span>
+                  </p>
+                  <AnswerList lines={attendee.answers} />
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </section>
 
       <section aria-labelledby="delivery-heading" className="flex flex-col gap-3 rounded-2xl border border-stone-200 bg-white p-4">
