@@ -17,7 +17,7 @@ test("a guest names both tickets and answers each holder's diet, then gives a ti
   await page.goto(`/events/${PER_TICKET}`);
   await chooseTickets(page, 2);
   const panel = buyPanel(page);
-  await panel.getByLabel("Email", { exact: true }).fill(uniqueEmail("holders"));
+  await panel.getByTestId("guest-fields").getByLabel("Email").fill(uniqueEmail("holders"));
   await panel.getByLabel("Your name").fill("Pau Buyer");
   // The event asks each ticket's holder: their fields are open, one group per ticket.
   const attendees = panel.getByTestId("attendee");

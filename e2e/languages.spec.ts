@@ -108,7 +108,7 @@ test("a purchase in Portuguese on a phone: checkout, payment, confirmation and t
   await reserve.click();
 
   // A guest: an email and a name, in Portuguese, in the panel itself.
-  await panel.getByLabel("Email", { exact: true }).fill(uniqueEmail("pt"));
+  await panel.getByTestId("guest-fields").getByLabel("Email").fill(uniqueEmail("pt"));
   await panel.getByLabel(pt("ticketPanel.guestNameLabel")).fill("Inês Compradora");
   await expectNoEnglish(page, "pt");
   await reserve.click();
