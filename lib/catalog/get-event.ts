@@ -7,14 +7,8 @@ import { lengthRefusal, slotStarts } from "@/lib/orders/quote-booking";
 import { instantAt, isIsoDate } from "@/lib/time";
 import { localiseEvent } from "./localise-event";
 import { ticketTypeNameIn } from "./ticket-type-name";
-import type { QuestionOption } from "@/lib/questions/question";
+import { QUESTION_SELECT, storedQuestion } from "@/lib/questions/stored-question";
 import type { EventDetail } from "./types";
-
-/** A question's stored choices (jsonb) as options; anything else is dropped. */
-function readOptions(value: unknown): QuestionOption[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter((option): option is QuestionOption => typeof option?.id === "string" && typeof option?.label === "string");
-}
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -39,7 +33,7 @@ async function findPublicEvent(where: { slug: string } | { id: string }, now: Da
       holderChangeCutoffMinutes: true,
       questions: {
         orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, kind: true, label: true, labelTranslations: true, options: true, required: true, perTicket: true, ticketTypeId: true, showAtDoor: true },
+        select: QUESTION_SELECT,
       },
       venue: {
         select: { id: true, name: true, address: true, city: true, neighbourhood: true, timeZone: true, latitude: true, longitude: true },
@@ -79,7 +73,7 @@ async function findPublicEvent(where: { slug: string } | { id: string }, now: Da
   const { translations, language, questions, ...rest } = event;
   return {
     ...rest,
-    questions: questions.map((question) => ({ ...question, options: readOptions(question.options) })),
+    questions: questions.map(storedQuestion),
     ...localiseEvent({ title: event.title, summary: event.summary, description: event.description, language }, translations, locale),
     sessions: event.sessions.map((session) => ({
       ...session,

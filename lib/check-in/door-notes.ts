@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { describeAnswer, type AnswerValue, type Question, type QuestionOption } from "@/lib/questions/question";
+import { describeAnswer, type AnswerValue, type Question } from "@/lib/questions/question";
+import { QUESTION_SELECT, storedQuestion } from "@/lib/questions/stored-question";
 
 // What the door is shown besides the holder's name (issue 27.4): the answers to the questions
 // an admin marked "show at the door" (a diet, an age), as "Diet: Vegetarian". The scanner is a
@@ -11,9 +12,9 @@ export async function doorQuestions(eventId: string): Promise<Question[]> {
   const rows = await prisma.eventQuestion.findMany({
     where: { eventId, showAtDoor: true },
     orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, kind: true, label: true, labelTranslations: true, options: true, required: true, perTicket: true, ticketTypeId: true, showAtDoor: true },
+    select: QUESTION_SELECT,
   });
-  return rows.map((row) => ({ ...row, options: Array.isArray(row.options) ? (row.options as QuestionOption[]) : [] }));
+  return rows.map(storedQuestion);
 }
 
 function asAnswers(value: unknown): Record<string, AnswerValue> {

@@ -143,4 +143,20 @@ describe("createEvent", () => {
     const resource = await prisma.resource.findFirstOrThrow({ where: { eventId: saved.id } });
     expect(resource).toMatchObject({ opensMinute: 540, closesMinute: 1110, slotMinutes: 30, minMinutes: 60, maxMinutes: 180, priceMinorPerSlot: 2550, currency: "EUR" });
   });
+
+  it("refuses ids of another event's sessions and ticket types, and leaves that event as it was", async () => {
+    const admin = await createActor();
+    const victim = await createEvent({ actor: admin, input: (await eventInput()).input });
+    const before = await prisma.eventSession.findFirstOrThrow({ where: { eventId: victim.id }, include: { ticketTypes: true } });
+    const { input } = await eventInput();
+    const sessions = (input.sessions as { ticketTypes: object[] }[]).map((session, index) =>
+      index === 0 ? { ...session, id: before.id, ticketTypes: session.ticketTypes.map((type, typeIndex) => (typeIndex === 0 ? { ...type, id: before.ticketTypes[0].id } : type)) } : session,
+    );
+    const error = await createEvent({ actor: admin, input: { ...input, sessions } }).catch((e) => e);
+    expect(isAdminError(error) && error.code).toBe("validation_failed");
+    expect(error.fieldErrors).toMatchObject({ "sessions.0.id": expect.any(String), "sessions.0.ticketTypes.0.id": expect.any(String) });
+    const after = await prisma.eventSession.findFirstOrThrow({ where: { eventId: victim.id }, include: { ticketTypes: true } });
+    expect(after).toEqual(before);
+    expect(await countsFor(input.slug as string)).toEqual({ events: 0, audit: 0 });
+  });
 });

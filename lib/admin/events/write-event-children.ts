@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/transaction";
 import type { Locale } from "@/lib/i18n/locales";
+import { AdminError } from "../errors";
 import type { EventInput, TicketTypeInput } from "./schemas";
 
 /** The texts filled in, other than in the event's own language (that one is the row's own text). */
@@ -13,6 +14,28 @@ export type ExistingChildren = {
   sessions: { id: string; ticketTypeIds: string[] }[];
   resourceIds: string[];
 };
+
+/**
+ * Ids in the input that are not this event's own rows: a session, ticket type or experience is
+ * updated by its id, so an id of another event's row (or one removed meanwhile) must be
+ * refused, never written. Field paths as the form names them.
+ */
+function foreignChildErrors(input: EventInput, existing: ExistingChildren): Record<string, string> {
+  const sessionIds = new Set(existing.sessions.map((session) => session.id));
+  const typeIds = new Set(existing.sessions.flatMap((session) => session.ticketTypeIds));
+  const resourceIds = new Set(existing.resourceIds);
+  const errors: Record<string, string> = {};
+  input.sessions.forEach((session, index) => {
+    if (session.id && !sessionIds.has(session.id)) errors[`sessions.${index}.id`] = "Not a session of this event (reload the page)";
+    session.ticketTypes.forEach((type, typeIndex) => {
+      if (type.id && !typeIds.has(type.id)) errors[`sessions.${index}.ticketTypes.${typeIndex}.id`] = "Not a ticket type of this event (reload the page)";
+    });
+  });
+  input.resources.forEach((resource, index) => {
+    if (resource.id && !resourceIds.has(resource.id)) errors[`resources.${index}.id`] = "Not a bookable experience of this event (reload the page)";
+  });
+  return errors;
+}
 
 /**
  * Makes the event's sessions, ticket types and bookable experiences what the input says:
@@ -32,6 +55,8 @@ export async function writeEventChildren(
   },
 ): Promise<string[][]> {
   const { eventId, venueId, input, instants, existing } = options;
+  const foreign = foreignChildErrors(input, existing);
+  if (Object.keys(foreign).length > 0) throw new AdminError("validation_failed", "Check the highlighted fields.", foreign);
   const typeIds: string[][] = [];
 
   const keptSessionIds = new Set(input.sessions.flatMap((session) => (session.id ? [session.id] : [])));
