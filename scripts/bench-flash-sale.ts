@@ -586,8 +586,9 @@ async function main() {
               delivery,
               ratios: {
                 buyingVsHealth: ratio(figures.requestsPerSecond, health.requestsPerSecond),
-                tokenBuyingVsHealth: figures.byKind?.token ? ratio(figures.byKind.token.requestsPerSecond, health.requestsPerSecond) : null,
-                guestBuyingVsHealth: figures.byKind?.guest ? ratio(figures.byKind.guest.requestsPerSecond, health.requestsPerSecond) : null,
+                // Each kind's pace as if the whole crowd were of its kind (its answers per second over its share), against the same crowd on /api/health.
+                tokenBuyingVsHealth: figures.byKind?.token ? ratio(figures.byKind.token.requestsPerSecond / (1 - GUEST_SHARE), health.requestsPerSecond) : null,
+                guestBuyingVsHealth: figures.byKind?.guest ? ratio(figures.byKind.guest.requestsPerSecond / GUEST_SHARE, health.requestsPerSecond) : null,
                 postgresCpuPerPlaceVsSqlHold: ratio(figures.postgresCpuMsPerPlace, sql.postgresCpuMsPerPlace),
                 postgresCpuPerBuyerVsSqlAttempt: ratio(figures.cpuMsPerBuyer.postgres, sql.postgresCpuMsPerAttempt),
               },
