@@ -43,7 +43,7 @@ export async function signInAs(page: Page, who: { email: string; password: strin
  * production build shows it to admins only) by an admin in a browser context of its own. The
  * link is given on `origin` (the app writes its own URL, localhost).
  */
-export async function linkFromOutbox(page: Page, options: { baseURL: string; to: string; subject: string | RegExp; origin?: string }): Promise<string> {
+export async function linkFromOutbox(page: Page, options: { baseURL: string; to: string; subject: string | RegExp; origin?: string; link?: RegExp }): Promise<string> {
   const context = await page.context().browser()!.newContext({ baseURL: options.baseURL });
   try {
     const admin = await context.newPage();
@@ -56,7 +56,7 @@ export async function linkFromOutbox(page: Page, options: { baseURL: string; to:
     }).toPass({ timeout: 20_000 });
     await email.click();
     const text = (await admin.locator("pre").textContent()) ?? "";
-    const link = /https?:\/\/\S+?token=[A-Za-z0-9_-]{43}/.exec(text)?.[0];
+    const link = (options.link ?? /https?:\/\/\S+?token=[A-Za-z0-9_-]{43}/).exec(text)?.[0];
     if (!link) throw new Error(`no link in the email to ${options.to}: ${text}`);
     const url = new URL(link);
     return `${options.origin ?? new URL(options.baseURL).origin}${url.pathname}${url.search}`;

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { buyPanel, chooseTickets } from "./buying";
-import { DEMO, expectNoAxeViolations, signInAsAttendee, signUpAndVerify, uniqueEmail } from "./helpers";
+import { DEMO, expectNoAxeViolations, linkFromOutbox, signInAsAttendee, signUpAndVerify, uniqueEmail } from "./helpers";
 
-test("a guest buys two tickets with an email and a name, pays, and opens the order again from its private link in a fresh browser", async ({ page, browser }) => {
+test("a guest buys two tickets with an email and a name, pays, and opens the order again from the delivery email's link in a fresh browser", async ({ page, browser, baseURL }) => {
   await page.goto(`/events/${DEMO.ticketed}`);
   await chooseTickets(page, 2);
   const panel = buyPanel(page);
@@ -10,7 +10,8 @@ test("a guest buys two tickets with an email and a name, pays, and opens the ord
   const total = (await reserve.textContent())!.replace("Reserve and pay ", "");
   // No password, no account: an email and a name in the panel itself.
   await expect(panel.getByLabel(/password/i)).toHaveCount(0);
-  await panel.getByTestId("guest-fields").getByLabel("Email").fill(uniqueEmail("guest"));
+  const email = uniqueEmail("guest");
+  await panel.getByTestId("guest-fields").getByLabel("Email").fill(email);
   await panel.getByLabel("Your name").fill("Rita Guest");
   await expectNoAxeViolations(page);
   await reserve.click();
@@ -29,10 +30,11 @@ test("a guest buys two tickets with an email and a name, pays, and opens the ord
   // The queue renders the PDFs and emails them; the page follows along without a reload.
   await expect(page.getByTestId("delivery-status")).toHaveAttribute("data-status", "sent", { timeout: 30_000 });
 
-  // The private link opens the order and its PDF in a browser that never signed in.
+  // The delivery email's private link opens the order and its PDF in a browser that never signed in.
+  const emailed = await linkFromOutbox(page, { baseURL: baseURL!, to: email, subject: /tickets for/, link: /https?:\/\/\S+?\/orders\/[0-9a-f-]{36}\?access=[A-Za-z0-9_-]{43}/ });
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
-  await other.goto(page.url());
+  await other.goto(emailed);
   await expect(other.getByTestId("order-status")).toHaveAttribute("data-status", "paid");
   const pdfHref = await other.getByRole("link", { name: /PDF/ }).first().getAttribute("href");
   const pdf = await other.request.get(pdfHref!);
