@@ -30,7 +30,8 @@ function parseSchema(source: string) {
           type: rawType.replace(/[?[\]]/g, ""),
           optional: rawType.endsWith("?"),
           list: rawType.endsWith("[]"),
-          relation: line.includes("@relation") || rawType.endsWith("[]"),
+          // A list of models is a relation (dropped below with the other model-typed fields); a list of scalars is a column.
+          relation: line.includes("@relation"),
         };
       });
     models.push({ name, table: mapped, fields: fields.filter((field) => !field.relation) });
