@@ -8,3 +8,14 @@ export function formatMoney(minor: number, currency: string, locale: Locale = DE
   if (minor === 0) return FREE[locale];
   return new Intl.NumberFormat(INTL_LOCALE[locale], { style: "currency", currency, minimumFractionDigits: minor % 100 === 0 ? 0 : 2 }).format(minor / 100);
 }
+
+/**
+ * `percent`% of an amount in minor units, rounded half up to the minor unit: the one rounding
+ * rule of discounts (prisma/functions/voucher_unit_price.sql computes the same). Integers only.
+ */
+export function percentOfMinor(amountMinor: number, percent: number): number {
+  if (!Number.isSafeInteger(amountMinor) || amountMinor < 0 || !Number.isInteger(percent) || percent < 0 || percent > 100) {
+    throw new RangeError("percentOfMinor takes a non-negative whole amount and a whole percent 0..100");
+  }
+  return Math.floor((amountMinor * percent + 50) / 100);
+}

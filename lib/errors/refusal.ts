@@ -34,6 +34,8 @@ export type RefusalCode =
   | "price_changed"
   | "rules_changed"
   | "holder_locked"
+  | "not_on_sale_yet"
+  | "voucher_invalid"
   // Admin work (lib/admin AdminError).
   | "validation_failed"
   | "conflict"

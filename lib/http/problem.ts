@@ -59,6 +59,8 @@ export const PROBLEMS = {
   price_changed: { status: 409, title: "The price changed since the quote" },
   rules_changed: { status: 409, title: "The booking rules changed since the quote" },
   holder_locked: { status: 409, title: "The ticket's holder can no longer be changed" },
+  not_on_sale_yet: { status: 409, title: "Not on sale yet" },
+  voucher_invalid: { status: 422, title: "The code cannot be used" },
   // Outcomes of a scan at the door (lib/check-in): the problem carries the door's `verdict`.
   already_checked_in: { status: 409, title: "Already checked in" },
   ticket_rejected: { status: 422, title: "Not a valid ticket for this door" },

@@ -25,6 +25,8 @@ export type OrderErrorCode =
   | "price_changed"
   | "rules_changed"
   | "holder_locked"
+  | "not_on_sale_yet"
+  | "voucher_invalid"
   | "busy";
 
 /** A refusal of buying; its codes are refusal codes (lib/errors/refusal.ts), so each has its problem. */
@@ -40,9 +42,11 @@ export class OrderError extends Refusal<OrderErrorCode> {
     readonly foreignIds?: string[],
     /** Several fields at fault (holders and answers), each with its own message and the key that says it in the buyer's language. */
     readonly fields?: Record<string, FieldMessage>,
+    /** Members the API's problem carries besides the standard ones (`opensAt` of not_on_sale_yet). */
+    extensions?: Record<string, unknown>,
   ) {
     const fieldErrors = fields ? Object.fromEntries(Object.entries(fields).map(([path, said]) => [path, said.message])) : field ? { [field]: message } : undefined;
-    super(code, message, { fieldErrors, retryAfterSeconds });
+    super(code, message, { fieldErrors, retryAfterSeconds, extensions });
     this.name = "OrderError";
   }
 

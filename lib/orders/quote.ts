@@ -7,16 +7,28 @@ import type { Particulars } from "@/lib/questions/check-particulars";
 import type { Question } from "@/lib/questions/question";
 import type { OrderRefusal } from "./refusals";
 
+/** An early price (issue 28): until an instant (ms) and/or until this many places of the type are taken. */
+export type PriceTierOffer = { priceMinor: number; until: number | null; untilTaken: number | null };
+
 /** A ticket type as the quote reads it (lib/orders/sale-rules.ts loads them). Instants in ms. */
 export type TicketOffer = {
   id: string;
   name: string;
+  /** The list price after every tier has ended. */
   priceMinor: number;
   currency: string;
   sessionId: string;
   startsAt: number;
   endsAt: number;
   cancelled: boolean;
+  /** On sale from (null: from publishing) until (null: until the session starts). */
+  salesStart?: number | null;
+  salesEnd?: number | null;
+  /** Sold only with a voucher that reveals hidden types. */
+  hidden?: boolean;
+  /** Places sold or held when the rules were read (tiers by count; the commit counts again). */
+  taken?: number;
+  tiers?: PriceTierOffer[];
 };
 
 /** The rules of a bookable resource, on the clock of its venue. */
@@ -44,7 +56,8 @@ export type SaleRules = {
   resources: BookingOffer[];
 };
 
-export type QuoteLine = { ticketTypeId: string; name: string; quantity: number; unitPriceMinor: number; totalMinor: number };
+/** `listUnitPriceMinor`: the price before the voucher, on a line the voucher covers. */
+export type QuoteLine = { ticketTypeId: string; name: string; quantity: number; unitPriceMinor: number; totalMinor: number; listUnitPriceMinor?: number };
 
 type QuoteBase = {
   eventId: string;
@@ -58,7 +71,13 @@ type QuoteBase = {
   particulars?: Particulars;
 };
 
-export type TicketQuote = QuoteBase & { kind: "tickets"; sessionId: string; lines: QuoteLine[] };
+export type TicketQuote = QuoteBase & {
+  kind: "tickets";
+  sessionId: string;
+  lines: QuoteLine[];
+  /** The voucher the quote applied, the places it covers and what it takes off the list prices. */
+  voucher?: { id: string; code: string; places: number; discountMinor: number };
+};
 export type BookingQuote = QuoteBase & {
   kind: "booking";
   resourceId: string;

@@ -1,5 +1,6 @@
 import type { ParticularsProblem } from "@/lib/questions/check-particulars";
 import { OrderError, type OrderMessageKey } from "./errors";
+import type { VoucherProblem } from "./voucher";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 
 /**
@@ -29,8 +30,14 @@ export type OrderRefusal = {
     | "in_past"
     | "misaligned"
     | "outside_hours"
-    | "particulars";
+    | "particulars"
+    | "not_on_sale_yet"
+    | "voucher";
   ticketTypeId?: string;
+  /** `not_on_sale_yet`: when sales open (ISO instant). */
+  opensAt?: string;
+  /** `voucher`: why the code cannot be used. */
+  problem?: VoucherProblem;
   /** `particulars`: every holder or answer at fault, by its form path (`holders.0.email`, `answers.<questionId>`). */
   problems?: ParticularsProblem[];
   /** `not_in_event` from the quote: every id of the request that is not the event's. */
@@ -68,6 +75,14 @@ const PROBLEM_WORDS: Record<ParticularsProblem["reason"], { key: OrderMessageKey
   unknown_question: { key: "unknownQuestion", message: "The event asks no such question here" },
   not_a_place: { key: "notAPlace", message: "There is no such ticket in this order" },
   holders_needed: { key: "holderNeeded", message: "This ticket's holder must answer the event's questions" },
+};
+
+const VOUCHER_WORDS: Record<VoucherProblem, { key: OrderMessageKey; message: string }> = {
+  unknown: { key: "voucherUnknown", message: "There is no such code" },
+  not_yet_valid: { key: "voucherNotYetValid", message: "This code cannot be used yet" },
+  expired: { key: "voucherExpired", message: "This code has expired" },
+  used_up: { key: "voucherUsedUp", message: "This code has been used up" },
+  not_applicable: { key: "voucherNotApplicable", message: "This code does not apply to these tickets" },
 };
 
 /** Holders or answers at fault: one message, and each field's own beside it. */
@@ -135,5 +150,9 @@ export function fromRefusal(refusal: OrderRefusal): OrderError {
       return new OrderError("outside_hours", "That time is outside opening hours", "start").says("outsideHours");
     case "particulars":
       return particularsError(refusal.problems ?? []);
+    case "not_on_sale_yet":
+      return new OrderError("not_on_sale_yet", `${refusal.name} goes on sale at ${refusal.opensAt}`, field, undefined, undefined, undefined, { opensAt: refusal.opensAt ?? "" }).says("notOnSaleYet", { name: refusal.name ?? "" });
+    case "voucher":
+      return new OrderError("voucher_invalid", VOUCHER_WORDS[refusal.problem ?? "unknown"].message, "voucher").says(VOUCHER_WORDS[refusal.problem ?? "unknown"].key);
   }
 }
