@@ -54,6 +54,11 @@ CREATE OR REPLACE FUNCTION "recommend_for_buyer"(p_user uuid, p_email text, p_vi
       FROM signals s CROSS JOIN LATERAL (SELECT event_price_from(s.event_id, p_now) AS price) p
      WHERE p.price IS NOT NULL
   ),
+  week AS (
+    -- The share of the signals' weight at weekends (0.5 when none has a session to tell).
+    SELECT coalesce(sum(s.weight) FILTER (WHERE w.weekend) / nullif(sum(s.weight) FILTER (WHERE w.weekend IS NOT NULL), 0), 0.5) AS weekend
+      FROM signals s CROSS JOIN LATERAL (SELECT event_on_weekend(s.event_id, p_now) AS weekend) w
+  ),
   seeds AS (SELECT s.event_id, s.weight FROM signals s ORDER BY s.weight DESC, s.event_id LIMIT 10),
   co AS (
     SELECT x.event_id AS id, sum(sd.weight) AS weight
@@ -70,6 +75,8 @@ CREATE OR REPLACE FUNCTION "recommend_for_buyer"(p_user uuid, p_email text, p_vi
          ORDER BY o.paid_at DESC LIMIT 30
       ) x
      GROUP BY x.event_id
+     ORDER BY weight DESC, x.event_id
+     LIMIT 150
   ),
   best AS (SELECT coalesce(max(weight), 0) AS weight FROM co),
   places AS (
@@ -81,20 +88,29 @@ CREATE OR REPLACE FUNCTION "recommend_for_buyer"(p_user uuid, p_email text, p_vi
          ORDER BY e.created_at DESC LIMIT 100
       ) x
   ),
-  pool AS (SELECT id FROM co UNION SELECT id FROM places)
-  SELECT e.id,
-         2.0 * coalesce(co.weight / nullif(best.weight, 0), 0)
-       + 1.5 * coalesce(bc.share, 0)
-       + 1.0 * coalesce(bt.share, 0)
-       + 0.5 * price_likeness(budget.price, event_price_from(e.id, p_now))
-       + 0.3 * exp(-greatest(0, extract(epoch FROM p_now - e.created_at)) / (14 * 86400)) AS score
-    FROM pool
-    JOIN events e ON e.id = pool.id
-    CROSS JOIN best CROSS JOIN budget
-    LEFT JOIN co ON co.id = e.id
-    LEFT JOIN by_category bc ON bc.category = e.category
-    LEFT JOIN by_city bt ON bt.city = e.city
-   WHERE NOT EXISTS (SELECT 1 FROM owned WHERE owned.event_id = e.id) AND event_on_sale(e.id, p_now)
-   ORDER BY score DESC, e.created_at DESC, e.id
+  pool AS (SELECT id FROM co UNION SELECT id FROM places),
+  likely AS (
+    SELECT e.id, e.created_at,
+           2.0 * coalesce(co.weight / nullif(best.weight, 0), 0)
+         + 2.5 * coalesce(bc.share, 0)
+         + 2.5 * coalesce(bt.share, 0)
+         + 1.0 * ln(1 + event_recent_sales(e.id, p_now)) AS score
+      FROM pool
+      JOIN events e ON e.id = pool.id
+      CROSS JOIN best
+      LEFT JOIN co ON co.id = e.id
+      LEFT JOIN by_category bc ON bc.category = e.category
+      LEFT JOIN by_city bt ON bt.city = e.city
+     WHERE NOT EXISTS (SELECT 1 FROM owned WHERE owned.event_id = e.id) AND event_on_sale(e.id, p_now)
+     ORDER BY score DESC, e.created_at DESC, e.id
+     LIMIT greatest(40, 2 * p_limit)
+  )
+  SELECT l.id,
+         l.score
+       + price_likeness(budget.price, event_price_from(l.id, p_now))
+       + 0.7 * CASE event_on_weekend(l.id, p_now) WHEN true THEN week.weekend WHEN false THEN 1 - week.weekend ELSE 0.5 END
+       + 0.3 * exp(-greatest(0, extract(epoch FROM p_now - l.created_at)) / (14 * 86400)) AS score
+    FROM likely l CROSS JOIN budget CROSS JOIN week
+   ORDER BY 2 DESC, l.created_at DESC, l.id
    LIMIT p_limit
 $$;
