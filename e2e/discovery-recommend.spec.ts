@@ -36,6 +36,8 @@ test("a buyer turns personal picks off on their account: For you goes away", asy
   await signInAs(page, DEMO.attendee);
   await page.goto(`/events/${DEMO.ticketed}`);
   await expect(page.getByRole("heading", { name: "More like this" })).toBeVisible();
+  // The view is recorded by a call after load.
+  await page.waitForLoadState("networkidle");
   await page.goto("/");
   await expect(page.getByRole("region", { name: "For you" })).toBeVisible();
 
