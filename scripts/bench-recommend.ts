@@ -15,7 +15,7 @@
 //      and "For you".
 //
 // Prints tables and writes bench/results/recommend-<timestamp>.json (or --out).
-// Options: --events 10000 --buyers 5000 --purchases 100000 --evaluate 1000 --latency 1000 --seed 31 --keep
+// Options: --events 10000 --buyers 5000 --purchases 100000 --evaluate 2000 --latency 1000 --seed 31 --keep
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -34,7 +34,7 @@ const { values } = parseArgs({
     events: { type: "string", default: "10000" },
     buyers: { type: "string", default: "5000" },
     purchases: { type: "string", default: "100000" },
-    evaluate: { type: "string", default: "1000" },
+    evaluate: { type: "string", default: "2000" },
     latency: { type: "string", default: "1000" },
     seed: { type: "string", default: "31" },
     keep: { type: "boolean", default: false },

@@ -4,7 +4,7 @@
 --     being an email, account or guest), each one's latest 30 other events, counted by buyer
 --     (the 100 most co-bought);
 --   * content, so a new event has neighbours on its first day: the same category in the same
---     city (the freshest 150), and events whose title or description shares a word of its
+--     city (the freshest 300), and events whose title or description shares a word of its
 --     title (the stems of every language, weight A of the search vector; 100 of them).
 -- Score, roughly in log-odds: co-purchase 0..3 (relative to the best co-bought event), same
 -- category 2, same city 2, same activity 0.5, shared title words 0..1, a title word anywhere
@@ -53,7 +53,7 @@ CREATE OR REPLACE FUNCTION "recommend_similar_events"(p_event uuid, p_now timest
   near AS (
     SELECT e.id FROM events e, src
      WHERE e.status = 'published' AND e.category = src.category AND e.city = src.city AND e.id <> p_event
-     ORDER BY e.created_at DESC LIMIT 150
+     ORDER BY e.created_at DESC LIMIT 300
   ),
   worded AS (
     SELECT e.id FROM events e, query
