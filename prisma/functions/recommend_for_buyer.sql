@@ -10,11 +10,14 @@
 -- Issue 29 (waiting lists) adds a third signal to `signals`: a place on a waiting list, at
 -- 0.75 (a wish, stronger than a look); the rest of the function reads signals only.
 -- From them: the buyer's categories and cities (shares of the signals' weight), their budget
--- (the weighted geometric mean of the signals' prices) and seeds (the 10 heaviest signals).
--- Candidates: what the seeds' latest 30 buyers each bought last (30 events), and the
--- freshest 100 published events of each of the buyer's three favourite category-and-city
--- pairs. Score: co-purchase 0..2, category share 0..1.5, city share 0..1, budget 0..0.5
--- (price_likeness), freshness 0..0.3 (halving in about ten days).
+-- (the weighted geometric mean of the signals' prices), their part of the week (the weekend
+-- share, event_on_weekend) and seeds (the 10 heaviest signals).
+-- Candidates: what the seeds' latest 30 buyers each bought last (30 events; the 150 most
+-- co-bought), and the freshest 100 published events of each of the buyer's three favourite
+-- category-and-city pairs. Score, roughly in log-odds: co-purchase 0..2, category share
+-- 0..2.5, city share 0..2.5, ln(1 + recent sales) (event_recent_sales); then, for the best 40
+-- only (the dearer parts), budget 0..1 (price_likeness), the part of the week 0..0.7 and
+-- freshness 0..0.3 (halving in about ten days). Tuned with `npm run bench:recommend`.
 CREATE OR REPLACE FUNCTION "recommend_for_buyer"(p_user uuid, p_email text, p_viewed uuid[], p_now timestamptz, p_limit integer)
   RETURNS TABLE (event_id uuid, score double precision)
   LANGUAGE sql STABLE AS $$
