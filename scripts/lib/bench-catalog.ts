@@ -100,8 +100,10 @@ export async function generateCatalog(client: pg.Client, options: { events: numb
 
   // Ticket types in bulk with the remaining-sync trigger off, then one set-based update of
   // the stored session totals (what the trigger would have written row by row).
+  // Separate statements: in one multi-statement query (one transaction) the second ALTER TABLE
+  // is refused while the feed's deferred constraint triggers on ticket_types are pending.
+  await client.query("ALTER TABLE ticket_types DISABLE TRIGGER ticket_types_sync_session_remaining");
   await client.query(`
-    ALTER TABLE ticket_types DISABLE TRIGGER ticket_types_sync_session_remaining;
     INSERT INTO ticket_types (session_id, name, price_minor, capacity, sold, sort_order)
     SELECT s.id, (ARRAY['Standard', 'Reduced', 'Front row'])[t + 1],
            CASE WHEN be.g % 12 = 5 THEN 0 ELSE 500 * (1 + (be.g * 7 + t * 3) % 12) END,
@@ -111,11 +113,12 @@ export async function generateCatalog(client: pg.Client, options: { events: numb
       FROM event_sessions s
       JOIN bench_events be ON be.id = s.event_id
       CROSS JOIN LATERAL generate_series(0, be.g % 3) AS t
-      CROSS JOIN LATERAL (SELECT 20 + ((be.g * 31 + t * 17) % 480) AS capacity) cap;
-    ALTER TABLE ticket_types ENABLE TRIGGER ticket_types_sync_session_remaining;
+      CROSS JOIN LATERAL (SELECT 20 + ((be.g * 31 + t * 17) % 480) AS capacity) cap`);
+  await client.query("ALTER TABLE ticket_types ENABLE TRIGGER ticket_types_sync_session_remaining");
+  await client.query(`
     UPDATE event_sessions s SET remaining = x.remaining
       FROM (SELECT session_id, sum(remaining)::int AS remaining FROM ticket_types GROUP BY session_id) x
-     WHERE x.session_id = s.id;`);
+     WHERE x.session_id = s.id`);
   // As autovacuum would soon do on a live database: flush the GIN indexes' pending lists
   // (a bulk load leaves the rows there, and every search would scan them) and gather statistics.
   await client.query("VACUUM (ANALYZE)");

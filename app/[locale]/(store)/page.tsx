@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { PicksForYou } from "@/components/discovery/picks-for-you";
 import { EventCard } from "@/components/event-card";
 import { EventFinder } from "@/components/event-finder";
 import { Pagination } from "@/components/pagination";
@@ -33,6 +34,7 @@ export default async function HomePage({ params, searchParams }: Props) {
         <EventFinder action="/search" query="" filters={withoutPage} activeCount={countActiveFilters(withoutPage)} chips={quickFilterChips("/", "", withoutPage)} />
       </section>
       {!parsed.ok ? <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800">{t("showingEverything", { message: await filterProblem(parsed) })}</p> : null}
+      <PicksForYou locale={locale} />
       <section aria-labelledby="results-heading">
         <h2 id="results-heading" className="mb-3 text-lg font-semibold" aria-live="polite">
           {t("eventCount", { count: result.total })}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { PersonalPicksSetting } from "@/components/discovery/personal-picks-setting";
 import { OfflineTickets } from "@/components/offline-tickets";
 import { requireUser } from "@/lib/auth";
 import { offlineAccountKey } from "@/lib/auth/offline-account";
@@ -72,6 +73,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           <OrderList orders={past} label={t("past")} locale={locale} withYear={withYear} t={t} />
         </section>
       ) : null}
+      <PersonalPicksSetting userId={user.id} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { AvailabilityBadge } from "@/components/availability-badge";
 import { BookingBuyPanel } from "@/components/booking-buy-panel";
 import { BuyBar } from "@/components/buy-bar";
+import { MoreLikeThis } from "@/components/discovery/more-like-this";
 import { ShareButton } from "@/components/share-button";
 import { TicketBuyPanel } from "@/components/ticket-buy-panel";
 import { currentUser } from "@/lib/auth";
@@ -169,6 +170,7 @@ export default async function EventPage({ params, searchParams }: Props) {
           </section>
         </div>
       </div>
+      <MoreLikeThis eventId={event.id} locale={locale} />
 
       {sellable ? <BuyBar targetId="buy" label={bookable ? t("bookATime") : t("getTickets")} detail={[priceFrom, nextDate ?? (bookable ? t("openDailyShort") : null)].filter(Boolean).join(" · ")} /> : null}
     </article>
