@@ -9,7 +9,7 @@ import type { z } from "zod";
 import type { ParticularsInput } from "@/lib/questions/check-particulars";
 
 /** What is bought, and (optionally) who each ticket is for and the answers to the event's questions. */
-export type PurchaseChoice = ({ items: ReserveTicketsInput["items"] } | { booking: z.output<typeof ZReserveBooking> }) & { particulars?: ParticularsInput };
+export type PurchaseChoice = ({ items: ReserveTicketsInput["items"]; voucher?: string } | { booking: z.output<typeof ZReserveBooking> }) & { particulars?: ParticularsInput };
 
 export type StartedPurchase = {
   order: ReservedOrder;
@@ -35,7 +35,9 @@ export async function startPurchase(options: {
   const { choice, ...rest } = options;
   const particulars = choice.particulars;
   const order =
-    "items" in choice ? await reserveTickets({ ...rest, particulars, input: { items: choice.items } }) : await reserveBooking({ ...rest, particulars, input: choice.booking });
+    "items" in choice
+      ? await reserveTickets({ ...rest, particulars, voucher: choice.voucher, input: { items: choice.items } })
+      : await reserveBooking({ ...rest, particulars, input: choice.booking });
   // Paid (free, or a replayed order paid meanwhile), or a replayed order that is over: its page says so.
   if (order.status !== "pending") return { order, payment: null };
   const provider = await paymentProvider();

@@ -39,7 +39,11 @@ function quoteForCommit(quote: Quote) {
     answers: quote.particulars?.answers ?? {},
   };
   if (quote.kind === "tickets") {
-    return { ...common, lines: quote.lines.map(({ ticketTypeId, quantity, unitPriceMinor }) => ({ ticketTypeId, quantity, unitPriceMinor })) };
+    return {
+      ...common,
+      lines: quote.lines.map(({ ticketTypeId, quantity, unitPriceMinor }) => ({ ticketTypeId, quantity, unitPriceMinor })),
+      ...(quote.voucher ? { voucherId: quote.voucher.id } : {}),
+    };
   }
   return { ...common, resourceId: quote.resourceId, start: quote.start.toISOString(), minutes: quote.minutes, rules: quote.rules, unitPriceMinor: quote.unitPriceMinor };
 }

@@ -4,6 +4,8 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { Buyer } from "./buyer";
 import type { ReservedOrder } from "./place-order";
 import { quoteAndPlace } from "./quote-and-place";
+import { findVoucher } from "./find-voucher";
+import { fromRefusal } from "./refusals";
 import { quoteTickets } from "./quote-tickets";
 import { placesOf, withParticulars } from "./quote-particulars";
 import type { ParticularsInput } from "@/lib/questions/check-particulars";
@@ -39,13 +41,18 @@ export async function reserveTickets(options: {
   requestKey?: string;
   /** Each ticket's holder, in the order of `items`, and the answers to the event's questions (lib/questions). */
   particulars?: ParticularsInput;
+  /** A voucher code as typed (issue 28): priced by the quote, counted under its lock by the commit. */
+  voucher?: string;
   now?: Date;
 }): Promise<ReservedOrder> {
   const { items } = options.input;
   const eventNamed = options.eventId !== undefined;
+  const typed = options.voucher?.trim() ? options.voucher : undefined;
+  const voucher = typed === undefined ? null : await findVoucher(typed);
+  if (typed !== undefined && !voucher) throw fromRefusal({ ok: false, code: "voucher", problem: "unknown" });
   return quoteAndPlace({
     key: options.eventId ? { eventId: options.eventId } : { ticketTypeId: items[0].ticketTypeId },
-    quoteWith: (rules) => withParticulars(rules, quoteTickets(rules, items, { now: options.now ?? new Date(), eventNamed }), options.particulars, placesOf(items)),
+    quoteWith: (rules) => withParticulars(rules, quoteTickets(rules, items, { now: options.now ?? new Date(), eventNamed, voucher }), options.particulars, placesOf(items)),
     noEvent: eventNamed ? { ok: false, code: "event_not_found" } : { ok: false, code: "not_found", ticketTypeId: items[0].ticketTypeId },
     buyer: options.buyer,
     locale: options.locale,

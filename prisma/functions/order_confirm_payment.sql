@@ -7,6 +7,9 @@ DECLARE
   v_status order_status;
   v_holder text;
   v_attendees jsonb;
+  v_released_types uuid[];
+  v_released_quantities int[];
+  v_released_voucher_places int;
 BEGIN
   SELECT status, buyer_name, attendees INTO v_status, v_holder, v_attendees FROM orders WHERE id = p_order FOR UPDATE;
   IF NOT FOUND THEN RETURN jsonb_build_object('outcome', 'not_found'); END IF;
@@ -21,8 +24,17 @@ BEGIN
   END IF;
 
   PERFORM order_lock_places(p_order);
-  -- Places given back when the hold expired can be taken again only if they are still free.
-  IF EXISTS (SELECT 1
+  -- Places given back when the hold expired can be taken again only if they are still free,
+  -- within their quotas, and (for places a voucher covered) with uses left on the voucher.
+  SELECT array_agg(ticket_type_id ORDER BY ticket_type_id), array_agg(quantity ORDER BY ticket_type_id), sum(voucher_places)::int
+    INTO v_released_types, v_released_quantities, v_released_voucher_places
+    FROM (SELECT ticket_type_id, sum(quantity)::int AS quantity,
+                 sum(CASE WHEN list_unit_price_minor IS NOT NULL THEN quantity ELSE 0 END) AS voucher_places
+            FROM order_items WHERE order_id = p_order AND status = 'released' GROUP BY ticket_type_id) x;
+  IF (v_released_types IS NOT NULL AND order_quota_refusal(v_released_types, v_released_quantities) IS NOT NULL)
+     OR (coalesce(v_released_voucher_places, 0) > 0
+         AND order_voucher_refusal((SELECT jsonb_build_object('email', buyer_email) FROM orders WHERE id = p_order), (SELECT voucher_id FROM orders WHERE id = p_order), v_released_voucher_places) IS NOT NULL)
+     OR EXISTS (SELECT 1
                FROM (SELECT ticket_type_id, sum(quantity)::int AS quantity FROM order_items
                       WHERE order_id = p_order AND status = 'released' GROUP BY ticket_type_id) x
                JOIN ticket_types tt ON tt.id = x.ticket_type_id

@@ -1,15 +1,18 @@
 -- The ticket half of order_place: refuses without a lock when the quoted tickets cannot be
 -- had (not on sale, price moved, sold out with no expired hold to give back), then checks the
 -- buyer's hold limit under the buyer's lock, then locks the ticket types in id order, gives back
--- expired holds only when places are short, and checks again. NULL: locked and good to write.
+-- expired holds only when places are short, and checks again; then the quotas over those types
+-- and the voucher, each under its own lock (docs/decisions/0002). NULL: locked and good to write.
 CREATE OR REPLACE FUNCTION "order_lock_quoted_tickets"(
-  p_buyer jsonb, p_event uuid, p_type_ids uuid[], p_quantities int[], p_prices int[], p_max_held int
+  p_buyer jsonb, p_event uuid, p_type_ids uuid[], p_quantities int[], p_prices int[], p_max_held int, p_voucher uuid
 ) RETURNS jsonb
   LANGUAGE plpgsql AS $$
 DECLARE
   v_refusal jsonb;
+  v vouchers%ROWTYPE;
+  v_places int;
 BEGIN
-  v_refusal := order_ticket_refusal(p_event, p_type_ids, p_quantities, p_prices);
+  v_refusal := order_ticket_refusal(p_event, p_type_ids, p_quantities, p_prices, p_voucher);
   IF v_refusal IS NOT NULL AND NOT coalesce((v_refusal ->> 'mayFree')::boolean, false) THEN
     RETURN v_refusal - 'mayFree';
   END IF;
@@ -17,10 +20,19 @@ BEGIN
   IF v_refusal IS NOT NULL THEN RETURN v_refusal; END IF;
 
   PERFORM 1 FROM ticket_types WHERE id = ANY(p_type_ids) ORDER BY id FOR UPDATE;
-  v_refusal := order_ticket_refusal(p_event, p_type_ids, p_quantities, p_prices);
+  v_refusal := order_ticket_refusal(p_event, p_type_ids, p_quantities, p_prices, p_voucher);
   IF v_refusal IS NOT NULL AND (v_refusal ->> 'mayFree')::boolean THEN
     PERFORM release_expired_ticket_holds(p_type_ids);
-    v_refusal := order_ticket_refusal(p_event, p_type_ids, p_quantities, p_prices);
+    v_refusal := order_ticket_refusal(p_event, p_type_ids, p_quantities, p_prices, p_voucher);
   END IF;
-  RETURN v_refusal - 'mayFree';
+  IF v_refusal IS NOT NULL THEN RETURN v_refusal - 'mayFree'; END IF;
+
+  v_refusal := order_quota_refusal(p_type_ids, p_quantities);
+  IF v_refusal IS NOT NULL OR p_voucher IS NULL THEN RETURN v_refusal; END IF;
+
+  SELECT * INTO v FROM vouchers WHERE id = p_voucher;
+  SELECT coalesce(sum(r.quantity), 0)::int INTO v_places
+    FROM unnest(p_type_ids, p_quantities) AS r(id, quantity) JOIN ticket_types tt ON tt.id = r.id JOIN event_sessions s ON s.id = tt.session_id
+   WHERE voucher_covers(v, s.event_id, tt.id, tt.currency);
+  RETURN order_voucher_refusal(p_buyer, p_voucher, v_places);
 END $$;

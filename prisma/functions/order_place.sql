@@ -9,7 +9,8 @@
 --             "lines": [{"ticketTypeId", "quantity", "unitPriceMinor"}, …] (distinct ids, sorted)}
 --         or {"kind": "booking", "eventId", "eventNamed", "resourceId", "start", "minutes",
 --             "rules": {…}, "unitPriceMinor", "currency", "totalMinor"};
---         both with "attendees" (one per place, checked by the quote: {ticketTypeId, name, email,
+--         tickets may carry "voucherId" (issue 28: its prices are checked, its uses counted, under
+--         its lock); both with "attendees" (one per place, checked by the quote: {ticketTypeId, name, email,
 --         answers}) and "answers" (asked once per order), kept on the order until its tickets
 --         are issued (order_confirm_payment).
 --   eventNamed: the caller named the event (the JSON API's path), so a type or resource of
@@ -35,6 +36,8 @@ DECLARE
   v_order uuid;
   v_expires timestamptz;
   v_buyer jsonb := order_buyer(p_buyer);
+  v_voucher uuid := (p_quote ->> 'voucherId')::uuid;
+  v_lists int[];
 BEGIN
   IF v_buyer IS NULL THEN RAISE EXCEPTION 'order_place: no such buyer %', p_buyer; END IF;
   v_refusal := order_made_by_request(v_buyer, p_request_key);
@@ -45,7 +48,7 @@ BEGIN
       INTO v_type_ids, v_quantities, v_prices, v_total
       FROM jsonb_array_elements(p_quote -> 'lines') WITH ORDINALITY AS x(l, n);
     v_refusal := order_lock_quoted_tickets(v_buyer, CASE WHEN (p_quote ->> 'eventNamed')::boolean THEN v_event END,
-                                           v_type_ids, v_quantities, v_prices, p_max_held);
+                                           v_type_ids, v_quantities, v_prices, p_max_held, v_voucher);
   ELSE
     v_total := (p_quote ->> 'totalMinor')::int;
     v_refusal := order_lock_quoted_booking(v_buyer, p_quote, p_max_held);
@@ -61,16 +64,28 @@ BEGIN
   -- An older order's key that has outlived request_key_lifetime() is free for this request.
   UPDATE orders SET request_key = NULL
    WHERE p_request_key IS NOT NULL AND buyer_email = v_buyer ->> 'email' AND request_key = p_request_key;
+  -- Each line's list price before the voucher (its tier, read under the type's lock before this
+  -- order's places count), kept on the lines the voucher covers.
+  IF v_tickets AND v_voucher IS NOT NULL THEN
+    SELECT array_agg(CASE WHEN voucher_covers(vo, s.event_id, tt.id, tt.currency)
+                          THEN ticket_type_list_price(tt.id, t.quantity, tt.sold + tt.held, tt.price_minor) END ORDER BY t.n)
+      INTO v_lists
+      FROM unnest(v_type_ids, v_quantities) WITH ORDINALITY AS t(id, quantity, n)
+      JOIN ticket_types tt ON tt.id = t.id JOIN event_sessions s ON s.id = tt.session_id
+      CROSS JOIN (SELECT * FROM vouchers WHERE id = v_voucher) vo;
+  END IF;
   INSERT INTO orders (reference, user_id, buyer_email, buyer_name, event_id, total_minor, currency, hold_expires_at, locale, request_key,
-                      attendees, answers)
+                      attendees, answers, voucher_id, discount_minor)
   VALUES (p_reference, (v_buyer ->> 'userId')::uuid, v_buyer ->> 'email', v_buyer ->> 'name', v_event, v_total, p_quote ->> 'currency',
           now() + make_interval(mins => p_hold_minutes), p_locale, p_request_key,
-          coalesce(p_quote -> 'attendees', '[]'), coalesce(p_quote -> 'answers', '{}'))
+          coalesce(p_quote -> 'attendees', '[]'), coalesce(p_quote -> 'answers', '{}'), v_voucher,
+          coalesce((SELECT sum((l - p) * q)::int FROM unnest(v_lists, v_prices, v_quantities) AS x(l, p, q) WHERE l IS NOT NULL), 0))
   RETURNING id, hold_expires_at INTO v_order, v_expires;
   INSERT INTO order_access_tokens (order_id, token_hash) SELECT v_order, p_access_token_hash WHERE p_access_token_hash IS NOT NULL;
   IF v_tickets THEN
-    INSERT INTO order_items (order_id, ticket_type_id, quantity, unit_price_minor)
-    SELECT v_order, t.id, t.quantity, t.price FROM unnest(v_type_ids, v_quantities, v_prices) AS t(id, quantity, price);
+    INSERT INTO order_items (order_id, ticket_type_id, quantity, unit_price_minor, list_unit_price_minor)
+    SELECT v_order, t.id, t.quantity, t.price, t.list
+      FROM unnest(v_type_ids, v_quantities, v_prices, coalesce(v_lists, array_fill(NULL::int, ARRAY[cardinality(v_type_ids)]))) AS t(id, quantity, price, list);
     UPDATE ticket_types tt
        SET held = tt.held + t.quantity, next_hold_expiry = LEAST(tt.next_hold_expiry, v_expires)
       FROM unnest(v_type_ids, v_quantities) AS t(id, quantity)

@@ -1,6 +1,7 @@
 -- What an event sells, as the quote reads it (lib/orders/sale-rules.ts → lib/orders/quote.ts):
 -- the event named by p_event, or the event of ticket type p_type or resource p_resource, with
--- every ticket type (price, currency, its session's times, cancelled or not) and every bookable
+-- every ticket type (price, currency, its session's times, cancelled or not, its sale window,
+-- hidden or not, places taken and price tiers) and every bookable
 -- resource (its rules, on its venue's clock), the questions it asks its buyers (lib/questions)
 -- and until when before the start a holder may be changed. NULL when there is no such event. PL/pgSQL, so
 -- the plan is kept per connection: this is read on the buying path whenever a copy is missing.
@@ -26,7 +27,12 @@ BEGIN
         SELECT jsonb_agg(jsonb_build_object(
                  'id', tt.id, 'name', tt.name, 'priceMinor', tt.price_minor, 'currency', tt.currency, 'sessionId', s.id,
                  'startsAt', floor(extract(epoch FROM s.starts_at) * 1000), 'endsAt', floor(extract(epoch FROM s.ends_at) * 1000),
-                 'cancelled', s.cancelled) ORDER BY tt.id)
+                 'cancelled', s.cancelled,
+                 'salesStart', floor(extract(epoch FROM tt.sales_start) * 1000), 'salesEnd', floor(extract(epoch FROM tt.sales_end) * 1000),
+                 'hidden', tt.hidden, 'taken', tt.sold + tt.held,
+                 'tiers', coalesce((SELECT jsonb_agg(jsonb_build_object('priceMinor', pt.price_minor, 'until', floor(extract(epoch FROM pt.until) * 1000),
+                                                                        'untilTaken', pt.until_taken) ORDER BY pt.sort_order, pt.id)
+                                      FROM price_tiers pt WHERE pt.ticket_type_id = tt.id), '[]')) ORDER BY tt.id)
           FROM ticket_types tt JOIN event_sessions s ON s.id = tt.session_id WHERE s.event_id = e.id), '[]'),
       'resources', coalesce((
         SELECT jsonb_agg(jsonb_build_object(
