@@ -2,6 +2,10 @@ import "server-only";
 import { env } from "@/lib/env";
 import { getBookableDay, getPublicEventById } from "@/lib/catalog/get-event";
 import type { EventDetail } from "@/lib/catalog/types";
+import { findVoucher } from "@/lib/orders/find-voucher";
+import { listPriceOf } from "@/lib/orders/quote-tickets";
+import { fromRefusal } from "@/lib/orders/refusals";
+import { voucherCovers, voucherTimeProblem, voucherUnitPrice } from "@/lib/orders/voucher";
 import { startPurchase, type StartedPurchase } from "@/lib/checkout/start-purchase";
 import type { Buyer } from "@/lib/orders/buyer";
 import { ACCESS_PARAM, issueAccessToken, withAccess } from "@/lib/orders/order-access";
@@ -17,14 +21,28 @@ import type { BuyOptions, BuyRequest, BuyResponse } from "./schemas";
  * types, prices and remaining places; for a bookable experience, the free ranges of `date`
  * (venue time; default today there). Null when there is no such public event (404).
  */
-export async function getBuyOptions(options: { eventId: string; date?: string; now?: Date }): Promise<BuyOptions | null> {
+export async function getBuyOptions(options: { eventId: string; date?: string; now?: Date; voucher?: string }): Promise<BuyOptions | null> {
   const now = options.now ?? new Date();
-  const event = await getPublicEventById(options.eventId, { now });
+  // A code (issue 28) prices the types it covers and reveals the hidden ones it may; a code
+  // that cannot be used is the same 422 the purchase answers.
+  const voucher = options.voucher === undefined ? null : await findVoucher(options.voucher);
+  if (options.voucher !== undefined) {
+    const problem = !voucher ? "unknown" : voucherTimeProblem(voucher, now.getTime());
+    if (problem) throw fromRefusal({ ok: false, code: "voucher", problem });
+  }
+  const event = await getPublicEventById(options.eventId, { now, withHidden: voucher?.revealsHidden ?? false });
   if (!event) return null;
+  const shown = (type: EventDetail["sessions"][number]["ticketTypes"][number]) => !type.hidden || (voucher !== null && voucherCovers(voucher, event.id, type));
+  const priced = (type: EventDetail["sessions"][number]["ticketTypes"][number]) => {
+    const tiers = type.tiers.map((tier) => ({ priceMinor: tier.priceMinor, until: tier.until?.getTime() ?? null, untilTaken: tier.untilTaken }));
+    const list = listPriceOf({ priceMinor: type.priceMinor, taken: type.capacity - type.remaining, tiers }, 1, now.getTime());
+    return { list, price: voucher && voucherCovers(voucher, event.id, type) ? voucherUnitPrice(voucher, list) : list };
+  };
   const settings = env();
   const date = options.date ?? localDateAndMinute(now, event.venue.timeZone).date;
   return {
     event: { id: event.id, slug: event.slug, title: event.title, timeZone: event.venue.timeZone },
+    voucher: voucher ? { code: voucher.code, kind: voucher.kind, value: voucher.value, currency: voucher.currency, revealsHidden: voucher.revealsHidden } : null,
     questions: event.questions,
     holderChangeCutoffMinutes: event.holderChangeCutoffMinutes,
     limits: { maxTicketsPerOrder: settings.MAX_TICKETS_PER_ORDER, holdMinutes: settings.HOLD_MINUTES },
@@ -35,13 +53,16 @@ export async function getBuyOptions(options: { eventId: string; date?: string; n
         startsAt: session.startsAt.toISOString(),
         endsAt: session.endsAt.toISOString(),
         remaining: session.remaining,
-        ticketTypes: session.ticketTypes.map((type) => ({
+        ticketTypes: session.ticketTypes.filter(shown).map((type) => ({
           id: type.id,
           name: type.name,
           description: type.description,
-          priceMinor: type.priceMinor,
+          priceMinor: priced(type).price,
+          listPriceMinor: priced(type).list,
           currency: type.currency,
           remaining: Math.max(0, type.remaining),
+          salesStart: type.salesStart?.toISOString() ?? null,
+          salesEnd: type.salesEnd?.toISOString() ?? null,
         })),
       })),
     bookable: event.resources.length === 0 ? null : { date, resources: await Promise.all(event.resources.map((resource) => freeRangesOf(resource, date, now))) },
@@ -99,7 +120,7 @@ export async function buyForApi(options: { buyer: Buyer; eventId: string; reques
     // The event, and that the ticket types or the resource are its own, are checked by the
     // quote against the event's rules and again by the commit that holds the places.
     const particulars = { holders: request.holders, answers: request.answers };
-    const choice = "booking" in request ? { booking: request.booking, particulars } : { items: request.items, particulars };
+    const choice = "booking" in request ? { booking: request.booking, particulars } : { items: request.items, voucher: request.voucher, particulars };
     started = await startPurchase({ buyer: options.buyer, eventId, choice, requestKey: options.requestKey });
   } catch (error) {
     if (!isOrderError(error) || error.code === "busy") throw error;
@@ -139,6 +160,7 @@ function foreignPointers(request: BuyRequest, foreignIds: string[]): { pointer: 
 /** The form field of an OrderError (`quantity.<ticketTypeId>`, `items`, `start`, `holders.0.email`…) as a JSON Pointer into the body. */
 function pointerOf(request: BuyRequest, field: string): string | undefined {
   // Holders and answers (lib/questions) are named by their path in the body already.
+  if (field === "voucher") return "/voucher";
   if (field === "holders" || field.startsWith("holders.") || field.startsWith("answers.")) return `/${field.split(".").map((part) => part.replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`;
   if ("booking" in request) return ["start", "minutes", "resourceId"].includes(field) ? `/booking/${field}` : "/booking";
   if (field === "items") return "/items";

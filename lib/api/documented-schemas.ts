@@ -95,7 +95,21 @@ export const ZEventDetail = z
         remaining: z.int(),
         onSale: z.boolean(),
         ticketTypes: z.array(
-          z.object({ id: ZId, name: z.string(), description: z.string(), priceMinor: z.int(), currency: z.string(), capacity: z.int(), remaining: z.int() }),
+          z.object({
+            id: ZId,
+            name: z.string(),
+            description: z.string(),
+            priceMinor: z.int().describe("The price once every early tier has ended"),
+            currency: z.string(),
+            capacity: z.int(),
+            remaining: z.int(),
+            salesStart: ZInstant.nullable().describe("On sale from (null: from publishing)"),
+            salesEnd: ZInstant.nullable().describe("On sale until (null: until the session starts)"),
+            tiers: z
+              .array(z.object({ priceMinor: z.int(), until: ZInstant.nullable(), untilTaken: z.int().nullable() }))
+              .describe("Early prices, in order: each holds before `until` and while an order's places all fit under `untilTaken` places taken; then the next, then priceMinor"),
+            hidden: z.boolean().describe("Always false here: hidden types are sold only with a code that reveals them (GET /api/events/{id}/buy?voucher=)"),
+          }),
         ),
       }),
     ),

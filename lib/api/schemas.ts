@@ -49,11 +49,16 @@ export const ZQuestion = z
 
 export const ZBuyOptionsQuery = z.strictObject({
   date: ZIsoDate.optional().describe("Day (venue time) whose free ranges a bookable experience lists; default: today at the venue"),
+  voucher: z.string().min(1).max(40).optional().describe("A code: prices the ticket types it covers and lists the hidden ones it reveals (a presale); a code that cannot be used is 422 voucher_invalid"),
 });
 
 export const ZBuyOptions = z
   .object({
     event: z.object({ id: ZId, slug: z.string(), title: z.string(), timeZone: z.string().describe("IANA zone of the venue") }),
+    voucher: z
+      .object({ code: z.string(), kind: z.enum(["percent_off", "amount_off", "set_price"]), value: z.int(), currency: z.string().nullable(), revealsHidden: z.boolean() })
+      .nullable()
+      .describe("The code asked for (`?voucher=`), as it applies; null without one"),
     questions: z.array(ZQuestion).describe("What the buyer is asked: answer per-order questions in `answers`, per-ticket ones in `holders[i].answers`"),
     holderChangeCutoffMinutes: z.int().describe("Ticket holders can be changed until this many minutes before the start"),
     limits: z.object({
@@ -68,7 +73,17 @@ export const ZBuyOptions = z
           endsAt: ZInstant,
           remaining: z.int().min(0),
           ticketTypes: z.array(
-            z.object({ id: ZId, name: z.string(), description: z.string(), priceMinor: ZMinor, currency: ZCurrency, remaining: z.int().min(0) }),
+            z.object({
+              id: ZId,
+              name: z.string(),
+              description: z.string(),
+              priceMinor: ZMinor.describe("What one costs now: its early tier, and the code's discount when a code covers it"),
+              listPriceMinor: ZMinor.describe("Before the code"),
+              currency: ZCurrency,
+              remaining: z.int().min(0),
+              salesStart: ZInstant.nullable().describe("On sale from (null: now); before it, the purchase is 409 not_on_sale_yet with `opensAt`"),
+              salesEnd: ZInstant.nullable(),
+            }),
           ),
         }),
       )
@@ -124,6 +139,7 @@ const particularsFields = {
   answers: ZAnswers.optional().describe("Answers to the questions asked once per order (GET lists them)"),
   buyer: ZBuyBuyer.optional(),
 };
+const ZVoucherCode = z.string().trim().min(1).max(40).describe("A code (any case): its discount, counted under its lock when the places are held; an unknown, expired, used-up or out-of-scope code is 422 voucher_invalid pointing here, and nothing is held");
 
 // The same field rules as the checkout forms (lib/orders), minus the coercion a form needs:
 // JSON has real numbers.
@@ -139,6 +155,7 @@ export const ZBuyTickets = z
       )
       .min(1, "Choose at least one ticket")
       .max(50, "Send at most 50 items"),
+    voucher: ZVoucherCode.optional(),
     ...particularsFields,
   })
   .meta({ id: "BuyTickets", description: "Tickets of one session of the event" });

@@ -22,6 +22,11 @@ export function saleRulesOf(event: Pick<EventDetail, "id" | "status" | "sessions
         endsAt: session.endsAt.getTime(),
         // Cancelled sessions are not shown at all.
         cancelled: false,
+        salesStart: type.salesStart?.getTime() ?? null,
+        salesEnd: type.salesEnd?.getTime() ?? null,
+        hidden: type.hidden,
+        taken: type.capacity - type.remaining,
+        tiers: type.tiers.map((tier) => ({ priceMinor: tier.priceMinor, until: tier.until?.getTime() ?? null, untilTaken: tier.untilTaken })),
       })),
     ),
     resources: event.resources.map((resource) => ({ ...resource, timeZone: event.venue.timeZone })),

@@ -39,7 +39,7 @@ describe("getPublicEventBySlug / getPublicEventById", () => {
       [sessions[0].id, true],
     ]);
     expect(detail!.sessions[1].ticketTypes).toEqual([
-      { id: reduced.id, name: "Reduced", description: "", priceMinor: 1200, currency: "EUR", capacity: 10, remaining: 6 },
+      { id: reduced.id, name: "Reduced", description: "", priceMinor: 1200, currency: "EUR", capacity: 10, remaining: 6, salesStart: null, salesEnd: null, tiers: [], hidden: false },
       expect.objectContaining({ name: "Standard", priceMinor: 2000, remaining: 100 }),
     ]);
     expect(detail!.sessions[1].remaining).toBe(106);

@@ -12,7 +12,7 @@ import type { EventDetail } from "./types";
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-async function findPublicEvent(where: { slug: string } | { id: string }, now: Date, locale: Locale | undefined): Promise<EventDetail | null> {
+async function findPublicEvent(where: { slug: string } | { id: string }, now: Date, locale: Locale | undefined, withHidden = false): Promise<EventDetail | null> {
   const event = await prisma.event.findFirst({
     where: { ...where, status: "published" },
     select: {
@@ -47,9 +47,16 @@ async function findPublicEvent(where: { slug: string } | { id: string }, now: Da
           startsAt: true,
           endsAt: true,
           remaining: true,
+          // Hidden types are sold only with a code that reveals them (lib/orders/voucher.ts): listed
+          // only for a caller that has one (`withHidden`, then filtered by the code).
           ticketTypes: {
+            where: withHidden ? {} : { hidden: false },
             orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
-            select: { id: true, name: true, nameTranslations: true, description: true, priceMinor: true, currency: true, capacity: true, remaining: true },
+            select: {
+              id: true, name: true, nameTranslations: true, description: true, priceMinor: true, currency: true, capacity: true, remaining: true,
+              salesStart: true, salesEnd: true, hidden: true,
+              priceTiers: { orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { priceMinor: true, until: true, untilTaken: true } },
+            },
           },
         },
       },
@@ -78,22 +85,22 @@ async function findPublicEvent(where: { slug: string } | { id: string }, now: Da
     sessions: event.sessions.map((session) => ({
       ...session,
       // Ticket type names in the reader's language, like the event's texts (issue 33).
-      ticketTypes: session.ticketTypes.map(({ nameTranslations, ...type }) => ({ ...type, name: ticketTypeNameIn({ name: type.name, nameTranslations }, locale) })),
+      ticketTypes: session.ticketTypes.map(({ nameTranslations, priceTiers, ...type }) => ({ ...type, tiers: priceTiers, name: ticketTypeNameIn({ name: type.name, nameTranslations }, locale) })),
       onSale: session.startsAt.getTime() > now.getTime(),
     })),
   };
 }
 
 /** A published event by slug with its upcoming sessions, its texts in `locale` where translated; null for drafts, cancelled and unknown (404). */
-export async function getPublicEventBySlug(slug: string, options: { now?: Date; locale?: Locale } = {}): Promise<EventDetail | null> {
+export async function getPublicEventBySlug(slug: string, options: { now?: Date; locale?: Locale; withHidden?: boolean } = {}): Promise<EventDetail | null> {
   if (typeof slug !== "string" || slug.length > 200 || !SLUG.test(slug)) return null;
-  return findPublicEvent({ slug }, options.now ?? new Date(), options.locale);
+  return findPublicEvent({ slug }, options.now ?? new Date(), options.locale, options.withHidden);
 }
 
 /** Same as getPublicEventBySlug, by id; null when `id` is not a UUID. */
-export async function getPublicEventById(id: string, options: { now?: Date; locale?: Locale } = {}): Promise<EventDetail | null> {
+export async function getPublicEventById(id: string, options: { now?: Date; locale?: Locale; withHidden?: boolean } = {}): Promise<EventDetail | null> {
   if (!isUuid(id)) return null;
-  return findPublicEvent({ id }, options.now ?? new Date(), options.locale);
+  return findPublicEvent({ id }, options.now ?? new Date(), options.locale, options.withHidden);
 }
 
 export type BookableStart = { minute: number; startsAt: Date; free: boolean };

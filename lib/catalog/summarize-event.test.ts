@@ -9,7 +9,7 @@ function session(id: string, remaining: number, prices: number[], onSale = true)
     endsAt: new Date("2026-12-12T22:00:00Z"),
     remaining,
     onSale,
-    ticketTypes: prices.map((priceMinor, index) => ({ id: `${id}-${index}`, name: `T${index}`, description: "", priceMinor, currency: "GBP", capacity: 50, remaining })),
+    ticketTypes: prices.map((priceMinor, index) => ({ id: `${id}-${index}`, name: `T${index}`, description: "", priceMinor, currency: "GBP", capacity: 50, remaining, salesStart: null, salesEnd: null, tiers: [], hidden: false })),
   };
 }
 

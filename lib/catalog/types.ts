@@ -67,10 +67,18 @@ export type TicketTypeView = {
   id: string;
   name: string;
   description: string;
+  /** The price once every early tier has ended. */
   priceMinor: number;
   currency: string;
   capacity: number;
   remaining: number;
+  /** On sale from (null: from publishing) until (null: until the session starts). */
+  salesStart: Date | null;
+  salesEnd: Date | null;
+  /** Early prices, in order: until an instant and/or until this many places are taken. */
+  tiers: { priceMinor: number; until: Date | null; untilTaken: number | null }[];
+  /** Sold only with a code that reveals it (listed only when asked `withHidden`). */
+  hidden: boolean;
 };
 
 export type SessionView = {

@@ -25,7 +25,7 @@ export function normaliseSelection(items: TicketSelection, maxPerOrder: number):
  * The commit decides the same under the type's lock (ticket_type_list_price.sql), so the buyer
  * who takes the last early place pays the early price and the next pays the next one.
  */
-export function listPriceOf(offer: TicketOffer, quantity: number, now: number): number {
+export function listPriceOf(offer: Pick<TicketOffer, "priceMinor" | "taken" | "tiers">, quantity: number, now: number): number {
   for (const tier of offer.tiers ?? []) {
     if (tier.until !== null && now >= tier.until) continue;
     if (tier.untilTaken !== null && (offer.taken ?? 0) + quantity > tier.untilTaken) continue;

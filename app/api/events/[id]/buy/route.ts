@@ -20,7 +20,7 @@ export const GET = withApiErrors("buy_options", async (request: Request, { param
   const { id } = await params;
   const query = readQuery(request, ZBuyOptionsQuery);
   if (!query.ok) return query.response;
-  const options = await getBuyOptions({ eventId: id, date: query.data.date });
+  const options = await getBuyOptions({ eventId: id, date: query.data.date, voucher: query.data.voucher });
   if (!options) return problemResponse("not_found", { detail: "There is no event on sale with this id." });
   return jsonResponse(options);
 });
