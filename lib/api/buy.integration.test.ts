@@ -465,3 +465,38 @@ describe("PUT /api/orders/:id/tickets/:ticketId/holder", () => {
     expect((await put(body.ticket.id, { name: "Sneaky" }, "")).status).toBe(401);
   });
 });
+
+describe("the buy API's box office (issue 28)", () => {
+  it("prices a code's types and reveals its hidden ones on GET, buys with it, and names the field when a code cannot be used", async () => {
+    const { event, ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 10, priceMinor: 2000 }, { capacity: 10, priceMinor: 1500 }] });
+    await prisma.ticketType.update({ where: { id: ticketTypes[1].id }, data: { hidden: true } });
+    const code = `PRESALE${Date.now().toString(36).toUpperCase()}`;
+    await prisma.voucher.create({ data: { code, kind: "percent_off", value: 50, maxUses: 3, revealsHidden: true } });
+    const plain = ZBuyOptions.parse(await (await buyOptions(apiRequest(`/api/events/${event.id}/buy`), routeParams({ id: event.id }))).json());
+    expect(plain.sessions[0].ticketTypes.map((type) => type.id)).toEqual([ticketTypes[0].id]);
+    const withCode = ZBuyOptions.parse(await (await buyOptions(apiRequest(`/api/events/${event.id}/buy?voucher=${code.toLowerCase()}`), routeParams({ id: event.id }))).json());
+    expect(withCode.voucher).toMatchObject({ code, kind: "percent_off", value: 50 });
+    expect(withCode.sessions[0].ticketTypes.map((type) => [type.id, type.priceMinor, type.listPriceMinor])).toEqual([
+      [ticketTypes[0].id, 1000, 2000],
+      [ticketTypes[1].id, 750, 1500],
+    ]);
+    const unknown = await buyOptions(apiRequest(`/api/events/${event.id}/buy?voucher=NOPE-NOPE`), routeParams({ id: event.id }));
+    expect(unknown.status).toBe(422);
+
+    const guest = { email: `code-${Date.now()}@example.test`, name: "Cody" };
+    const bought = await postBuy(event.id, { buyer: guest, voucher: code, items: [{ ticketTypeId: ticketTypes[1].id, quantity: 1 }] });
+    expect(bought.status).toBe(201);
+    expect(ZBuyResponse.parse(bought.body).order.totalMinor).toBe(750);
+    const refused = expectProblem(await postBuy(event.id, { buyer: guest, voucher: "NOPE-NOPE", items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] }), 422, "voucher_invalid");
+    expect(refused.errors).toEqual([{ pointer: "/voucher", detail: "There is no such code" }]);
+  });
+
+  it("answers 409 not_on_sale_yet with the opening instant before a type's sales open", async () => {
+    const { event, ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 10 }] });
+    const opensAt = new Date(Date.now() + 3600_000);
+    await prisma.ticketType.update({ where: { id: ticketTypes[0].id }, data: { salesStart: opensAt } });
+    const result = await postBuy(event.id, { buyer: { email: `early-${Date.now()}@example.test`, name: "Early" }, items: [{ ticketTypeId: ticketTypes[0].id, quantity: 1 }] });
+    expectProblem(result, 409, "not_on_sale_yet");
+    expect(result.body.opensAt).toBe(opensAt.toISOString());
+  });
+});
