@@ -18,8 +18,8 @@ export async function queryEventList(db: CatalogDb, filters: EventFilters, optio
     order: "soonest",
     limit: pageSize,
     offset: (page - 1) * pageSize,
-    // A category or a place narrows the events enough to aggregate only their sessions.
-    fewCandidates: Boolean(filters.category || filters.where),
+    // A category, a place or a distance narrows the events enough to aggregate only their sessions.
+    fewCandidates: Boolean(filters.category || filters.where || (filters.near?.from && filters.near.radiusKm !== undefined)),
     locale: options.locale,
   });
   const [rows, [{ total }]] = await Promise.all([

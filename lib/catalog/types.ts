@@ -1,6 +1,7 @@
 // What the storefront shows. Produced by lib/catalog, rendered by app/ and components/.
 import type { Locale } from "@/lib/i18n/locales";
 import type { Category } from "@/lib/generated/prisma/enums";
+import type { NearFilter } from "@/lib/places/near-filter";
 
 export type { Category };
 
@@ -40,6 +41,8 @@ export type EventCard = {
   remaining: number | null;
   availability: Availability;
   bookable: boolean;
+  /** Metres from the point a "near" filter measures from to the event's venue; absent without one, or for a venue without coordinates. */
+  distanceM?: number;
 };
 
 /** A search hit: the card plus a snippet in which matches sit between \u0001 and \u0002. */
@@ -57,6 +60,8 @@ export type EventFilters = {
   /** Maximum price in minor units. */
   maxPriceMinor?: number;
   available?: boolean;
+  /** Near the visitor or a typed place (lib/places/near-filter.ts): sorts by distance, and filters within `radiusKm`. */
+  near?: NearFilter;
   page: number;
 };
 
