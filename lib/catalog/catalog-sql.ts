@@ -9,6 +9,7 @@
 // Every value reaches PostgreSQL as a bind parameter; fragments are composed with
 // Prisma.sql, never by string concatenation.
 import { toLocale, type Locale } from "@/lib/i18n/locales";
+import { DEFAULT_RADIUS_KM } from "@/lib/places/near-filter";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import type { Availability, EventCard, EventFilters } from "./types";
 
@@ -88,15 +89,14 @@ function distanceOf(filters: CatalogFilters, venue: Prisma.Sql): Prisma.Sql {
 }
 
 /**
- * "Within r km": the venues inside the cube around the point (earth_box, answered by the
- * GiST index venues_earth_idx of migration 20261209100000_places), then the exact distance
- * (the cube's corners reach further than r).
+ * "Within r km" (100 unless told): the venues inside the cube around the point (earth_box,
+ * answered by the GiST index venues_earth_idx of migration 20261209100000_places), then the
+ * exact distance (the cube's corners reach further than r).
  */
 function nearCondition(filters: CatalogFilters): Prisma.Sql {
   const origin = originOf(filters);
-  const radiusKm = filters.near?.radiusKm;
-  if (!origin || radiusKm === undefined) return Prisma.empty;
-  const radiusM = radiusKm * 1000;
+  if (!origin) return Prisma.empty;
+  const radiusM = (filters.near?.radiusKm ?? DEFAULT_RADIUS_KM) * 1000;
   return Prisma.sql`
       AND e.venue_id IN (
         SELECT nv.id FROM venues nv
@@ -144,7 +144,7 @@ const ORDERS: Record<CatalogOrder, Prisma.Sql> = {
   rank: Prisma.sql`l.rank DESC, l.next_starts_at ASC NULLS LAST, l.title ASC, l.id ASC`,
 };
 
-/** With a near filter the nearest come first (venues without coordinates last), then the usual order. */
+/** With a near filter the nearest come first, then the usual order. */
 function orderFor(order: CatalogOrder, filters: CatalogFilters): Prisma.Sql {
   return filters.near?.from ? Prisma.sql`l.distance_m ASC NULLS LAST, ${ORDERS[order]}` : ORDERS[order];
 }
@@ -190,9 +190,13 @@ export function catalogQueries(options: {
   // "The lowest price of the matching sessions' ticket types is at most X" is "some matching
   // session has a ticket type priced at most X": a hashed semi-join, not a per-session min.
   const maxPrice = filters.free ? 0 : filters.maxPriceMinor;
+  // Over all sessions one hashed pass over the ticket types wins; over a few candidates' sessions,
+  // a lookup of each session's types by index (measured 46 → 6 ms within 25 km, bench/near.ts).
   const cheapSession = maxPrice === undefined
     ? Prisma.sql`false`
-    : Prisma.sql`s.id IN (SELECT tt.session_id FROM ticket_types tt WHERE tt.price_minor <= ${maxPrice})`;
+    : options.fewCandidates
+      ? Prisma.sql`EXISTS (SELECT 1 FROM ticket_types tt WHERE tt.session_id = s.id AND tt.price_minor <= ${maxPrice})`
+      : Prisma.sql`s.id IN (SELECT tt.session_id FROM ticket_types tt WHERE tt.price_minor <= ${maxPrice})`;
   const priceCondition = maxPrice === undefined
     ? Prisma.empty
     : Prisma.sql`AND (m.cheap OR r.min_price <= ${maxPrice})`;

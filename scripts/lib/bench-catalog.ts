@@ -100,8 +100,10 @@ export async function generateCatalog(client: pg.Client, options: { events: numb
 
   // Ticket types in bulk with the remaining-sync trigger off, then one set-based update of
   // the stored session totals (what the trigger would have written row by row).
+  // Three statements, three transactions: in one, the deferred feed triggers the insert
+  // queues would still be pending at ENABLE TRIGGER, which PostgreSQL refuses.
+  await client.query("ALTER TABLE ticket_types DISABLE TRIGGER ticket_types_sync_session_remaining");
   await client.query(`
-    ALTER TABLE ticket_types DISABLE TRIGGER ticket_types_sync_session_remaining;
     INSERT INTO ticket_types (session_id, name, price_minor, capacity, sold, sort_order)
     SELECT s.id, (ARRAY['Standard', 'Reduced', 'Front row'])[t + 1],
            CASE WHEN be.g % 12 = 5 THEN 0 ELSE 500 * (1 + (be.g * 7 + t * 3) % 12) END,
@@ -111,8 +113,9 @@ export async function generateCatalog(client: pg.Client, options: { events: numb
       FROM event_sessions s
       JOIN bench_events be ON be.id = s.event_id
       CROSS JOIN LATERAL generate_series(0, be.g % 3) AS t
-      CROSS JOIN LATERAL (SELECT 20 + ((be.g * 31 + t * 17) % 480) AS capacity) cap;
-    ALTER TABLE ticket_types ENABLE TRIGGER ticket_types_sync_session_remaining;
+      CROSS JOIN LATERAL (SELECT 20 + ((be.g * 31 + t * 17) % 480) AS capacity) cap`);
+  await client.query("ALTER TABLE ticket_types ENABLE TRIGGER ticket_types_sync_session_remaining");
+  await client.query(`
     UPDATE event_sessions s SET remaining = x.remaining
       FROM (SELECT session_id, sum(remaining)::int AS remaining FROM ticket_types GROUP BY session_id) x
      WHERE x.session_id = s.id;`);
