@@ -78,14 +78,17 @@ describe("near me", () => {
     expect(otherDay.hits.total).toBe(0);
   });
 
-  it("leaves out venues without coordinates only when a distance is asked for", async () => {
-    const hood = await borderEvents(["badajoz"]);
+  it("means within 100 km without a radius, and never counts a venue without coordinates as near", async () => {
+    const hood = await borderEvents(["badajoz", "evora"]);
     await createCatalogEvent({ title: "Somewhere unknown", neighbourhood: hood, sessions: [{ startsAt: localTime("2031-05-19", "20:00", "Europe/Lisbon") }] });
-    const sorted = await listEvents({ where: hood, near: { from: ELVAS, lat: ELVAS.lat, lng: ELVAS.lng }, page: 1 }, { now: NOW });
-    expect(sorted.items.map((card) => card.title)).toEqual(["Night in Badajoz", "Somewhere unknown"]);
-    expect(sorted.items[1].distanceM).toBeUndefined();
-    const within = await listEvents({ where: hood, near: { from: ELVAS, lat: ELVAS.lat, lng: ELVAS.lng, radiusKm: 100 }, page: 1 }, { now: NOW });
-    expect(within.items.map((card) => card.title)).toEqual(["Night in Badajoz"]);
+    const fromBadajoz = { lat: 38.8794, lng: -6.9707 };
+    const nearest = await listEvents({ where: hood, near: { from: fromBadajoz, ...fromBadajoz }, page: 1 }, { now: NOW });
+    // Évora is ~88 km from Badajoz; from Mérida (~55 km further east) it would be out of reach.
+    expect(nearest.items.map((card) => card.title)).toEqual(["Night in Badajoz", "Night in Évora"]);
+    const fromMerida = { lat: 38.9161, lng: -6.3437 };
+    const fromThere = await listEvents({ where: hood, near: { from: fromMerida, ...fromMerida }, page: 1 }, { now: NOW });
+    expect(fromThere.items.map((card) => card.title)).toEqual(["Night in Badajoz"]);
+    expect(fromThere.total).toBe(1);
   });
 
   it("answers a radius search through the GiST index on the venues' points", async () => {
