@@ -28,9 +28,10 @@ async function findPublicEvent(where: { slug: string } | { id: string }, now: Da
       imagePath: true,
       imageAlt: true,
       status: true,
+      createdAt: true,
       updatedAt: true,
       venue: {
-        select: { id: true, name: true, address: true, city: true, neighbourhood: true, timeZone: true, latitude: true, longitude: true },
+        select: { id: true, name: true, address: true, city: true, neighbourhood: true, timeZone: true, latitude: true, longitude: true, postalCode: true, region: true, country: true },
       },
       // Upcoming: not over yet (a session in progress is shown, but no longer on sale).
       sessions: {
@@ -64,9 +65,10 @@ async function findPublicEvent(where: { slug: string } | { id: string }, now: Da
     },
   });
   if (!event) return null;
-  const { translations, language, ...rest } = event;
+  const { translations, language, venue, ...rest } = event;
   return {
     ...rest,
+    venue: { ...venue, country: venue.country?.trim() ?? null },
     ...localiseEvent({ title: event.title, summary: event.summary, description: event.description, language }, translations, locale),
     sessions: event.sessions.map((session) => ({
       ...session,

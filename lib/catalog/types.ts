@@ -116,8 +116,13 @@ export type EventDetail = {
   imagePath: string;
   imageAlt: string;
   status: "draft" | "published" | "cancelled";
+  /** When the event was put up: its offers are valid from then (schema.org `validFrom`). */
+  createdAt: Date;
   updatedAt: Date;
-  venue: { id: string; name: string; address: string; city: string; neighbourhood: string; timeZone: string; latitude: number | null; longitude: number | null };
+  venue: {
+    id: string; name: string; address: string; city: string; neighbourhood: string; timeZone: string; latitude: number | null; longitude: number | null;
+    postalCode: string | null; region: string | null; /** ISO 3166-1 alpha-2. */ country: string | null;
+  };
   /** Upcoming, not cancelled sessions, soonest first. */
   sessions: SessionView[];
   resources: ResourceView[];
