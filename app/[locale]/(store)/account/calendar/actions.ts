@@ -7,10 +7,10 @@ import { toLocalisedActionState } from "@/lib/actions/localised-action-state";
 import { calendarFeedPath, createCalendarFeed, deleteCalendarFeed } from "@/lib/places/buyer-calendar";
 import { appUrl } from "@/lib/urls";
 
-/** The link travels back in this state once, to be shown once; only its hash is stored. */
+/** The link travels back in this state once, to be shown once; only its hash is stored. (Neither action reads its form: the button is the whole request.) */
 export type CalendarFeedState = ActionState<{ url: string | null; message: string }>;
 
-export async function makeCalendarFeedAction(_previous: CalendarFeedState, _formData: FormData): Promise<CalendarFeedState> {
+export async function makeCalendarFeedAction(): Promise<CalendarFeedState> {
   const [user, t, tActions, locale] = await Promise.all([currentUser(), getTranslations("calendarFeed"), getTranslations("actions"), getLocale()]);
   if (!user) return { ok: false, message: t("signInAgain") };
   try {
@@ -22,7 +22,7 @@ export async function makeCalendarFeedAction(_previous: CalendarFeedState, _form
   }
 }
 
-export async function turnOffCalendarFeedAction(_previous: CalendarFeedState, _formData: FormData): Promise<CalendarFeedState> {
+export async function turnOffCalendarFeedAction(): Promise<CalendarFeedState> {
   const [user, t, tActions, locale] = await Promise.all([currentUser(), getTranslations("calendarFeed"), getTranslations("actions"), getLocale()]);
   if (!user) return { ok: false, message: t("signInAgain") };
   try {
