@@ -5,12 +5,15 @@ import { GET as ticketsCalendarRoute } from "@/app/api/calendar/tickets/[token]/
 import { GET as cityCalendarRoute } from "@/app/api/calendar/cities/[city]/route";
 import { prisma } from "@/lib/db";
 import { accountBuyer } from "@/lib/orders/buyer";
+import { reserveBooking } from "@/lib/orders/reserve-booking";
 import { reserveTickets } from "@/lib/orders/reserve-tickets";
+import { instantAt, localDateAndMinute } from "@/lib/time";
 import { createCatalogEvent, uniqueWord } from "@/tests/catalog-fixtures";
-import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
+import { createBookableEvent, createTestUser, createTicketedEvent } from "@/tests/fixtures";
 import { buyerCalendar, calendarFeedSince, createCalendarFeed, deleteCalendarFeed, hashCalendarToken } from "./buyer-calendar";
 import { cityCalendar } from "./city-calendar";
 import { citySlug } from "./city-slug";
+import { orderCalendarFile } from "./order-calendar";
 
 const APP = "https://tickets.example";
 const DAY = 86_400_000;
@@ -86,5 +89,23 @@ describe("a buyer's calendar", () => {
     expect(await buyerCalendar(replacement, APP)).toBeNull();
     expect(await buyerCalendar("cal_short", APP)).toBeNull();
     expect(await buyerCalendar(`cal_${"A".repeat(43)}`, APP)).toBeNull();
+  });
+});
+
+describe("the delivery email's calendar file", () => {
+  it("holds a booked time as one event, the same bytes on every attempt", async () => {
+    const user = await createTestUser();
+    const { resource } = await createBookableEvent();
+    const date = localDateAndMinute(new Date(Date.now() + 2 * DAY), "Europe/Lisbon").date;
+    const start = instantAt(date, 10 * 60, "Europe/Lisbon");
+    const order = await reserveBooking({ buyer: accountBuyer(user.id), input: { resourceId: resource.id, start, minutes: 60 } });
+    const file = await orderCalendarFile(order.id, APP);
+    expect(file).toMatchObject({ filename: `${order.reference}.ics`, contentType: "text/calendar; charset=utf-8; method=PUBLISH" });
+    const ics = file!.content.toString("utf8");
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+    expect(ics).toContain(`DTSTART:${start.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "")}`);
+    expect(ics).toMatch(/UID:booking-[0-9a-f-]{36}@tickets\.example/);
+    expect((await orderCalendarFile(order.id, APP))!.content.equals(file!.content)).toBe(true);
+    expect(await orderCalendarFile("00000000-0000-4000-8000-000000000000", APP)).toBeNull();
   });
 });
