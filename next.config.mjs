@@ -15,6 +15,9 @@ const apiContentSecurityPolicy = "default-src 'none'; img-src 'self'; style-src 
 const strictTransportSecurity = "max-age=63072000; includeSubDomains";
 
 /** @type {import('next').NextConfig} */
+/** The pages with the event finder, in every language (the same paths prefixed, English unprefixed too). */
+const NEAR_ME_PAGES = ["/", "/search", "/:locale(en|pt|es|ca|de)", "/:locale(en|pt|es|ca|de)/search"];
+
 const nextConfig = {
   // The Dockerfile builds with NEXT_OUTPUT=standalone and ships .next/standalone;
   // `npm start` keeps the regular output that `next start` serves.
@@ -45,6 +48,9 @@ const nextConfig = {
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }] },
       // The door scanner reads QR codes with the camera: this page, and only this page, may ask for it.
       { source: "/check-in", headers: [{ key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=()" }] },
+      // "Near me" (the event finder on the home and search pages) may ask for the position, only
+      // when pressed (components/near-me-button.tsx); no other page may.
+      ...NEAR_ME_PAGES.map((source) => ({ source, headers: [{ key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(self)" }] })),
     ];
   },
 };

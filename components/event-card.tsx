@@ -1,8 +1,10 @@
 import Image from "next/image";
 import { useLocale, useTranslations } from "next-intl";
 import type { EventCard as EventCardData } from "@/lib/catalog/types";
+import type { Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money";
+import { formatDistance } from "@/lib/places/format-distance";
 import { AvailabilityBadge } from "./availability-badge";
 import { Highlighted } from "./highlighted";
 import { VenueTime } from "./venue-time";
@@ -37,6 +39,7 @@ export function EventCard({ event, snippet, priority = false }: { event: EventCa
         </h3>
         <p className="text-sm text-stone-600">
           {event.venueName} · {event.neighbourhood}, {event.city}
+          {event.distanceM === undefined ? null : <span className="font-medium text-stone-800" data-testid="distance"> · {t("away", { distance: formatDistance(event.distanceM, locale as Locale) })}</span>}
         </p>
         {snippet ? (
           <p lang={event.language === locale ? undefined : event.language} className="mt-1 text-sm text-stone-700"><Highlighted text={snippet} /></p>

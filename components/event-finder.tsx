@@ -5,6 +5,8 @@ import type { QuickFilter } from "@/lib/catalog/filters";
 import { CATEGORIES, type EventFilters } from "@/lib/catalog/types";
 import { Link, useRouter } from "@/lib/i18n/navigation";
 import { localePath } from "@/lib/i18n/paths";
+import { DEFAULT_RADIUS_KM, RADII_KM } from "@/lib/places/near-filter";
+import { NearMeButton } from "./near-me-button";
 
 export type QuickChip = { quick: QuickFilter; label: string; href: string; on: boolean };
 
@@ -32,6 +34,8 @@ export function EventFinder({ action, query, filters, activeCount, chips, autoFo
   const t = useTranslations("finder");
   const tCategory = useTranslations("categories");
   const tQuick = useTranslations("quick");
+  const tNear = useTranslations("near");
+  const near = filters.near;
   const locale = useLocale();
   const router = useRouter();
   const details = useRef<HTMLDetailsElement>(null);
@@ -49,6 +53,13 @@ export function EventFinder({ action, query, filters, activeCount, chips, autoFo
       params.delete("from");
       params.delete("to");
     }
+    // A typed place is where distances start; with none, the position "Near me" found stays
+    // (it is in no field: only the browser's location gives it); with neither, no distance.
+    if (!params.has("place") && near?.lat !== undefined && near.lng !== undefined) {
+      params.set("lat", String(near.lat));
+      params.set("lng", String(near.lng));
+    }
+    if (!params.has("place") && !params.has("lat")) params.delete("radius");
     if (details.current) details.current.open = false;
     (document.activeElement as HTMLElement | null)?.blur();
     startTransition(() => router.push(`${action}?${params.toString()}`));
@@ -80,7 +91,7 @@ export function EventFinder({ action, query, filters, activeCount, chips, autoFo
             {t("filters")}{activeCount > 0 ? <span className="rounded-full bg-brand-600 px-1.5 text-xs text-white">{activeCount}<span className="sr-only"> {t("filtersOn")}</span></span> : null}
           </summary>
           <div className="mt-2 rounded-2xl border border-stone-200 bg-white p-4">
-            <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+            <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
               <label className="col-span-2 flex flex-col gap-1 text-sm font-medium sm:col-span-1">
                 {t("what")}
                 <select name="category" defaultValue={filters.category ?? ""} className={field}>
@@ -93,6 +104,19 @@ export function EventFinder({ action, query, filters, activeCount, chips, autoFo
               <label className="col-span-2 flex flex-col gap-1 text-sm font-medium sm:col-span-1">
                 {t("where")}
                 <input name="where" defaultValue={filters.where ?? ""} placeholder={t("wherePlaceholder")} className={field} maxLength={80} />
+              </label>
+              <label className="col-span-2 flex flex-col gap-1 text-sm font-medium sm:col-span-1">
+                {tNear("place")}
+                <input name="place" defaultValue={near?.place ?? ""} placeholder={tNear("placePlaceholder")} className={field} maxLength={80} />
+              </label>
+              <label className="col-span-2 flex flex-col gap-1 text-sm font-medium sm:col-span-1">
+                {tNear("distance")}
+                {/* The widest distance is the default (no parameter): a form sent without a place stays valid. */}
+                <select name="radius" defaultValue={near?.radiusKm && near.radiusKm !== DEFAULT_RADIUS_KM ? String(near.radiusKm) : ""} className={field}>
+                  {RADII_KM.map((km) => (
+                    <option key={km} value={km === DEFAULT_RADIUS_KM ? "" : String(km)}>{tNear("within", { km })}</option>
+                  ))}
+                </select>
               </label>
               <label className="flex flex-col gap-1 text-sm font-medium">
                 {t("when")}
@@ -132,6 +156,7 @@ export function EventFinder({ action, query, filters, activeCount, chips, autoFo
             </div>
           </div>
         </details>
+        <NearMeButton action={action} />
         <ul aria-label={t("quickFilters")} className="-mr-4 flex min-w-0 flex-1 gap-2 overflow-x-auto pr-4 [scrollbar-width:none]">
           {chips.map((quick) => (
             <li key={quick.quick} className="shrink-0">

@@ -41,6 +41,10 @@ export async function createCatalogEvent(options: {
   neighbourhood?: string;
   venueName?: string;
   timeZone?: string;
+  /** The venue's position (none by default) and country (ISO 3166-1 alpha-2). */
+  latitude?: number;
+  longitude?: number;
+  country?: string;
   status?: "draft" | "published" | "cancelled";
   /** The language title, summary and description are in, and translations into others. */
   language?: "en" | "pt" | "es" | "ca" | "de";
@@ -56,6 +60,9 @@ export async function createCatalogEvent(options: {
       city: options.city ?? "Testville",
       neighbourhood: options.neighbourhood ?? "Centre",
       timeZone: options.timeZone ?? "Europe/Lisbon",
+      latitude: options.latitude,
+      longitude: options.longitude,
+      country: options.country,
     },
   });
   const event = await prisma.event.create({

@@ -31,6 +31,11 @@ GRANT CONNECT, TEMPORARY ON DATABASE :"database" TO tickets_app;
 \connect :"database"
 -- Only the owner creates in the schema.
 ALTER SCHEMA public OWNER TO tickets_owner;
+-- earthdistance (distances for "near me", migration 20261209100000_places) is not a trusted
+-- extension: only a superuser may create it, so it is made here, once; the migration's
+-- CREATE EXTENSION IF NOT EXISTS then finds it. cube, which it needs, is trusted.
+CREATE EXTENSION IF NOT EXISTS cube;
+CREATE EXTENSION IF NOT EXISTS earthdistance;
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO tickets_app;
 

@@ -76,6 +76,7 @@ export const ZEventDetail = z
     imagePath: z.string(),
     imageAlt: z.string(),
     status: z.enum(["draft", "published", "cancelled"]),
+    createdAt: ZInstant,
     updatedAt: ZInstant,
     venue: z.object({
       id: ZId,
@@ -86,6 +87,9 @@ export const ZEventDetail = z
       timeZone: z.string(),
       latitude: ZNullableNumber,
       longitude: ZNullableNumber,
+      postalCode: z.string().nullable(),
+      region: z.string().nullable(),
+      country: z.string().nullable().describe("ISO 3166-1 alpha-2"),
     }),
     sessions: z.array(
       z.object({

@@ -16,6 +16,7 @@ import { OPERATIONS_OPERATIONS } from "./openapi/operations";
 import { PAYMENTS_OPERATIONS } from "./openapi/payments";
 import { TICKETS_OPERATIONS } from "./openapi/tickets";
 import { CHECK_IN_OPERATIONS } from "./openapi/check-in";
+import { CALENDAR_OPERATIONS } from "./openapi/calendar";
 
 export { TAGS, type Access, type ApiOperation, type ApiResponseSpec, type HttpMethod, type Tag } from "./openapi/operation";
 
@@ -33,6 +34,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...BUYING_OPERATIONS,
   ...CATALOG_OPERATIONS,
   ...TICKETS_OPERATIONS,
+  ...CALENDAR_OPERATIONS,
   ...CHECK_IN_OPERATIONS,
   ...AUTH_OPERATIONS,
   ...PAYMENTS_OPERATIONS,

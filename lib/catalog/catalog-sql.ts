@@ -9,6 +9,7 @@
 // Every value reaches PostgreSQL as a bind parameter; fragments are composed with
 // Prisma.sql, never by string concatenation.
 import { toLocale, type Locale } from "@/lib/i18n/locales";
+import { DEFAULT_RADIUS_KM } from "@/lib/places/near-filter";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import type { Availability, EventCard, EventFilters } from "./types";
 
@@ -71,9 +72,41 @@ export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-/** Conditions on the event `e` itself: category and place. */
+/** The point a near filter measures from, as an earthdistance point (lib/places/near-filter.ts). */
+function originOf(filters: CatalogFilters): Prisma.Sql | null {
+  const from = filters.near?.from;
+  return from ? Prisma.sql`ll_to_earth(${from.lat}::float8, ${from.lng}::float8)` : null;
+}
+
+/**
+ * Metres from the near filter's point to the venue `venue` (an alias), or NULL without a
+ * filter or coordinates. earth_distance is the great-circle distance on a sphere of the
+ * Earth's radius: a country border or a time zone between two places changes nothing.
+ */
+function distanceOf(filters: CatalogFilters, venue: Prisma.Sql): Prisma.Sql {
+  const origin = originOf(filters);
+  return origin ? Prisma.sql`earth_distance(${origin}, ll_to_earth(${venue}.latitude, ${venue}.longitude))` : Prisma.sql`NULL::float8`;
+}
+
+/**
+ * "Within r km" (100 unless told): the venues inside the cube around the point (earth_box,
+ * answered by the GiST index venues_earth_idx of migration 20261209100000_places), then the
+ * exact distance (the cube's corners reach further than r).
+ */
+function nearCondition(filters: CatalogFilters): Prisma.Sql {
+  const origin = originOf(filters);
+  if (!origin) return Prisma.empty;
+  const radiusM = (filters.near?.radiusKm ?? DEFAULT_RADIUS_KM) * 1000;
+  return Prisma.sql`
+      AND e.venue_id IN (
+        SELECT nv.id FROM venues nv
+         WHERE earth_box(${origin}, ${radiusM}::float8) @> ll_to_earth(nv.latitude, nv.longitude)
+           AND earth_distance(${origin}, ll_to_earth(nv.latitude, nv.longitude)) <= ${radiusM}::float8)`;
+}
+
+/** Conditions on the event `e` itself: category, place and distance. */
 export function eventConditions(filters: CatalogFilters): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [];
+  const conditions: Prisma.Sql[] = [nearCondition(filters)];
   if (filters.category) conditions.push(Prisma.sql`AND e.category = ${filters.category}::category`);
   if (filters.where) {
     const pattern = `%${escapeLike(filters.where)}%`;
@@ -82,7 +115,7 @@ export function eventConditions(filters: CatalogFilters): Prisma.Sql {
       AND (immutable_unaccent(lower(e.city)) LIKE immutable_unaccent(lower(${pattern}))
         OR immutable_unaccent(lower(e.neighbourhood)) LIKE immutable_unaccent(lower(${pattern})))`);
   }
-  return conditions.length > 0 ? Prisma.join(conditions, " ") : Prisma.empty;
+  return Prisma.join(conditions, " ");
 }
 
 /**
@@ -110,6 +143,11 @@ const ORDERS: Record<CatalogOrder, Prisma.Sql> = {
   soonest: Prisma.sql`l.next_starts_at ASC NULLS LAST, l.title ASC, l.id ASC`,
   rank: Prisma.sql`l.rank DESC, l.next_starts_at ASC NULLS LAST, l.title ASC, l.id ASC`,
 };
+
+/** With a near filter the nearest come first, then the usual order. */
+function orderFor(order: CatalogOrder, filters: CatalogFilters): Prisma.Sql {
+  return filters.near?.from ? Prisma.sql`l.distance_m ASC NULLS LAST, ${ORDERS[order]}` : ORDERS[order];
+}
 
 /**
  * The page query and the count query over `candidates` (a SELECT of `id, title, venue_id,
@@ -152,9 +190,13 @@ export function catalogQueries(options: {
   // "The lowest price of the matching sessions' ticket types is at most X" is "some matching
   // session has a ticket type priced at most X": a hashed semi-join, not a per-session min.
   const maxPrice = filters.free ? 0 : filters.maxPriceMinor;
+  // Over all sessions one hashed pass over the ticket types wins; over a few candidates' sessions,
+  // a lookup of each session's types by index (measured 46 → 6 ms within 25 km, bench/near.ts).
   const cheapSession = maxPrice === undefined
     ? Prisma.sql`false`
-    : Prisma.sql`s.id IN (SELECT tt.session_id FROM ticket_types tt WHERE tt.price_minor <= ${maxPrice})`;
+    : options.fewCandidates
+      ? Prisma.sql`EXISTS (SELECT 1 FROM ticket_types tt WHERE tt.session_id = s.id AND tt.price_minor <= ${maxPrice})`
+      : Prisma.sql`s.id IN (SELECT tt.session_id FROM ticket_types tt WHERE tt.price_minor <= ${maxPrice})`;
   const priceCondition = maxPrice === undefined
     ? Prisma.empty
     : Prisma.sql`AND (m.cheap OR r.min_price <= ${maxPrice})`;
@@ -176,7 +218,8 @@ export function catalogQueries(options: {
     ),
     listed AS (
       SELECT c.id, c.rank, c.title, m.next_starts_at, m.remaining,
-             r.min_price AS resource_price, r.currency AS resource_currency
+             r.min_price AS resource_price, r.currency AS resource_currency,
+             ${distanceOf(filters, Prisma.sql`v`)} AS distance_m
         FROM c
         JOIN venues v ON v.id = c.venue_id
         LEFT JOIN m ON m.event_id = c.id
@@ -185,7 +228,7 @@ export function catalogQueries(options: {
              ${priceCondition}
     )`;
 
-  const order = ORDERS[options.order];
+  const order = orderFor(options.order, filters);
   const page = Prisma.sql`${listed}
     SELECT e.id, e.slug, coalesce(tr.title, e.title) AS title, coalesce(tr.summary, e.summary) AS summary,
            coalesce(tr.locale, e.language) AS language,
@@ -195,7 +238,7 @@ export function catalogQueries(options: {
            least(f.min_price, l.resource_price) AS price_from_minor,
            coalesce(f.currency, l.resource_currency, 'EUR') AS currency,
            (l.resource_price IS NOT NULL) AS bookable,
-           l.rank::float8 AS rank,
+           l.rank::float8 AS rank, l.distance_m,
            ${options.snippet ?? Prisma.sql`NULL::text`} AS snippet,
            ${options.withTotal ? Prisma.sql`l.total` : Prisma.sql`NULL::int`} AS total
       FROM (
@@ -240,6 +283,7 @@ export type CardRow = {
   rank: number;
   snippet: string | null;
   total: number | null;
+  distance_m: number | null;
 };
 
 export function availabilityOf(remaining: number, capacity: number): Availability {
@@ -270,6 +314,7 @@ export function toEventCard(row: CardRow): EventCard {
     // A bookable experience is open daily: its sessions (if any) being full does not make it sold out.
     availability: hasSessions && !row.bookable ? availabilityOf(row.remaining ?? 0, row.capacity ?? 0) : "available",
     bookable: row.bookable,
+    ...(row.distance_m === null || row.distance_m === undefined ? {} : { distanceM: Math.round(row.distance_m) }),
   };
 }
 

@@ -2,6 +2,7 @@
 // Parsing is forgiving where a plain GET form is sloppy (blank fields, unknown parameters,
 // from/to sent with another date choice) and strict where a value is simply wrong.
 import { z } from "zod";
+import { nearToEntries } from "@/lib/places/near-filter";
 import { isIsoDate } from "@/lib/time";
 import { CATEGORIES, type Category, type EventFilters } from "./types";
 
@@ -128,6 +129,7 @@ export function filtersToSearchParams(filters: Omit<EventFilters, "page"> & { pa
   if (filters.free) params.set("price", "free");
   else if (filters.maxPriceMinor !== undefined) params.set("price", String(Math.floor(filters.maxPriceMinor / 100)));
   if (filters.available) params.set("available", "1");
+  for (const [name, value] of nearToEntries(filters.near)) params.set(name, value);
   if (filters.page !== undefined && filters.page > 1) params.set("page", String(filters.page));
   return params;
 }
@@ -140,6 +142,7 @@ export function countActiveFilters(filters: Omit<EventFilters, "page">): number 
   if (filters.date) count++;
   if (filters.free || filters.maxPriceMinor !== undefined) count++;
   if (filters.available) count++;
+  if (filters.near) count++;
   return count;
 }
 

@@ -29,6 +29,7 @@ async function findPublicEvent(where: { slug: string } | { id: string }, now: Da
       imagePath: true,
       imageAlt: true,
       status: true,
+      createdAt: true,
       updatedAt: true,
       holderChangeCutoffMinutes: true,
       questions: {
@@ -36,7 +37,7 @@ async function findPublicEvent(where: { slug: string } | { id: string }, now: Da
         select: QUESTION_SELECT,
       },
       venue: {
-        select: { id: true, name: true, address: true, city: true, neighbourhood: true, timeZone: true, latitude: true, longitude: true },
+        select: { id: true, name: true, address: true, city: true, neighbourhood: true, timeZone: true, latitude: true, longitude: true, postalCode: true, region: true, country: true },
       },
       // Upcoming: not over yet (a session in progress is shown, but no longer on sale).
       sessions: {
@@ -77,9 +78,10 @@ async function findPublicEvent(where: { slug: string } | { id: string }, now: Da
     },
   });
   if (!event) return null;
-  const { translations, language, questions, ...rest } = event;
+  const { translations, language, questions, venue, ...rest } = event;
   return {
     ...rest,
+    venue: { ...venue, country: venue.country?.trim() ?? null },
     questions: questions.map(storedQuestion),
     ...localiseEvent({ title: event.title, summary: event.summary, description: event.description, language }, translations, locale),
     sessions: event.sessions.map((session) => ({

@@ -11,6 +11,7 @@ export async function queryEventList(db: CatalogDb, filters: EventFilters, optio
   const now = options.now ?? new Date();
   const pageSize = Math.min(Math.max(Math.trunc(options.pageSize ?? DEFAULT_PAGE_SIZE), 1), 100);
   const page = clampPage(filters.page);
+  const near = Boolean(filters.near?.from);
   const queries = catalogQueries({
     candidates: listCandidates(filters),
     filters,
@@ -18,10 +19,17 @@ export async function queryEventList(db: CatalogDb, filters: EventFilters, optio
     order: "soonest",
     limit: pageSize,
     offset: (page - 1) * pageSize,
-    // A category or a place narrows the events enough to aggregate only their sessions.
-    fewCandidates: Boolean(filters.category || filters.where),
+    // A category, a place or a distance narrows the events enough to aggregate only their sessions.
+    fewCandidates: Boolean(filters.category || filters.where || near),
+    // Near a point, the page carries the total (one query; a count only past the last page).
+    withTotal: near,
     locale: options.locale,
   });
+  if (near) {
+    const rows = await db.$queryRaw<CardRow[]>(queries.page);
+    const total = rows.length > 0 ? Number(rows[0].total) : (await db.$queryRaw<{ total: number }[]>(queries.count))[0].total;
+    return pageOf(rows.map(toEventCard), page, pageSize, total);
+  }
   const [rows, [{ total }]] = await Promise.all([
     db.$queryRaw<CardRow[]>(queries.page),
     db.$queryRaw<{ total: number }[]>(queries.count),

@@ -2,6 +2,7 @@
 import type { Locale } from "@/lib/i18n/locales";
 import type { Category } from "@/lib/generated/prisma/enums";
 import type { Question } from "@/lib/questions/question";
+import type { NearFilter } from "@/lib/places/near-filter";
 
 export type { Category };
 
@@ -41,6 +42,8 @@ export type EventCard = {
   remaining: number | null;
   availability: Availability;
   bookable: boolean;
+  /** Metres from the point a "near" filter measures from to the event's venue; absent without one, or for a venue without coordinates. */
+  distanceM?: number;
 };
 
 /** A search hit: the card plus a snippet in which matches sit between \u0001 and \u0002. */
@@ -58,6 +61,8 @@ export type EventFilters = {
   /** Maximum price in minor units. */
   maxPriceMinor?: number;
   available?: boolean;
+  /** Near the visitor or a typed place (lib/places/near-filter.ts): sorts by distance, and filters within `radiusKm`. */
+  near?: NearFilter;
   page: number;
 };
 
@@ -120,8 +125,13 @@ export type EventDetail = {
   imagePath: string;
   imageAlt: string;
   status: "draft" | "published" | "cancelled";
+  /** When the event was put up: its offers are valid from then (schema.org `validFrom`). */
+  createdAt: Date;
   updatedAt: Date;
-  venue: { id: string; name: string; address: string; city: string; neighbourhood: string; timeZone: string; latitude: number | null; longitude: number | null };
+  venue: {
+    id: string; name: string; address: string; city: string; neighbourhood: string; timeZone: string; latitude: number | null; longitude: number | null;
+    postalCode: string | null; region: string | null; /** ISO 3166-1 alpha-2. */ country: string | null;
+  };
   /** Upcoming, not cancelled sessions, soonest first. */
   sessions: SessionView[];
   resources: ResourceView[];

@@ -41,6 +41,13 @@ describe("next.config.mjs headers", () => {
     expect(permissions("/check-in").map((header) => header.value)).toEqual(["camera=(self), microphone=(), geolocation=()"]);
     expect(rules.findIndex((rule) => rule.source === "/check-in")).toBeGreaterThan(rules.findIndex((rule) => rule.source === "/:path*"));
   });
+
+  it("lets only the pages with Near me ask for the position", async () => {
+    const rules = await (await loadNextConfig("production")).headers();
+    const geolocating = rules.filter((rule) => rule.headers.some((header) => header.key === "Permissions-Policy" && header.value.includes("geolocation=(self)")));
+    expect(geolocating.map((rule) => rule.source)).toEqual(["/", "/search", "/:locale(en|pt|es|ca|de)", "/:locale(en|pt|es|ca|de)/search"]);
+    for (const rule of geolocating) expect(rules.indexOf(rule)).toBeGreaterThan(rules.findIndex((candidate) => candidate.source === "/:path*"));
+  });
 });
 
 describe("the pages' Content-Security-Policy", () => {

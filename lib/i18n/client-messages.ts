@@ -17,6 +17,8 @@ export const CLIENT_NAMESPACES = [
   "auth",
   "tokens",
   "error",
+  "near",
+  "calendarFeed",
 ] as const satisfies readonly (keyof Messages)[];
 
 export function clientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {

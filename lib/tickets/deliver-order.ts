@@ -8,6 +8,7 @@ import { downloadLinkExpiry, signDownloadLink } from "./download-link";
 import { loadOrderTickets } from "./load-order-tickets";
 import { storedOrRenderedTicketsPdf, ticketsPdfFilename } from "./order-tickets-pdf";
 import { deliveryAccessToken, withAccess } from "@/lib/orders/order-access";
+import { orderCalendarFile } from "@/lib/places/order-calendar";
 
 // The `deliver_order` job (lib/jobs/kinds.ts; run by lib/worker). It may run more than once
 // (a worker can die after the work but before the job is marked done), so it re-reads the
@@ -42,10 +43,12 @@ export async function deliverOrder({ orderId, resend }: JobPayload<"deliver_orde
     downloadUrl: signDownloadLink(order.id, expiresAt, base),
     locale: order.locale,
   });
+  // The session as an .ics beside the PDF: mail apps offer "add to calendar" (issue 31).
+  const calendar = await orderCalendarFile(order.id, base);
   await sendEmail({
     to: order.buyer.email,
     ...email,
-    attachments: [{ filename: ticketsPdfFilename(order.reference), content: pdf, contentType: "application/pdf" }],
+    attachments: [{ filename: ticketsPdfFilename(order.reference), content: pdf, contentType: "application/pdf" }, ...(calendar ? [calendar] : [])],
     idempotencyKey: deliveryIdempotencyKey(order.id, resend),
   });
 }

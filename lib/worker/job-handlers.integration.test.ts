@@ -95,7 +95,15 @@ describe("deliver_order", () => {
     const email = (await getOutboxEmail(rows[0].id))!;
     expect(email.toAddress).toBe(user.email);
     expect(email.subject).toBe("Your 2 tickets for Harbour Lights Concert");
-    expect(email.attachments).toMatchObject([{ filename: `tickets-${order.reference}.pdf`, contentType: "application/pdf" }]);
+    expect(email.attachments).toMatchObject([
+      { filename: `tickets-${order.reference}.pdf`, contentType: "application/pdf" },
+      { filename: `${order.reference}.ics`, contentType: "text/calendar; charset=utf-8; method=PUBLISH" },
+    ]);
+    // The session as a calendar event beside the PDF, linking to the event page.
+    const calendar = (await getOutboxAttachment(email.id, 1))!.content.toString("utf8");
+    expect(calendar).toContain("SUMMARY:Harbour Lights Concert");
+    expect(calendar.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+    expect(calendar).toMatch(/UID:session-[0-9a-f-]{36}@shop\.test/);
     const attachment = (await getOutboxAttachment(email.id, 0))!;
     expect(attachment.content.subarray(0, 4).toString("latin1")).toBe("%PDF");
     expect(attachment.content.toString("latin1").match(/\/Type \/Page\b/g)).toHaveLength(2);

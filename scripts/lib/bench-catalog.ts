@@ -100,8 +100,8 @@ export async function generateCatalog(client: pg.Client, options: { events: numb
 
   // Ticket types in bulk with the remaining-sync trigger off, then one set-based update of
   // the stored session totals (what the trigger would have written row by row).
-  // Separate statements: in one multi-statement query (one transaction) the second ALTER TABLE
-  // is refused while the feed's deferred constraint triggers on ticket_types are pending.
+  // Three statements, three transactions: in one, the deferred feed triggers the insert
+  // queues would still be pending at ENABLE TRIGGER, which PostgreSQL refuses.
   await client.query("ALTER TABLE ticket_types DISABLE TRIGGER ticket_types_sync_session_remaining");
   await client.query(`
     INSERT INTO ticket_types (session_id, name, price_minor, capacity, sold, sort_order)

@@ -57,7 +57,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <OfflineTickets enabled={env().NODE_ENV === "production"} account={offlineAccountKey(user.id)} />
       <p className="text-stone-700">
-        {t("signedInAs", { email: user.email })} · <Link href="/account/tokens" className="font-medium text-brand-700 underline">{t("apiTokens")}</Link>
+        {t("signedInAs", { email: user.email })} · <Link href="/account/tokens" className="font-medium text-brand-700 underline">{t("apiTokens")}</Link> · <Link href="/account/calendar" className="font-medium text-brand-700 underline">{t("calendarFeed")}</Link>
       </p>
       <section aria-labelledby="upcoming" className="flex flex-col gap-2">
         <h2 id="upcoming" className="text-lg font-semibold">{t("upcoming")}</h2>

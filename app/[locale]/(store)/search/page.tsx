@@ -10,6 +10,8 @@ import { alternatesFor } from "@/lib/i18n/alternates";
 import { filterProblem } from "@/lib/i18n/filter-problem";
 import type { Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
+import { DEFAULT_RADIUS_KM, parseNearFilter } from "@/lib/places/near-filter";
+import { nearProblem } from "@/lib/places/near-problem";
 import { toSearchParams, type PageSearchParams } from "@/lib/search-params";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<PageSearchParams> };
@@ -21,19 +23,32 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SearchPage({ params: routeParams, searchParams }: Props) {
   const { locale } = await routeParams;
-  const [t, tCategory] = await Promise.all([getTranslations("search"), getTranslations("categories")]);
+  const [t, tCategory, tNear] = await Promise.all([getTranslations("search"), getTranslations("categories"), getTranslations("near")]);
   const params = toSearchParams(await searchParams);
   const parsed = parseEventFilters(params);
-  const { page, ...filters } = parsed.ok ? parsed.filters : { page: 1 };
+  // Near is read on its own: a wrong position is said and left out, the other filters still apply.
+  const parsedNear = parseNearFilter(params);
+  const { page, ...parsedFilters } = parsed.ok ? parsed.filters : { page: 1 };
+  const filters = parsedNear.ok && parsedNear.near ? { ...parsedFilters, near: parsedNear.near } : parsedFilters;
   const result = await findEvents(params.get("q") ?? "", { ...filters, page }, locale);
   const { hits, query } = result;
   const activeCount = countActiveFilters(filters);
+  const near = result.unknownPlace ? undefined : filters.near;
+  const withoutNear = { ...filters, near: undefined };
 
   return (
     <div className="flex flex-col gap-4">
       <h1 className="sr-only">{t("title")}</h1>
       <EventFinder action="/search" query={query} filters={filters} activeCount={activeCount} chips={quickFilterChips("/search", query, filters)} autoFocus={result.mode === "empty"} />
       {!parsed.ok ? <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800">{t("showingUnfiltered", { message: await filterProblem(parsed) })}</p> : null}
+      {!parsedNear.ok ? <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800">{tNear("showingWithoutDistance", { message: await nearProblem(parsedNear.reason) })}</p> : null}
+      {result.unknownPlace ? <p role="alert" className="rounded-lg bg-amber-50 p-3 text-amber-900">{tNear("unknownPlace", { place: result.unknownPlace })}</p> : null}
+      {near ? (
+        <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-700" data-testid="near-summary">
+          <span>{tNear("nearestFrom", { place: result.nearLabel ?? tNear("yourLocation"), km: near.radiusKm ?? DEFAULT_RADIUS_KM })}</span>
+          <Link href={listingHref("/search", query, withoutNear)} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{tNear("clear")}</Link>
+        </p>
+      ) : null}
       {result.mode === "empty" ? (
         <section aria-labelledby="browse">
           <h2 id="browse" className="mb-2 font-semibold">{t("browse")}</h2>

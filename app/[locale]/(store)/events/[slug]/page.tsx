@@ -66,7 +66,7 @@ export default async function EventPage({ params, searchParams }: Props) {
 
   return (
     <article className="flex flex-col gap-5 pb-20 lg:pb-0">
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: eventJsonLd(event, url) }} />
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: eventJsonLd(event, url, { venueUrl: `${appUrl()}${localePath(locale, `/venues/${event.venue.id}`)}` }) }} />
       {/* One buying panel: under the key facts on a phone; on a wide screen in a sticky side
           column that starts at the top, beside the picture, so "Reserve and pay" is on the first
           screen (1280×800). */}
