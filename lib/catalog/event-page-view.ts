@@ -3,11 +3,33 @@ import { randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 import { lengthRefusal } from "@/lib/orders/quote-booking";
+import { listPriceOf } from "@/lib/orders/quote-tickets";
 import { formatMinute, isIsoDate, localDateAndMinute } from "@/lib/time";
 import { saleRulesOf } from "./event-sale-rules";
 import { formatShortDay, formatTime, yearNeeded } from "./format-when";
 import { getBookableDay } from "./get-event";
 import type { EventDetail } from "./types";
+
+type TypeView = EventDetail["sessions"][number]["ticketTypes"][number];
+
+/**
+ * A ticket type as the buy panel shows it: its price now (its early tier for one place), and
+ * when its sales open if they have not yet (issue 28), on the venue's clock.
+ */
+export function buyTicketType(type: TypeView, options: { timeZone: string; now: Date; locale: Locale; withYear: boolean }) {
+  const tiers = type.tiers.map((tier) => ({ priceMinor: tier.priceMinor, until: tier.until?.getTime() ?? null, untilTaken: tier.untilTaken }));
+  const opens = type.salesStart && type.salesStart > options.now ? type.salesStart : null;
+  return {
+    id: type.id,
+    name: type.name,
+    description: type.description,
+    priceMinor: listPriceOf({ priceMinor: type.priceMinor, taken: type.capacity - type.remaining, tiers }, 1, options.now.getTime()),
+    currency: type.currency,
+    remaining: type.remaining,
+    opensAt: opens?.toISOString() ?? null,
+    opensLabel: opens ? `${formatShortDay(opens, options.timeZone, options.now, options.locale, options.withYear)}, ${formatTime(opens, options.timeZone, options.locale)}` : null,
+  };
+}
 
 /**
  * What the event page's buy panels need, from the event and the page's query: its sessions
@@ -37,7 +59,7 @@ export async function eventBuyView(event: EventDetail, query: { date?: string; m
     timeLabel: formatTime(session.startsAt, timeZone, locale),
     onSale: session.onSale,
     remaining: session.remaining,
-    ticketTypes: session.ticketTypes.map(({ id, name, description, priceMinor, currency, remaining }) => ({ id, name, description, priceMinor, currency, remaining })),
+    ticketTypes: session.ticketTypes.map((type) => buyTicketType(type, { timeZone, now, locale, withYear })),
   }));
   const maxPerOrder = env().MAX_TICKETS_PER_ORDER;
   // One key per page made: the panels' forms send it, so a purchase posted twice is made once.

@@ -19,6 +19,8 @@ const event: EventDetail = {
     ],
   }],
   resources: [],
+  questions: [],
+  holderChangeCutoffMinutes: 120,
 };
 
 describe("eventJsonLd", () => {
