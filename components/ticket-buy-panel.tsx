@@ -12,8 +12,13 @@ import { FormFailure } from "./form-failure";
 import { GuestFields } from "./guest-fields";
 import { AttendeeFields } from "./attendee-fields";
 import { LiveRemaining } from "./live-remaining";
+import { VoucherField } from "./voucher-field";
+import type { AppliedVoucher } from "@/app/[locale]/(store)/checkout/actions";
+import type { RevealedType } from "@/lib/checkout/apply-voucher";
+import type { VoucherOffer } from "@/lib/orders/voucher";
 
-export type BuyTicketType = { id: string; name: string; description: string; priceMinor: number; currency: string; remaining: number };
+/** `priceMinor`: one place now (its early tier); `opensAt`/`opensLabel`: when its sales open, if not yet. */
+export type BuyTicketType = { id: string; name: string; description: string; priceMinor: number; currency: string; remaining: number; opensAt?: string | null; opensLabel?: string | null };
 export type BuySession = {
   id: string;
   /** ISO instant, for <time dateTime>. */
@@ -39,7 +44,11 @@ type Props = {
   /** Signed in: the panel reserves for the account. Signed out: for a guest, who gives an email and a name here (or signs in). */
   signedIn: boolean;
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  /** Checks a typed code: its discount and the hidden types it reveals (issue 28). */
+  applyVoucher: (slug: string, code: string) => Promise<AppliedVoucher>;
 };
+
+type Applied = { voucher: VoucherOffer; revealed: RevealedType[] };
 
 type Quantities = Record<string, number>;
 
@@ -47,9 +56,14 @@ function buyable(session: BuySession): boolean {
   return session.onSale && session.remaining > 0;
 }
 
+/** Not on sale yet at the page's moment (its sales open later). */
+function notYet(type: BuyTicketType, quotedAt: number): boolean {
+  return type.opensAt != null && Date.parse(type.opensAt) > quotedAt;
+}
+
 /** One ticket of the first type with places left: most orders are one ticket, so that is one tap saved. */
-function startingQuantities(session: BuySession | undefined): Quantities {
-  const first = session?.ticketTypes.find((type) => type.remaining > 0);
+function startingQuantities(session: BuySession | undefined, quotedAt: number): Quantities {
+  const first = session?.ticketTypes.find((type) => type.remaining > 0 && !notYet(type, quotedAt));
   return first && session && buyable(session) ? { [first.id]: 1 } : {};
 }
 
@@ -59,14 +73,18 @@ function startingQuantities(session: BuySession | undefined): Quantities {
  * before paying. A refusal (sold out, too many, very busy) is shown right here, the choice
  * is kept, and the page's figures are refreshed so the buyer can choose again.
  */
-export function TicketBuyPanel({ slug, sessions, rules, quotedAt, formKey, maxPerOrder, signedIn, action }: Props) {
+export function TicketBuyPanel({ slug, sessions: listed, rules: listedRules, quotedAt, formKey, maxPerOrder, signedIn, action, applyVoucher }: Props) {
   const t = useTranslations("ticketPanel");
   const locale = useLocale();
   const router = useRouter();
   const [state, formAction, pending] = useActionState(action, null);
-  const [sessionId, setSessionId] = useState(() => (sessions.find(buyable) ?? sessions[0])?.id);
+  const [applied, setApplied] = useState<Applied | null>(null);
+  // A code may reveal hidden types (a presale): they join their dates' lists and the quote's rules.
+  const sessions = applied ? listed.map((entry) => ({ ...entry, ticketTypes: [...entry.ticketTypes, ...applied.revealed.filter((r) => r.sessionId === entry.id).map((r) => r.type)] })) : listed;
+  const rules = applied ? { ...listedRules, ticketTypes: [...listedRules.ticketTypes, ...applied.revealed.map((r) => r.offer)] } : listedRules;
+  const [sessionId, setSessionId] = useState(() => (listed.find(buyable) ?? listed[0])?.id);
   const session = sessions.find((candidate) => candidate.id === sessionId);
-  const [quantities, setQuantities] = useState<Quantities>(() => startingQuantities(session));
+  const [quantities, setQuantities] = useState<Quantities>(() => startingQuantities(session, quotedAt));
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
 
   useEffect(() => {
@@ -76,7 +94,7 @@ export function TicketBuyPanel({ slug, sessions, rules, quotedAt, formKey, maxPe
   if (!session) return <p className="text-stone-700">{t("noDates")}</p>;
 
   const selection = session.ticketTypes.map((type) => ({ ticketTypeId: type.id, quantity: quantities[type.id] ?? 0 }));
-  const quoted = quoteTickets(rules, selection, { now: new Date(quotedAt), eventNamed: false });
+  const quoted = quoteTickets(rules, selection, { now: new Date(quotedAt), eventNamed: false, voucher: applied?.voucher ?? null });
   const count = quoted.ok ? quoted.quote.places : 0;
   const totalMinor = quoted.ok ? quoted.quote.totalMinor : 0;
   const total = formatMoney(totalMinor, quoted.ok ? quoted.quote.currency : session.ticketTypes[0]?.currency ?? "EUR", locale);
@@ -88,7 +106,7 @@ export function TicketBuyPanel({ slug, sessions, rules, quotedAt, formKey, maxPe
 
   function chooseSession(id: string) {
     setSessionId(id);
-    setQuantities(startingQuantities(sessions.find((candidate) => candidate.id === id)));
+    setQuantities(startingQuantities(sessions.find((candidate) => candidate.id === id), quotedAt));
   }
 
   function change(typeId: string, by: number, max: number) {
@@ -103,6 +121,7 @@ export function TicketBuyPanel({ slug, sessions, rules, quotedAt, formKey, maxPe
       aria-describedby="buy-total"
     >
       <input type="hidden" name="requestKey" value={formKey} />
+      {applied ? <input type="hidden" name="voucher" value={applied.voucher.code} /> : null}
       {/* The total the buyer sees: the purchase refuses another one (a price changed meanwhile). */}
       {quoted.ok ? <input type="hidden" name="expectedTotalMinor" value={totalMinor} /> : null}
       {sessions.length > 1 ? (
@@ -137,22 +156,34 @@ export function TicketBuyPanel({ slug, sessions, rules, quotedAt, formKey, maxPe
             const max = Math.min(maxPerOrder, type.remaining);
             const error = errors[`quantity.${type.id}`];
             const nameId = `type-${type.id}`;
+            const line = quoted.ok ? quoted.quote.lines.find((candidate) => candidate.ticketTypeId === type.id) : undefined;
+            const discounted = line?.listUnitPriceMinor !== undefined && line.listUnitPriceMinor !== line.unitPriceMinor ? line.unitPriceMinor : null;
+            const waiting = notYet(type, quotedAt);
             return (
               <li key={type.id} className="flex flex-col gap-1 py-2.5">
                 <div className="flex items-center justify-between gap-3">
                   <div className="flex min-w-0 flex-col">
                     <span id={nameId} className="font-medium">{type.name}</span>
                     <span className="text-sm text-stone-700">
-                      {formatMoney(type.priceMinor, type.currency, locale)} ·{" "}
-                      <LiveRemaining sessionId={session.id} ticketTypeId={type.id} initialRemaining={type.remaining} />
+                      {discounted !== null ? (
+                        <>
+                          <s className="text-stone-500">{formatMoney(type.priceMinor, type.currency, locale)}</s> <span className="font-semibold text-green-800">{formatMoney(discounted, type.currency, locale)}</span>
+                        </>
+                      ) : (
+                        formatMoney(type.priceMinor, type.currency, locale)
+                      )}{" "}
+                      ·{" "}
+                      {waiting ? <span data-testid="opens-at">{t("onSaleFrom", { when: type.opensLabel ?? "" })}</span> : <LiveRemaining sessionId={session.id} ticketTypeId={type.id} initialRemaining={type.remaining} />}
                     </span>
                   </div>
+                  {waiting ? <input type="hidden" name={`qty_${type.id}`} value={0} /> : (
                   <div className="flex shrink-0 items-center gap-1" role="group" aria-labelledby={nameId}>
                     <button type="button" onClick={() => change(type.id, -1, max)} disabled={quantity === 0} aria-label={t("oneLess", { name: type.name })} className="grid size-11 place-items-center rounded-full border border-stone-300 bg-white text-xl font-semibold disabled:opacity-40">−</button>
                     <output aria-live="polite" aria-label={t("countOf", { name: type.name })} className="w-8 text-center text-lg font-semibold tabular-nums">{quantity}</output>
                     <button type="button" onClick={() => change(type.id, 1, max)} disabled={quantity >= max} aria-label={t("oneMore", { name: type.name })} className="grid size-11 place-items-center rounded-full border border-stone-300 bg-white text-xl font-semibold disabled:opacity-40">+</button>
                     <input type="hidden" name={`qty_${type.id}`} value={quantity} />
                   </div>
+                  )}
                 </div>
                 {error ? <p className="text-sm font-medium text-red-700" role="alert">{error}</p> : null}
               </li>
@@ -166,6 +197,17 @@ export function TicketBuyPanel({ slug, sessions, rules, quotedAt, formKey, maxPe
       )}
 
       {errors.items ? <p className="text-sm font-medium text-red-700" role="alert">{errors.items}</p> : null}
+      {buyable(session) ? (
+        <VoucherField
+          slug={slug}
+          applied={applied}
+          discountMinor={quoted.ok ? (quoted.quote.voucher?.discountMinor ?? 0) : 0}
+          currency={quoted.ok ? quoted.quote.currency : (session.ticketTypes[0]?.currency ?? "EUR")}
+          error={errors.voucher}
+          applyVoucher={applyVoucher}
+          onApplied={setApplied}
+        />
+      ) : null}
       {signedIn || !buyable(session) ? null : <GuestFields errors={errors} signInHref={localePath(locale, `/sign-in?callbackUrl=${encodeURIComponent(`/events/${slug}`)}`)} />}
       <AttendeeFields places={places} questions={rules.questions} errors={errors} />
       <FormFailure state={state} />

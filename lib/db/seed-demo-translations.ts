@@ -125,6 +125,7 @@ export const DEMO_TICKET_TYPE_NAMES: Readonly<Record<string, Record<Exclude<Loca
   Child: { pt: "Criança", es: "Niño", ca: "Infant", de: "Kind" },
   "Child (6-12)": { pt: "Criança (6-12)", es: "Niño (6-12)", ca: "Infant (6-12)", de: "Kind (6-12)" },
   "Early bird": { pt: "Compra antecipada", es: "Venta anticipada", ca: "Venda anticipada", de: "Frühbucher" },
+  "Members' presale": { pt: "Pré-venda para sócios", es: "Preventa para socios", ca: "Preventa per a socis", de: "Mitglieder-Vorverkauf" },
   "Tasting seat": { pt: "Lugar na prova", es: "Plaza en la cata", ca: "Plaça al tast", de: "Platz bei der Verkostung" },
   "Front row": { pt: "Primeira fila", es: "Primera fila", ca: "Primera fila", de: "Erste Reihe" },
   "Walk ticket": { pt: "Bilhete do passeio", es: "Entrada al paseo", ca: "Entrada a la passejada", de: "Ticket für den Rundgang" },

@@ -10,6 +10,7 @@ import { LOCALES } from "../i18n/locales";
 import { applyMigrations } from "./migrations";
 import { DEMO_SLUGS, seedDemoData } from "./seed-demo";
 import { DEMO_QUESTION_SLUGS } from "./seed-demo-questions";
+import { DEMO_CODES, DEMO_PRESALE } from "./seed-demo-box-office";
 
 const serverUrl = process.env.DATABASE_URL!;
 const name = `seed_demo_${randomUUID().slice(0, 8)}`;
@@ -117,5 +118,15 @@ describe("the demo data", () => {
       expect(Object.keys(question.labels).sort(), question.label).toEqual(others);
       for (const option of question.options) expect(Object.keys(option.labelTranslations).sort(), option.label).toEqual(others);
     }
+  });
+
+  it("has a promo code, an access code to a hidden presale type, and an early-bird tier", async () => {
+    const vouchers = await rows<{ code: string; reveals_hidden: boolean; events: number }>(`SELECT code, reveals_hidden, cardinality(event_ids) AS events FROM vouchers ORDER BY code`);
+    expect(vouchers.map((v) => v.code).sort()).toEqual([DEMO_CODES.promo, DEMO_CODES.presale].sort());
+    expect(vouchers.find((v) => v.code === DEMO_CODES.presale)?.reveals_hidden).toBe(true);
+    expect(vouchers.find((v) => v.code === DEMO_CODES.promo)!.events).toBeGreaterThan(3);
+    const hidden = await rows<{ slug: string }>(`SELECT DISTINCT e.slug FROM ticket_types tt JOIN event_sessions s ON s.id = tt.session_id JOIN events e ON e.id = s.event_id WHERE tt.hidden`);
+    expect(hidden).toEqual([{ slug: DEMO_PRESALE.slug }]);
+    expect((await rows<{ n: number }>(`SELECT count(*)::int AS n FROM price_tiers`))[0].n).toBeGreaterThan(0);
   });
 });

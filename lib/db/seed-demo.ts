@@ -10,6 +10,7 @@ import { createHash, randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import type { PrismaClient } from "../generated/prisma/client";
 import { demoQuestionRows } from "./seed-demo-questions";
+import { demoBoxOfficeRows } from "./seed-demo-box-office";
 import type { Locale } from "../i18n/locales";
 import { DEMO_BUYERS, DEMO_ORIGINALS, DEMO_TICKET_TYPE_NAMES } from "./seed-demo-translations";
 
@@ -191,7 +192,8 @@ type When = "past" | "today" | "saturday" | "sunday" | "ahead" | "weekday";
 type Stock = "normal" | "soldOut" | "fewLeft";
 
 type SessionSpec = { when: When; day: number; at: string; minutes: number; stock?: Stock; weekday?: number };
-type TicketSpec = { name: string; priceMinor: number; capacity: number; description?: string };
+/** `hidden`: sold only with a code that reveals it (seed-demo-box-office.ts). */
+type TicketSpec = { name: string; priceMinor: number; capacity: number; description?: string; hidden?: boolean };
 type ResourceSpec = {
   name: string; opens: string; closes: string; slotMinutes: number;
   minMinutes: number; maxMinutes: number; priceMinorPerSlot: number;
@@ -459,10 +461,11 @@ const EVENTS: EventSpec[] = [
   // --- Berlin · Friedrichshain · Spreehalle --------------------------------------------
   {
     slug: "spreehalle-indie-night", title: "Spreehalle Indie Night", category: "concert", venue: "friedrichshain", motif: "notes",
+    // A members' presale, hidden until its code is typed (DEMO_CODES.presale).
     summary: "Three up-and-coming Berlin bands in the old boiler hall.",
     description: "Guitar bands from Berlin's rehearsal-room scene play short, loud sets in the Spreehalle's main room. An after-show DJ keeps the dance floor going until 2 am. Standing only.",
     imageAlt: "Illustration of musical notes on a vivid gradient",
-    tickets: [t("Early bird", 1200, 100), t(GA, 1800, 250)],
+    tickets: [t("Early bird", 1200, 100), t(GA, 1800, 250), { ...t("Members' presale", 900, 40), hidden: true }],
     sessions: [sat("20:00", 240), ahead(29, "20:00", 240)],
   },
   {
@@ -995,7 +998,7 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date })
   const sessionRows: Array<{ id: string; eventId: string; venueId: string; startsAt: Date; endsAt: Date; cancelled: boolean }> = [];
   const ticketRows: Array<{
     id: string; sessionId: string; name: string; nameTranslations: Partial<Record<Locale, string>>; description: string; priceMinor: number;
-    currency: string; capacity: number; sold: number; sortOrder: number;
+    currency: string; capacity: number; sold: number; sortOrder: number; hidden: boolean;
   }> = [];
   const soldTypes: SoldType[] = [];
   // Which event and English name each ticket type has: the demo's questions name types so.
@@ -1037,7 +1040,7 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date })
         ticketRows.push({
           id, sessionId, ...ticketTypeNames(ticket.name, language),
           description: ticket.description ?? "", priceMinor: ticket.priceMinor, currency: currencyOf(venue),
-          capacity: ticket.capacity, sold, sortOrder: k,
+          capacity: ticket.capacity, sold, sortOrder: k, hidden: ticket.hidden ?? false,
         });
         if (sold > 0) soldTypes.push({ id, eventId, sessionId, startsAt: placed.start, priceMinor: ticket.priceMinor, currency: currencyOf(venue), sold });
       });
@@ -1068,6 +1071,13 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date })
     id: demoId,
   });
 
+  const boxOffice = demoBoxOfficeRows({
+    id: demoId,
+    eventId: (slug) => demoId(`event:${slug}`),
+    lisbonEventIds: EVENTS.filter((e) => VENUES[e.venue].city === "Lisbon" && (e.status ?? "published") === "published").map((e) => demoId(`event:${e.slug}`)),
+    typeIds: (slug, name) => ticketRows.filter((row) => typeSlug.get(row.id) === slug && typeEnglishName.get(row.id) === name).map((row) => row.id),
+  });
+
   const admin = users.find((user) => user.role === "admin")!;
   const sales = planSales(soldTypes, buyers, admin, now);
 
@@ -1081,6 +1091,8 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date })
       await tx.ticketType.createMany({ data: ticketRows });
       await tx.resource.createMany({ data: resourceRows });
       await tx.eventQuestion.createMany({ data: questionRows });
+      await tx.voucher.createMany({ data: boxOffice.vouchers });
+      await tx.priceTier.createMany({ data: boxOffice.priceTiers });
       await tx.order.createMany({ data: sales.orders });
       await tx.orderItem.createMany({ data: sales.items });
       await tx.ticket.createMany({ data: sales.tickets });

@@ -16,6 +16,9 @@ import { ZReserveBooking } from "@/lib/orders/reserve-booking";
 import { ZReserveTickets } from "@/lib/orders/reserve-tickets";
 import { invalidInput } from "@/lib/actions/to-action-state";
 import { particularsFromForm } from "@/lib/questions/particulars-from-form";
+import { applyVoucherOnEventPage, type RevealedType } from "@/lib/checkout/apply-voucher";
+import type { VoucherOffer } from "@/lib/orders/voucher";
+import type { Locale } from "@/lib/i18n/locales";
 
 /** The total the buyer was shown (the panel's quote), when the form says it. */
 function expectedTotal(formData: FormData): number | undefined {
@@ -89,7 +92,12 @@ export async function reserveTicketsAction(_previous: ActionState, formData: For
   }
   const buyer = await buyerOf(formData);
   if (!buyer.ok) return buyer.state;
-  return purchaseThenPay({ items: parsed.data.items, particulars: particularsFromForm(formData) }, buyer.buyer, formData);
+  const voucher = formData.get("voucher");
+  return purchaseThenPay(
+    { items: parsed.data.items, voucher: typeof voucher === "string" && voucher.trim() ? voucher.slice(0, 60) : undefined, particulars: particularsFromForm(formData) },
+    buyer.buyer,
+    formData,
+  );
 }
 
 export async function reserveBookingAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -103,4 +111,17 @@ export async function reserveBookingAction(_previous: ActionState, formData: For
   const buyer = await buyerOf(formData);
   if (!buyer.ok) return buyer.state;
   return purchaseThenPay({ booking: parsed.data, particulars: particularsFromForm(formData) }, buyer.buyer, formData);
+}
+
+export type AppliedVoucher = ActionState<{ voucher: VoucherOffer; revealed: RevealedType[] }>;
+
+/** "Apply" in the buy panel: the code's discount and the hidden types it reveals, or why it cannot be used. */
+export async function applyVoucherAction(slug: string, code: string): Promise<AppliedVoucher> {
+  const [t, locale] = await Promise.all([getTranslations("actions"), getLocale()]);
+  if (typeof slug !== "string" || typeof code !== "string" || code.length > 60) return { ok: false, message: t("somethingWrong") };
+  try {
+    return { ok: true, ...(await applyVoucherOnEventPage({ slug, code, locale: locale as Locale })) };
+  } catch (error) {
+    return toLocalisedActionState(error, { action: "apply voucher" }, t("somethingWrong"));
+  }
 }

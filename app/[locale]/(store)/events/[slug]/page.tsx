@@ -21,7 +21,7 @@ import { formatMoney } from "@/lib/money";
 import { firstParam, type PageSearchParams } from "@/lib/search-params";
 import { instantAt } from "@/lib/time";
 import { appUrl } from "@/lib/urls";
-import { reserveBookingAction, reserveTicketsAction } from "../../checkout/actions";
+import { applyVoucherAction, reserveBookingAction, reserveTicketsAction } from "../../checkout/actions";
 
 type Props = { params: Promise<{ slug: string; locale: Locale }>; searchParams: Promise<PageSearchParams> };
 
@@ -117,7 +117,7 @@ export default async function EventPage({ params, searchParams }: Props) {
           <div className="flex flex-col gap-4">
             <h2 id="buy-heading" className="text-xl font-semibold">{bookable ? t("bookATime") : t("tickets")}</h2>
             {event.sessions.length > 0 ? (
-              <TicketBuyPanel slug={event.slug} sessions={sessions} rules={rules} quotedAt={quotedAt} formKey={formKey} maxPerOrder={maxPerOrder} signedIn={user !== null} action={reserveTicketsAction} />
+              <TicketBuyPanel slug={event.slug} sessions={sessions} rules={rules} quotedAt={quotedAt} formKey={formKey} maxPerOrder={maxPerOrder} signedIn={user !== null} action={reserveTicketsAction} applyVoucher={applyVoucherAction} />
             ) : null}
             {bookingDays.map(({ resource, minutes, slots }) => (
               <section key={resource.id} id="book" aria-label={resource.name} className="flex flex-col gap-2">
