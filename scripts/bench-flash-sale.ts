@@ -32,6 +32,9 @@
 // figures are also given per kind, each with its ratio to /api/health. Delivery pays the
 // token buyers' orders only (a guest pays on the web page).
 //
+// With --code-uses N (issue 28), every buyer sends the same code, good for N places (10% off,
+// this event only): the sale must give exactly N uses, N discounted places and no oversold place.
+//
 // Options: --buyers 5000 --places 1000 --processes 1,2 --noisy (adds the busy-machine runs)
 //          --only-noisy --skip-delivery --faults --port N --out FILE --keep
 //          --retry-500 (with --faults, buyers retry 500s too: a diagnostic while a lost
@@ -77,6 +80,7 @@ const { values } = parseArgs({
     faults: { type: "boolean", default: false },
     "retry-500": { type: "boolean", default: false },
     guests: { type: "string", default: "0" },
+    "code-uses": { type: "string" },
     port: { type: "string" },
     out: { type: "string" },
     keep: { type: "boolean", default: false },
@@ -100,7 +104,8 @@ const DELIVERY_TIMEOUT_MS = 600_000;
 type Buyer = { userId: string; secret: string };
 /** The benchmark's own connection: a pool of one, so that it comes back after the database restarts (--faults). */
 type Db = pg.Pool;
-type Sale = { eventId: string; typeIds: [string, string] };
+type Sale = { eventId: string; typeIds: [string, string]; code?: { id: string; code: string; maxUses: number } };
+const CODE_USES = values["code-uses"] === undefined ? null : Number(values["code-uses"]);
 
 /** Buyers with one API token each, written in two set-based statements. */
 async function prepareBuyers(client: Db, count: number, prefix: string): Promise<Buyer[]> {
@@ -183,6 +188,7 @@ function buyRequests(app: RunningApp, sale: Sale, buyers: Buyer[], offset: numbe
       body: JSON.stringify({
         ...(guest ? { buyer: { email: `guest-${offset + index}-${buyer.userId.slice(0, 8)}@example.test`, name: `Guest ${offset + index}` } } : {}),
         items: basketOf(index, sale),
+        ...(sale.code ? { voucher: sale.code.code } : {}),
       }),
     };
   });
@@ -269,7 +275,19 @@ async function verifySale(client: Db, sale: Sale, created: number, unanswered: n
   // answer never arrived (a timeout, a dropped connection, a 5xx after the commit).
   verify(created <= items.orders, `${created} buyers were told they bought but only ${items.orders} orders hold places`);
   verify(items.orders - created <= unanswered, `${items.orders - created} orders were never confirmed to their buyers, but only ${unanswered} answers were lost`);
-  return { capacity, taken, orders: items.orders, ordersWithoutAnswer: items.orders - created, soldOutExactly: taken === capacity };
+  let code: { maxUses: number; uses: number; discountedPlaces: number } | null = null;
+  if (sale.code) {
+    const { rows: [counted] } = await client.query<{ uses: number; places: number }>(
+      `SELECT v.uses, (SELECT coalesce(sum(oi.quantity), 0)::int FROM orders o JOIN order_items oi ON oi.order_id = o.id
+                         WHERE o.voucher_id = v.id AND oi.status IN ('held', 'sold') AND oi.list_unit_price_minor IS NOT NULL) AS places
+         FROM vouchers v WHERE v.id = $1`,
+      [sale.code.id],
+    );
+    code = { maxUses: sale.code.maxUses, uses: counted.uses, discountedPlaces: counted.places };
+    verify(counted.uses <= sale.code.maxUses, `the code gave ${counted.uses} uses of ${sale.code.maxUses}`);
+    verify(counted.uses === counted.places, `the code counts ${counted.uses} uses but ${counted.places} places are discounted`);
+  }
+  return { capacity, taken, orders: items.orders, ordersWithoutAnswer: items.orders - created, soldOutExactly: taken === capacity, code };
 }
 
 type SaleFigures = {
@@ -327,6 +345,14 @@ function breakdownOf(attempts: Attempt[]): Record<string, number> {
  */
 async function runSale(app: RunningApp, client: Db, buyers: Buyer[], label: string, processes: number): Promise<{ sale: Sale; figures: SaleFigures }> {
   const sale = await prepareSale(client, label, PLACES);
+  if (CODE_USES !== null) {
+    const code = `RACE${randomBytes(4).toString("hex").toUpperCase()}`;
+    const { rows: [voucher] } = await client.query<{ id: string }>(
+      "INSERT INTO vouchers (code, kind, value, max_uses, event_ids) VALUES ($1, 'percent_off', 10, $2, ARRAY[$3::uuid]) RETURNING id",
+      [code, CODE_USES, sale.eventId],
+    );
+    sale.code = { id: voucher.id, code, maxUses: CODE_USES };
+  }
   const xacts0 = await transactionsSoFar(client);
   const cpu = measureCpu(app);
   const requests = buyRequests(app, sale, buyers, 0);
@@ -613,6 +639,13 @@ async function main() {
     typed.map((r) => [r.label, r.sale.requestsPerSecond, r.health.requestsPerSecond, r.ratios.buyingVsHealth, ms(r.sale.latency.p50), ms(r.sale.latency.p95), ms(r.sale.latency.p99), ms(r.sale.refusalLatency.p95), ms(r.sale.busyLatency.p95),
       r.sale.answers.created, r.sale.answers.refused409, r.sale.answers.busy503, r.sale.answers.busyWithRetryAfter ? 0 : "some", r.sale.answers.other5xx, r.sale.answers.connectionErrors, r.sale.answers.timeouts]),
   );
+  if (CODE_USES !== null) {
+    printTable(
+      `One code for ${CODE_USES} places, sent by every buyer at once (10% off, this event only)`,
+      ["run", "buyers", "max uses", "uses given", "discounted places", "places taken", "capacity", "oversold"],
+      typed.map((r) => [r.label, r.sale.buyers, r.sale.verified.code?.maxUses ?? "", r.sale.verified.code?.uses ?? "", r.sale.verified.code?.discountedPlaces ?? "", r.sale.verified.taken, r.sale.verified.capacity, Math.max(0, r.sale.verified.taken - r.sale.verified.capacity)]),
+    );
+  }
   if (GUEST_SHARE > 0) {
     printTable(
       `The first wave by kind of buyer: ${Math.round(GUEST_SHARE * 100)}% guests (no token, buyer {email, name}) in the same burst as token buyers`,
