@@ -86,7 +86,16 @@ export function organizerOf(venue: VenueColumns, baseUrl: string): Record<string
   };
 }
 
-export type OfferColumns = { id: string; name: string; description: string; price_minor: number; currency: string };
+/** `sales_*_minutes_before`: a ticket type's sale window (issue 28) as minutes before the session starts. */
+export type OfferColumns = {
+  id: string;
+  name: string;
+  description: string;
+  price_minor: number;
+  currency: string;
+  sales_start_minutes_before?: number | null;
+  sales_end_minutes_before?: number | null;
+};
 
 /** Minor units to a decimal amount (the storefront's currencies have two decimals). */
 export const priceOf = (minor: number) => minor / 100;
@@ -102,6 +111,9 @@ export function offerOf(offer: OfferColumns, url: string, ages: { min_age: numbe
     ...(offer.description ? { description: offer.description } : {}),
     price: priceOf(offer.price_minor),
     priceCurrency: offer.currency,
+    // The sale window, as OpenActive writes it: how long before the start booking opens and closes.
+    ...(offer.sales_start_minutes_before != null && offer.sales_start_minutes_before > 0 ? { validFromBeforeStartDate: isoMinutes(offer.sales_start_minutes_before) } : {}),
+    ...(offer.sales_end_minutes_before != null && offer.sales_end_minutes_before > 0 ? { validThroughBeforeStartDate: isoMinutes(offer.sales_end_minutes_before) } : {}),
     url,
     ...(ageRange ? { ageRestriction: ageRange } : {}),
   };

@@ -30,7 +30,7 @@ export async function readSeriesFeedPage(options: { params: FeedParams; baseUrl:
                             ORDER BY o.price_minor, o.name)
               FROM (SELECT DISTINCT ON (tt.name, tt.price_minor, tt.currency) tt.*
                       FROM ticket_types tt JOIN event_sessions s ON s.id = tt.session_id
-                     WHERE s.event_id = e.id
+                     WHERE s.event_id = e.id AND NOT tt.hidden
                      ORDER BY tt.name, tt.price_minor, tt.currency, tt.sort_order, tt.id) o) AS offers
       FROM page p
       LEFT JOIN events e ON e.id = p.event_id AND p.deleted_at IS NULL

@@ -37,15 +37,17 @@ export async function readSessionsFeedPage(options: {
        LIMIT ${limit}
     )
     SELECT p.change_number, p.session_id AS id, s.id IS NULL AS deleted,
-           s.starts_at, s.ends_at, s.cancelled, s.remaining,
+           s.starts_at, s.ends_at, s.cancelled, session_available(s.id) AS remaining,
            (SELECT coalesce(sum(tt.capacity), 0)::int FROM ticket_types tt WHERE tt.session_id = s.id) AS capacity,
            e.id AS event_id, e.slug, e.title, e.status::text AS event_status, e.venue_id AS event_venue_id,
            e.activity_id::text AS activity_id, e.min_age::int AS min_age, e.max_age::int AS max_age,
            ${VENUE_COLUMNS},
            (SELECT json_agg(json_build_object('id', tt.id, 'name', tt.name, 'description', tt.description,
-                                              'price_minor', tt.price_minor, 'currency', tt.currency)
+                                              'price_minor', tt.price_minor, 'currency', tt.currency,
+                                              'sales_start_minutes_before', floor(extract(epoch FROM s.starts_at - tt.sales_start) / 60),
+                                              'sales_end_minutes_before', floor(extract(epoch FROM s.starts_at - tt.sales_end) / 60))
                             ORDER BY tt.sort_order, tt.id)
-              FROM ticket_types tt WHERE tt.session_id = s.id) AS offers
+              FROM ticket_types tt WHERE tt.session_id = s.id AND NOT tt.hidden) AS offers
       FROM page p
       LEFT JOIN event_sessions s ON s.id = p.session_id AND p.deleted_at IS NULL
       LEFT JOIN events e ON e.id = s.event_id

@@ -34,9 +34,9 @@ export async function readAvailability(options: {
            s.id IS NULL AS deleted,
            coalesce(e.status <> 'draft', true) AS public,
            coalesce(s.cancelled, false) AS cancelled,
-           coalesce(s.remaining, 0) AS remaining,
-           (SELECT json_agg(json_build_object('id', tt.id, 'remaining', tt.remaining) ORDER BY tt.sort_order, tt.id)
-              FROM ticket_types tt WHERE tt.session_id = s.id) AS ticket_types
+           coalesce(session_available(s.id), 0) AS remaining,
+           (SELECT json_agg(json_build_object('id', tt.id, 'remaining', ticket_type_available(tt.id)) ORDER BY tt.sort_order, tt.id)
+              FROM ticket_types tt WHERE tt.session_id = s.id AND NOT tt.hidden) AS ticket_types
       FROM session_feed_items f
       LEFT JOIN event_sessions s ON s.id = f.session_id AND f.deleted_at IS NULL
       LEFT JOIN events e ON e.id = s.event_id

@@ -10,7 +10,7 @@ DECLARE
   payload TEXT;
 BEGIN
   PERFORM feed_lock();
-  SELECT s.id, s.event_id, s.remaining, s.cancelled, e.status::text AS event_status
+  SELECT s.id, s.event_id, session_available(s.id) AS remaining, s.cancelled, e.status::text AS event_status
     INTO session_row
     FROM event_sessions s JOIN events e ON e.id = s.event_id
    WHERE s.id = p_session_id;
@@ -24,8 +24,9 @@ BEGIN
      SET change_number = EXCLUDED.change_number, event_id = EXCLUDED.event_id, deleted_at = NULL
    WHERE f.deleted_at IS NULL OR p_revive;
 
-  SELECT json_agg(json_build_object('id', tt.id, 'remaining', tt.remaining) ORDER BY tt.sort_order, tt.id)
-    INTO types FROM ticket_types tt WHERE tt.session_id = session_row.id;
+  -- Places a buyer can have, quotas included (issue 28); hidden types are not announced.
+  SELECT json_agg(json_build_object('id', tt.id, 'remaining', ticket_type_available(tt.id)) ORDER BY tt.sort_order, tt.id)
+    INTO types FROM ticket_types tt WHERE tt.session_id = session_row.id AND NOT tt.hidden;
   payload := json_build_object(
     'sessionId', session_row.id, 'eventId', session_row.event_id, 'changeNumber', next_number,
     'deleted', false, 'public', session_row.event_status <> 'draft', 'cancelled', session_row.cancelled,
