@@ -10,6 +10,20 @@ import { ticketTypeNameIn } from "./ticket-type-name";
 import { QUESTION_SELECT, storedQuestion } from "@/lib/questions/stored-question";
 import type { EventDetail } from "./types";
 
+/**
+ * What quotas leave of the types they cover and of their sessions (issue 28), as live
+ * availability counts it (ticket_type_available, session_available): only sessions with a quota
+ * come back.
+ */
+async function quotaCaps(sessionIds: string[]): Promise<{ types: Map<string, number>; sessions: Map<string, number> }> {
+  if (sessionIds.length === 0) return { types: new Map(), sessions: new Map() };
+  const rows = await sql<{ id: string; session_id: string; available: number; session_available: number }>`
+    SELECT DISTINCT tt.id, tt.session_id, ticket_type_available(tt.id) AS available, session_available(tt.session_id) AS session_available
+      FROM quota_ticket_types x JOIN ticket_types tt ON tt.id = x.ticket_type_id
+     WHERE tt.session_id = ANY(${sessionIds}::uuid[])`;
+  return { types: new Map(rows.map((row) => [row.id, row.available])), sessions: new Map(rows.map((row) => [row.session_id, row.session_available])) };
+}
+
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 async function findPublicEvent(where: { slug: string } | { id: string }, now: Date, locale: Locale | undefined, withHidden = false): Promise<EventDetail | null> {
@@ -78,6 +92,7 @@ async function findPublicEvent(where: { slug: string } | { id: string }, now: Da
     },
   });
   if (!event) return null;
+  const capped = await quotaCaps(event.sessions.map((session) => session.id));
   const { translations, language, questions, venue, ...rest } = event;
   return {
     ...rest,
@@ -86,8 +101,14 @@ async function findPublicEvent(where: { slug: string } | { id: string }, now: Da
     ...localiseEvent({ title: event.title, summary: event.summary, description: event.description, language }, translations, locale),
     sessions: event.sessions.map((session) => ({
       ...session,
-      // Ticket type names in the reader's language, like the event's texts (issue 33).
-      ticketTypes: session.ticketTypes.map(({ nameTranslations, priceTiers, ...type }) => ({ ...type, tiers: priceTiers, name: ticketTypeNameIn({ name: type.name, nameTranslations }, locale) })),
+      remaining: capped.sessions.get(session.id) ?? session.remaining,
+      // Ticket type names in the reader's language, like the event's texts (issue 33); places capped by quotas (issue 28).
+      ticketTypes: session.ticketTypes.map(({ nameTranslations, priceTiers, ...type }) => ({
+        ...type,
+        remaining: capped.types.get(type.id) ?? type.remaining,
+        tiers: priceTiers,
+        name: ticketTypeNameIn({ name: type.name, nameTranslations }, locale),
+      })),
       onSale: session.startsAt.getTime() > now.getTime(),
     })),
   };

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { readAvailability } from "@/lib/realtime/availability";
+import { getPublicEventById } from "@/lib/catalog/get-event";
 import { createTicketedEvent } from "@/tests/fixtures";
 import { guestBuyer } from "./buyer";
 import { reserveTickets } from "./reserve-tickets";
@@ -21,5 +22,9 @@ describe("quotas in availability", () => {
     ]);
     // 2 left in the quota (not 7 + 10) and the hidden type's 4.
     expect(row.remaining).toBe(6);
+    // The event page and the API's event read the same caps.
+    const detail = await getPublicEventById(event.id);
+    expect(detail!.sessions[0].ticketTypes.map((type) => type.remaining)).toEqual([2, 2]);
+    expect(detail!.sessions[0].remaining).toBe(6);
   });
 });
