@@ -24,7 +24,7 @@ export const BUYING_OPERATIONS: ApiOperation[] = [
     access: "public",
     pathParams: ZEventIdParams,
     query: ZBuyOptionsQuery,
-    responses: { 200: json("What is on sale", ZBuyOptions), ...problems("invalid_query", "not_found") },
+    responses: { 200: json("What is on sale", ZBuyOptions), ...problems("invalid_query", "not_found", "voucher_invalid") },
   },
   {
     method: "post",
@@ -33,7 +33,7 @@ export const BUYING_OPERATIONS: ApiOperation[] = [
     tag: "Buying",
     summary: "Hold tickets or a time range",
     description:
-      "Holds the places in one transaction and answers 201 with the pending order, its hold expiry, where to pay and a private link to the order (`accessUrl`). A free order is confirmed at once (status `paid`, `payment` null). Buy with an API token (for its account) or without one as a guest: `buyer: {email, name}`; the order is that email's. `holders` names each ticket's holder (default: the buyer) and `answers` the event's questions (GET lists them); every holder or answer at fault is one 422 `invalid` whose `errors` point at it, and nothing is held. Refusals name their cause: sold out, not enough left, taken (409); over the per-order limit, outside opening hours, not a slot start, bad length, in the past (422). Rate limited per user or guest email and per address (429 with Retry-After). The body must arrive whole within a few seconds (else 408) and the caller must be known, or the body name a guest buyer (else 401), before the request waits in the process's purchase line.",
+      "Holds the places in one transaction and answers 201 with the pending order, its hold expiry, where to pay and a private link to the order (`accessUrl`). A free order is confirmed at once (status `paid`, `payment` null). Buy with an API token (for its account) or without one as a guest: `buyer: {email, name}`; the order is that email's. `holders` names each ticket's holder (default: the buyer) and `answers` the event's questions (GET lists them); every holder or answer at fault is one 422 `invalid` whose `errors` point at it, and nothing is held. A `voucher` code prices the lines it covers and may reveal hidden ticket types (see GET with `?voucher=`); its uses are counted when the places are held, so a code with 50 uses never gives 51; a code that cannot be used is `422 voucher_invalid` pointing at `/voucher`. Before a type's sales open: `409 not_on_sale_yet` with `opensAt`. Refusals name their cause: sold out, not enough left, taken (409); over the per-order limit, outside opening hours, not a slot start, bad length, in the past (422). Rate limited per user or guest email and per address (429 with Retry-After). The body must arrive whole within a few seconds (else 408) and the caller must be known, or the body name a guest buyer (else 401), before the request waits in the process's purchase line.",
     access: "user-or-guest",
     pathParams: ZEventIdParams,
     headers: [IdempotencyKeyHeader],
@@ -51,6 +51,8 @@ export const BUYING_OPERATIONS: ApiOperation[] = [
         "not_enough",
         "taken",
         "not_on_sale",
+        "not_on_sale_yet",
+        "voucher_invalid",
         "idempotency_in_flight",
         "content_too_large",
         "request_timeout",
