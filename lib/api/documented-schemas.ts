@@ -145,6 +145,10 @@ export const ZEventFilterQuery = z.object({
   price: z.string().regex(/^(free|\d{1,6})$/).optional().describe("free, or the most you want to pay in whole euros"),
   available: z.enum(["1", "0", "true", "false", "on"]).optional().describe("1: only events with places left"),
   page: z.int().min(1).max(MAX_PAGE).optional(),
+  lat: z.number().min(-90).max(90).optional().describe("Near a position (with lng): nearest first, each card with its distanceM (metres)"),
+  lng: z.number().min(-180).max(180).optional(),
+  place: z.string().max(80).optional().describe("Near a city, neighbourhood or venue we list (instead of lat/lng); an unknown place is 400"),
+  radius: z.enum(["5", "25", "100"]).optional().describe("Kilometres around lat/lng or place (default 100)"),
 });
 
 export const ZSearchQuery = ZEventFilterQuery.extend({ q: z.string().describe("What to look for; at most 200 characters are used") });

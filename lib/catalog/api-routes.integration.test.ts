@@ -12,6 +12,23 @@ const post = (body: string) => new Request("http://localhost/api/search", { meth
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
 describe("GET /api/events", () => {
+  it("lists near a position, nearest first with its distance, and refuses a bad position or an unknown place by name", async () => {
+    const city = uniqueWord("City");
+    const far = await createCatalogEvent({ title: "Far one", city, latitude: 38.75, longitude: -9.2, sessions: [{ startsAt: inAWeek() }] });
+    const close = await createCatalogEvent({ title: "Close one", city, latitude: 38.711, longitude: -9.14, sessions: [{ startsAt: inAWeek() }] });
+    const response = await listEventsRoute(get(`/api/events?where=${city}&lat=38.7105&lng=-9.1395&radius=25`));
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.items.map((item: { id: string }) => item.id)).toEqual([close.event.id, far.event.id]);
+    expect(body.items[0].distanceM).toBeLessThan(body.items[1].distanceM);
+    const bad = await listEventsRoute(get("/api/events?lat=91&lng=0"));
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).errors[0].pointer).toBe("lat");
+    const unknown = await searchGet(get("/api/search?q=jazz&place=Atlantis%20Nowhere"));
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).errors[0].pointer).toBe("place");
+  });
+
   it("lists events with the filters, dates as ISO strings", async () => {
     const city = uniqueWord("City");
     const { event } = await createCatalogEvent({ title: "API listing", city, category: "comedy", sessions: [{ startsAt: inAWeek() }] });

@@ -4,6 +4,7 @@ import { withApiErrors } from "@/lib/http/with-api-errors";
 import { invalidQueryProblem, problemResponse } from "@/lib/http/problem";
 import { parseEventFilters } from "@/lib/catalog/filters";
 import { searchEvents } from "@/lib/catalog/search-events";
+import { nearForApi } from "@/lib/places/near-for-api";
 import { issuesToErrors } from "@/lib/errors/field-errors";
 import { contentLanguageHeaders, localeFromAcceptLanguage } from "@/lib/i18n/accept-language";
 
@@ -24,9 +25,11 @@ async function searchFromUrl(params: URLSearchParams, request: Request): Promise
   if (q === null) return invalidQueryProblem("q", "Send the search text in q");
   const parsed = parseEventFilters(params);
   if (!parsed.ok) return invalidQueryProblem(parsed.parameter, parsed.message);
+  const near = await nearForApi(params);
+  if (!near.ok) return invalidQueryProblem(near.parameter, near.message);
   const { page, ...filters } = parsed.filters;
   const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
-  return Response.json(await searchEvents(q, { page, filters, locale: locale ?? undefined }), { headers: contentLanguageHeaders(locale) });
+  return Response.json(await searchEvents(q, { page, filters: { ...filters, ...(near.near ? { near: near.near } : {}) }, locale: locale ?? undefined }), { headers: contentLanguageHeaders(locale) });
 }
 
 /** GET /api/search?q=…&page=… (and the listing filters: category, where, date, price, available). */
