@@ -55,6 +55,10 @@ describe("holders and answers at checkout", () => {
       ]),
     );
     expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).answers).toEqual({ [e.photos.id]: true });
+    // Alex gave an email: Alex gets their own ticket; the others are in the buyer's email.
+    const alex = await prisma.ticket.findFirstOrThrow({ where: { orderId: order.id, holderName: "Alex Adult" } });
+    expect(await prisma.job.count({ where: { uniqueKey: { startsWith: "deliver_ticket:" }, payload: { path: ["ticketId"], string_contains: "" }, AND: { uniqueKey: `deliver_ticket:${alex.id}` } } })).toBe(1);
+    expect(await prisma.job.count({ where: { kind: "deliver_ticket", payload: { path: ["ticketId"], equals: alex.id } } })).toBe(1);
 
     // The door sees each holder with the answers marked for the door, online and in its list.
     const admin = await createTestUser({ role: "admin" });

@@ -74,5 +74,9 @@ BEGIN
        WHERE (x.attendee ->> 'ticketTypeId')::uuid IS NOT DISTINCT FROM places.ticket_type_id
        ORDER BY x.i OFFSET places.n - 1 LIMIT 1) a ON true;
   PERFORM order_enqueue_job('deliver_order', p_order, p_request_id);
+  -- A holder the buyer gave an email for gets their own ticket too (issue 27.3).
+  PERFORM jobs_enqueue('deliver_ticket', jsonb_build_object('ticketId', t.id::text, 'requestId', p_request_id), 'deliver_ticket:' || t.id)
+     FROM tickets t JOIN orders o ON o.id = t.order_id
+    WHERE t.order_id = p_order AND t.holder_email IS NOT NULL AND t.holder_email <> o.buyer_email;
   RETURN jsonb_build_object('outcome', 'paid', 'from', v_status);
 END $$;
