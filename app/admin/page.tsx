@@ -5,6 +5,7 @@ import { RangeForm } from "@/components/admin/dashboard/range-form";
 import { RevenueTable } from "@/components/admin/dashboard/revenue-table";
 import { SummaryCards } from "@/components/admin/dashboard/summary-cards";
 import { TopEvents } from "@/components/admin/dashboard/top-events";
+import { VoucherTable } from "@/components/admin/dashboard/voucher-table";
 import { SalesChart } from "@/components/admin/sales-chart";
 import { requireAdminActor } from "@/lib/admin/require-admin";
 import { getAnalytics } from "@/lib/analytics/get-analytics";
@@ -30,6 +31,7 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
       </section>
       <TopEvents events={analytics.events} />
       <EventSessionsTable events={analytics.events} />
+      <VoucherTable vouchers={analytics.vouchers} />
       <DeliveryPipeline analytics={analytics} />
     </div>
   );

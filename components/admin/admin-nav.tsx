@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/admin/events", label: "Events" },
   { href: "/admin/venues", label: "Venues" },
   { href: "/admin/orders", label: "Orders" },
+  { href: "/admin/vouchers", label: "Vouchers" },
   { href: "/admin/check-in", label: "Check-in" },
   { href: "/admin/jobs", label: "Jobs" },
   { href: "/admin/audit", label: "Audit log" },

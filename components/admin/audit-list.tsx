@@ -15,6 +15,8 @@ const LINKS: Record<string, (id: string) => string | null> = {
   event: (id) => `/admin/events/${id}`,
   order: (id) => `/admin/orders/${id}`,
   job: () => null,
+  // One voucher by id; a generated batch by its tag (`tag:SUMMER`).
+  voucher: (id) => (id.startsWith("tag:") ? `/admin/vouchers?tag=${encodeURIComponent(id.slice(4))}` : `/admin/vouchers/${id}`),
 };
 
 /** Who did what and when; the before/after snapshots fold out. */

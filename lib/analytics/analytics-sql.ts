@@ -67,6 +67,22 @@ export type EventFigures = {
 
 export type PipelineRow = { kind: string; status: string; count: number };
 
+/** A code's sales in the range: its paid orders, what they paid and what it took off (per currency). */
+export type VoucherFigures = {
+  voucherId: string;
+  code: string;
+  tag: string;
+  /** Stored, whole lifetime: places of orders holding or having bought with it, and its limit. */
+  uses: number;
+  maxUses: number;
+  orders: number;
+  revenue: Money[];
+  discount: Money[];
+};
+
+/** A batch (tag; "" for codes without one): its codes and their lifetime uses, and its sales in the range. */
+export type VoucherTagFigures = { tag: string; codes: number; uses: number; orders: number; revenue: Money[]; discount: Money[] };
+
 export type Analytics = {
   range: { from: string; to: string; bucket: DateRange["bucket"] };
   revenue: RevenueRow[];
@@ -78,6 +94,8 @@ export type Analytics = {
   events: EventFigures[];
   pipeline: PipelineRow[];
   oldestDueJobSeconds: number | null;
+  /** Sales with a voucher in the range, per code (most orders first, at most `voucherLimit`) and per tag. */
+  vouchers: { codes: VoucherFigures[]; tags: VoucherTagFigures[] };
 };
 
 type MoneyRow = {
@@ -140,6 +158,82 @@ function ticketQuery(db: AnalyticsDb, range: DateRange) {
                AND coalesce(o.paid_at, o.created_at) >= ${range.start}::timestamptz
                AND coalesce(o.paid_at, o.created_at) < ${range.end}::timestamptz) lines
      GROUP BY GROUPING SETS ((), (bucket), (event_id), (ticket_type_id))`;
+}
+
+type VoucherRow = {
+  g_code: number;
+  voucher_id: string | null;
+  code: string | null;
+  tag: string;
+  uses: number | null;
+  max_uses: number | null;
+  currency: string;
+  orders: bigint;
+  revenue: bigint;
+  discount: bigint;
+};
+
+/**
+ * Paid orders placed with a voucher, by sale time, per code and per tag in ONE pass (GROUPING
+ * SETS). Revenue is what those orders paid (total_minor, after the discount); discount is what
+ * the code took off (discount_minor). Refunded orders count in neither, like net revenue.
+ */
+function voucherQuery(db: AnalyticsDb, range: DateRange) {
+  return db.$queryRaw<VoucherRow[]>`
+    SELECT GROUPING(v.id)::int AS g_code, v.id AS voucher_id, v.code, v.tag, v.uses, v.max_uses, o.currency,
+           count(*) AS orders, sum(o.total_minor)::bigint AS revenue, sum(o.discount_minor)::bigint AS discount
+      FROM orders o JOIN vouchers v ON v.id = o.voucher_id
+     WHERE o.voucher_id IS NOT NULL AND o.status = 'paid'
+       AND coalesce(o.paid_at, o.created_at) >= ${range.start}::timestamptz
+       AND coalesce(o.paid_at, o.created_at) < ${range.end}::timestamptz
+     GROUP BY GROUPING SETS ((v.id, v.code, v.tag, v.uses, v.max_uses, o.currency), (v.tag, o.currency))`;
+}
+
+function voucherTagQuery(db: AnalyticsDb, tags: string[]) {
+  return db.$queryRaw<{ tag: string; codes: number; uses: number }[]>`
+    SELECT tag, count(*)::int AS codes, coalesce(sum(uses), 0)::int AS uses FROM vouchers WHERE tag = ANY(${tags}::text[]) GROUP BY tag`;
+}
+
+function addMoney(map: Map<string, Map<string, number>>, key: string, currency: string, minor: number) {
+  if (!map.has(key)) map.set(key, new Map());
+  map.get(key)!.set(currency, (map.get(key)!.get(currency) ?? 0) + minor);
+}
+
+async function voucherFigures(db: AnalyticsDb, rows: VoucherRow[], limit: number): Promise<Analytics["vouchers"]> {
+  const codes = new Map<string, Omit<VoucherFigures, "revenue" | "discount">>();
+  const tags = new Map<string, number>();
+  const revenue = new Map<string, Map<string, number>>();
+  const discount = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    const key = row.g_code === 0 ? `code:${row.voucher_id}` : `tag:${row.tag}`;
+    addMoney(revenue, key, row.currency.trim(), Number(row.revenue));
+    addMoney(discount, key, row.currency.trim(), Number(row.discount));
+    if (row.g_code === 0 && row.voucher_id) {
+      const figures = codes.get(row.voucher_id) ?? { voucherId: row.voucher_id, code: row.code!, tag: row.tag, uses: row.uses ?? 0, maxUses: row.max_uses ?? 0, orders: 0 };
+      figures.orders += Number(row.orders);
+      codes.set(row.voucher_id, figures);
+    } else {
+      tags.set(row.tag, (tags.get(row.tag) ?? 0) + Number(row.orders));
+    }
+  }
+  const counts = tags.size > 0 ? await voucherTagQuery(db, [...tags.keys()]) : [];
+  const byTag = new Map(counts.map((row) => [row.tag, row]));
+  return {
+    codes: [...codes.values()]
+      .sort((a, b) => b.orders - a.orders || (a.code < b.code ? -1 : 1))
+      .slice(0, limit)
+      .map((figures) => ({ ...figures, revenue: moneyList(revenue.get(`code:${figures.voucherId}`)), discount: moneyList(discount.get(`code:${figures.voucherId}`)) })),
+    tags: [...tags]
+      .sort(([a, ordersA], [b, ordersB]) => ordersB - ordersA || (a < b ? -1 : 1))
+      .map(([tag, orders]) => ({
+        tag,
+        codes: byTag.get(tag)?.codes ?? 0,
+        uses: byTag.get(tag)?.uses ?? 0,
+        orders,
+        revenue: moneyList(revenue.get(`tag:${tag}`)),
+        discount: moneyList(discount.get(`tag:${tag}`)),
+      })),
+  };
 }
 
 function conversionQuery(db: AnalyticsDb, range: DateRange) {
@@ -214,13 +308,14 @@ function moneyList(map: Map<string, number> | undefined): Money[] {
   return [...(map ?? new Map<string, number>())].map(([currency, minor]) => ({ currency, minor })).sort((a, b) => b.minor - a.minor);
 }
 
-export async function queryAnalytics(db: AnalyticsDb, range: DateRange, options: { eventLimit?: number; now?: Date } = {}): Promise<Analytics> {
+export async function queryAnalytics(db: AnalyticsDb, range: DateRange, options: { eventLimit?: number; voucherLimit?: number; now?: Date } = {}): Promise<Analytics> {
   const eventLimit = options.eventLimit ?? 50;
-  const [moneyRows, ticketRows, [conversion], pipelineRows] = await Promise.all([
+  const [moneyRows, ticketRows, [conversion], pipelineRows, voucherRows] = await Promise.all([
     moneyQuery(db, range),
     ticketQuery(db, range),
     conversionQuery(db, range),
     pipelineQuery(db, range),
+    voucherQuery(db, range),
   ]);
 
   const revenue: RevenueRow[] = [];
@@ -342,6 +437,7 @@ export async function queryAnalytics(db: AnalyticsDb, range: DateRange, options:
     events,
     pipeline: pipelineRows.map(({ kind, status, count }) => ({ kind, status, count })),
     oldestDueJobSeconds: oldestDue ? Math.max(0, Math.round((Date.now() - oldestDue.getTime()) / 1000)) : null,
+    vouchers: await voucherFigures(db, voucherRows, options.voucherLimit ?? 50),
   };
 }
 

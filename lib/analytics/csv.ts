@@ -1,7 +1,7 @@
 // CSV exports of the dashboard (RFC 4180: CRLF, quotes doubled). Cells a spreadsheet would
 // run as a formula (=, +, -, @, tab, CR at the start) are prefixed with a quote, so an
 // event titled "=HYPERLINK(…)" stays text.
-import type { Analytics } from "./analytics-sql";
+import type { Analytics, Money } from "./analytics-sql";
 
 type Cell = string | number | null | undefined;
 
@@ -19,7 +19,7 @@ export function toCsv(rows: Cell[][]): string {
 const amount = (minor: number) => (minor / 100).toFixed(2);
 const percent = (value: number | null) => (value === null ? "" : (value * 100).toFixed(1));
 
-export type CsvReport = "sessions" | "sales" | "revenue";
+export type CsvReport = "sessions" | "sales" | "revenue" | "vouchers";
 
 export function analyticsCsv(analytics: Analytics, report: CsvReport): string {
   if (report === "sales") {
@@ -34,6 +34,7 @@ export function analyticsCsv(analytics: Analytics, report: CsvReport): string {
       ]),
     ]);
   }
+  if (report === "vouchers") return voucherCsv(analytics.vouchers);
   if (report === "revenue") {
     return toCsv([
       ["currency", "orders", "gross", "refunded", "refund_pending", "net"],
@@ -57,5 +58,22 @@ export function analyticsCsv(analytics: Analytics, report: CsvReport): string {
         percent(session.sellThrough),
       ]),
     ]),
+  ]);
+}
+
+/** One line per code and currency, then one per tag and currency (`level` says which). */
+function voucherCsv(vouchers: Analytics["vouchers"]): string {
+  const lines = (level: "code" | "tag", code: string, tag: string, codes: number | string, uses: number, maxUses: number | string, orders: number, revenue: Money[], discount: Money[]) => {
+    const currencies = [...new Set([...revenue, ...discount].map((money) => money.currency))].sort();
+    return currencies.map((currency) => [
+      level, code, tag, codes, uses, maxUses, orders, currency,
+      amount(revenue.find((money) => money.currency === currency)?.minor ?? 0),
+      amount(discount.find((money) => money.currency === currency)?.minor ?? 0),
+    ]);
+  };
+  return toCsv([
+    ["level", "code", "tag", "codes", "uses", "max_uses", "paid_orders", "currency", "revenue", "discount"],
+    ...vouchers.codes.flatMap((row) => lines("code", row.code, row.tag, 1, row.uses, row.maxUses, row.orders, row.revenue, row.discount)),
+    ...vouchers.tags.flatMap((row) => lines("tag", "", row.tag, row.codes, row.uses, "", row.orders, row.revenue, row.discount)),
   ]);
 }

@@ -310,6 +310,14 @@ export const ZAnalytics = z
     ),
     pipeline: z.array(z.object({ kind: z.string(), status: z.string(), count: z.int() })),
     oldestDueJobSeconds: z.number().nullable(),
+    vouchers: z
+      .object({
+        codes: z.array(
+          z.object({ voucherId: ZId, code: z.string(), tag: z.string(), uses: z.int(), maxUses: z.int(), orders: z.int(), revenue: z.array(ZMoney), discount: z.array(ZMoney) }),
+        ),
+        tags: z.array(z.object({ tag: z.string(), codes: z.int(), uses: z.int(), orders: z.int(), revenue: z.array(ZMoney), discount: z.array(ZMoney) })),
+      })
+      .describe("Paid orders placed with a voucher in the range, per code (most orders first) and per tag: revenue is what they paid, discount what the code took off; `uses` is the stored lifetime count of places"),
   })
   .meta({ id: "Analytics" });
 export const ZAnalyticsAnswer = ZAnalytics.extend({ warning: z.string().nullable().describe("Why the requested range was replaced by the default") }).meta({ id: "AnalyticsAnswer" });
@@ -318,7 +326,7 @@ export const ZAnalyticsQuery = z.object({
   from: ZIsoDate.optional().describe("First day (UTC), included; default 30 days ago"),
   to: ZIsoDate.optional().describe("Last day (UTC), included; default today"),
 });
-export const ZAnalyticsExportQuery = ZAnalyticsQuery.extend({ report: z.enum(["sessions", "sales", "revenue"]).optional().describe("Default sessions") });
+export const ZAnalyticsExportQuery = ZAnalyticsQuery.extend({ report: z.enum(["sessions", "sales", "revenue", "vouchers"]).optional().describe("Default sessions") });
 
 // ── Drift checks: these lines stop compiling when a module's type and its schema here part ways.
 

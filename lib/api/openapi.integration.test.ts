@@ -16,6 +16,7 @@ import { reserveTickets } from "@/lib/orders/reserve-tickets";
 import { confirmOrderPayment } from "@/lib/orders/transitions";
 import { loadOrderTickets } from "@/lib/tickets/load-order-tickets";
 import { accountBuyer } from "@/lib/orders/buyer";
+import { createVoucherOrder } from "@/tests/voucher-fixtures";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth", () => ({ currentUser: async () => session.user }));
@@ -179,6 +180,34 @@ function doorWorld() {
   return doorFixtures;
 }
 
+let voucherFixtures: Promise<{ unusedId: string; usedId: string; tag: string }> | undefined;
+/** Two vouchers of one batch: one never used, one an order was placed with. */
+function voucherWorld() {
+  voucherFixtures ??= (async () => {
+    await asAdmin();
+    const tag = `docs-${randomUUID().slice(0, 8)}`;
+    const { POST } = await import("@/app/api/admin/vouchers/route");
+    const make = async () => (await (await POST(apiRequest("/api/admin/vouchers", { body: { kind: "percent_off", value: "10", maxUses: "5", tag }, headers: COOKIE }))).json()).voucher.id as string;
+    const [unusedId, usedId] = [await make(), await make()];
+    await createVoucherOrder({ eventId: (await world()).eventId, voucherId: usedId, totalMinor: 810, discountMinor: 90 });
+    return { unusedId, usedId, tag };
+  })();
+  return voucherFixtures;
+}
+
+const VOUCHER_SAMPLES: Sample[] = [
+  { status: 200, method: "get", path: "/api/admin/vouchers", load: () => import("@/app/api/admin/vouchers/route"), request: async () => ({ url: `/api/admin/vouchers?tag=${(await voucherWorld()).tag}`, init: { headers: COOKIE } }) },
+  { status: 201, method: "post", path: "/api/admin/vouchers", load: () => import("@/app/api/admin/vouchers/route"), request: async () => (await asAdmin(), { url: "/api/admin/vouchers", init: { body: { kind: "amount_off", value: "2.50", currency: "EUR", eventIds: [(await world()).eventId] }, headers: COOKIE } }) },
+  { status: 422, method: "post", path: "/api/admin/vouchers", load: () => import("@/app/api/admin/vouchers/route"), request: async () => (await asAdmin(), { url: "/api/admin/vouchers", init: { body: { kind: "percent_off", value: "150" }, headers: COOKIE } }) },
+  { status: 201, method: "post", path: "/api/admin/vouchers/generate", load: () => import("@/app/api/admin/vouchers/generate/route"), request: async () => (await asAdmin(), { url: "/api/admin/vouchers/generate", init: { body: { count: 3, tag: "docs-batch", kind: "percent_off", value: 20 }, headers: COOKIE } }) },
+  { status: 200, method: "get", path: "/api/admin/vouchers/export", load: () => import("@/app/api/admin/vouchers/export/route"), request: async () => ({ url: `/api/admin/vouchers/export?tag=${(await voucherWorld()).tag}`, init: { headers: COOKIE } }) },
+  { status: 404, method: "get", path: "/api/admin/vouchers/export", load: () => import("@/app/api/admin/vouchers/export/route"), request: async () => (await asAdmin(), { url: `/api/admin/vouchers/export?tag=nothing-${randomUUID()}`, init: { headers: COOKIE } }) },
+  { status: 200, method: "patch", path: "/api/admin/vouchers/{id}", load: () => import("@/app/api/admin/vouchers/[id]/route"), request: async () => ({ url: `/api/admin/vouchers/${(await voucherWorld()).usedId}`, params: { id: (await voucherWorld()).usedId }, init: { method: "PATCH", body: { maxUses: 8, note: "docs" }, headers: COOKIE } }) },
+  { status: 422, method: "patch", path: "/api/admin/vouchers/{id}", load: () => import("@/app/api/admin/vouchers/[id]/route"), request: async () => ({ url: `/api/admin/vouchers/${(await voucherWorld()).usedId}`, params: { id: (await voucherWorld()).usedId }, init: { method: "PATCH", body: { kind: "amount_off" }, headers: COOKIE } }) },
+  { status: 409, method: "delete", path: "/api/admin/vouchers/{id}", load: () => import("@/app/api/admin/vouchers/[id]/route"), request: async () => ({ url: `/api/admin/vouchers/${(await voucherWorld()).usedId}`, params: { id: (await voucherWorld()).usedId }, init: { method: "DELETE", headers: COOKIE } }) },
+  { status: 204, method: "delete", path: "/api/admin/vouchers/{id}", load: () => import("@/app/api/admin/vouchers/[id]/route"), request: async () => ({ url: `/api/admin/vouchers/${(await voucherWorld()).unusedId}`, params: { id: (await voucherWorld()).unusedId }, init: { method: "DELETE", headers: COOKIE } }) },
+];
+
 const SAMPLES: Sample[] = [
   { status: 200, method: "get", path: "/api/health", load: () => import("@/app/api/health/route"), request: async () => ({ url: "/api/health" }) },
   { status: 200, method: "get", path: "/api/ready", load: () => import("@/app/api/ready/route"), request: async () => ({ url: "/api/ready?skip=queue" }) },
@@ -279,6 +308,7 @@ const SAMPLES: Sample[] = [
       return { url: `/api/admin/events/delete/${created.event.id}`, params: { id: created.event.id }, init: { body: {}, headers: COOKIE } };
     },
   },
+  ...VOUCHER_SAMPLES,
   { status: 200, method: "get", path: "/api/admin/sessions/{id}/attendees", load: () => import("@/app/api/admin/sessions/[id]/attendees/route"), request: async () => (await asAdmin(), { url: `/api/admin/sessions/${(await doorWorld()).sessionId}/attendees`, params: { id: (await doorWorld()).sessionId }, init: { headers: COOKIE } }) },
   { status: 404, method: "get", path: "/api/admin/sessions/{id}/attendees", load: () => import("@/app/api/admin/sessions/[id]/attendees/route"), request: async () => (await asAdmin(), { url: `/api/admin/sessions/${randomUUID()}/attendees`, params: { id: randomUUID() }, init: { headers: COOKIE } }) },
   { status: 200, method: "get", path: "/api/admin/sessions/{id}/attendees/export", load: () => import("@/app/api/admin/sessions/[id]/attendees/export/route"), request: async () => (await asAdmin(), { url: `/api/admin/sessions/${(await doorWorld()).sessionId}/attendees/export`, params: { id: (await doorWorld()).sessionId }, init: { headers: COOKIE } }) },

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { PROBLEMS } from "@/lib/http/problem";
 import { ADMIN_OPERATIONS } from "./openapi/admin";
+import { ADMIN_VOUCHER_OPERATIONS } from "./openapi/admin-vouchers";
 import { AUTH_OPERATIONS } from "./openapi/auth";
 import { BUYING_OPERATIONS } from "./openapi/buying";
 import { CATALOG_OPERATIONS } from "./openapi/catalog";
@@ -40,6 +41,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...PAYMENTS_OPERATIONS,
   ...OPERATIONS_OPERATIONS,
   ...ADMIN_OPERATIONS,
+  ...ADMIN_VOUCHER_OPERATIONS,
   ...DEVELOPMENT_OPERATIONS,
 ].map(withWrapperProblems);
 

@@ -38,7 +38,8 @@ export function RangeForm({ range, rangeError }: { range: Analytics["range"]; ra
         {range.from} to {range.to} (UTC days) · Export CSV:{" "}
         <a href={`/api/admin/analytics/export?${rangeQuery}&report=sessions`} className="font-medium text-brand-700 underline">events and sessions</a>,{" "}
         <a href={`/api/admin/analytics/export?${rangeQuery}&report=sales`} className="font-medium text-brand-700 underline">sales per {range.bucket}</a>,{" "}
-        <a href={`/api/admin/analytics/export?${rangeQuery}&report=revenue`} className="font-medium text-brand-700 underline">revenue</a>
+        <a href={`/api/admin/analytics/export?${rangeQuery}&report=revenue`} className="font-medium text-brand-700 underline">revenue</a>,{" "}
+        <a href={`/api/admin/analytics/export?${rangeQuery}&report=vouchers`} className="font-medium text-brand-700 underline">vouchers</a>
       </p>
     </>
   );

@@ -44,13 +44,45 @@ const FIELD_LABELS: Record<string, string> = {
   slotMinutes: "slot length",
   minMinutes: "minimum length",
   maxMinutes: "maximum length",
+  salesStart: "sales start",
+  salesEnd: "sales end",
+  hidden: "hidden",
+  until: "until",
+  untilTaken: "until this many are taken",
+  ticketTypes: "ticket types",
+};
+
+/** Whole-form fields of other admin forms (the voucher form) whose names the event form's rows also use. */
+const TOP_LABELS: Record<string, string> = {
+  kind: "Kind",
+  value: "Value",
+  code: "Code",
+  maxUses: "Places it may be used for",
+  maxPerBuyer: "Places per buyer",
+  validFrom: "Valid from",
+  validUntil: "Valid until",
+  eventIds: "Events",
+  ticketTypeIds: "Ticket types",
+  revealsHidden: "Reveals hidden ticket types",
+  tag: "Tag",
+  note: "Note",
+  count: "How many codes",
+  prefix: "Prefix",
+  currency: "Currency",
 };
 
 /** "sessions.1.ticketTypes.0.capacity" → "Session 2, ticket type 1: capacity". */
 export function describeField(path: string): string {
   const parts = path.split(".");
-  if (parts.length === 1) return FIELD_LABELS[path] ?? path;
+  if (parts.length === 1) return FIELD_LABELS[path] ?? TOP_LABELS[path] ?? path;
+  if ((parts[0] === "eventIds" || parts[0] === "ticketTypeIds") && parts.length === 2) return TOP_LABELS[parts[0]];
   const label = (key: string) => FIELD_LABELS[key === "description" ? "description_" : key] ?? key;
+  if (parts[0] === "sessions" && parts[2] === "ticketTypes" && parts[4] === "tiers" && parts.length > 5) {
+    return `Session ${Number(parts[1]) + 1}, ticket type ${Number(parts[3]) + 1}, price tier ${Number(parts[5]) + 1}: ${label(parts[6] ?? "")}`;
+  }
+  if (parts[0] === "sessions" && parts[2] === "quotas" && parts.length > 3) {
+    return `Session ${Number(parts[1]) + 1}, shared capacity ${Number(parts[3]) + 1}: ${label(parts[4] ?? "")}`;
+  }
   if (parts[0] === "sessions" && parts[2] === "ticketTypes") {
     return `Session ${Number(parts[1]) + 1}, ticket type ${Number(parts[3]) + 1}: ${label(parts[4] ?? "")}`;
   }

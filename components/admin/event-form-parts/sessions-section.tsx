@@ -3,7 +3,9 @@ import { useRef, type Dispatch, type SetStateAction } from "react";
 import type { SessionFormValues, TicketTypeFormValues } from "@/lib/admin/events/form-values";
 import { LOCALE_NAMES_IN_ENGLISH, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { fieldId, GroupError, TextField } from "../form-fields";
+import { SessionQuotas } from "./session-quotas";
 import { sectionClass, smallButton } from "./styles";
+import { TicketTypeSales } from "./ticket-type-sales";
 
 type Props = {
   /** Held by the form: the questions section offers these ticket types. */
@@ -18,7 +20,10 @@ type Props = {
 export function SessionsSection({ sessions, setSessions, errors, timeZone, language }: Props) {
   const counter = useRef(0);
   const newKey = () => `new-session-${++counter.current}`;
-  const blankTicketType = (): TicketTypeFormValues => ({ key: newKey(), id: "", name: "", nameTranslations: {}, description: "", price: "", currency: "EUR", capacity: "", sold: 0, held: 0 });
+  const blankTicketType = (): TicketTypeFormValues => ({
+    key: newKey(), id: "", name: "", nameTranslations: {}, description: "", price: "", currency: "EUR", capacity: "", sold: 0, held: 0,
+    salesStart: "", salesEnd: "", hidden: false, tiers: [],
+  });
   const updateSession = (key: string, change: (session: SessionFormValues) => SessionFormValues) =>
     setSessions((current) => current.map((session) => (session.key === key ? change(session) : session)));
   return (
@@ -81,6 +86,7 @@ export function SessionsSection({ sessions, setSessions, errors, timeZone, langu
                     </div>
                     <TextField label="Description (optional)" name={`${path}.description`} defaultValue={type.description} error={errors[`${path}.description`]} maxLength={300} />
                     <NameTranslations path={path} names={type.nameTranslations} language={language} errors={errors} index={j + 1} />
+                    <TicketTypeSales path={path} type={type} errors={errors} index={j + 1} timeZone={timeZone} />
                     <div>
                       <button
                         type="button"
@@ -96,6 +102,7 @@ export function SessionsSection({ sessions, setSessions, errors, timeZone, langu
                 );
               })}
             </ul>
+            <SessionQuotas session={session} sessionIndex={i} errors={errors} />
             <div className="flex flex-wrap gap-2">
               <button type="button" className={smallButton} onClick={() => updateSession(session.key, (current) => ({ ...current, ticketTypes: [...current.ticketTypes, blankTicketType()] }))}>
                 Add a ticket type to session {i + 1}
@@ -111,7 +118,7 @@ export function SessionsSection({ sessions, setSessions, errors, timeZone, langu
         <button
           type="button"
           className={smallButton}
-          onClick={() => setSessions((current) => [...current, { key: newKey(), id: "", startsAt: "", endsAt: "", ticketTypes: [blankTicketType()] }])}
+          onClick={() => setSessions((current) => [...current, { key: newKey(), id: "", startsAt: "", endsAt: "", ticketTypes: [blankTicketType()], quotas: [] }])}
         >
           Add a session
         </button>

@@ -46,6 +46,7 @@ export async function createEvent(options: { actor: Actor | null; input: unknown
         venueId: venue.id,
         input,
         instants: sessionInstants(input, venue.time_zone),
+        timeZone: venue.time_zone,
         existing: { sessions: [], resourceIds: [] },
       });
       await writeEventQuestions(tx, { eventId: event.id, input, typeIds, existingIds: [] });

@@ -36,8 +36,13 @@ export async function snapshotEvent(tx: Tx, eventId: string) {
           cancelled: true,
           ticketTypes: {
             orderBy: { sortOrder: "asc" },
-            select: { id: true, name: true, description: true, priceMinor: true, currency: true, capacity: true, sold: true, held: true },
+            select: {
+              id: true, name: true, description: true, priceMinor: true, currency: true, capacity: true, sold: true, held: true,
+              salesStart: true, salesEnd: true, hidden: true,
+              priceTiers: { orderBy: { sortOrder: "asc" }, select: { priceMinor: true, until: true, untilTaken: true } },
+            },
           },
+          quotas: { orderBy: { name: "asc" }, select: { id: true, name: true, capacity: true, ticketTypes: { select: { ticketTypeId: true }, orderBy: { ticketTypeId: "asc" } } } },
         },
       },
       resources: {

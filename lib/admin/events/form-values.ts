@@ -20,9 +20,20 @@ export type TicketTypeFormValues = {
   /** Read-only figures of an existing ticket type. */
   sold: number;
   held: number;
+  /** On sale from / until on the venue's clock ("" for none), and whether a code must reveal it. */
+  salesStart: string;
+  salesEnd: string;
+  hidden: boolean;
+  tiers: PriceTierFormValues[];
 };
 
-export type SessionFormValues = { key: string; id: string; startsAt: string; endsAt: string; ticketTypes: TicketTypeFormValues[] };
+/** An early price: until a time on the venue's clock and/or until this many are taken ("" for none). */
+export type PriceTierFormValues = { key: string; price: string; until: string; untilTaken: string };
+
+/** A shared capacity of a session: the ticket types it covers by id, or by place for new ones. */
+export type QuotaFormValues = { key: string; id: string; name: string; capacity: string; ticketTypes: string[]; taken: number };
+
+export type SessionFormValues = { key: string; id: string; startsAt: string; endsAt: string; ticketTypes: TicketTypeFormValues[]; quotas: QuotaFormValues[] };
 
 export type ResourceFormValues = {
   key: string;

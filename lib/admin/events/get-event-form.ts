@@ -21,7 +21,11 @@ export async function getEventForm(options: { actor: Actor | null; eventId: stri
       sessions: {
         where: { cancelled: false },
         orderBy: { startsAt: "asc" },
-        include: { venue: { select: { timeZone: true } }, ticketTypes: { orderBy: { sortOrder: "asc" } } },
+        include: {
+          venue: { select: { timeZone: true } },
+          ticketTypes: { orderBy: { sortOrder: "asc" }, include: { priceTiers: { orderBy: { sortOrder: "asc" } } } },
+          quotas: { orderBy: { name: "asc" }, include: { ticketTypes: { select: { ticketTypeId: true } } } },
+        },
       },
       resources: { orderBy: { name: "asc" }, include: { _count: { select: { bookings: true } } } },
       translations: { select: { locale: true, title: true, summary: true, description: true } },
@@ -64,7 +68,28 @@ export async function getEventForm(options: { actor: Actor | null; eventId: stri
         capacity: String(type.capacity),
         sold: type.sold,
         held: type.held,
+        salesStart: type.salesStart ? instantToLocal(type.salesStart, session.venue.timeZone) : "",
+        salesEnd: type.salesEnd ? instantToLocal(type.salesEnd, session.venue.timeZone) : "",
+        hidden: type.hidden,
+        tiers: type.priceTiers.map((tier) => ({
+          key: tier.id,
+          price: priceText(tier.priceMinor),
+          until: tier.until ? instantToLocal(tier.until, session.venue.timeZone) : "",
+          untilTaken: tier.untilTaken === null ? "" : String(tier.untilTaken),
+        })),
       })),
+      quotas: session.quotas.map((quota) => {
+        const covered = new Set(quota.ticketTypes.map((entry) => entry.ticketTypeId));
+        return {
+          key: quota.id,
+          id: quota.id,
+          name: quota.name,
+          capacity: String(quota.capacity),
+          // In the session's order, as the form ticks them.
+          ticketTypes: session.ticketTypes.filter((type) => covered.has(type.id)).map((type) => type.id),
+          taken: session.ticketTypes.filter((type) => covered.has(type.id)).reduce((sum, type) => sum + type.sold + type.held, 0),
+        };
+      }),
     })),
     resources: event.resources.map((resource) => ({
       key: resource.id,

@@ -9,8 +9,8 @@ import { z } from "zod";
 import { Category } from "@/lib/generated/prisma/enums";
 import { activityConcept } from "@/lib/feeds/activities";
 import { LOCALES } from "@/lib/i18n/locales";
-import { MAX_QUESTIONS, refineQuestions, ZQuestionInput } from "./question-schemas";
-import { optionalId, text, textTranslations, wholeNumber } from "./schema-parts";
+import { MAX_QUESTIONS, refineQuestions, ticketTypePlace, ZQuestionInput } from "./question-schemas";
+import { flag, optionalId, text, textTranslations, wholeNumber } from "./schema-parts";
 
 
 /** "12.50", "12,5", "0" or 12.5 → 1250 minor units. */
@@ -48,15 +48,84 @@ export const ZClockMinute = z
   .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Use a time like 09:30")
   .transform((value) => Number(value.slice(0, 2)) * 60 + Number(value.slice(3, 5)));
 
-export const ZTicketTypeInput = z.object({
+/** An optional wall-clock time at the venue: blank is none. */
+const optionalLocalDateTime = z.preprocess((value) => (value === "" || value === null ? undefined : value), ZLocalDateTime.optional());
+
+/** An optional whole number: blank is none. */
+const optionalWholeNumber = (label: string, min: number, max: number) =>
+  z.preprocess((value) => (value === "" || value === null ? undefined : value), wholeNumber(label, min, max).optional());
+
+export const MAX_PRICE_TIERS = 10;
+export const MAX_QUOTAS = 10;
+
+/**
+ * An early price (issue 28): until an instant at the venue, or until N places of the type are
+ * taken, or both (whichever comes first); then the next tier, then the type's own price.
+ */
+export const ZPriceTierInput = z
+  .object({
+    price: ZPrice,
+    until: optionalLocalDateTime,
+    untilTaken: optionalWholeNumber("a number of places", 1, 100_000),
+  })
+  .superRefine((tier, ctx) => {
+    if (tier.until === undefined && tier.untilTaken === undefined) ctx.addIssue({ code: "custom", path: ["until"], message: "Say until when, or until how many are taken" });
+  });
+
+export const ZTicketTypeInput = z
+  .object({
+    id: optionalId,
+    name: text("a name", 1, 80),
+    /** The name in other languages, by language; blank ones and one in the event's own language are dropped when written. */
+    nameTranslations: textTranslations(80),
+    description: z.string().trim().max(300, "Use at most 300 characters").default(""),
+    price: ZPrice,
+    currency: currency.default("EUR"),
+    capacity: wholeNumber("a capacity", 0, 100_000),
+    /** On sale from / until (the venue's clock); none: from publishing / until the session starts. */
+    salesStart: optionalLocalDateTime,
+    salesEnd: optionalLocalDateTime,
+    /** Sold only with a voucher that reveals hidden types (a presale, a guest list). */
+    hidden: flag.transform((value) => value ?? false),
+    /** Early prices, in the order they apply. */
+    tiers: z.array(ZPriceTierInput).max(MAX_PRICE_TIERS, `Use at most ${MAX_PRICE_TIERS} price tiers`).default([]),
+  })
+  .superRefine(
+    (type, ctx) => {
+      const { salesStart, salesEnd } = type as { salesStart?: unknown; salesEnd?: unknown };
+      if (typeof salesStart === "string" && typeof salesEnd === "string" && salesEnd <= salesStart) {
+        ctx.addIssue({ code: "custom", path: ["salesEnd"], message: "End sales after they start" });
+      }
+      // Tiers apply in order: each one must end after the one before it (by date, and by count).
+      const tiers = (Array.isArray(type.tiers) ? type.tiers : []) as { until?: unknown; untilTaken?: unknown }[];
+      let lastUntil: string | undefined;
+      let lastTaken: number | undefined;
+      tiers.forEach((tier, index) => {
+        if (typeof tier?.until === "string") {
+          if (lastUntil !== undefined && tier.until <= lastUntil) ctx.addIssue({ code: "custom", path: ["tiers", index, "until"], message: "End after the tier before it" });
+          lastUntil = tier.until;
+        }
+        if (typeof tier?.untilTaken === "number") {
+          if (lastTaken !== undefined && tier.untilTaken <= lastTaken) ctx.addIssue({ code: "custom", path: ["tiers", index, "untilTaken"], message: "More than the tier before it" });
+          lastTaken = tier.untilTaken;
+        }
+      });
+    },
+    { when: () => true },
+  );
+
+/**
+ * Shared capacity over some ticket types of one session (100 places, adult or child). Its
+ * types are named like a question's: an id, or for a type created in the same request its
+ * place, `sessions.0.ticketTypes.1` (of the same session).
+ */
+export const ZQuotaInput = z.object({
   id: optionalId,
-  name: text("a name", 1, 80),
-  /** The name in other languages, by language; blank ones and one in the event's own language are dropped when written. */
-  nameTranslations: textTranslations(80),
-  description: z.string().trim().max(300, "Use at most 300 characters").default(""),
-  price: ZPrice,
-  currency: currency.default("EUR"),
-  capacity: wholeNumber("a capacity", 0, 100_000),
+  name: text("a name", 1, 100),
+  capacity: wholeNumber("a capacity", 0, 1_000_000),
+  ticketTypes: z
+    .preprocess((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value.filter((ref) => ref !== "") : value), z.array(z.string()))
+    .pipe(z.array(z.string()).min(1, "Tick the ticket types it covers")),
 });
 
 export const ZSessionInput = z
@@ -65,6 +134,7 @@ export const ZSessionInput = z
     startsAt: ZLocalDateTime,
     endsAt: ZLocalDateTime,
     ticketTypes: z.array(ZTicketTypeInput, { error: "Add at least one ticket type" }).min(1, "Add at least one ticket type").max(20, "Use at most 20 ticket types"),
+    quotas: z.array(ZQuotaInput).max(MAX_QUOTAS, `Use at most ${MAX_QUOTAS} shared capacities`).default([]),
   })
   .superRefine(
     (session, ctx) => {
@@ -186,6 +256,7 @@ type EventFields = z.infer<typeof ZEventFields>;
 
 function refineEvent(event: EventFields, ctx: z.RefinementCtx) {
   refineQuestions(event, ctx);
+  refineQuotas(event, ctx);
   if (typeof event.minAge === "number" && typeof event.maxAge === "number" && event.maxAge < event.minAge) {
     ctx.addIssue({ code: "custom", path: ["maxAge"], message: "At least the minimum age" });
   }
@@ -211,6 +282,22 @@ function refineEvent(event: EventFields, ctx: z.RefinementCtx) {
       });
     }
   }
+}
+
+/** Each quota names ticket types of its own session, each at most once. */
+function refineQuotas(event: { sessions?: unknown }, ctx: z.RefinementCtx) {
+  const sessions = (Array.isArray(event.sessions) ? event.sessions : []) as { ticketTypes?: { id?: string }[]; quotas?: { ticketTypes?: unknown }[] }[];
+  sessions.forEach((session, sessionIndex) => {
+    (Array.isArray(session?.quotas) ? session.quotas : []).forEach((quota, quotaIndex) => {
+      const refs = Array.isArray(quota?.ticketTypes) ? (quota.ticketTypes as unknown[]) : [];
+      const places = refs.map((ref) => (typeof ref === "string" ? ticketTypePlace(sessions, ref) : null));
+      if (places.some((place) => place === null || place.session !== sessionIndex)) {
+        ctx.addIssue({ code: "custom", path: ["sessions", sessionIndex, "quotas", quotaIndex, "ticketTypes"], message: "Choose ticket types of this session" });
+      } else if (new Set(places.map((place) => place!.type)).size < places.length) {
+        ctx.addIssue({ code: "custom", path: ["sessions", sessionIndex, "quotas", quotaIndex, "ticketTypes"], message: "A ticket type appears twice" });
+      }
+    });
+  });
 }
 
 export const ZCreateEvent = ZEventFields.superRefine(refineEvent, { when: () => true });
@@ -244,6 +331,7 @@ export type UpdateEventInput = z.infer<typeof ZUpdateEvent>;
 export type SessionInput = z.infer<typeof ZSessionInput>;
 export type TicketTypeInput = z.infer<typeof ZTicketTypeInput>;
 export type ResourceInput = z.infer<typeof ZResourceInput>;
+export type QuotaInput = z.infer<typeof ZQuotaInput>;
 
 export const ZDeleteEvent = z.object({
   version: z.preprocess((value) => (value === "" || value === null ? undefined : value), z.coerce.number().int().positive().optional()),

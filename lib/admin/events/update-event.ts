@@ -139,7 +139,7 @@ async function saveInTransaction(
     sessions: existingSessions.map((session) => ({ id: session.id, ticketTypeIds: types.filter((type) => type.session_id === session.id).map((type) => type.id) })),
     resourceIds: resources.map((resource) => resource.id),
   };
-  const typeIds = await writeEventChildren(tx, { eventId, venueId: venue.id, input, instants: sessionInstants(input, venue.time_zone), existing });
+  const typeIds = await writeEventChildren(tx, { eventId, venueId: venue.id, input, instants: sessionInstants(input, venue.time_zone), timeZone: venue.time_zone, existing });
   await writeEventQuestions(tx, { eventId, input, typeIds, existingIds: questionIds });
   await writeEventTranslations(tx, { eventId, language: input.language, translations: input.translations });
   await writeAudit(tx, { actor, action: "event.update", entityType: "event", entityId: eventId, before, after: await snapshotEvent(tx, eventId) });

@@ -3,6 +3,8 @@ import type { Tx } from "@/lib/db/transaction";
 import type { Locale } from "@/lib/i18n/locales";
 import { AdminError } from "../errors";
 import type { EventInput, TicketTypeInput } from "./schemas";
+import { localToInstant } from "./session-times";
+import { writePriceTiers, writeQuotas } from "./write-event-box-office";
 
 /** The texts filled in, other than in the event's own language (that one is the row's own text). */
 export function nameTranslationsOf(names: TicketTypeInput["nameTranslations"], language: Locale): Partial<Record<Locale, string>> {
@@ -38,7 +40,8 @@ function foreignChildErrors(input: EventInput, existing: ExistingChildren): Reco
 }
 
 /**
- * Makes the event's sessions, ticket types and bookable experiences what the input says:
+ * Makes the event's sessions, ticket types (with their sale windows, price tiers and the
+ * session's shared capacities) and bookable experiences what the input says:
  * rows with an id are updated, rows without one inserted, rows left out deleted (the caller
  * has checked that nothing sold refers to them, and holds the ticket type and resource locks).
  * Returns the ticket type ids by place (`[session][type]`), new ones included: the questions
@@ -51,13 +54,17 @@ export async function writeEventChildren(
     venueId: string;
     input: EventInput;
     instants: { startsAt: Date; endsAt: Date }[];
+    /** The venue's: sale windows and tier dates are its wall clock. */
+    timeZone: string;
     existing: ExistingChildren;
   },
 ): Promise<string[][]> {
-  const { eventId, venueId, input, instants, existing } = options;
+  const { eventId, venueId, input, instants, existing, timeZone } = options;
+  const at = (local: string | undefined) => (local === undefined ? null : localToInstant(local, timeZone));
   const foreign = foreignChildErrors(input, existing);
   if (Object.keys(foreign).length > 0) throw new AdminError("validation_failed", "Check the highlighted fields.", foreign);
   const typeIds: string[][] = [];
+  const sessionIds: string[] = [];
 
   const keptSessionIds = new Set(input.sessions.flatMap((session) => (session.id ? [session.id] : [])));
   const keptTypeIds = new Set(input.sessions.flatMap((session) => session.ticketTypes.flatMap((type) => (type.id ? [type.id] : []))));
@@ -92,6 +99,7 @@ export async function writeEventChildren(
         RETURNING id`;
       sessionId = created.id;
     }
+    sessionIds.push(sessionId);
     const sessionTypeIds: string[] = [];
     typeIds.push(sessionTypeIds);
     for (const [sortOrder, type] of session.ticketTypes.entries()) {
@@ -99,18 +107,23 @@ export async function writeEventChildren(
       if (type.id) {
         await tx.$executeRaw`
           UPDATE ticket_types SET name = ${type.name}, name_translations = ${names}::jsonb, description = ${type.description}, price_minor = ${type.price},
-                 currency = ${type.currency}, capacity = ${type.capacity}, sort_order = ${sortOrder}
+                 currency = ${type.currency}, capacity = ${type.capacity}, sort_order = ${sortOrder},
+                 sales_start = ${at(type.salesStart)}::timestamptz, sales_end = ${at(type.salesEnd)}::timestamptz, hidden = ${type.hidden}
            WHERE id = ${type.id}::uuid`;
         sessionTypeIds.push(type.id);
       } else {
         const [created] = await tx.$queryRaw<{ id: string }[]>`
-          INSERT INTO ticket_types (session_id, name, name_translations, description, price_minor, currency, capacity, sort_order)
-          VALUES (${sessionId}::uuid, ${type.name}, ${names}::jsonb, ${type.description}, ${type.price}, ${type.currency}, ${type.capacity}, ${sortOrder})
+          INSERT INTO ticket_types (session_id, name, name_translations, description, price_minor, currency, capacity, sort_order, sales_start, sales_end, hidden)
+          VALUES (${sessionId}::uuid, ${type.name}, ${names}::jsonb, ${type.description}, ${type.price}, ${type.currency}, ${type.capacity}, ${sortOrder},
+                  ${at(type.salesStart)}::timestamptz, ${at(type.salesEnd)}::timestamptz, ${type.hidden})
           RETURNING id`;
         sessionTypeIds.push(created.id);
       }
     }
   }
+
+  await writePriceTiers(tx, { input, typeIds, timeZone });
+  await writeQuotas(tx, { eventId, input, typeIds, sessionIds });
 
   for (const resource of input.resources) {
     if (resource.id) {

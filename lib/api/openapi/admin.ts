@@ -33,7 +33,11 @@ const ZAttendeeList = z
   })
   .meta({ id: "AttendeeList" });
 
+const BOX_OFFICE_NOTE =
+  " Each ticket type may carry `salesStart`/`salesEnd` (the venue's clock; none: from publishing until the session starts), `hidden` (sold only with a voucher that reveals hidden types) and `tiers`, early prices in the order they apply, each `{ price, until?, untilTaken? }` (until a time on the venue's clock and/or until that many places of the type are taken; later tiers end later). Each session may carry `quotas`, shared capacities `{ id?, name, capacity, ticketTypes }` naming ticket types of that session by id or, for one created in the same request, by place (`sessions.0.ticketTypes.1`); tiers and quotas left out are removed. A quota's capacity below what its types have taken (sold + held) is refused (422, at `sessions.N.quotas.K.capacity`), checked inside the save under the quota's row lock.";
+
 const QUESTIONS_NOTE =
+  BOX_OFFICE_NOTE +
   " `questions` is the whole list in the order buyers are asked (one left out is removed; the answers already given stay on their orders by question id). A question's `ticketType` is a ticket type of this event: its id, or for one created in the same request its place, `sessions.0.ticketTypes.1`; such a question is asked of each of its tickets. `holderChangeCutoffMinutes` (default 120) is until how many minutes before the start a buyer may change a ticket's holder.";
 
 /** What saving an event may answer besides success: anyone but an admin gets not_found; the rest are AdminError outcomes. */

@@ -2,9 +2,9 @@ import { adminJsonRoute } from "@/lib/admin/json-route";
 import { analyticsCsv, type CsvReport } from "@/lib/analytics/csv";
 import { getAnalytics } from "@/lib/analytics/get-analytics";
 
-const REPORTS: CsvReport[] = ["sessions", "sales", "revenue"];
+const REPORTS: CsvReport[] = ["sessions", "sales", "revenue", "vouchers"];
 
-/** GET /api/admin/analytics/export?from&to&report=sessions|sales|revenue: a CSV download. */
+/** GET /api/admin/analytics/export?from&to&report=sessions|sales|revenue|vouchers: a CSV download. */
 export const GET = adminJsonRoute("analytics.export", async (actor, _body, request) => {
   const url = new URL(request.url);
   const report = REPORTS.find((candidate) => candidate === url.searchParams.get("report")) ?? "sessions";
