@@ -47,6 +47,8 @@ const PAGES = {
   // Translated pages (issue 20): the same pages in Portuguese.
   "home (pt)": "/pt",
   "event (pt)": `/pt/events/${DEMO_SLUGS.ticketed}`,
+  // Pages worth landing on (issue 31).
+  city: "/cities/lisbon",
 } as const;
 
 async function loadTest(app: RunningApp, name: string, pathname: string) {
@@ -104,7 +106,7 @@ async function lighthouseScores(app: RunningApp) {
   const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS, logLevel: "silent" });
   try {
     const pages: Record<string, { runs: LighthouseRun[]; median: LighthouseRun }> = {};
-    for (const [name, pathname] of [["home", PAGES.home], ["event", PAGES.event], ["home (pt)", PAGES["home (pt)"]], ["event (pt)", PAGES["event (pt)"]]] as const) {
+    for (const [name, pathname] of [["home", PAGES.home], ["event", PAGES.event], ["home (pt)", PAGES["home (pt)"]], ["event (pt)", PAGES["event (pt)"]], ["city", PAGES.city]] as const) {
       const runs: LighthouseRun[] = [];
       for (let run = 0; run < LIGHTHOUSE_RUNS; run++) runs.push(await lighthouseOf(app, pathname, chrome.port));
       // The run with the median score stands for the page (Lighthouse's own advice for variance).
@@ -122,7 +124,8 @@ async function main() {
   const build = ensureProductionBuild();
   const port = values.port ? Number(values.port) : await findFreePort(3320);
   console.log("Starting the production app (scripts/run.ts start, demo data)…");
-  const app = await startApp({ dataDir: DATA_DIR, port, fresh: true });
+  // A demo deployment: no Stripe, the local test provider opted into (as the e2e app runs).
+  const app = await startApp({ dataDir: DATA_DIR, port, fresh: true, env: { ...process.env, UNSAFE_TEST_PAYMENTS: "true" } });
   let load: Record<string, Awaited<ReturnType<typeof loadTest>>> = {};
   let scores: Awaited<ReturnType<typeof lighthouseScores>>;
   let postgres = "";

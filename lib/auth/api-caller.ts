@@ -74,3 +74,14 @@ function tokenRefusal(scope: ApiTokenScope, use: TokenUse): string {
   if (scope === "check_in") return "A check_in token only checks tickets in at the door.";
   return "This API token is read-only. Create a token with write access to buy or pay.";
 }
+
+/**
+ * Who asks about an order over the API: with a private link (`access`), whoever sends it (a
+ * signed-in caller too, or nobody); without one, a known caller is required (401). The order's
+ * own rules (lib/auth/policy.ts) then decide, with the link checked against the order.
+ */
+export async function orderApiViewer(request: Request, access: string | undefined): Promise<{ ok: true; caller: ApiCaller | null } | { ok: false; response: Response }> {
+  if (access !== undefined) return { ok: true, caller: await authenticateApiRequest(request) };
+  const auth = await requireApiCaller(request);
+  return auth.ok ? { ok: true, caller: auth.caller } : auth;
+}

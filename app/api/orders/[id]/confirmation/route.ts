@@ -1,4 +1,4 @@
-import { authenticateApiRequest, requireApiCaller } from "@/lib/auth/api-caller";
+import { orderApiViewer } from "@/lib/auth/api-caller";
 import { ZOrderAccessQuery } from "@/lib/api/schemas";
 import { getOrderConfirmation } from "@/lib/api/confirmation";
 import { jsonResponse, readQuery } from "@/lib/http/json";
@@ -18,15 +18,9 @@ export const GET = withApiErrors("order_confirmation", async (request: Request, 
   const { id } = await params;
   const query = readQuery(request, ZOrderAccessQuery);
   if (!query.ok) return query.response;
-  let viewer = null;
-  if (query.data.access === undefined) {
-    const auth = await requireApiCaller(request);
-    if (!auth.ok) return auth.response;
-    viewer = auth.caller.user;
-  } else {
-    viewer = (await authenticateApiRequest(request))?.user ?? null;
-  }
-  const confirmation = await getOrderConfirmation({ orderId: id, viewer, accessToken: query.data.access, baseUrl: appUrl(request) });
+  const who = await orderApiViewer(request, query.data.access);
+  if (!who.ok) return who.response;
+  const confirmation = await getOrderConfirmation({ orderId: id, viewer: who.caller?.user ?? null, accessToken: query.data.access, baseUrl: appUrl(request) });
   if (!confirmation) return problemResponse("not_found", { detail: "Order not found." });
   return jsonResponse(confirmation);
 });

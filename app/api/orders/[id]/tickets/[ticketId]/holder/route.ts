@@ -1,4 +1,4 @@
-import { authenticateApiRequest, requireApiCaller } from "@/lib/auth/api-caller";
+import { orderApiViewer } from "@/lib/auth/api-caller";
 import { callerMayWrite } from "@/lib/auth/api-tokens";
 import { ZHolderChangeAnswer, ZOrderAccessQuery } from "@/lib/api/schemas";
 import { jsonResponse, readJsonBody, readQuery } from "@/lib/http/json";
@@ -20,15 +20,12 @@ export const PUT = withApiErrors("change_holder", async (request: Request, { par
   const { id, ticketId } = await params;
   const query = readQuery(request, ZOrderAccessQuery);
   if (!query.ok) return query.response;
-  let viewer = null;
-  if (query.data.access === undefined) {
-    const auth = await requireApiCaller(request);
-    if (!auth.ok) return auth.response;
-    if (!(await callerMayWrite(auth.caller))) return problemResponse("forbidden", { detail: "This API token is read-only: create one with the write scope to change holders." });
-    viewer = auth.caller.user;
-  } else {
-    viewer = (await authenticateApiRequest(request))?.user ?? null;
+  const who = await orderApiViewer(request, query.data.access);
+  if (!who.ok) return who.response;
+  if (query.data.access === undefined && who.caller && !(await callerMayWrite(who.caller))) {
+    return problemResponse("forbidden", { detail: "This API token is read-only: create one with the write scope to change holders." });
   }
+  const viewer = who.caller?.user ?? null;
   const body = await readJsonBody(request, ZHolderChange);
   if (!body.ok) return body.response;
   const changed = await changeTicketHolder({ orderId: id, ticketId, change: body.data, viewer, accessToken: query.data.access });
