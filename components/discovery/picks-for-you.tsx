@@ -28,7 +28,7 @@ export async function PicksForYou({ locale }: { locale: Locale }) {
           ? t.rich("forYouWhyAccount", { link: (chunks) => <Link href="/account#personal-picks" className="font-medium text-brand-700 underline">{chunks}</Link> })
           : t("forYouWhyVisit")}
       </p>
-      <EventCardList events={picks.items} label={t("forYou")} />
+      <EventCardList events={picks.items} label={t("forYou")} priorityFirst />
     </section>
   );
 }
