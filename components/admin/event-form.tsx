@@ -73,7 +73,7 @@ export function EventForm({ action, initial, venues, submitLabel }: Props) {
       <ImageSection initial={initial} errors={errors} imageError={imageError} onImageError={setImageError} />
       <SessionsSection sessions={sessions} setSessions={setSessions} errors={errors} timeZone={venue?.timeZone} language={language} />
       <ResourcesSection initial={initial.resources} errors={errors} />
-      <QuestionsSection initial={initial.questions} holderChangeCutoffMinutes={initial.holderChangeCutoffMinutes} sessions={sessions} language={language} errors={errors} />
+      <QuestionsSection initial={initial.questions} holderChangeCutoffMinutes={initial.holderChangeCutoffMinutes} transfersForbidden={initial.transfersForbidden} sessions={sessions} language={language} errors={errors} />
       <VisibilitySection status={initial.status} error={errors.status} />
       <div>
         <button type="submit" disabled={pending} className="min-h-12 w-full rounded-xl bg-brand-600 px-6 font-semibold text-white hover:bg-brand-700 disabled:opacity-60 sm:w-auto">

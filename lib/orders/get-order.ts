@@ -23,7 +23,7 @@ function findOrder(orderId: string) {
                   id: true,
                   startsAt: true,
                   endsAt: true,
-                  event: { select: { title: true, slug: true, holderChangeCutoffMinutes: true } },
+                  event: { select: { title: true, slug: true, holderChangeCutoffMinutes: true, transfersForbidden: true } },
                   venue: { select: { name: true, address: true, timeZone: true } },
                 },
               },
@@ -35,7 +35,7 @@ function findOrder(orderId: string) {
       bookings: {
         include: {
           resource: {
-            select: { name: true, event: { select: { title: true, slug: true, holderChangeCutoffMinutes: true } }, venue: { select: { name: true, address: true, timeZone: true } } },
+            select: { name: true, event: { select: { title: true, slug: true, holderChangeCutoffMinutes: true, transfersForbidden: true } }, venue: { select: { name: true, address: true, timeZone: true } } },
           },
         },
       },
@@ -73,6 +73,8 @@ export function holderChangeUntil(order: OrderView, now = new Date()): Date | nu
   const startsAt = session?.startsAt ?? booking?.startsAt;
   const cutoff = session?.event.holderChangeCutoffMinutes ?? booking?.resource.event.holderChangeCutoffMinutes;
   if (!startsAt || cutoff === undefined) return null;
+  // An event that does not let tickets be passed on (issue 29) has no holder changes at all.
+  if (session?.event.transfersForbidden ?? booking?.resource.event.transfersForbidden) return null;
   const until = new Date(startsAt.getTime() - cutoff * 60_000);
   return until > now ? until : null;
 }

@@ -28,7 +28,7 @@ export type HolderChange = z.output<typeof ZHolderChange>;
 
 type Answer =
   | { ok: true; ticketId: string; shortCode: string; until: string }
-  | { ok: false; code: "not_found" | "not_paid" | "void" | "checked_in" | "too_late" | "unchanged"; until?: string; ticketId?: string; reissuedAs?: string };
+  | { ok: false; code: "not_found" | "not_paid" | "transfers_forbidden" | "void" | "checked_in" | "too_late" | "unchanged"; until?: string; ticketId?: string; reissuedAs?: string };
 
 export type ChangedHolder = { ticketId: string; shortCode: string; reissued: boolean };
 
@@ -62,6 +62,8 @@ export async function changeTicketHolder(options: {
       throw notFound;
     case "not_paid":
       throw new OrderError("holder_locked", "Only a paid order's tickets can be given to someone else", "name").says("holderNotPaid");
+    case "transfers_forbidden":
+      throw new OrderError("holder_locked", "This event does not let tickets be passed on", "name").says("holderForbidden");
     case "void":
       throw new OrderError("holder_locked", "This ticket was replaced; change the new one", "name").says("holderReplaced");
     case "checked_in":

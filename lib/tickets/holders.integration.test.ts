@@ -13,6 +13,7 @@ import { forgetSaleRules } from "@/lib/orders/sale-rules";
 import { reserveTickets } from "@/lib/orders/reserve-tickets";
 import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
 import { changeTicketHolder } from "./change-holder";
+import { getOrderForViewer, holderChangeUntil } from "@/lib/orders/get-order";
 import { loadOrderTickets } from "./load-order-tickets";
 import { ticketsPdfKey } from "./order-tickets-pdf";
 
@@ -157,5 +158,16 @@ describe("changing a ticket's holder", () => {
     expect(changed.reissued).toBe(true);
     // No email: nobody to send it to.
     expect(await prisma.job.count({ where: { uniqueKey: `deliver_ticket:${changed.ticketId}` } })).toBe(0);
+  });
+
+  it("is refused when the event does not let tickets be passed on, and the order page offers no change", async () => {
+    const { buyer, order, tickets, event } = await paidOrderOf();
+    await prisma.event.update({ where: { id: event.id }, data: { transfersForbidden: true } });
+    await expect(changeTicketHolder({ orderId: order.id, ticketId: tickets[0].id, change: { name: "Not allowed", email: null }, viewer: buyer })).rejects.toMatchObject({
+      code: "holder_locked",
+      message: "This event does not let tickets be passed on",
+    });
+    const view = await getOrderForViewer(order.id, buyer);
+    expect(holderChangeUntil(view!)).toBeNull();
   });
 });

@@ -4,24 +4,27 @@
 -- after the door list's next sync, which lists void tickets) and a new row, with a new id (so a
 -- new signed code) and a new short code, takes the place, keeping its answers and its place in
 -- the order. A new holder with an email gets the ticket by email (`deliver_ticket`).
--- Refusals are answered, not raised: not_found, not_paid, void (already re-issued: change the
--- new one), checked_in, too_late (with `until`), unchanged (nothing to do).
+-- Refusals are answered, not raised: not_found, not_paid, transfers_forbidden (the event does not
+-- let tickets be passed on), void (already re-issued: change the new one), checked_in, too_late
+-- (with `until`), unchanged (nothing to do).
 CREATE OR REPLACE FUNCTION "ticket_change_holder"(p_order uuid, p_ticket uuid, p_name text, p_email text, p_request_id text) RETURNS jsonb
   LANGUAGE plpgsql AS $$
 DECLARE
   v_status order_status;
   v_cutoff int;
+  v_forbidden boolean;
   v_ticket tickets%ROWTYPE;
   v_starts timestamptz;
   v_until timestamptz;
   v_new uuid;
 BEGIN
-  SELECT o.status, e.holder_change_cutoff_minutes INTO v_status, v_cutoff
+  SELECT o.status, e.holder_change_cutoff_minutes, e.transfers_forbidden INTO v_status, v_cutoff, v_forbidden
     FROM orders o JOIN events e ON e.id = o.event_id WHERE o.id = p_order FOR UPDATE OF o;
   IF NOT FOUND THEN RETURN jsonb_build_object('ok', false, 'code', 'not_found'); END IF;
   SELECT * INTO v_ticket FROM tickets WHERE id = p_ticket AND order_id = p_order FOR UPDATE;
   IF NOT FOUND THEN RETURN jsonb_build_object('ok', false, 'code', 'not_found'); END IF;
   IF v_status <> 'paid' THEN RETURN jsonb_build_object('ok', false, 'code', 'not_paid'); END IF;
+  IF v_forbidden THEN RETURN jsonb_build_object('ok', false, 'code', 'transfers_forbidden'); END IF;
   IF v_ticket.status = 'void' THEN
     RETURN jsonb_build_object('ok', false, 'code', 'void', 'reissuedAs', (SELECT id FROM tickets WHERE reissued_from = p_ticket));
   END IF;

@@ -2,13 +2,14 @@
 import { useRef, useState } from "react";
 import type { QuestionFormValues, SessionFormValues } from "@/lib/admin/events/form-values";
 import type { Locale } from "@/lib/i18n/locales";
-import { fieldId, GroupError, TextField } from "../form-fields";
+import { CheckboxField, fieldId, GroupError, TextField } from "../form-fields";
 import { QuestionRow, type TicketTypeChoice } from "./question-row";
 import { sectionClass, smallButton } from "./styles";
 
 type Props = {
   initial: QuestionFormValues[];
   holderChangeCutoffMinutes: string;
+  transfersForbidden: boolean;
   sessions: SessionFormValues[];
   language: Locale;
   errors: Record<string, string>;
@@ -20,7 +21,7 @@ type Props = {
  * the type when sessions above it are removed; the form sends the type's id, or a new type's
  * place (`sessions.0.ticketTypes.1`), which the server resolves in the same save.
  */
-export function QuestionsSection({ initial, holderChangeCutoffMinutes, sessions, language, errors }: Props) {
+export function QuestionsSection({ initial, holderChangeCutoffMinutes, transfersForbidden, sessions, language, errors }: Props) {
   const [questions, setQuestions] = useState<QuestionFormValues[]>(initial);
   const counter = useRef(0);
   const newKey = () => `new-question-${++counter.current}`;
@@ -61,6 +62,13 @@ export function QuestionsSection({ initial, holderChangeCutoffMinutes, sessions,
         error={errors.holderChangeCutoffMinutes}
         hint="A buyer can name another holder for a ticket until then: 120 is two hours, 0 until the start, at most 43200 (30 days)."
         required
+      />
+      <CheckboxField
+        label="Tickets cannot be passed on to someone else"
+        name="transfersForbidden"
+        defaultChecked={transfersForbidden}
+        error={errors.transfersForbidden}
+        hint="Buyers then cannot change who a ticket is for (a name-checked event)."
       />
       <GroupError id={fieldId("questions")} error={errors.questions} />
       {questions.length === 0 ? <p className="text-sm text-stone-700">No questions: buyers give only their name and email.</p> : null}

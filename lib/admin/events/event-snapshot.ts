@@ -22,6 +22,7 @@ export async function snapshotEvent(tx: Tx, eventId: string) {
       venueId: true,
       version: true,
       holderChangeCutoffMinutes: true,
+      transfersForbidden: true,
       questions: {
         orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }, { id: "asc" }],
         select: { id: true, kind: true, label: true, labelTranslations: true, options: true, required: true, perTicket: true, ticketTypeId: true, showAtDoor: true },

@@ -98,6 +98,7 @@ export type EventFormValues = {
   questions: QuestionFormValues[];
   /** Minutes before the start until which a buyer may change a ticket's holder, as typed. */
   holderChangeCutoffMinutes: string;
+  transfersForbidden: boolean;
 };
 
 /** Upload rules, shown in the form and enforced by lib/admin/events/prepare-event-image.ts. */
@@ -137,4 +138,5 @@ export const EMPTY_EVENT: EventFormValues = {
   resources: [],
   questions: [],
   holderChangeCutoffMinutes: "120",
+  transfersForbidden: false,
 };

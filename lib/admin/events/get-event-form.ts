@@ -117,5 +117,6 @@ export async function getEventForm(options: { actor: Actor | null; eventId: stri
       showAtDoor: question.showAtDoor,
     })),
     holderChangeCutoffMinutes: String(event.holderChangeCutoffMinutes),
+    transfersForbidden: event.transfersForbidden,
   };
 }

@@ -250,6 +250,8 @@ const ZEventFields = z.object({
   questions: z.array(ZQuestionInput).max(MAX_QUESTIONS, `Use at most ${MAX_QUESTIONS} questions`).default([]),
   /** Until how many minutes before the start a buyer may change a ticket's holder (0: until the start; up to 30 days). */
   holderChangeCutoffMinutes: z.preprocess((value) => (value === undefined ? 120 : value), wholeNumber("the minutes before the start", 0, 43_200)),
+  /** Tickets cannot be passed on to someone else (issue 29): no holder changes. Absent: allowed. */
+  transfersForbidden: flag.transform((value) => value ?? false),
 });
 
 type EventFields = z.infer<typeof ZEventFields>;
@@ -325,6 +327,7 @@ export function eventColumns(input: EventInput, venueId: string) {
     minAge: input.minAge,
     maxAge: input.maxAge,
     holderChangeCutoffMinutes: input.holderChangeCutoffMinutes,
+    transfersForbidden: input.transfersForbidden,
   };
 }
 export type UpdateEventInput = z.infer<typeof ZUpdateEvent>;
