@@ -17,6 +17,7 @@ export const CLIENT_NAMESPACES = [
   "auth",
   "tokens",
   "error",
+  "line",
 ] as const satisfies readonly (keyof Messages)[];
 
 export function clientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
