@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
 import { lineSettings } from "./settings";
-import { forgetStock, trackStock } from "./stock";
+import { forgetStock, stockGeneration, trackStock } from "./stock";
 
 // Which events have a line now (a scheduled opening within the lead or the drain, SQL
 // `sale_line_of`), kept per process for a few seconds so that a crowd costs one read per
@@ -25,7 +25,7 @@ type Row = {
 } | null;
 
 const KEEP_MS = 5_000;
-type Entry = { at: number; line: SaleLine | null } | { at: number; loading: Promise<SaleLine | null> };
+type Entry = { at: number; generation: number } & ({ line: SaleLine | null } | { loading: Promise<SaleLine | null> });
 const state = globalThis as unknown as { __saleLines?: Map<string, Entry> };
 const cache = () => (state.__saleLines ??= new Map());
 
@@ -47,13 +47,14 @@ export async function saleLineOf(eventId: string): Promise<SaleLine | null> {
   const key = eventId.toLowerCase();
   const entry = cache().get(key);
   const now = Date.now();
-  if (entry && now - entry.at < KEEP_MS) return "loading" in entry ? entry.loading : entry.line;
+  if (entry && now - entry.at < KEEP_MS && entry.generation === stockGeneration()) return "loading" in entry ? entry.loading : entry.line;
   // One read per event at a time, whoever asks meanwhile waits for it.
+  const generation = stockGeneration();
   const loading = load(key);
-  cache().set(key, { at: now, loading });
+  cache().set(key, { at: now, generation, loading });
   try {
     const line = await loading;
-    cache().set(key, { at: now, line });
+    cache().set(key, { at: now, generation, line });
     return line;
   } catch (error) {
     cache().delete(key);

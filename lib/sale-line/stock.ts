@@ -7,17 +7,23 @@ import { subscribe, type RealtimeMessage } from "@/lib/realtime/listener";
 // stream every page gets, lib/realtime), so the crowd that comes after the sell-out is told
 // 409 without a database round trip, let alone a write. Each figure is kept with its change
 // number and only a newer one replaces it: the schedule's periodic read (schedule.ts) and the
-// notifications may arrive in either order. When the LISTEN connection comes back (`resync`),
-// changes may have been missed: nothing is trusted until the next read.
+// notifications may arrive in either order. When the LISTEN connection is (re)established
+// (`resync`), changes may have been missed: nothing held is trusted, and the next request for
+// each event reads it again (schedule.ts compares `stockGeneration`).
 
 type Session = { remaining: number; changeNumber: number };
 type Stock = Map<string, Map<string, Session>>;
 
-const state = globalThis as unknown as { __saleLineStock?: { events: Stock; unsubscribe?: () => void } };
+const state = globalThis as unknown as { __saleLineStock?: { events: Stock; generation: number; unsubscribe?: () => void } };
 
 function store() {
-  state.__saleLineStock ??= { events: new Map() };
+  state.__saleLineStock ??= { events: new Map(), generation: 0 };
   return state.__saleLineStock;
+}
+
+/** Goes up whenever the figures held may have missed changes: what was read before is read again. */
+export function stockGeneration(): number {
+  return store().generation;
 }
 
 const log = childLogger({ module: "sale-line" });
@@ -26,6 +32,7 @@ function listen(message: RealtimeMessage): void {
   const { events } = store();
   if (message.type === "resync") {
     events.clear();
+    store().generation++;
     return;
   }
   const { change } = message;
@@ -72,5 +79,5 @@ export function isSoldOut(eventId: string): boolean {
 export function resetStockForTests(): void {
   const kept = store();
   kept.unsubscribe?.();
-  state.__saleLineStock = { events: new Map() };
+  state.__saleLineStock = { events: new Map(), generation: 0 };
 }
