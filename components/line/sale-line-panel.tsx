@@ -78,7 +78,7 @@ export function SaleLinePanel({ eventId }: { eventId: string }) {
   const turnAtAnswer = status.windowEndsAt ? (Date.parse(status.windowEndsAt) - answeredAt) / 1000 : 0;
 
   return (
-    <section aria-labelledby="sale-line-heading" data-testid="sale-line" className="flex flex-col gap-2 rounded-xl border border-brand-200 bg-brand-50 p-3 text-stone-900">
+    <section aria-labelledby="sale-line-heading" data-testid="sale-line" className="flex flex-col gap-2 rounded-xl border border-brand-100 bg-brand-50 p-3 text-stone-900">
       <h3 id="sale-line-heading" className="font-semibold">{t("title")}</h3>
       {status.state === "waiting" && opensIn > 0 ? (
         <p className="text-lg font-semibold" role="timer" data-testid="sale-line-opens-in">
