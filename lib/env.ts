@@ -57,6 +57,18 @@ const EnvSchema = z
     PURCHASE_QUEUE_LENGTH: integer(2_000, 0, 100_000),
     /** How long a purchase's body may take to arrive before it is answered 408: it waits for its body outside the line. */
     PURCHASE_BODY_TIMEOUT_MS: integer(5_000, 100, 60_000),
+    /**
+     * A fair on-sale (lib/sale-line, issue 28): buyers let through per second once sales open,
+     * how many may hold a window to buy at once, how long that window lasts, how long a
+     * waiting place survives without its buyer asking, and how long before and after the
+     * opening the line stands.
+     */
+    SALE_LINE_ADMIT_PER_SECOND: integer(50, 1, 10_000),
+    SALE_LINE_MAX_ADMITTED: integer(500, 1, 100_000),
+    SALE_LINE_WINDOW_SECONDS: integer(180, 10, 3_600),
+    SALE_LINE_EXPIRY_SECONDS: integer(60, 5, 3_600),
+    SALE_LINE_LEAD_MINUTES: integer(60, 1, 10_080),
+    SALE_LINE_DRAIN_MINUTES: integer(30, 1, 1_440),
     /** App server processes `npm start` runs on one machine (they share the port). */
     WEB_CONCURRENCY: integer(2, 1, 64),
     APP_URL: optionalString.pipe(z.url("must be an absolute URL like http://localhost:3000").optional()),

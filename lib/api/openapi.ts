@@ -12,6 +12,7 @@ import { AUTH_OPERATIONS } from "./openapi/auth";
 import { BUYING_OPERATIONS } from "./openapi/buying";
 import { CATALOG_OPERATIONS } from "./openapi/catalog";
 import { DEVELOPMENT_OPERATIONS } from "./openapi/development";
+import { LINE_OPERATIONS } from "./openapi/line";
 import { problems, TAGS, type Access, type ApiOperation, type HttpMethod } from "./openapi/operation";
 import { OPERATIONS_OPERATIONS } from "./openapi/operations";
 import { PAYMENTS_OPERATIONS } from "./openapi/payments";
@@ -33,6 +34,7 @@ function withWrapperProblems(operation: ApiOperation): ApiOperation {
 
 export const API_OPERATIONS: ApiOperation[] = [
   ...BUYING_OPERATIONS,
+  ...LINE_OPERATIONS,
   ...CATALOG_OPERATIONS,
   ...TICKETS_OPERATIONS,
   ...CALENDAR_OPERATIONS,

@@ -998,7 +998,7 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date })
   const sessionRows: Array<{ id: string; eventId: string; venueId: string; startsAt: Date; endsAt: Date; cancelled: boolean }> = [];
   const ticketRows: Array<{
     id: string; sessionId: string; name: string; nameTranslations: Partial<Record<Locale, string>>; description: string; priceMinor: number;
-    currency: string; capacity: number; sold: number; sortOrder: number; hidden: boolean;
+    currency: string; capacity: number; sold: number; sortOrder: number; hidden: boolean; salesStart: Date | null;
   }> = [];
   const soldTypes: SoldType[] = [];
   // Which event and English name each ticket type has: the demo's questions name types so.
@@ -1030,7 +1030,9 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date })
         const id = demoId(`ticket:${e.slug}:${s}:${k}`);
         // Past sessions look like they happened: mostly sold. Drafts never sold; a cancelled
         // event's buyers were refunded and its places given back.
-        const sold = e.status === "draft" || e.status === "cancelled"
+        // One on-sale opens five minutes after the demo starts (issue 28): its countdown and line, nothing sold yet.
+        const opensSoon = e.slug === "south-bank-choir-evening";
+        const sold = e.status === "draft" || e.status === "cancelled" || opensSoon
           ? 0
           : spec.when === "past" && stock === "normal"
             ? Math.floor(ticket.capacity * (0.7 + 0.3 * unit(`${e.slug}:${s}:${k}`)))
@@ -1040,7 +1042,7 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date })
         ticketRows.push({
           id, sessionId, ...ticketTypeNames(ticket.name, language),
           description: ticket.description ?? "", priceMinor: ticket.priceMinor, currency: currencyOf(venue),
-          capacity: ticket.capacity, sold, sortOrder: k, hidden: ticket.hidden ?? false,
+          capacity: ticket.capacity, sold, sortOrder: k, hidden: ticket.hidden ?? false, salesStart: opensSoon ? new Date(now + 5 * 60_000) : null,
         });
         if (sold > 0) soldTypes.push({ id, eventId, sessionId, startsAt: placed.start, priceMinor: ticket.priceMinor, currency: currencyOf(venue), sold });
       });

@@ -37,6 +37,8 @@ export const PROBLEMS = {
   internal_error: { status: 500, title: "Something went wrong on our side" },
   busy: { status: 503, title: "Very busy right now: try again shortly" },
   unavailable: { status: 503, title: "Temporarily unavailable: try again later" },
+  // A fair on-sale's line (lib/sale-line): the problem carries the buyer's `line`.
+  in_line: { status: 503, title: "Waiting in line for the on-sale" },
   // Outcomes of admin work (lib/admin AdminError codes; a bad form is validation_failed).
   conflict: { status: 409, title: "Changed in the meantime" },
   overlap: { status: 409, title: "Overlaps another session" },

@@ -19,6 +19,7 @@ export const CLIENT_NAMESPACES = [
   "error",
   "near",
   "calendarFeed",
+  "line",
 ] as const satisfies readonly (keyof Messages)[];
 
 export function clientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {

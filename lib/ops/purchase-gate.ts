@@ -15,6 +15,10 @@
 // PURCHASE_BODY_TIMEOUT_MS, else 408).
 // So a client that trickles its body, or a crowd of anonymous sockets, costs its senders a
 // socket each and the line nothing.
+//
+// An event whose sales open at a set time has a fair line in front of all that (issue 28,
+// lib/sale-line/edge.ts): once it is sold out the crowd is told so before anything else, and
+// until a buyer's turn their request is answered 503 `in_line` with their place.
 import http from "node:http";
 import { problemBody, PROBLEM_CONTENT_TYPE, type ProblemCode, type ProblemOptions } from "@/lib/http/problem";
 import type { ApiCaller } from "@/lib/auth/api-caller";
@@ -27,6 +31,7 @@ import { answerAndClose, readNodeBody, replayRequest } from "@/lib/http/node-req
 import { BUYING_INTERNAL_ERROR_DETAIL } from "@/lib/http/with-api-errors";
 import { childLogger } from "@/lib/log";
 import { isOrderError } from "@/lib/orders/errors";
+import { lineAtEdge, takeTurnAtEdge } from "@/lib/sale-line/edge";
 import { busyError, purchaseLine } from "./admission-line";
 
 const INSTALLED = Symbol.for("local-tickets.purchase-gate");
@@ -72,13 +77,13 @@ async function knownCaller(headers: http.IncomingHttpHeaders): Promise<ApiCaller
   return user ? { user, via: "session" } : null;
 }
 
-/** Does the body name a guest buyer (`buyer: {email, name}`, both text)? The route checks them properly. */
-function namesGuestBuyer(body: Buffer): boolean {
+/** The email of the guest buyer the body names (`buyer: {email, name}`, both text), or null. The route checks them properly. */
+function guestEmailOf(body: Buffer): string | null {
   try {
     const buyer = (JSON.parse(body.toString("utf8")) as { buyer?: { email?: unknown; name?: unknown } } | null)?.buyer;
-    return typeof buyer?.email === "string" && typeof buyer.name === "string";
+    return typeof buyer?.email === "string" && typeof buyer.name === "string" ? buyer.email : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -93,6 +98,9 @@ async function passGate(request: http.IncomingMessage, response: http.ServerResp
   const body = readNodeBody(request, { maxBytes: MAX_BUY_BODY_BYTES, timeoutMs: settings.PURCHASE_BODY_TIMEOUT_MS });
   // Whatever a client put in the hand-off header is not ours.
   delete request.headers[CALLER_HANDOFF_HEADER];
+  // A scheduled on-sale's line: sold out is told here, from this process's live figures.
+  const atEdge = await lineAtEdge(request);
+  if (atEdge.refusal) return answer(response, atEdge.refusal.code, atEdge.refusal.options);
   const withCredentials = request.headers.authorization !== undefined;
   const caller = await knownCaller(request.headers);
   const refuseStranger = () =>
@@ -110,7 +118,12 @@ async function passGate(request: http.IncomingMessage, response: http.ServerResp
     else if (read.reason === "too_large") answer(response, "content_too_large", { detail: `Send at most ${MAX_BUY_BODY_BYTES} bytes.` });
     return;
   }
-  if (!caller && !namesGuestBuyer(read.body)) return refuseStranger();
+  const guestEmail = caller ? null : guestEmailOf(read.body);
+  if (!caller && guestEmail === null) return refuseStranger();
+  if (atEdge.line) {
+    const refusal = await takeTurnAtEdge(atEdge.line, request, response, { caller, guestEmail });
+    if (refusal) return answer(response, refusal.code, refusal.options);
+  }
   const replay = replayRequest(request, read.body);
   // Whatever a client put in the hand-off header is not ours (raw headers too).
   replay.rawHeaders = replay.rawHeaders.filter((_, index, all) => all[index - (index % 2)].toLowerCase() !== CALLER_HANDOFF_HEADER);

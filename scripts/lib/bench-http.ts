@@ -5,25 +5,26 @@
 import http from "node:http";
 
 export type BurstRequest = { url: string; method: "POST" | "GET"; headers: Record<string, string>; body?: string };
-export type BurstResult = { latencyMs: number; endMs: number; status: number; code: string; retryAfterSeconds?: number };
+export type BurstResult = { latencyMs: number; endMs: number; status: number; code: string; retryAfterSeconds?: number; body?: string };
 
-export async function fireBurst(requests: BurstRequest[], options: { timeoutMs: number }): Promise<{ results: BurstResult[]; wallMs: number }> {
+/** `keepBody` keeps each answer's body text (the on-sale reads its place in line from it). */
+export async function fireBurst(requests: BurstRequest[], options: { timeoutMs: number; keepBody?: boolean }): Promise<{ results: BurstResult[]; wallMs: number }> {
   const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
   const origin = performance.now();
-  const results = await Promise.all(requests.map((request) => send(request, agent, origin, options.timeoutMs)));
+  const results = await Promise.all(requests.map((request) => send(request, agent, origin, options.timeoutMs, options.keepBody ?? false)));
   agent.destroy();
   return { results, wallMs: Math.max(...results.map((result) => result.endMs)) };
 }
 
-function send(request: BurstRequest, agent: http.Agent, origin: number, timeoutMs: number): Promise<BurstResult> {
+function send(request: BurstRequest, agent: http.Agent, origin: number, timeoutMs: number, keepBody: boolean): Promise<BurstResult> {
   return new Promise((resolve) => {
     const started = performance.now();
     let settled = false;
-    const finish = (status: number, code: string, retryAfterSeconds?: number) => {
+    const finish = (status: number, code: string, retryAfterSeconds?: number, body?: string) => {
       if (settled) return;
       settled = true;
       const now = performance.now();
-      resolve({ latencyMs: now - started, endMs: now - origin, status, code, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) });
+      resolve({ latencyMs: now - started, endMs: now - origin, status, code, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }), ...(keepBody && body !== undefined ? { body } : {}) });
     };
     const body = request.body === undefined ? undefined : Buffer.from(request.body);
     const req = http.request(
@@ -38,9 +39,10 @@ function send(request: BurstRequest, agent: http.Agent, origin: number, timeoutM
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
         const retryAfter = response.headers["retry-after"];
-        response.on("end", () =>
-          finish(response.statusCode ?? 0, codeOf(response.statusCode ?? 0, Buffer.concat(chunks).toString("utf8")), retryAfter === undefined ? undefined : Number(retryAfter)),
-        );
+        response.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          finish(response.statusCode ?? 0, codeOf(response.statusCode ?? 0, text), retryAfter === undefined ? undefined : Number(retryAfter), text);
+        });
         response.on("error", (error) => finish(0, `network: ${(error as NodeJS.ErrnoException).code ?? error.message}`));
       },
     );

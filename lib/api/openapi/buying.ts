@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { ZBuyOptions, ZBuyOptionsQuery, ZBuyRequest, ZBuyResponse, ZCreateTokenRequest, ZCreatedToken, ZEventIdParams, ZHolderChangeAnswer, ZLocalPayRequest, ZLocalPayResponse, ZOrderAccessQuery, ZOrderConfirmation, ZOrderIdParams, ZTicketIdParams, ZTokenIdParams, ZTokenList } from "../schemas";
 import { ZHolderChange } from "@/lib/tickets/change-holder";
-import { json, problems, type ApiOperation } from "./operation";
+import { json, problems, problemsWith, type ApiOperation } from "./operation";
+import { ZLineProblem } from "@/lib/sale-line/schemas";
 
 const IdempotencyKeyHeader = {
   name: "Idempotency-Key",
@@ -33,10 +34,10 @@ export const BUYING_OPERATIONS: ApiOperation[] = [
     tag: "Buying",
     summary: "Hold tickets or a time range",
     description:
-      "Holds the places in one transaction and answers 201 with the pending order, its hold expiry, where to pay and a private link to the order (`accessUrl`). A free order is confirmed at once (status `paid`, `payment` null). Buy with an API token (for its account) or without one as a guest: `buyer: {email, name}`; the order is that email's. `holders` names each ticket's holder (default: the buyer) and `answers` the event's questions (GET lists them); every holder or answer at fault is one 422 `invalid` whose `errors` point at it, and nothing is held. A `voucher` code prices the lines it covers and may reveal hidden ticket types (see GET with `?voucher=`); its uses are counted when the places are held, so a code with 50 uses never gives 51; a code that cannot be used is `422 voucher_invalid` pointing at `/voucher`. Before a type's sales open: `409 not_on_sale_yet` with `opensAt`. Refusals name their cause: sold out, not enough left, taken (409); over the per-order limit, outside opening hours, not a slot start, bad length, in the past (422). Rate limited per user or guest email and per address (429 with Retry-After). The body must arrive whole within a few seconds (else 408) and the caller must be known, or the body name a guest buyer (else 401), before the request waits in the process's purchase line.",
+      "Holds the places in one transaction and answers 201 with the pending order, its hold expiry, where to pay and a private link to the order (`accessUrl`). A free order is confirmed at once (status `paid`, `payment` null). Buy with an API token (for its account) or without one as a guest: `buyer: {email, name}`; the order is that email's. `holders` names each ticket's holder (default: the buyer) and `answers` the event's questions (GET lists them); every holder or answer at fault is one 422 `invalid` whose `errors` point at it, and nothing is held. A `voucher` code prices the lines it covers and may reveal hidden ticket types (see GET with `?voucher=`); its uses are counted when the places are held, so a code with 50 uses never gives 51; a code that cannot be used is `422 voucher_invalid` pointing at `/voucher`. Before a type's sales open: `409 not_on_sale_yet` with `opensAt`. Refusals name their cause: sold out, not enough left, taken (409); over the per-order limit, outside opening hours, not a slot start, bad length, in the past (422). Rate limited per user or guest email and per address (429 with Retry-After). The body must arrive whole within a few seconds (else 408) and the caller must be known, or the body name a guest buyer (else 401), before the request waits in the process's purchase line. When the event's sales open at a set time, buyers wait in one fair line shared by every server: until their turn (in arrival order, let through at the pace the purchase path sustains, none before the opening) the answer is 503 `in_line` with Retry-After and `line` (position, how many ahead, about how long, the opening, and the line token); send the token back as the `Line-Token` header with each try (a guest's place is theirs only with it). Asking again keeps the place; a buyer who stops asking loses it. Once the event is sold out, 409 `sold_out` comes at once.",
     access: "user-or-guest",
     pathParams: ZEventIdParams,
-    headers: [IdempotencyKeyHeader],
+    headers: [IdempotencyKeyHeader, { name: "Line-Token", description: "The line token of an on-sale's line (from the 503 `in_line` answer's `line.token`), sent back with each try.", schema: z.string().max(64) }],
     body: { schema: ZBuyRequest, description: "Either `items` (ticket types of one session) or `booking`" },
     responses: {
       201: json("Places held (or a free order confirmed)", ZBuyResponse, {
@@ -69,6 +70,7 @@ export const BUYING_OPERATIONS: ApiOperation[] = [
         "rate_limited",
         "internal_error",
       ),
+      ...problemsWith(ZLineProblem, "busy", "in_line"),
     },
   },
   {

@@ -19,6 +19,7 @@ import { particularsFromForm } from "@/lib/questions/particulars-from-form";
 import { applyVoucherOnEventPage, type RevealedType } from "@/lib/checkout/apply-voucher";
 import type { VoucherOffer } from "@/lib/orders/voucher";
 import type { Locale } from "@/lib/i18n/locales";
+import { takeFormTurn } from "@/lib/sale-line/browser-line";
 
 /** The total the buyer was shown (the panel's quote), when the form says it. */
 function expectedTotal(formData: FormData): number | undefined {
@@ -36,6 +37,9 @@ async function purchaseThenPay(choice: PurchaseChoice, buyer: Buyer, formData: F
   const [t, locale] = await Promise.all([getTranslations("actions"), getLocale()]);
   let destination: string;
   try {
+    // An on-sale at a set time: only at the buyer's turn in its line (lib/sale-line).
+    const turn = await takeFormTurn("items" in choice ? choice.items[0]?.ticketTypeId : undefined, buyer);
+    if (!turn.ok) return turn.state;
     // The same admission line as the JSON API: in a crowd, "very busy, try again in N s".
     const { order, payment } = await admitPurchase(() =>
       startPurchase({
@@ -47,6 +51,7 @@ async function purchaseThenPay(choice: PurchaseChoice, buyer: Buyer, formData: F
         requestKey: formRequestKey(formData.get("requestKey"), choice),
       }),
     );
+    await turn.bought();
     // A guest's way back to the order is its private link.
     destination = payment?.url ?? withAccess(`/orders/${order.id}`, buyer.kind === "guest" ? order.accessToken : null);
   } catch (error) {

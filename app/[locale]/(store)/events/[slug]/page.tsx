@@ -6,6 +6,7 @@ import { AvailabilityBadge } from "@/components/availability-badge";
 import { BookingBuyPanel } from "@/components/booking-buy-panel";
 import { BuyBar } from "@/components/buy-bar";
 import { MoreLikeThis } from "@/components/discovery/more-like-this";
+import { SaleLinePanel } from "@/components/line/sale-line-panel";
 import { ShareButton } from "@/components/share-button";
 import { TicketBuyPanel } from "@/components/ticket-buy-panel";
 import { currentUser } from "@/lib/auth";
@@ -116,6 +117,7 @@ export default async function EventPage({ params, searchParams }: Props) {
         >
           <div className="flex flex-col gap-4">
             <h2 id="buy-heading" className="text-xl font-semibold">{bookable ? t("bookATime") : t("tickets")}</h2>
+            {event.sessions.length > 0 ? <SaleLinePanel eventId={event.id} /> : null}
             {event.sessions.length > 0 ? (
               <TicketBuyPanel slug={event.slug} sessions={sessions} rules={rules} quotedAt={quotedAt} formKey={formKey} maxPerOrder={maxPerOrder} signedIn={user !== null} action={reserveTicketsAction} applyVoucher={applyVoucherAction} />
             ) : null}
