@@ -3,7 +3,7 @@
 // and the buyer gives a ticket to someone else, which re-issues its code.
 import { expect, test } from "@playwright/test";
 import { buyPanel, chooseTickets } from "./buying";
-import { expectNoAxeViolations, uniqueEmail } from "./helpers";
+import { expectNoAxeViolations, signUpAndVerify, uniqueEmail } from "./helpers";
 
 const PER_TICKET = "crema-catalana-workshop";
 const PER_ORDER = "southwark-ghost-walk";
@@ -65,4 +65,34 @@ test("questions asked once per order: a required choice and a consent, in the bu
   // Nothing per ticket: naming the tickets is folded away, one tap to open.
   await expect(panel.getByText("¿Compras para amigos? Pon nombre a cada entrada (opcional)")).toBeVisible();
   await expectNoAxeViolations(page);
+});
+
+test("a friend given a ticket sees it in My tickets once their account has verified that email", async ({ page, browser, baseURL }) => {
+  // A free event: the guest's order is paid at once and its page opens.
+  await page.goto("/events/cafe-muller-open-mic");
+  const panel = buyPanel(page);
+  await panel.getByTestId("guest-fields").getByLabel("Email").fill(uniqueEmail("giver"));
+  await panel.getByLabel("Your name").fill("Gil Giver");
+  await panel.getByRole("button", { name: "Get free tickets" }).click();
+  await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "paid");
+  const friend = uniqueEmail("friend");
+  const ticket = page.getByTestId("ticket").first();
+  await ticket.getByText("Give ticket 1 to someone else").click();
+  await ticket.getByLabel("Name on the ticket").fill("Fran Friend");
+  await ticket.getByLabel("Their email (optional)").fill(friend);
+  await ticket.getByRole("button", { name: "Save and issue a new code" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Fran Friend" })).toBeVisible();
+
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
+  const other = await context.newPage();
+  await signUpAndVerify(other, { baseURL: baseURL!, email: friend, name: "Fran Friend", password: "a long friendly password" });
+  await other.goto("/account");
+  const given = other.getByTestId("given-tickets");
+  await expect(given).toContainText("Fran Friend");
+  await given.getByRole("link").first().click();
+  await expect(other.getByTestId("held-ticket")).toContainText("Fran Friend");
+  await expect(other.getByText("Gil Giver bought this ticket and put your name on it.")).toBeVisible();
+  await expectNoAxeViolations(other);
+  expect(await other.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(361);
+  await context.close();
 });

@@ -52,6 +52,16 @@ export function canChangeTicketHolder(actor: Actor | null | undefined, order: { 
 }
 
 /**
+ * A ticket someone else bought and handed on (issue 29.2): its holder sees it (that one ticket,
+ * never the order) once their account has verified the email it was given to; admins too.
+ */
+export function canViewHeldTicket(actor: Actor | null | undefined, ticket: { holderEmail: string | null }): boolean {
+  if (!actor) return false;
+  if (canAdminister(actor)) return true;
+  return actor.verifiedEmail !== null && ticket.holderEmail !== null && ticket.holderEmail.toLowerCase() === actor.verifiedEmail;
+}
+
+/**
  * The events `actor` may check tickets in for, from their staff grants (a grant without an
  * event is for every event): "all" for admins and all-event staff, the granted events, or
  * null for anyone else.

@@ -942,7 +942,13 @@ function planSales(types: SoldType[], buyers: DemoBuyer[], staff: { id: string; 
 // ---------------------------------------------------------------------------------------
 // The seed
 
-export async function seedDemoData(prisma: PrismaClient, options: { now: Date }): Promise<{ events: number }> {
+/**
+ * `onSaleInMinutes`: when the demo's scheduled on-sale (the South Bank choir evening) opens,
+ * after `now` (default 5: a new user sees the countdown and the line; the e2e suite sets it
+ * longer with DEMO_ON_SALE_IN_MINUTES so the line is still before its opening when its spec runs).
+ */
+export async function seedDemoData(prisma: PrismaClient, options: { now: Date; onSaleInMinutes?: number }): Promise<{ events: number }> {
+  const onSaleInMs = (options.onSaleInMinutes ?? 5) * 60_000;
   const now = options.now.getTime();
   if (!Number.isFinite(now)) throw new Error("seedDemoData: options.now is not a valid date");
 
@@ -1042,7 +1048,7 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date })
         ticketRows.push({
           id, sessionId, ...ticketTypeNames(ticket.name, language),
           description: ticket.description ?? "", priceMinor: ticket.priceMinor, currency: currencyOf(venue),
-          capacity: ticket.capacity, sold, sortOrder: k, hidden: ticket.hidden ?? false, salesStart: opensSoon ? new Date(now + 5 * 60_000) : null,
+          capacity: ticket.capacity, sold, sortOrder: k, hidden: ticket.hidden ?? false, salesStart: opensSoon ? new Date(now + onSaleInMs) : null,
         });
         if (sold > 0) soldTypes.push({ id, eventId, sessionId, startsAt: placed.start, priceMinor: ticket.priceMinor, currency: currencyOf(venue), sold });
       });

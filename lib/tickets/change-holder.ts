@@ -51,8 +51,10 @@ export async function changeTicketHolder(options: {
   const withAccessLink = !options.viewer || order.userId !== options.viewer.id ? await hasOrderAccess(options.orderId, options.accessToken) : false;
   if (!canChangeTicketHolder(actorOf(options.viewer), order, { withAccessLink })) throw notFound;
 
+  // Emails are kept in lower case (the key a holder's account is matched by), however a caller sends them.
+  const email = options.change.email?.trim().toLowerCase() || null;
   const [{ result }] = await sql<{ result: Answer }>`
-    SELECT ticket_change_holder(${options.orderId}::uuid, ${options.ticketId}::uuid, ${options.change.name}, ${options.change.email},
+    SELECT ticket_change_holder(${options.orderId}::uuid, ${options.ticketId}::uuid, ${options.change.name.trim()}, ${email},
                                 ${currentRequestId() ?? null}) AS result`;
   if (result.ok) return { ticketId: result.ticketId, shortCode: result.shortCode, reissued: true };
   switch (result.code) {

@@ -54,7 +54,9 @@ export async function seedIfEmpty(url: string, now = new Date()): Promise<boolea
   try {
     const [users, events] = await Promise.all([prisma.user.count(), prisma.event.count()]);
     if (users > 0 || events > 0) return false;
-    await seedDemoData(prisma, { now });
+    // The demo's on-sale opens 5 minutes after the first start, or DEMO_ON_SALE_IN_MINUTES (the e2e suite's).
+    const onSaleInMinutes = Number(process.env.DEMO_ON_SALE_IN_MINUTES);
+    await seedDemoData(prisma, { now, ...(Number.isFinite(onSaleInMinutes) && onSaleInMinutes > 0 ? { onSaleInMinutes } : {}) });
     return true;
   } finally {
     await prisma.$disconnect();

@@ -11,6 +11,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money";
 import type { TicketOrderSummary } from "@/lib/tickets/group-ticket-orders";
 import { listTicketOrders } from "@/lib/tickets/list-ticket-orders";
+import { listTicketsHeldBy } from "@/lib/tickets/held-tickets";
 import { isEmailVerified } from "@/lib/auth/users";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -49,7 +50,11 @@ function OrderList({ orders, label, locale, withYear, t }: { orders: TicketOrder
 export default async function AccountPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const [{ locale }, t] = await Promise.all([params, getTranslations("account")]);
   const user = await requireUser("/account", locale);
-  const { upcoming, past } = await listTicketOrders({ userId: user.id, verifiedEmail: isEmailVerified(user) ? user.email.toLowerCase() : null });
+  const verifiedEmail = isEmailVerified(user) ? user.email.toLowerCase() : null;
+  const [{ upcoming, past }, given] = await Promise.all([
+    listTicketOrders({ userId: user.id, verifiedEmail }),
+    verifiedEmail ? listTicketsHeldBy(verifiedEmail) : Promise.resolve([]),
+  ]);
   // One date format on the page: every date with its year when any is in another year.
   const withYear = [...upcoming, ...past].some((order) => yearNeeded([order.startsAt], order.timeZone));
   return (
@@ -67,6 +72,23 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           <OrderList orders={upcoming} label={t("upcoming")} locale={locale} withYear={withYear} t={t} />
         )}
       </section>
+      {given.length > 0 ? (
+        <section aria-labelledby="given" className="flex flex-col gap-2" data-testid="given-tickets">
+          <h2 id="given" className="text-lg font-semibold">{t("givenToYou")}</h2>
+          <ul className="flex flex-col gap-2" aria-label={t("givenToYou")}>
+            {given.map((ticket) => (
+              <li key={ticket.id}>
+                <Link href={`/tickets/${ticket.id}`} className="flex min-h-11 flex-col rounded-xl border border-stone-200 bg-white p-3 hover:border-brand-600">
+                  <span className="font-semibold">{ticket.eventTitle}</span>
+                  <span className="text-sm text-stone-700">
+                    <time dateTime={ticket.startsAt.toISOString()}>{formatShortDayTime(ticket.startsAt, ticket.timeZone, undefined, locale, withYear)}</time> · {ticket.venueName} · {ticket.holderName}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {past.length > 0 ? (
         <section aria-labelledby="past" className="flex flex-col gap-2">
           <h2 id="past" className="text-lg font-semibold">{t("past")}</h2>
