@@ -83,10 +83,11 @@ test("a friend given a ticket sees it in My tickets once their account has verif
   await ticket.getByRole("button", { name: "Save and issue a new code" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Fran Friend" })).toBeVisible();
 
-  const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
+  const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 780 } });
   const other = await context.newPage();
   await signUpAndVerify(other, { baseURL: baseURL!, email: friend, name: "Fran Friend", password: "a long friendly password" });
-  await other.goto("/account");
+  // Confirming signs the friend in and goes on to My tickets.
+  await expect(other.getByRole("heading", { name: "My tickets" })).toBeVisible();
   const given = other.getByTestId("given-tickets");
   await expect(given).toContainText("Fran Friend");
   await given.getByRole("link").first().click();
