@@ -8,7 +8,7 @@
 //                 (resource, start), lock = the reference's upsert loop, unlock = locked=false
 //        select   the reference's "SELECT … FOR UPDATE" over ranges, then INSERT
 //        gist     the reference's GiST exclusion constraint (resource =, range &&)
-//        product  reserveBooking / cancelBooking of lib/orders, the exact functions the
+//        product  reserveBooking / cancelOrder of lib/orders, the exact functions the
 //                 checkout and the API call (resource row lock, overlap check, GiST
 //                 exclusion constraint as the backstop, an order per booking)
 //      The three reference strategies live in their own schema (bench_ta) of the same
@@ -365,7 +365,7 @@ function referenceStrategies(pool: pg.Pool): Strategy[] {
 
 type OrdersModule = {
   reserveBooking: typeof import("../lib/orders/reserve-booking").reserveBooking;
-  cancelBooking: typeof import("../lib/orders/transitions").cancelBooking;
+  cancelOrder: typeof import("../lib/orders/cancel-order").cancelOrder;
   isOrderError: typeof import("../lib/orders/errors").isOrderError;
 };
 
@@ -374,7 +374,7 @@ function productStrategy(orders: OrdersModule, bookerIds: string[], resourceIds:
   const owners = new Map<string, string>();
   return {
     name: "product",
-    description: "reserveBooking / cancelBooking (lib/orders): resource row lock + overlap check + exclusion constraint",
+    description: "reserveBooking / cancelOrder (lib/orders): resource row lock + overlap check + exclusion constraint",
     book: async (range) => {
       try {
         const userId = bookerIds[next++ % bookerIds.length];
@@ -390,7 +390,7 @@ function productStrategy(orders: OrdersModule, bookerIds: string[], resourceIds:
       }
     },
     cancel: async (_range, _requester, handle) => {
-      await orders.cancelBooking({ userId: owners.get(handle)!, orderId: handle });
+      await orders.cancelOrder({ viewer: { id: owners.get(handle)!, email: "", name: "", role: "attendee" }, orderId: handle, ticketIds: null });
     },
   };
 }
@@ -574,10 +574,10 @@ async function loadOrders(): Promise<OrdersModule> {
   try {
     const [booking, cancel, errors] = await Promise.all([
       import("../lib/orders/reserve-booking"),
-      import("../lib/orders/transitions"),
+      import("../lib/orders/cancel-order"),
       import("../lib/orders/errors"),
     ]);
-    return { reserveBooking: booking.reserveBooking, cancelBooking: cancel.cancelBooking, isOrderError: errors.isOrderError };
+    return { reserveBooking: booking.reserveBooking, cancelOrder: cancel.cancelOrder, isOrderError: errors.isOrderError };
   } catch (error) {
     if (String(error).includes("server-only") || String(error).includes("Client Component")) {
       throw new Error("lib/orders is server-only: run with `tsx --conditions=react-server` (npm run bench:availability does)");

@@ -44,7 +44,7 @@ async function readBody(request: IncomingMessage): Promise<string> {
 export class FakeStripe {
   readonly sessions = new Map<string, Session>();
   readonly requests: RecordedRequest[] = [];
-  readonly refunds: { id: string; payment_intent: string; metadata: Record<string, string> }[] = [];
+  readonly refunds: { id: string; payment_intent: string; amount: number | null; metadata: Record<string, string> }[] = [];
   readonly sentEvents: { id: string; type: string; status: number }[] = [];
   private readonly idempotent = new Map<string, unknown>();
   private server?: Server;
@@ -171,7 +171,8 @@ export class FakeStripe {
       return { status: 200, body: session };
     }
     if (method === "POST" && path === "/v1/refunds") {
-      const refund = { id: id("re"), object: "refund", status: "succeeded", payment_intent: body.payment_intent, metadata: { orderId: body["metadata[orderId]"] ?? "" } };
+      // `amount` absent: the whole payment (Stripe's default); present: a partial refund.
+      const refund = { id: id("re"), object: "refund", status: "succeeded", payment_intent: body.payment_intent, amount: body.amount === undefined ? null : Number(body.amount), metadata: { orderId: body["metadata[orderId]"] ?? "", refundId: body["metadata[refundId]"] ?? "" } };
       this.refunds.push(refund);
       return { status: 200, body: refund };
     }

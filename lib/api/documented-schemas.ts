@@ -132,6 +132,14 @@ export const ZEventDetail = z
     ),
     questions: z.array(ZQuestion).describe("What a buyer is asked (POST /api/events/{id}/buy takes the answers)"),
     holderChangeCutoffMinutes: z.int().describe("A ticket's holder can be changed until this many minutes before the start"),
+    cancellation: z
+      .object({
+        kind: z.enum(["none", "free", "fee"]).describe("none: no cancellation; free: a full refund; fee: a refund less feePercent of the price"),
+        cutoffHours: z.int().describe("Cancellation is possible until this many hours before the start"),
+        feePercent: z.int().min(0).max(100).describe("What `fee` keeps, in whole percent of the cancelled places' price (rounded half up to the minor unit)"),
+      })
+      .meta({ id: "CancellationPolicy" })
+      .describe("Whether a buyer may cancel (POST /api/orders/{id}/cancel), until when, and what comes back"),
   })
   .meta({ id: "EventDetail" });
 

@@ -52,6 +52,14 @@ export function canChangeTicketHolder(actor: Actor | null | undefined, order: { 
 }
 
 /**
+ * Who may cancel an order under its event's policy (issue 29.1): whoever may manage it, the
+ * buyer by account or private link, and admins helping them.
+ */
+export function canCancelOrder(actor: Actor | null | undefined, order: { userId: string | null; buyerEmail?: string }, options: { withAccessLink?: boolean } = {}): boolean {
+  return canViewOrder(actor, order, options);
+}
+
+/**
  * A ticket someone else bought and handed on (issue 29.2): its holder sees it (that one ticket,
  * never the order) once their account has verified the email it was given to; admins too.
  */

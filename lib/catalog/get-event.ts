@@ -3,6 +3,7 @@ import { prisma, sql } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
 import type { Locale } from "@/lib/i18n/locales";
 import type { BookingRules } from "@/lib/orders/quote";
+import { policyOf } from "@/lib/orders/cancellation-policy";
 import { lengthRefusal, slotStarts } from "@/lib/orders/quote-booking";
 import { instantAt, isIsoDate } from "@/lib/time";
 import { localiseEvent } from "./localise-event";
@@ -46,6 +47,9 @@ async function findPublicEvent(where: { slug: string } | { id: string }, now: Da
       createdAt: true,
       updatedAt: true,
       holderChangeCutoffMinutes: true,
+      cancellationPolicy: true,
+      cancellationCutoffHours: true,
+      cancellationFeePercent: true,
       questions: {
         orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }, { id: "asc" }],
         select: QUESTION_SELECT,
@@ -93,9 +97,10 @@ async function findPublicEvent(where: { slug: string } | { id: string }, now: Da
   });
   if (!event) return null;
   const capped = await quotaCaps(event.sessions.map((session) => session.id));
-  const { translations, language, questions, venue, ...rest } = event;
+  const { translations, language, questions, venue, cancellationPolicy, cancellationCutoffHours, cancellationFeePercent, ...rest } = event;
   return {
     ...rest,
+    cancellation: policyOf({ cancellationPolicy, cancellationCutoffHours, cancellationFeePercent }),
     venue: { ...venue, country: venue.country?.trim() ?? null },
     questions: questions.map(storedQuestion),
     ...localiseEvent({ title: event.title, summary: event.summary, description: event.description, language }, translations, locale),

@@ -21,6 +21,7 @@ const event: EventDetail = {
   resources: [],
   questions: [],
   holderChangeCutoffMinutes: 120,
+  cancellation: { kind: "free", cutoffHours: 24, feePercent: 0 },
 };
 
 describe("eventJsonLd", () => {

@@ -3,6 +3,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { Category } from "@/lib/generated/prisma/enums";
 import type { Question } from "@/lib/questions/question";
 import type { NearFilter } from "@/lib/places/near-filter";
+import type { CancellationPolicy } from "@/lib/orders/cancellation-policy";
 
 export type { Category };
 
@@ -139,4 +140,6 @@ export type EventDetail = {
   questions: Question[];
   /** Until how many minutes before the start a ticket's holder may be changed. */
   holderChangeCutoffMinutes: number;
+  /** Whether and until when a buyer may cancel, and the fee kept (issue 29.1). */
+  cancellation: CancellationPolicy;
 };

@@ -39,7 +39,7 @@ describe("email templates", () => {
   it("says why a refund happened", () => {
     const base = { buyerName: "Ana", eventTitle: "Tour", orderReference: "LT-1", amount: "€30", orderUrl: "https://tickets.example/orders/1" };
     expect(refundNoticeEmail({ ...base, reason: "hold_expired" }).text).toMatch(/after your hold on the places had run out/);
-    expect(refundNoticeEmail({ ...base, reason: "booking_cancelled" }).html).toMatch(/Your booking was cancelled/);
+    expect(refundNoticeEmail({ ...base, reason: "cancelled", fee: "€3" }).html).toMatch(/cancellation policy[\s\S]*Cancellation fee[\s\S]*€3/);
     expect(refundNoticeEmail({ ...base, reason: "event_cancelled" }).text).toMatch(/organiser has cancelled this event/);
     expect(refundNoticeEmail({ ...base, reason: "refunded" }).text).toMatch(/refunded you in full/);
     expect(refundNoticeEmail({ ...base, eventTitle: null, reason: "hold_expired" }).subject).toBe("Refund for order LT-1");
@@ -68,9 +68,9 @@ describe("email templates in the buyer's language", () => {
   }
 
   it("writes a refund notice in the buyer's language, one ticket in the singular", () => {
-    const notice = refundNoticeEmail({ buyerName: "Jordi", eventTitle: "Vermut", orderReference: "LT-2", amount: "30 €", reason: "booking_cancelled", orderUrl: "https://tickets.example/ca/orders/2", locale: "ca" });
+    const notice = refundNoticeEmail({ buyerName: "Jordi", eventTitle: "Vermut", orderReference: "LT-2", amount: "30 €", reason: "cancelled", orderUrl: "https://tickets.example/ca/orders/2", locale: "ca" });
     expect(notice.subject).toBe("Reemborsament de la comanda LT-2 (Vermut)");
-    expect(notice.text).toContain("La teva reserva s'ha cancel·lat");
+    expect(notice.text).toContain("Has cancel·lat segons la política");
     expect(ticketsDeliveredEmail({ ...plain, ticketCount: 1, locale: "de" }).subject).toBe("Dein Ticket für Fado à Noite");
   });
 });

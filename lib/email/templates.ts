@@ -126,7 +126,7 @@ ${t("yourOrder")}: ${safeUrl(input.orderUrl)}
   return { subject, html, text };
 }
 
-export type RefundReason = "hold_expired" | "event_cancelled" | "booking_cancelled" | "refunded";
+export type RefundReason = "hold_expired" | "event_cancelled" | "cancelled" | "refunded";
 
 export type RefundNoticeInput = {
   buyerName: string;
@@ -134,6 +134,8 @@ export type RefundNoticeInput = {
   orderReference: string;
   /** Already formatted in the buyer's language, e.g. "€30" or "30 €". */
   amount: string;
+  /** What the cancellation policy kept, formatted; none when nothing was kept. */
+  fee?: string | null;
   reason: RefundReason;
   orderUrl: string;
   /** The buyer's language (the order's); English when not given. */
@@ -143,7 +145,7 @@ export type RefundNoticeInput = {
 const REFUND_WHY = {
   hold_expired: "whyHoldExpired",
   event_cancelled: "whyEventCancelled",
-  booking_cancelled: "whyBookingCancelled",
+  cancelled: "whyCancelled",
   refunded: "whyRefunded",
 } as const satisfies Record<RefundReason, string>;
 
@@ -159,6 +161,7 @@ export function refundNoticeEmail(input: RefundNoticeInput): EmailContent {
     ...(input.eventTitle ? [{ label: t("event"), value: input.eventTitle }] : []),
     { label: t("order"), value: input.orderReference },
     { label: t("refunded"), value: input.amount },
+    ...(input.fee ? [{ label: t("cancellationFee"), value: input.fee }] : []),
   ];
   const heading = t("refundHeading");
   const hello = t("hello", { name: input.buyerName });

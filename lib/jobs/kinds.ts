@@ -18,8 +18,11 @@ export const JOB_KINDS = {
   }),
   /** A ticket given to someone else (its holder changed, with an email) → that ticket's PDF to them. */
   deliver_ticket: z.object({ ticketId: z.uuid() }),
-  /** `refund_required` order → money back through its provider → refund notice. */
-  refund_order: ZOrderPayload,
+  /**
+   * A refund row (`order_owe_refund`) → money back through the order's provider → refund
+   * notice. One job per refund; jobs queued before refunds were rows name only the order.
+   */
+  refund_order: ZOrderPayload.extend({ refundId: z.uuid().optional() }),
   /** The hold ended: close the order's checkout so nobody pays for places given away. */
   expire_checkout: ZOrderPayload.extend({ sessionId: z.string().min(1) }),
 } as const satisfies Record<string, z.ZodType>;
@@ -34,8 +37,9 @@ export function isJobKind(kind: string): kind is JobKind {
   return Object.hasOwn(JOB_KINDS, kind);
 }
 
-/** What a job is about (an order, or one ticket): its unique key names it. */
-export function jobSubjectId(payload: { orderId: string } | { ticketId: string }): string {
+/** What a job is about (a refund, an order, or one ticket): its unique key names it. */
+export function jobSubjectId(payload: { orderId: string; refundId?: string } | { ticketId: string }): string {
+  if ("refundId" in payload && payload.refundId) return payload.refundId;
   return "orderId" in payload ? payload.orderId : payload.ticketId;
 }
 

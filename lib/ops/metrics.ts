@@ -12,7 +12,7 @@ import { registeredDbPool } from "./db-pool";
 
 export { registerDbPool } from "./db-pool";
 
-export type OrderOutcome = "sold" | "sold_out" | "expired" | "refund_required" | "refunded";
+export type OrderOutcome = "sold" | "sold_out" | "expired" | "refund_required" | "refunded" | "cancelled" | "cancelled_by_buyer";
 
 type Metrics = {
   registry: Registry;

@@ -4,6 +4,7 @@ import { jobKey } from "@/lib/jobs/kinds";
 import type { SessionUser } from "@/lib/auth/users";
 import { prisma } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
+import { cancellationDeadline, cancellationRefund, policyOf, type CancellationPolicy } from "./cancellation-policy";
 import { hasOrderAccess } from "./order-access";
 
 export type OrderView = NonNullable<Awaited<ReturnType<typeof findOrder>>>;
@@ -23,7 +24,7 @@ function findOrder(orderId: string) {
                   id: true,
                   startsAt: true,
                   endsAt: true,
-                  event: { select: { title: true, slug: true, holderChangeCutoffMinutes: true, transfersForbidden: true } },
+                  event: { select: { title: true, slug: true, holderChangeCutoffMinutes: true, transfersForbidden: true, ...CANCELLATION_FIELDS } },
                   venue: { select: { name: true, address: true, timeZone: true } },
                 },
               },
@@ -35,19 +36,22 @@ function findOrder(orderId: string) {
       bookings: {
         include: {
           resource: {
-            select: { name: true, event: { select: { title: true, slug: true, holderChangeCutoffMinutes: true, transfersForbidden: true } }, venue: { select: { name: true, address: true, timeZone: true } } },
+            select: { name: true, event: { select: { title: true, slug: true, holderChangeCutoffMinutes: true, transfersForbidden: true, ...CANCELLATION_FIELDS } }, venue: { select: { name: true, address: true, timeZone: true } } },
           },
         },
       },
       // A ticket re-issued to a new holder is replaced by its new row: only the current one is shown.
       tickets: {
         where: { reissuedAs: { is: null } },
-        select: { id: true, code: true, holderName: true, holderEmail: true, status: true, ticketType: { select: { name: true } } },
+        select: { id: true, code: true, holderName: true, holderEmail: true, status: true, refundId: true, ticketTypeId: true, ticketType: { select: { name: true } } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       },
+      refunds: { select: { id: true, amountMinor: true, feeMinor: true, status: true, reason: true, createdAt: true }, orderBy: { createdAt: "asc" } },
     },
   });
 }
+
+const CANCELLATION_FIELDS = { cancellationPolicy: true, cancellationCutoffHours: true, cancellationFeePercent: true } as const;
 
 /**
  * The order if `viewer` may see it (its owner or an admin) or `accessToken` is one of its private
@@ -85,4 +89,41 @@ export async function getDeliveryStatus(orderId: string): Promise<DeliveryStatus
   const job = await prisma.job.findUnique({ where: { uniqueKey: jobKey("deliver_order", orderId) }, select: { status: true } });
   if (!job) return "none";
   return ({ queued: "queued", running: "sending", succeeded: "sent", dead: "failed" } as const)[job.status];
+}
+
+/**
+ * What the buyer may cancel now and what would come back (issue 29.1), worked out as
+ * `order_cancel` will: each valid ticket its line's price (a booking: the order's total), less
+ * the policy's fee. `policy` is always there to be shown; `until` is null once cancelling is no
+ * longer possible (or never was); a pending order can always be given up (`pending`).
+ */
+export type CancellationOffer = {
+  policy: CancellationPolicy;
+  pending: boolean;
+  until: Date | null;
+  whole: { refundMinor: number; feeMinor: number };
+  byTicket: Map<string, { refundMinor: number; feeMinor: number }>;
+};
+
+export function cancellationOffer(order: OrderView, now = new Date()): CancellationOffer | null {
+  const session = order.items[0]?.ticketType.session;
+  const booking = order.bookings[0];
+  const event = session?.event ?? booking?.resource.event;
+  const startsAt = session?.startsAt ?? booking?.startsAt;
+  if (!event || !startsAt) return null;
+  const policy = policyOf(event);
+  const deadline = order.status === "paid" ? cancellationDeadline(policy, startsAt) : null;
+  const until = deadline && deadline > now ? deadline : null;
+  const priceOf = (ticket: OrderView["tickets"][number]) =>
+    ticket.ticketTypeId === null
+      ? order.totalMinor
+      : (order.items.find((item) => item.ticketTypeId === ticket.ticketTypeId && item.status === "sold")?.unitPriceMinor ?? 0);
+  const valid = order.tickets.filter((ticket) => ticket.status === "valid");
+  return {
+    policy,
+    pending: order.status === "pending",
+    until,
+    whole: cancellationRefund(policy, valid.reduce((sum, ticket) => sum + priceOf(ticket), 0)),
+    byTicket: new Map(valid.map((ticket) => [ticket.id, cancellationRefund(policy, priceOf(ticket))])),
+  };
 }

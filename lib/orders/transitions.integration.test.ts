@@ -7,7 +7,6 @@ import { instantAt, localDateAndMinute } from "@/lib/time";
 import { reserveBooking } from "./reserve-booking";
 import { reserveTickets } from "./reserve-tickets";
 import {
-  cancelBooking,
   cancelUnpaidOrder,
   confirmOrderPayment,
   markOrderRefunded,
@@ -18,6 +17,7 @@ import {
   type OrderStatus,
   type OrderTransition,
 } from "./transitions";
+import { cancelOrder } from "./cancel-order";
 import { accountBuyer } from "./buyer";
 
 // Every transition from every status: allowed ones change the status to one the table names,
@@ -30,20 +30,22 @@ async function orderIn(status: OrderStatus) {
   const order = await reserveBooking({ buyer: accountBuyer(user.id), input: { resourceId: resource.id, start: instantAt(day, 10 * 60, "Europe/Lisbon"), minutes: 60 } });
   if (status === "paid" || status === "refund_required" || status === "refunded") await confirmOrderPayment({ orderId: order.id, provider: "local", paymentRef: "t" });
   if (status === "refund_required" || status === "refunded") await refundPaidOrder(order.id);
-  if (status === "refunded") await markOrderRefunded(order.id);
+  if (status === "refunded") await markOrderRefunded(order.id, (await owedRefund(order.id))!);
   if (status === "expired") await releasePendingOrder(order.id);
   if (status === "cancelled") await cancelUnpaidOrder(order.id);
   expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe(status);
-  return { orderId: order.id, userId: user.id };
+  return { orderId: order.id, user };
 }
 
-const RUN: Record<OrderTransition, (order: { orderId: string; userId: string }) => Promise<unknown>> = {
+const owedRefund = async (orderId: string) => (await prisma.refund.findFirst({ where: { orderId, status: "pending" } }))?.id;
+
+const RUN: Record<OrderTransition, (order: Awaited<ReturnType<typeof orderIn>>) => Promise<unknown>> = {
   confirmPayment: ({ orderId }) => confirmOrderPayment({ orderId, provider: "local", paymentRef: "again" }),
   release: ({ orderId }) => releasePendingOrder(orderId),
   cancelUnpaid: ({ orderId }) => cancelUnpaidOrder(orderId),
   refund: ({ orderId }) => refundPaidOrder(orderId),
-  cancelBooking: (order) => cancelBooking(order),
-  markRefunded: ({ orderId }) => markOrderRefunded(orderId),
+  cancel: ({ orderId, user }) => cancelOrder({ orderId, ticketIds: null, viewer: user }),
+  markRefunded: async ({ orderId }) => markOrderRefunded(orderId, (await owedRefund(orderId)) ?? crypto.randomUUID()),
 };
 
 describe("the order state machine", () => {

@@ -25,22 +25,21 @@ export const ORDER_TRANSITIONS = {
   cancelUnpaid: { pending: ["cancelled"], expired: ["cancelled"] },
   /** A full refund of a paid order (an admin's, or the event was cancelled). */
   refund: { paid: ["refund_required"] },
-  /** The attendee cancels their own booking before it starts. */
-  cancelBooking: { pending: ["cancelled"], paid: ["refund_required"] },
-  /** The payment provider gave the money back. */
+  /** The buyer cancels under the event's policy (lib/orders/cancel-order.ts): some tickets (stays paid) or all. */
+  cancel: { pending: ["cancelled"], paid: ["paid", "refund_required"] },
+  /** The payment provider paid the last refund the order owed. */
   markRefunded: { refund_required: ["refunded"] },
 } as const satisfies Record<string, Partial<Record<OrderStatus, readonly OrderStatus[]>>>;
 export type OrderTransition = keyof typeof ORDER_TRANSITIONS;
 
 /** What a transition function answered: the new status, or why nothing changed. */
-type FunctionResult = { outcome: OrderStatus | "unchanged" | "not_found" | "not_a_booking" | "started"; from?: OrderStatus; status?: OrderStatus };
+type FunctionResult = { outcome: OrderStatus | "unchanged" | "not_found"; from?: OrderStatus; status?: OrderStatus };
 
 export type TransitionResult = { changed: true; from: OrderStatus; to: OrderStatus } | { changed: false; status: OrderStatus };
 
-function settle(result: FunctionResult, what: string): TransitionResult {
+function settle(result: FunctionResult): TransitionResult {
   if (result.outcome === "not_found") throw new OrderError("not_found", "Order not found").says("orderNotFound");
   if (result.outcome === "unchanged") return { changed: false, status: result.status! };
-  if (result.outcome === "not_a_booking" || result.outcome === "started") throw new Error(`unexpected ${what} outcome ${result.outcome}`);
   return { changed: true, from: result.from!, to: result.outcome };
 }
 
@@ -63,7 +62,7 @@ export type CompletionOutcome =
  */
 export async function confirmOrderPayment(options: PaymentConfirmation, db?: Db): Promise<CompletionOutcome> {
   const result = await call(db, Prisma.sql`SELECT order_confirm_payment(${options.orderId}::uuid, ${options.provider}, ${options.paymentRef}, ${currentRequestId() ?? null}) AS result`);
-  const settled = settle(result, "confirmPayment");
+  const settled = settle(result);
   if (!settled.changed) return { outcome: "unchanged", orderId: options.orderId, status: settled.status };
   countOrderOutcome(settled.to === "paid" ? "sold" : "refund_required");
   return { outcome: settled.to === "paid" ? "paid" : "refund_required", orderId: options.orderId };
@@ -71,41 +70,28 @@ export async function confirmOrderPayment(options: PaymentConfirmation, db?: Db)
 
 /** pending → expired: give the held places back now instead of waiting for the hold to run out. */
 export async function releasePendingOrder(orderId: string, db?: Db): Promise<TransitionResult> {
-  const settled = settle(await call(db, Prisma.sql`SELECT order_release(${orderId}::uuid) AS result`), "release");
+  const settled = settle(await call(db, Prisma.sql`SELECT order_release(${orderId}::uuid) AS result`));
   if (settled.changed) countOrderOutcome("expired");
   return settled;
 }
 
 /** pending | expired → cancelled: an unpaid order of a cancelled event; a late payment is refunded. */
 export async function cancelUnpaidOrder(orderId: string, db?: Db): Promise<TransitionResult> {
-  return settle(await call(db, Prisma.sql`SELECT order_cancel_unpaid(${orderId}::uuid) AS result`), "cancelUnpaid");
+  return settle(await call(db, Prisma.sql`SELECT order_cancel_unpaid(${orderId}::uuid) AS result`));
 }
 
 /** paid → refund_required: places back on sale, tickets void, refund job queued with the change. */
 export async function refundPaidOrder(orderId: string, db?: Db): Promise<TransitionResult> {
-  const settled = settle(await call(db, Prisma.sql`SELECT order_refund(${orderId}::uuid, ${currentRequestId() ?? null}) AS result`), "refund");
+  const settled = settle(await call(db, Prisma.sql`SELECT order_refund(${orderId}::uuid, ${currentRequestId() ?? null}) AS result`));
   if (settled.changed) countOrderOutcome("refund_required");
   return settled;
 }
 
-/** refund_required → refunded: the provider gave the money back. */
-export async function markOrderRefunded(orderId: string, db?: Db): Promise<TransitionResult> {
-  const settled = settle(await call(db, Prisma.sql`SELECT order_mark_refunded(${orderId}::uuid) AS result`), "markRefunded");
+/** The provider paid refund `refundId`; refund_required → refunded when the order owes nothing more. */
+export async function markOrderRefunded(orderId: string, refundId: string, db?: Db): Promise<TransitionResult> {
+  const settled = settle(await call(db, Prisma.sql`SELECT order_mark_refunded(${orderId}::uuid, ${refundId}::uuid) AS result`));
   if (settled.changed) countOrderOutcome("refunded");
   return settled;
-}
-
-/**
- * An attendee cancels a booking of their own before it starts: the range is free again, its
- * ticket is void, and a paid order is queued for a refund. Refusals are OrderErrors.
- */
-export async function cancelBooking(options: { userId: string; orderId: string }, db?: Db): Promise<{ status: OrderStatus }> {
-  const result = await call(db, Prisma.sql`SELECT order_cancel_booking(${options.orderId}::uuid, ${options.userId}::uuid, ${currentRequestId() ?? null}) AS result`);
-  if (result.outcome === "not_found") throw new OrderError("not_found", "Order not found").says("orderNotFound");
-  if (result.outcome === "not_a_booking") throw new OrderError("not_cancellable", "Only bookings can be cancelled here").says("onlyBookings");
-  if (result.outcome === "started") throw new OrderError("not_cancellable", "This booking has already started").says("started");
-  if (result.outcome === "unchanged") throw new OrderError("not_cancellable", "This booking is already closed").says("closed");
-  return { status: result.outcome };
 }
 
 /**

@@ -2,21 +2,16 @@ import "server-only";
 import { RefundError } from "./errors";
 import { paymentProviderNamed } from "./provider";
 
-export type RefundableOrder = {
-  id: string;
-  paymentProvider: string | null;
-  paymentRef: string | null;
-  totalMinor: number;
-};
+export type RefundDue = { orderId: string; refundId: string; paymentProvider: string | null; paymentRef: string | null; amountMinor: number };
 
 /**
- * Gives the buyer's money back through the provider that took it (each provider's `refund`
- * is idempotent per order: the refund job can run again after a crash). A free order, or
- * one no provider took, moved no money: nothing to do.
+ * Gives one refund row's money back through the provider that took the order's payment (each
+ * provider's `refund` is idempotent per refund: the job can run again after a crash). Nothing
+ * to give back (a free order, a fee that kept it all), or no provider took money: nothing to do.
  */
-export async function refundPayment(order: RefundableOrder): Promise<void> {
-  if (order.totalMinor === 0 || order.paymentProvider === null) return;
-  const provider = await paymentProviderNamed(order.paymentProvider);
-  if (!provider) throw new RefundError(`No refund method for payment provider "${order.paymentProvider}" (order ${order.id})`);
-  await provider.refund({ orderId: order.id, paymentRef: order.paymentRef, totalMinor: order.totalMinor });
+export async function refundPayment(refund: RefundDue): Promise<void> {
+  if (refund.amountMinor === 0 || refund.paymentProvider === null) return;
+  const provider = await paymentProviderNamed(refund.paymentProvider);
+  if (!provider) throw new RefundError(`No refund method for payment provider "${refund.paymentProvider}" (order ${refund.orderId})`);
+  await provider.refund({ orderId: refund.orderId, refundId: refund.refundId, paymentRef: refund.paymentRef, amountMinor: refund.amountMinor });
 }

@@ -10,8 +10,12 @@ export type ProviderName = (typeof PROVIDER_NAMES)[number];
 /** `accessToken`: a private link of the order, for a buyer without an account to come back to it. */
 export type CheckoutOrder = { id: string; reference: string; totalMinor: number; currency: string; holdExpiresAt: Date; accessToken?: string };
 
-/** A payment to give back: the order and the provider's reference for it (`orders.payment_ref`). */
-export type ProviderPayment = { orderId: string; paymentRef: string | null; totalMinor: number };
+/**
+ * Money to give back: one refund row (`refundId`, the provider's idempotency key) of an order,
+ * with the provider's reference for its payment (`orders.payment_ref`). `amountMinor` may be
+ * less than the order's total (single tickets cancelled, a cancellation fee kept).
+ */
+export type ProviderRefund = { orderId: string; refundId: string; paymentRef: string | null; amountMinor: number };
 
 export interface PaymentProvider<Name extends ProviderName = ProviderName> {
   readonly name: Name;
@@ -21,8 +25,8 @@ export interface PaymentProvider<Name extends ProviderName = ProviderName> {
    * this app. Once the hold has ended and no checkout is open: OrderError `not_on_sale`.
    */
   startCheckout(order: CheckoutOrder): Promise<{ url: string }>;
-  /** Gives a payment back in full. Idempotent per order: the refund job may run it again. */
-  refund(payment: ProviderPayment): Promise<void>;
+  /** Gives (part of) a payment back. Idempotent per refund: the refund job may run it again. */
+  refund(refund: ProviderRefund): Promise<void>;
   /** Closes a checkout once the hold has ended, so nobody pays for places given away. Harmless on a closed one. */
   expireCheckout(checkout: { orderId: string; checkoutRef: string }): Promise<void>;
 }

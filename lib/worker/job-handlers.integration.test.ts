@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { prisma } from "@/lib/db";
 import { getOutboxAttachment, getOutboxEmail } from "@/lib/email/send-email";
 import { env, resetEnvCacheForTests } from "@/lib/env";
-import { cancelBooking, confirmOrderPayment } from "@/lib/orders/transitions";
+import { confirmOrderPayment } from "@/lib/orders/transitions";
+import { cancelOrder } from "@/lib/orders/cancel-order";
 import { reserveBooking } from "@/lib/orders/reserve-booking";
 import { reserveTickets } from "@/lib/orders/reserve-tickets";
 import { getBlob } from "@/lib/storage/blob-store";
@@ -53,7 +54,12 @@ beforeEach(async () => {
 });
 
 async function jobOf(kind: "deliver_order" | "refund_order", orderId: string) {
-  return prisma.job.findUniqueOrThrow({ where: { uniqueKey: jobKey(kind, orderId) } });
+  return prisma.job.findFirstOrThrow({ where: { kind, payload: { path: ["orderId"], equals: orderId } } });
+}
+
+/** The refund notice's idempotency key: one per refund row (the order's only one here). */
+async function refundNoticeKey(orderId: string) {
+  return jobKey("refund_order", (await prisma.refund.findFirstOrThrow({ where: { orderId } })).id);
 }
 
 async function runAgain(jobId: string) {
@@ -138,13 +144,13 @@ describe("deliver_order", () => {
     expect(await prisma.emailOutbox.count({ where: { idempotencyKey: { startsWith: jobKey("deliver_order", order.id) } } })).toBe(2);
   });
 
-  it("skips an order that is no longer paid; the refund job refunds it and says the booking was cancelled", async () => {
+  it("skips an order that is no longer paid; the refund job refunds it and says the buyer cancelled", async () => {
     const user = await createTestUser();
     const { resource } = await createBookableEvent();
     const date = localDateAndMinute(new Date(Date.now() + 2 * 24 * 3600_000), "Europe/Lisbon").date;
     const order = await reserveBooking({ buyer: accountBuyer(user.id), input: { resourceId: resource.id, start: instantAt(date, 10 * 60, "Europe/Lisbon"), minutes: 60 } });
     await confirmOrderPayment({ orderId: order.id, provider: "local", paymentRef: "local_test" });
-    await cancelBooking({ userId: user.id, orderId: order.id });
+    await cancelOrder({ viewer: user, orderId: order.id, ticketIds: null });
 
     await drainJobs({ handlers: jobHandlers });
     expect((await jobOf("deliver_order", order.id)).status).toBe("succeeded");
@@ -153,14 +159,14 @@ describe("deliver_order", () => {
     const refund = await jobOf("refund_order", order.id);
     expect(refund.status).toBe("succeeded");
     expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("refunded");
-    const [notice] = await outboxRows(jobKey("refund_order", order.id));
+    const [notice] = await outboxRows(await refundNoticeKey(order.id));
     expect(notice.toAddress).toBe(user.email);
-    expect(notice.text).toContain("Your booking was cancelled");
+    expect(notice.text).toContain("You cancelled under the event's cancellation policy");
     expect(notice.attachments).toEqual([]);
 
     await runAgain(refund.id);
     await drainJobs({ handlers: jobHandlers });
-    expect(await outboxRows(jobKey("refund_order", order.id))).toHaveLength(1);
+    expect(await outboxRows(await refundNoticeKey(order.id))).toHaveLength(1);
     expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("refunded");
   });
 
@@ -175,7 +181,7 @@ describe("deliver_order", () => {
 
     await drainUntilSettled((await jobOf("refund_order", abandoned.id)).id);
     expect((await prisma.order.findUniqueOrThrow({ where: { id: abandoned.id } })).status).toBe("refunded");
-    const [notice] = await outboxRows(jobKey("refund_order", abandoned.id));
+    const [notice] = await outboxRows(await refundNoticeKey(abandoned.id));
     expect(notice.subject).toBe(`Refund for order ${abandoned.reference} (Test concert)`);
     expect(notice.text).toMatch(/after your hold on the places had run out/);
     expect(notice.text).toContain("€15");
@@ -190,14 +196,15 @@ describe("refund reasons", () => {
     await drainJobs({ handlers: jobHandlers });
     expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("refunded");
     expect(await outboxRows(jobKey("deliver_order", order.id))).toHaveLength(0);
-    const [notice] = await outboxRows(jobKey("refund_order", order.id));
+    const [notice] = await outboxRows(await refundNoticeKey(order.id));
     expect(notice.text).toContain("Your order was cancelled and we have refunded you in full.");
 
     const none = { placesReleased: false, eventCancelled: false, bookingCancelled: false, hasBookings: false };
-    expect(refundReason({ ...none, placesReleased: true, eventCancelled: true })).toBe("hold_expired");
-    expect(refundReason({ ...none, eventCancelled: true, bookingCancelled: true, hasBookings: true })).toBe("event_cancelled");
-    expect(refundReason({ ...none, bookingCancelled: true, hasBookings: true })).toBe("booking_cancelled");
-    expect(refundReason(none)).toBe("refunded");
+    expect(refundReason("refunded", { ...none, placesReleased: true, eventCancelled: true })).toBe("hold_expired");
+    expect(refundReason("places_gone", none)).toBe("hold_expired");
+    expect(refundReason("refunded", { ...none, eventCancelled: true, bookingCancelled: true, hasBookings: true })).toBe("event_cancelled");
+    expect(refundReason("cancelled", { ...none, bookingCancelled: true, hasBookings: true })).toBe("cancelled");
+    expect(refundReason("refunded", none)).toBe("refunded");
   });
 });
 

@@ -16,7 +16,7 @@ BEGIN
   IF v_status = 'cancelled' THEN
     -- Money arrived for an order cancelled meanwhile: keep no one's money without tickets.
     UPDATE orders SET status = 'refund_required', payment_provider = p_provider, payment_ref = p_payment_ref WHERE id = p_order;
-    PERFORM order_enqueue_job('refund_order', p_order, p_request_id);
+    PERFORM order_owe_refund(p_order, order_refundable_minor(p_order), 0, 'refunded', p_request_id);
     RETURN jsonb_build_object('outcome', 'refund_required', 'from', v_status);
   END IF;
   IF v_status NOT IN ('pending', 'expired') THEN
@@ -45,7 +45,7 @@ BEGIN
                  WHERE b.order_id = p_order AND b.status = 'released') THEN
     PERFORM order_give_back_holds(p_order);
     UPDATE orders SET status = 'refund_required', payment_provider = p_provider, payment_ref = p_payment_ref WHERE id = p_order;
-    PERFORM order_enqueue_job('refund_order', p_order, p_request_id);
+    PERFORM order_owe_refund(p_order, order_refundable_minor(p_order), 0, 'places_gone', p_request_id);
     RETURN jsonb_build_object('outcome', 'refund_required', 'from', v_status);
   END IF;
 

@@ -1,5 +1,6 @@
 -- paid → refund_required: a full refund (an admin's, or the event was cancelled). Places go
--- back on sale, tickets stop being valid, and the refund job commits with the change.
+-- back on sale, tickets stop being valid, and what the order has not refunded yet (after any
+-- cancellations of single tickets) is owed back, its refund job committed with the change.
 CREATE OR REPLACE FUNCTION "order_refund"(p_order uuid, p_request_id text) RETURNS jsonb
   LANGUAGE plpgsql AS $$
 DECLARE
@@ -17,6 +18,6 @@ BEGIN
   UPDATE bookings SET status = 'cancelled' WHERE order_id = p_order AND status IN ('held', 'sold');
   UPDATE tickets SET status = 'void' WHERE order_id = p_order;
   UPDATE orders SET status = 'refund_required' WHERE id = p_order;
-  PERFORM order_enqueue_job('refund_order', p_order, p_request_id);
+  PERFORM order_owe_refund(p_order, order_refundable_minor(p_order), 0, 'refunded', p_request_id);
   RETURN jsonb_build_object('outcome', 'refund_required', 'from', v_status);
 END $$;

@@ -4,7 +4,7 @@
 CREATE OR REPLACE FUNCTION "voucher_unit_price"(p_list int, p_kind voucher_kind, p_value int) RETURNS int
   LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE p_kind
-           WHEN 'percent_off' THEN p_list - ((p_list::bigint * p_value + 50) / 100)::int
+           WHEN 'percent_off' THEN p_list - percent_of_minor(p_list, p_value)
            WHEN 'amount_off' THEN greatest(0, p_list - p_value)
            ELSE p_value
          END

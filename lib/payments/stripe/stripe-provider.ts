@@ -8,9 +8,9 @@ import { refundStripePayment } from "./refund";
 export const stripeProvider: PaymentProvider<"stripe"> = {
   name: "stripe",
   startCheckout: startStripeCheckout,
-  async refund({ orderId, paymentRef }) {
+  async refund({ orderId, refundId, paymentRef, amountMinor }) {
     if (!paymentRef) throw new RefundError(`Order ${orderId} was paid with Stripe but has no Checkout session to refund`);
-    await refundStripePayment(orderId, paymentRef);
+    await refundStripePayment({ orderId, refundId, sessionId: paymentRef, amountMinor });
   },
   async expireCheckout({ checkoutRef }) {
     await expireStripeCheckout(checkoutRef);

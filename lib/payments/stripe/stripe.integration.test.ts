@@ -122,9 +122,11 @@ describe("Stripe Checkout", () => {
     await reserveTickets({ buyer: accountBuyer(rival.id), input: { items: [{ ticketTypeId: first.ticketType.id, quantity: 1 }] } });
     const event = fake.signEvent("checkout.session.completed", fake.markPaid(first.sessionId));
     expect(await stripe.handleStripeWebhook(event.payload, event.signature)).toMatchObject({ outcome: "refund_required" });
-    expect(await prisma.job.count({ where: { uniqueKey: jobKey("refund_order", first.order.id) } })).toBe(1);
-    await stripe.refundStripePayment(first.order.id, first.sessionId);
-    expect(fake.refunds.at(-1)).toMatchObject({ payment_intent: fake.sessions.get(first.sessionId)!.payment_intent });
+    const [refund] = await prisma.refund.findMany({ where: { orderId: first.order.id } });
+    expect(refund).toMatchObject({ amountMinor: first.order.totalMinor, status: "pending", reason: "places_gone" });
+    expect(await prisma.job.count({ where: { uniqueKey: jobKey("refund_order", refund.id) } })).toBe(1);
+    await stripe.refundStripePayment({ orderId: first.order.id, refundId: refund.id, sessionId: first.sessionId, amountMinor: refund.amountMinor });
+    expect(fake.refunds.at(-1)).toMatchObject({ payment_intent: fake.sessions.get(first.sessionId)!.payment_intent, amount: first.order.totalMinor });
   });
 
   it("the browser return confirms by asking Stripe, without waiting for the webhook", async () => {

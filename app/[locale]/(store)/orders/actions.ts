@@ -9,7 +9,7 @@ import { currentUser } from "@/lib/auth";
 import { sayFieldErrors, toLocalisedActionState } from "@/lib/actions/localised-action-state";
 import { localePath } from "@/lib/i18n/paths";
 import { isUuid } from "@/lib/ids";
-import { cancelBooking } from "@/lib/orders/transitions";
+import { cancelOrder } from "@/lib/orders/cancel-order";
 import { withAccess } from "@/lib/orders/order-access";
 import { payWithLocalProvider } from "@/lib/payments/local-payment";
 import { resumeCheckout } from "@/lib/payments/resume-checkout";
@@ -35,18 +35,22 @@ export async function payLocallyAction(_previous: ActionState, formData: FormDat
   redirect(withAccess(localePath(locale, `/orders/${orderId}`), user ? null : access));
 }
 
-export async function cancelBookingAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+const ZCancelForm = z.object({ orderId: ZId, ticketId: ZId.optional(), access: z.string().max(100).optional() });
+
+/** The buyer cancels the order, or one ticket, under the event's policy (issue 29.1). */
+export async function cancelAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const [user, t, locale] = await Promise.all([currentUser(), getTranslations("actions"), getLocale()]);
-  const orderId = formData.get("orderId");
-  if (!user || !isUuid(orderId)) return { ok: false, message: t("cannotCancel") };
+  const parsed = ZCancelForm.safeParse(Object.fromEntries(formData));
+  if (!parsed.success || (!user && !parsed.data.access)) return { ok: false, message: t("cannotCancel") };
+  const { orderId, ticketId, access } = parsed.data;
   try {
-    await cancelBooking({ userId: user.id, orderId });
+    await cancelOrder({ orderId, ticketIds: ticketId ? [ticketId] : null, viewer: user, accessToken: access ?? null });
   } catch (error) {
-    return toLocalisedActionState(error, { action: "cancel booking", orderId }, t("somethingWrong"));
+    return toLocalisedActionState(error, { action: "cancel", orderId }, t("somethingWrong"));
   }
   // The route as Next knows it: always under its [locale] segment, English too.
   revalidatePath(`/${locale}/orders/${orderId}`);
-  return { ok: true, message: t("bookingCancelled") };
+  return { ok: true, message: t(ticketId ? "ticketCancelled" : "orderCancelled") };
 }
 
 /** "Continue to payment": back to the order's checkout (Stripe's, or the local test page). */

@@ -140,6 +140,15 @@ export default async function EventPage({ params, searchParams }: Props) {
               </section>
             ))}
             {event.sessions.length === 0 && !bookable ? <p className="text-stone-700">{t("noDatesSentence")}</p> : null}
+            {sellable ? (
+              <p className="text-sm text-stone-700" data-testid="event-cancellation-policy">
+                {event.cancellation.kind === "none"
+                  ? t("cancellationNone")
+                  : event.cancellation.kind === "fee"
+                    ? t("cancellationFee", { hours: event.cancellation.cutoffHours, percent: event.cancellation.feePercent })
+                    : t("cancellationFree", { hours: event.cancellation.cutoffHours })}
+              </p>
+            ) : null}
           </div>
         </section>
 

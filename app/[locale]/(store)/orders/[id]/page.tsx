@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { CancelBookingForm } from "@/components/cancel-booking-form";
+import { CancelForm } from "@/components/cancel-form";
 import { OfflineTickets } from "@/components/offline-tickets";
 import { ResumePaymentForm } from "@/components/resume-payment-form";
 import { env } from "@/lib/env";
@@ -12,14 +12,13 @@ import type { Locale } from "@/lib/i18n/locales";
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money";
 import { describeWhen } from "@/lib/tickets/describe-when";
-import { getDeliveryStatus, getOrderForViewer, holderChangeUntil } from "@/lib/orders/get-order";
+import { cancellationOffer, getDeliveryStatus, getOrderForViewer, holderChangeUntil } from "@/lib/orders/get-order";
 import { HolderForm } from "@/components/holder-form";
 import { ACCESS_PARAM, withAccess } from "@/lib/orders/order-access";
 import { firstParam, type PageSearchParams } from "@/lib/search-params";
 import { loadWebTickets } from "@/lib/tickets/web-tickets";
 import { ticketTypeNamesOfOrder } from "@/lib/catalog/ticket-type-names";
-import { cancelBookingAction, changeHolderAction, resumePaymentAction } from "../actions";
-import { isBookingCancellable } from "@/lib/orders/booking-cancellable";
+import { cancelAction, changeHolderAction, resumePaymentAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("order"))("title"), robots: { index: false } };
@@ -62,7 +61,12 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
     : booking
       ? describeWhen({ startsAt: booking.startsAt, endsAt: booking.endsAt, timeZone: zone, range: true, locale })
       : "";
-  const bookingCancellable = isBookingCancellable(order, booking);
+  // The buyer (signed in, or by the private link) may cancel under the event's policy (issue 29.1).
+  const manager = owner || access !== null;
+  const cancellation = cancellationOffer(order);
+  const cancelUntil = cancellation?.until ? describeWhen({ startsAt: cancellation.until, timeZone: zone, locale }) : "";
+  const money = (minor: number) => formatMoney(minor, order.currency, locale);
+  const validTickets = order.tickets.filter((ticket) => ticket.status === "valid").length;
   // The service worker that keeps tickets offline runs on a production build only (README,
   // "At the door"): under `npm run dev` the page does not promise it.
   const offline = env().NODE_ENV === "production";
@@ -88,7 +92,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
         ) : null}
         <ul className="mt-3 flex flex-col gap-1">
           {order.items.map((item) => (
-            <li key={item.id} className="flex justify-between">
+            <li key={item.id} className={`flex justify-between ${item.status === "cancelled" && order.status === "paid" ? "text-stone-500 line-through" : ""}`}>
               <span>{item.quantity} × {typeNames.byType.get(item.ticketTypeId) ?? item.ticketType.name}</span>
               <span>{formatMoney(item.unitPriceMinor * item.quantity, order.currency, locale)}</span>
             </li>
@@ -96,7 +100,43 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
           {booking ? <li className="flex justify-between"><span>{booking.resource.name}</span><span>{formatMoney(order.totalMinor, order.currency, locale)}</span></li> : null}
         </ul>
         <p className="mt-2 flex justify-between border-t border-stone-100 pt-2 font-semibold"><span>{t("total")}</span><span>{formatMoney(order.totalMinor, order.currency, locale)}</span></p>
+        {order.refunds.length > 0 ? (
+          <ul className="mt-2 flex flex-col gap-1 text-sm text-stone-700" aria-label={t("refundsHeading")} data-testid="refunds">
+            {order.refunds.map((refund) => (
+              <li key={refund.id} className="flex justify-between gap-3">
+                <span>{refund.status === "paid" ? t("refundPaid") : t("refundPending")}{refund.feeMinor > 0 ? ` · ${t("refundFeeKept", { fee: money(refund.feeMinor) })}` : ""}</span>
+                <span className="shrink-0">−{money(refund.amountMinor)}</span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </section>
+      {cancellation && (order.status === "paid" || order.status === "pending") ? (
+        <section aria-labelledby="cancellation-heading" className="flex flex-col gap-2 rounded-2xl border border-stone-200 bg-white p-4" data-testid="cancellation">
+          <h2 id="cancellation-heading" className="text-lg font-semibold">{t("cancellationHeading")}</h2>
+          <p className="text-stone-700" data-testid="cancellation-policy">
+            {cancellation.pending
+              ? t("cancelPendingBody")
+              : cancellation.policy.kind === "none"
+                ? t("policyNone")
+                : !cancellation.until
+                  ? t("policyOver")
+                  : cancellation.policy.kind === "fee"
+                    ? t("policyFee", { until: cancelUntil, percent: cancellation.policy.feePercent })
+                    : t("policyFree", { until: cancelUntil })}
+          </p>
+          {manager && (cancellation.pending || (cancellation.until && validTickets > 0)) ? (
+            <CancelForm
+              orderId={order.id}
+              access={owner ? null : access}
+              label={t(validTickets > 1 ? "cancelOrder" : "cancelOne")}
+              refund={cancellation.pending ? null : money(cancellation.whole.refundMinor)}
+              fee={cancellation.whole.feeMinor > 0 && !cancellation.pending ? money(cancellation.whole.feeMinor) : null}
+              action={cancelAction}
+            />
+          ) : null}
+        </section>
+      ) : null}
       {order.tickets.length > 0 ? (
         <section aria-labelledby="tickets-heading" className="flex flex-col gap-2">
           <h2 id="tickets-heading" className="text-lg font-semibold">{t("tickets")}</h2>
@@ -127,7 +167,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
                       {ticket.holderEmail ? <span className="block break-all text-stone-600">{ticket.holderEmail}</span> : null}
                     </p>
                     {ticket.status === "void" ? (
-                      <p className="py-6 text-2xl font-bold tracking-widest text-stone-500">{t("void")}</p>
+                      <p className="py-6 text-2xl font-bold tracking-widest text-stone-500">{t(ticket.refundId ? "cancelledStamp" : "void")}</p>
                     ) : web ? (
                       <>
                         {/* The SVG comes from the qrcode library, never from user input. */}
@@ -151,6 +191,17 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
                     {until && ticket.status === "valid" ? (
                       <HolderForm orderId={order.id} ticketId={ticket.id} access={owner ? null : access} name={ticket.holderName} email={ticket.holderEmail} until={untilText} index={index + 1} action={changeHolderAction} />
                     ) : null}
+                    {manager && cancellation?.until && ticket.status === "valid" && validTickets > 1 && ticket.ticketTypeId !== null ? (
+                      <CancelForm
+                        orderId={order.id}
+                        ticketId={ticket.id}
+                        access={owner ? null : access}
+                        label={t("cancelTicket", { index: index + 1 })}
+                        refund={money(cancellation.byTicket.get(ticket.id)?.refundMinor ?? 0)}
+                        fee={(cancellation.byTicket.get(ticket.id)?.feeMinor ?? 0) > 0 ? money(cancellation.byTicket.get(ticket.id)!.feeMinor) : null}
+                        action={cancelAction}
+                      />
+                    ) : null}
                   </div>
                 </li>
               );
@@ -158,7 +209,6 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
           </ul>
         </section>
       ) : null}
-      {bookingCancellable && owner ? <CancelBookingForm orderId={order.id} action={cancelBookingAction} /> : null}
       {viewer ? <Link href="/account" className="font-medium text-brand-700 underline">{t("allTickets")}</Link> : null}
       {paid && owner ? <OfflineTickets enabled={offline} account={offlineAccountKey(viewer.id)} /> : null}
     </div>
