@@ -319,3 +319,20 @@ export const ZHolderChangeAnswer = z
     reissued: z.boolean().describe("false when the holder was already this name and email (nothing changed)"),
   })
   .meta({ id: "HolderChange" });
+
+// ── POST /api/orders/{id}/cancel ─────────────────────────────────────────────────────────
+
+export const ZCancelRequest = z
+  .object({
+    tickets: z.array(ZId).min(1).max(100).optional().describe("The tickets to cancel (ids as in the confirmation); all the order's valid tickets when left out"),
+  })
+  .meta({ id: "CancelRequest" });
+
+export const ZCancelAnswer = z
+  .object({
+    status: z.enum(["paid", "cancelled", "refund_required", "refunded"]).describe("The order's status now: `paid` when some tickets are still valid"),
+    cancelled: z.int().describe("How many tickets were cancelled (0 for an unpaid order given up)"),
+    refundMinor: z.int().describe("What goes back to the buyer, in minor units, through the way they paid"),
+    feeMinor: z.int().describe("What the event's cancellation policy kept, in minor units"),
+  })
+  .meta({ id: "Cancellation" });

@@ -15,6 +15,17 @@ export const DEMO_PRESALE = { slug: "spreehalle-indie-night", typeName: "Members
 /** An early price until 30 places are taken, by event slug and English name of the type. */
 export const DEMO_EARLY_TIER = { slug: "hackney-folk-club", typeName: "General admission", priceMinor: 1000, untilTaken: 30 } as const;
 
+/**
+ * Cancellation policies other than the default (free until 24 hours before), by event slug
+ * (issue 29.1): a cooking class that keeps a fee, a festival that refunds nothing, a sailing
+ * trip free until two days before.
+ */
+export const DEMO_CANCELLATION: Record<string, { cancellationPolicy: "none" | "free" | "fee"; cancellationCutoffHours: number; cancellationFeePercent: number }> = {
+  "catalan-cooking-class-with-marta": { cancellationPolicy: "fee", cancellationCutoffHours: 72, cancellationFeePercent: 20 },
+  "hackney-wick-warehouse-festival": { cancellationPolicy: "none", cancellationCutoffHours: 24, cancellationFeePercent: 0 },
+  "tagus-sunset-sailing-trip": { cancellationPolicy: "free", cancellationCutoffHours: 48, cancellationFeePercent: 0 },
+};
+
 export function demoBoxOfficeRows(options: {
   id: (name: string) => string;
   eventId: (slug: string) => string;

@@ -10,7 +10,7 @@ import { createHash, randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import type { PrismaClient } from "../generated/prisma/client";
 import { demoQuestionRows } from "./seed-demo-questions";
-import { demoBoxOfficeRows } from "./seed-demo-box-office";
+import { DEMO_CANCELLATION, demoBoxOfficeRows } from "./seed-demo-box-office";
 import type { Locale } from "../i18n/locales";
 import { DEMO_BUYERS, DEMO_ORIGINALS, DEMO_TICKET_TYPE_NAMES } from "./seed-demo-translations";
 
@@ -998,6 +998,7 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date; o
       activityId,
       minAge,
       maxAge,
+      ...DEMO_CANCELLATION[e.slug],
     };
   });
 

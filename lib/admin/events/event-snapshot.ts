@@ -23,6 +23,9 @@ export async function snapshotEvent(tx: Tx, eventId: string) {
       version: true,
       holderChangeCutoffMinutes: true,
       transfersForbidden: true,
+      cancellationPolicy: true,
+      cancellationCutoffHours: true,
+      cancellationFeePercent: true,
       questions: {
         orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }, { id: "asc" }],
         select: { id: true, kind: true, label: true, labelTranslations: true, options: true, required: true, perTicket: true, ticketTypeId: true, showAtDoor: true },

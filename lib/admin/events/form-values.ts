@@ -99,6 +99,10 @@ export type EventFormValues = {
   /** Minutes before the start until which a buyer may change a ticket's holder, as typed. */
   holderChangeCutoffMinutes: string;
   transfersForbidden: boolean;
+  /** The cancellation policy (issue 29.1): none, free or fee; hours and percent as typed. */
+  cancellationPolicy: "none" | "free" | "fee";
+  cancellationCutoffHours: string;
+  cancellationFeePercent: string;
 };
 
 /** Upload rules, shown in the form and enforced by lib/admin/events/prepare-event-image.ts. */
@@ -139,4 +143,7 @@ export const EMPTY_EVENT: EventFormValues = {
   questions: [],
   holderChangeCutoffMinutes: "120",
   transfersForbidden: false,
+  cancellationPolicy: "free",
+  cancellationCutoffHours: "24",
+  cancellationFeePercent: "0",
 };

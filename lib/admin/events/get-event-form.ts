@@ -118,5 +118,8 @@ export async function getEventForm(options: { actor: Actor | null; eventId: stri
     })),
     holderChangeCutoffMinutes: String(event.holderChangeCutoffMinutes),
     transfersForbidden: event.transfersForbidden,
+    cancellationPolicy: event.cancellationPolicy,
+    cancellationCutoffHours: String(event.cancellationCutoffHours),
+    cancellationFeePercent: String(event.cancellationFeePercent),
   };
 }

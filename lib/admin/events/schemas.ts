@@ -6,6 +6,7 @@
 // sends); lib/admin turns them into instants with the venue's time zone. Prices are in
 // major units ("12.50"), stored as minor units.
 import { z } from "zod";
+import { CANCELLATION_POLICIES } from "@/lib/orders/cancellation-policy";
 import { Category } from "@/lib/generated/prisma/enums";
 import { activityConcept } from "@/lib/feeds/activities";
 import { LOCALES } from "@/lib/i18n/locales";
@@ -252,6 +253,10 @@ const ZEventFields = z.object({
   holderChangeCutoffMinutes: z.preprocess((value) => (value === undefined ? 120 : value), wholeNumber("the minutes before the start", 0, 43_200)),
   /** Tickets cannot be passed on to someone else (issue 29): no holder changes. Absent: allowed. */
   transfersForbidden: flag.transform((value) => value ?? false),
+  /** Whether and until when buyers may cancel, and the fee kept under `fee` (issue 29.1). Absent: free until 24 hours before. */
+  cancellationPolicy: z.preprocess((value) => (value === undefined || value === "" ? "free" : value), z.enum(CANCELLATION_POLICIES, { error: "Choose how buyers may cancel" })),
+  cancellationCutoffHours: z.preprocess((value) => (value === undefined ? 24 : value), wholeNumber("the hours before the start", 0, 8760)),
+  cancellationFeePercent: z.preprocess((value) => (value === undefined || value === "" ? 0 : value), wholeNumber("the fee in percent", 0, 100)),
 });
 
 type EventFields = z.infer<typeof ZEventFields>;
@@ -328,6 +333,9 @@ export function eventColumns(input: EventInput, venueId: string) {
     maxAge: input.maxAge,
     holderChangeCutoffMinutes: input.holderChangeCutoffMinutes,
     transfersForbidden: input.transfersForbidden,
+    cancellationPolicy: input.cancellationPolicy,
+    cancellationCutoffHours: input.cancellationCutoffHours,
+    cancellationFeePercent: input.cancellationFeePercent,
   };
 }
 export type UpdateEventInput = z.infer<typeof ZUpdateEvent>;

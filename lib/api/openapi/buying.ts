@@ -1,6 +1,6 @@
 // Buying and orders (lib/api): the buyer's API.
 import { z } from "zod";
-import { ZBuyOptions, ZBuyOptionsQuery, ZBuyRequest, ZBuyResponse, ZCreateTokenRequest, ZCreatedToken, ZEventIdParams, ZHolderChangeAnswer, ZLocalPayRequest, ZLocalPayResponse, ZOrderAccessQuery, ZOrderConfirmation, ZOrderIdParams, ZTicketIdParams, ZTokenIdParams, ZTokenList } from "../schemas";
+import { ZBuyOptions, ZBuyOptionsQuery, ZBuyRequest, ZBuyResponse, ZCreateTokenRequest, ZCreatedToken, ZEventIdParams, ZHolderChangeAnswer, ZLocalPayRequest, ZLocalPayResponse, ZOrderAccessQuery, ZOrderConfirmation, ZOrderIdParams, ZTicketIdParams, ZTokenIdParams, ZTokenList, ZCancelRequest, ZCancelAnswer } from "../schemas";
 import { ZHolderChange } from "@/lib/tickets/change-holder";
 import { json, problems, problemsWith, type ApiOperation } from "./operation";
 import { ZLineProblem } from "@/lib/sale-line/schemas";
@@ -101,6 +101,23 @@ export const BUYING_OPERATIONS: ApiOperation[] = [
     responses: {
       200: json("The ticket that now holds the place", ZHolderChangeAnswer),
       ...problems("malformed_request", "unauthenticated", "forbidden", "not_found", "holder_locked", "unsupported_media_type", "validation_failed"),
+    },
+  },
+  {
+    method: "post",
+    path: "/api/orders/{id}/cancel",
+    operationId: "cancelOrder",
+    tag: "Orders",
+    summary: "Cancel an order or some of its tickets",
+    description:
+      "Cancels under the event's cancellation policy (`cancellation` of GET /api/events/{id}): the whole order, or the `tickets` named, for the order's buyer (a token with the write scope, or a session) or whoever holds its private link (`?access=`). The places go back on sale at once (or to the waiting list's next in line); what they cost is refunded through the way the buyer paid, less the policy's fee (`feeMinor`, rounded half up to the minor unit): a partial refund when only some tickets are cancelled. An unpaid order is simply given up. A policy that allows no cancellation, its deadline passed (`until` says when it was), a ticket used at the door, or a closed order: 409 `not_cancellable`. Another order's link, or a ticket not valid in this order: 404.",
+    access: "user",
+    pathParams: ZOrderIdParams,
+    query: ZOrderAccessQuery,
+    body: { schema: ZCancelRequest, description: "Empty (`{}`) to cancel the whole order" },
+    responses: {
+      200: json("What was cancelled and what comes back", ZCancelAnswer),
+      ...problems("malformed_request", "unauthenticated", "forbidden", "not_found", "not_cancellable", "unsupported_media_type", "validation_failed"),
     },
   },
   {
