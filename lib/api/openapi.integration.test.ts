@@ -13,7 +13,7 @@ import { apiRequest, routeParams, TEST_ORIGIN, tokenFor } from "@/tests/api-fixt
 import { prisma } from "@/lib/db";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { reserveTickets } from "@/lib/orders/reserve-tickets";
-import { confirmOrderPayment } from "@/lib/orders/transitions";
+import { confirmOrderPayment, releasePendingOrder } from "@/lib/orders/transitions";
 import { loadOrderTickets } from "@/lib/tickets/load-order-tickets";
 import { accountBuyer } from "@/lib/orders/buyer";
 import { createVoucherOrder } from "@/tests/voucher-fixtures";
@@ -260,6 +260,35 @@ const SAMPLES: Sample[] = [
     path: "/api/orders/{id}/tickets/{ticketId}/holder",
     load: () => import("@/app/api/orders/[id]/tickets/[ticketId]/holder/route"),
     request: async () => ({ url: `/api/orders/${randomUUID()}/tickets/${randomUUID()}/holder`, params: { id: randomUUID(), ticketId: randomUUID() }, init: { method: "PUT", token: (await world()).token, body: { name: "Nobody" } } }),
+  },
+  {
+    status: 200, method: "post",
+    path: "/api/orders/{id}/cancel",
+    load: () => import("@/app/api/orders/[id]/cancel/route"),
+    request: async () => {
+      const { ticketTypeId, user, token } = await world();
+      const order = await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId, quantity: 2 }] } });
+      await confirmOrderPayment({ orderId: order.id, provider: "local", paymentRef: "p" });
+      const ticket = await prisma.ticket.findFirstOrThrow({ where: { orderId: order.id } });
+      return { url: `/api/orders/${order.id}/cancel`, params: { id: order.id }, init: { token, body: { tickets: [ticket.id] } } };
+    },
+  },
+  {
+    status: 409, method: "post",
+    path: "/api/orders/{id}/cancel",
+    load: () => import("@/app/api/orders/[id]/cancel/route"),
+    request: async () => {
+      const { ticketTypeId, user, token } = await world();
+      const order = await reserveTickets({ buyer: accountBuyer(user.id), input: { items: [{ ticketTypeId, quantity: 1 }] } });
+      await releasePendingOrder(order.id);
+      return { url: `/api/orders/${order.id}/cancel`, params: { id: order.id }, init: { token, body: {} } };
+    },
+  },
+  {
+    status: 404, method: "post",
+    path: "/api/orders/{id}/cancel",
+    load: () => import("@/app/api/orders/[id]/cancel/route"),
+    request: async () => ({ url: `/api/orders/${randomUUID()}/cancel`, params: { id: randomUUID() }, init: { token: (await world()).token, body: {} } }),
   },
   { status: 200, method: "get", path: "/api/orders/{id}/confirmation", load: () => import("@/app/api/orders/[id]/confirmation/route"), request: async () => ({ url: `/api/orders/${(await world()).orderId}/confirmation`, params: { id: (await world()).orderId }, init: { token: (await world()).token } }) },
   { status: 401, method: "get", path: "/api/orders/{id}/confirmation", load: () => import("@/app/api/orders/[id]/confirmation/route"), request: async () => ({ url: `/api/orders/${randomUUID()}/confirmation`, params: { id: randomUUID() } }) },

@@ -17,10 +17,11 @@ export const DEMO_EARLY_TIER = { slug: "hackney-folk-club", typeName: "General a
 
 /**
  * Cancellation policies other than the default (free until 24 hours before), by event slug
- * (issue 29.1): a cooking class that keeps a fee, a festival that refunds nothing, a sailing
- * trip free until two days before.
+ * (issue 29.1): a tile workshop and a cooking class that keep a fee, a festival that refunds
+ * nothing, a sailing trip free until two days before.
  */
 export const DEMO_CANCELLATION: Record<string, { cancellationPolicy: "none" | "free" | "fee"; cancellationCutoffHours: number; cancellationFeePercent: number }> = {
+  "azulejo-tile-painting": { cancellationPolicy: "fee", cancellationCutoffHours: 48, cancellationFeePercent: 15 },
   "catalan-cooking-class-with-marta": { cancellationPolicy: "fee", cancellationCutoffHours: 72, cancellationFeePercent: 20 },
   "hackney-wick-warehouse-festival": { cancellationPolicy: "none", cancellationCutoffHours: 24, cancellationFeePercent: 0 },
   "tagus-sunset-sailing-trip": { cancellationPolicy: "free", cancellationCutoffHours: 48, cancellationFeePercent: 0 },

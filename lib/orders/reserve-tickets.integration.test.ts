@@ -119,7 +119,7 @@ describe("reserveTickets", () => {
     // The abandoned order's payment arrives late: the places are gone, so it needs a refund.
     expect(await confirmOrderPayment({ orderId: abandoned.id, provider: "local", paymentRef: "late" })).toMatchObject({ outcome: "refund_required" });
     expect(await prisma.ticket.count({ where: { orderId: abandoned.id } })).toBe(0);
-    expect(await prisma.job.count({ where: { uniqueKey: `refund_order:${abandoned.id}` } })).toBe(1);
+    expect(await prisma.job.count({ where: { kind: "refund_order", payload: { path: ["orderId"], equals: abandoned.id } } })).toBe(1);
     expect(await counts(ticketTypes[0].id)).toMatchObject({ held: 2, sold: 0 });
   });
 
@@ -157,7 +157,7 @@ describe("reserveTickets", () => {
     expect(await confirmOrderPayment({ orderId: order.id, provider: "stripe", paymentRef: "cs_x" })).toMatchObject({ outcome: "refund_required" });
     expect(await confirmOrderPayment({ orderId: order.id, provider: "stripe", paymentRef: "cs_x" })).toMatchObject({ outcome: "unchanged" });
     expect(await prisma.ticket.count({ where: { orderId: order.id } })).toBe(0);
-    expect(await prisma.job.count({ where: { uniqueKey: `refund_order:${order.id}` } })).toBe(1);
+    expect(await prisma.job.count({ where: { kind: "refund_order", payload: { path: ["orderId"], equals: order.id } } })).toBe(1);
   });
 
   it("free tickets skip payment: the order is paid and its tickets issued at once", async () => {

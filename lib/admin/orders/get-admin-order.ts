@@ -67,13 +67,16 @@ export async function getAdminOrder(options: { actor: Actor | null; orderId: str
         },
       },
       paymentEvents: { orderBy: { receivedAt: "asc" }, select: { id: true, provider: true, type: true, receivedAt: true } },
+      refunds: { orderBy: { createdAt: "asc" }, select: { id: true, amountMinor: true, feeMinor: true, reason: true, status: true, createdAt: true, paidAt: true } },
     },
   });
   if (!order) return null;
   const questions = (await prisma.eventQuestion.findMany({ where: { eventId: order.eventId }, orderBy: [...QUESTION_ORDER], select: QUESTION_SELECT })).map(storedQuestion);
   const jobs = await prisma.job.findMany({
-    where: { uniqueKey: { in: [jobKey("deliver_order", order.id), jobKey("refund_order", order.id)] } },
+    // One refund job per refund row (a cancellation of some tickets, then of the rest): the latest is shown.
+    where: { OR: [{ uniqueKey: jobKey("deliver_order", order.id) }, { kind: "refund_order", payload: { path: ["orderId"], equals: order.id } }] },
     select: { id: true, kind: true, status: true, attempts: true, maxAttempts: true, lastError: true, runAt: true, updatedAt: true },
+    orderBy: { createdAt: "asc" },
   });
   const { attendees, answers, ...rest } = order;
   return {
@@ -93,7 +96,7 @@ export async function getAdminOrder(options: { actor: Actor | null; orderId: str
       answers: answerLines(ticketQuestions(questions, attendee.ticketTypeId), questions, attendee.answers),
     })),
     delivery: jobs.find((job) => job.kind === "deliver_order") ?? null,
-    refund: jobs.find((job) => job.kind === "refund_order") ?? null,
+    refund: jobs.findLast((job) => job.kind === "refund_order") ?? null,
   };
 }
 

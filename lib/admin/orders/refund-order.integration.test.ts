@@ -38,7 +38,9 @@ describe("refundOrder", () => {
     expect((await prisma.eventSession.findUniqueOrThrow({ where: { id: session.id } })).remaining).toBe(10);
     expect(await prisma.ticket.findMany({ where: { orderId: order.id }, select: { status: true } })).toEqual([{ status: "void" }, { status: "void" }, { status: "void" }]);
     expect(await prisma.orderItem.findMany({ where: { orderId: order.id }, select: { status: true } })).toEqual([{ status: "cancelled" }]);
-    expect(await prisma.job.findUniqueOrThrow({ where: { uniqueKey: jobKey("refund_order", order.id) } })).toMatchObject({ status: "queued", payload: { orderId: order.id } });
+    const refund = await prisma.refund.findFirstOrThrow({ where: { orderId: order.id } });
+    expect(refund).toMatchObject({ amountMinor: order.totalMinor, feeMinor: 0, reason: "refunded", status: "pending" });
+    expect(await prisma.job.findUniqueOrThrow({ where: { uniqueKey: jobKey("refund_order", refund.id) } })).toMatchObject({ status: "queued", payload: { orderId: order.id, refundId: refund.id } });
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { entityId: order.id, action: "order.refund" } });
     expect(audit.before).toMatchObject({ status: "paid", valid_tickets: 3 });
     expect(audit.after).toMatchObject({ status: "refund_required", valid_tickets: 0 });

@@ -122,6 +122,16 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
         {order.refund ? (
           <p className="flex flex-wrap items-center gap-2">Refund job: <StatusBadge status={order.refund.status} /> {order.refund.lastError ? <span className="font-mono text-sm text-red-900">{order.refund.lastError}</span> : null}</p>
         ) : null}
+        {order.refunds.length > 0 ? (
+          <ul className="flex flex-col gap-1 text-sm" aria-label="Refunds" data-testid="admin-refunds">
+            {order.refunds.map((refund) => (
+              <li key={refund.id}>
+                {utc(refund.createdAt)} · {refund.reason === "cancelled" ? "cancelled by the buyer" : refund.reason === "places_gone" ? "paid after the places went" : "refunded"} ·{" "}
+                {formatMoney(refund.amountMinor, order.currency)} back{refund.feeMinor > 0 ? `, ${formatMoney(refund.feeMinor, order.currency)} fee kept` : ""} · {refund.status === "paid" ? `paid ${utc(refund.paidAt!)}` : "pending"}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {order.status === "paid" ? (
           <ActionButtonForm action={resendTicketsAction.bind(null, order.id)} label="Send the tickets again" pendingLabel="Queueing…" />
         ) : null}
@@ -130,8 +140,8 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
       {order.status === "paid" ? (
         <section aria-labelledby="refund-heading" className="flex flex-col gap-3 rounded-2xl border border-red-200 bg-white p-4">
           <h2 id="refund-heading" className="text-lg font-semibold">Refund</h2>
-          <p className="text-sm text-stone-700">A full refund: the tickets stop working, the places go back on sale and {formatMoney(order.totalMinor, order.currency)} is returned to the buyer.</p>
-          <ActionButtonForm action={refundOrderAction.bind(null, order.id)} confirmLabel={`Refund ${formatMoney(order.totalMinor, order.currency)} and void the tickets`} label="Refund order" pendingLabel="Refunding…" tone="danger" />
+          <p className="text-sm text-stone-700">A full refund: the tickets stop working, the places go back on sale and what the buyer has not had back yet is returned to them.</p>
+          <ActionButtonForm action={refundOrderAction.bind(null, order.id)} confirmLabel={`Refund ${formatMoney(order.totalMinor - order.refunds.reduce((sum, refund) => sum + refund.amountMinor + refund.feeMinor, 0), order.currency)} and void the tickets`} label="Refund order" pendingLabel="Refunding…" tone="danger" />
         </section>
       ) : null}
 
