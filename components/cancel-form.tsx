@@ -5,7 +5,7 @@ import type { ActionState } from "@/lib/actions/action-state";
 
 /**
  * Cancel the order or one ticket (issue 29.1): a first press says what comes back, a second
- * cancels. `refund` and `fee` arrive formatted; null for an unpaid order (nothing to refund).
+ * cancels (the action then goes back to the order page, which says what was cancelled). `refund` and `fee` arrive formatted; null for an unpaid order (nothing to refund).
  */
 export function CancelForm(props: {
   orderId: string;
@@ -19,7 +19,6 @@ export function CancelForm(props: {
   const t = useTranslations("order");
   const [state, formAction, pending] = useActionState(props.action, null);
   const [asking, setAsking] = useState(false);
-  if (state?.ok) return <p role="status" className="font-medium text-green-800">{state.message}</p>;
   return (
     <form action={formAction} className="flex w-full flex-col gap-2">
       <input type="hidden" name="orderId" value={props.orderId} />

@@ -1,5 +1,4 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -48,9 +47,9 @@ export async function cancelAction(_previous: ActionState, formData: FormData): 
   } catch (error) {
     return toLocalisedActionState(error, { action: "cancel", orderId }, t("somethingWrong"));
   }
-  // The route as Next knows it: always under its [locale] segment, English too.
-  revalidatePath(`/${locale}/orders/${orderId}`);
-  return { ok: true, message: t(ticketId ? "ticketCancelled" : "orderCancelled") };
+  // Back to the order, which says what was cancelled (the form itself is gone with the ticket).
+  const page = withAccess(localePath(locale, `/orders/${orderId}`), access);
+  redirect(`${page}${page.includes("?") ? "&" : "?"}cancelled=${ticketId ? "ticket" : "order"}`);
 }
 
 /** "Continue to payment": back to the order's checkout (Stripe's, or the local test page). */

@@ -74,6 +74,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   const until = owner || access ? holderChangeUntil(order) : null;
   const untilText = until ? describeWhen({ startsAt: until, timeZone: zone, locale }) : "";
   const changed = order.tickets.find((ticket) => ticket.id === firstParam(query.changed));
+  const cancelled = (["ticket", "order"] as const).find((what) => what === firstParam(query.cancelled));
 
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-5">
@@ -141,6 +142,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
         <section aria-labelledby="tickets-heading" className="flex flex-col gap-2">
           <h2 id="tickets-heading" className="text-lg font-semibold">{t("tickets")}</h2>
           {changed ? <p role="status" className="rounded-xl bg-green-50 p-3 font-medium text-green-900">{t("holderChanged", { name: changed.holderName })}</p> : null}
+          {cancelled ? <p role="status" className="rounded-xl bg-green-50 p-3 font-medium text-green-900">{t(cancelled === "ticket" ? "ticketCancelled" : "orderCancelled")}</p> : null}
           <DeliveryProgress orderId={order.id} initial={delivery} access={owner ? null : access} />
           {paid && offline ? <p className="text-sm text-stone-700">{t("worksOffline")}</p> : null}
           {paid && (owner || access) && !until ? <p className="text-sm text-stone-700">{t("holderLocked")}</p> : null}
