@@ -132,6 +132,7 @@ export const ZEventDetail = z
     ),
     questions: z.array(ZQuestion).describe("What a buyer is asked (POST /api/events/{id}/buy takes the answers)"),
     holderChangeCutoffMinutes: z.int().describe("A ticket's holder can be changed until this many minutes before the start"),
+    meetingPoint: z.string().nullable().describe("Where attendees meet, as the organiser wrote it; null: nothing beyond the venue"),
   })
   .meta({ id: "EventDetail" });
 

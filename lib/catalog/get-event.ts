@@ -46,6 +46,7 @@ async function findPublicEvent(where: { slug: string } | { id: string }, now: Da
       createdAt: true,
       updatedAt: true,
       holderChangeCutoffMinutes: true,
+      meetingPoint: true,
       questions: {
         orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }, { id: "asc" }],
         select: QUESTION_SELECT,

@@ -21,6 +21,7 @@ const event: EventDetail = {
   resources: [],
   questions: [],
   holderChangeCutoffMinutes: 120,
+  meetingPoint: null,
 };
 
 describe("eventJsonLd", () => {

@@ -139,4 +139,6 @@ export type EventDetail = {
   questions: Question[];
   /** Until how many minutes before the start a ticket's holder may be changed. */
   holderChangeCutoffMinutes: number;
+  /** Where attendees meet, as the organiser wrote it (issue 29.4); null: nothing beyond the venue. */
+  meetingPoint: string | null;
 };
