@@ -118,7 +118,7 @@ describe("the reminder before the start", () => {
   it("reaches each valid ticket exactly once across two worker processes and a restart", async () => {
     const { event, ticketTypes } = await eventStartingIn(5);
     const actor = await createActor();
-    const orders = [];
+    const orders: Awaited<ReturnType<typeof paidTicketOrder>>[] = [];
     for (let index = 0; index < 14; index++) orders.push(await paidTicketOrder(ticketTypes[0].id, 1 + (index % 3), `Buyer ${index}`));
     await prisma.order.update({ where: { id: orders[0].order.id }, data: { locale: "pt" } });
     // Handed on: the old ticket is void, the new one's holder has an email of their own.
