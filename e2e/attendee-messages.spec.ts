@@ -27,11 +27,11 @@ test("an admin writes to an event's ticket holders; the message is sent to each 
 
   // Nothing written: the server says which fields are missing.
   await page.getByRole("button", { name: "Send to attendees" }).click();
-  await expect(page.getByRole("alert")).toContainText("Subject:");
+  await expect(page.getByRole("alert", { name: "Please fix these and save again" })).toContainText("Subject:");
   await expect(page.locator("#field-body-error")).toBeVisible();
 
-  await page.getByLabel("Subject").fill(subject);
-  await page.getByLabel("Message").fill("The car park on Rua dos Remédios is closed tonight.\n\nTake the 28 tram to Largo das Portas do Sol.");
+  await page.getByRole("textbox", { name: "Subject" }).fill(subject);
+  await page.getByRole("textbox", { name: "Message" }).fill("The car park on Rua dos Remédios is closed tonight.\n\nTake the 28 tram to Largo das Portas do Sol.");
   await page.getByRole("button", { name: "Send to attendees" }).click();
   await expect(page).toHaveURL(/\/admin\/events\/[0-9a-f-]{36}\/messages\/[0-9a-f-]{36}\?notice=queued$/);
   await expect(page.getByRole("status")).toContainText("Your message is on its way");
