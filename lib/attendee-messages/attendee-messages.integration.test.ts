@@ -2,46 +2,23 @@
 // (valid tickets of paid orders only, the holder's address when the ticket has one, one email
 // per address, in the buyer's language), that fanning out and sending are idempotent, and that
 // a provider's refusal marks the recipient failed.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { composeAttendeeMessage } from "@/lib/admin/messages/compose-attendee-message";
 import { getAttendeeMessage, listAttendeeMessages } from "@/lib/admin/messages/list-attendee-messages";
 import { refundOrder } from "@/lib/admin/orders/refund-order";
 import { prisma } from "@/lib/db";
-import { resetEnvCacheForTests } from "@/lib/env";
 import { jobKey } from "@/lib/jobs/kinds";
 import { drainJobs, type ClaimedJob } from "@/lib/jobs/queue";
 import { jobHandlers } from "@/lib/worker/job-handlers";
 import { createActor } from "@/tests/admin-fixtures";
+import { setMailSettings, withOutboxMail } from "@/tests/mail-fixtures";
 import { startFakeResend, type FakeResend } from "@/tests/fake-resend";
 import { createTicketedEvent } from "@/tests/fixtures";
 import { paidTicketOrder, reissueTicket } from "@/tests/question-fixtures";
 import { fanOutAttendeeMessage } from "./fan-out-message";
 import { sendAttendeeMessage } from "./send-message";
 
-const SETTINGS = ["RESEND_API_KEY", "RESEND_BASE_URL", "STORAGE_DIR", "APP_URL"] as const;
-const saved = Object.fromEntries(SETTINGS.map((name) => [name, process.env[name]]));
-let storageDir: string;
-
-function setSettings(values: Partial<Record<(typeof SETTINGS)[number], string | undefined>>) {
-  for (const [name, value] of Object.entries(values)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  resetEnvCacheForTests();
-}
-
-beforeAll(() => {
-  storageDir = mkdtempSync(path.join(tmpdir(), "messages-storage-"));
-  setSettings({ RESEND_API_KEY: undefined, RESEND_BASE_URL: undefined, STORAGE_DIR: storageDir, APP_URL: "http://shop.test" });
-});
-
-afterAll(() => {
-  setSettings(saved);
-  rmSync(storageDir, { recursive: true, force: true });
-});
+withOutboxMail("messages");
 
 beforeEach(async () => {
   // Park other files' queued jobs: each drain here runs only what this test made.
@@ -179,7 +156,7 @@ describe("a message to attendees", () => {
     let resend: FakeResend | undefined;
     try {
       resend = await startFakeResend({ failFirst: 10 });
-      setSettings({ RESEND_API_KEY: "re_test", RESEND_BASE_URL: resend.url });
+      setMailSettings({ RESEND_API_KEY: "re_test", RESEND_BASE_URL: resend.url });
       const other = await composeAttendeeMessage({ actor: world.actor, eventId: world.event.id, input: { sessionId: world.session.id, subject: "Again", body: "One more thing to say." } });
       await fanOutAttendeeMessage({ messageId: other.id });
       const [recipient] = await recipientsOf(other.id);
@@ -189,7 +166,7 @@ describe("a message to attendees", () => {
       await expect(sendAttendeeMessage({ recipientId: recipient.id }, attempt(8))).rejects.toThrow(/Resend refused/);
       expect(await prisma.attendeeMessageRecipient.findUniqueOrThrow({ where: { id: recipient.id } })).toMatchObject({ status: "failed" });
     } finally {
-      setSettings({ RESEND_API_KEY: undefined, RESEND_BASE_URL: undefined });
+      setMailSettings({ RESEND_API_KEY: undefined, RESEND_BASE_URL: undefined });
       await resend?.close();
     }
   });
