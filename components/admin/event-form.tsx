@@ -4,6 +4,7 @@ import type { ActionState } from "@/lib/actions/action-state";
 import type { EventFormValues, VenueOption } from "@/lib/admin/events/form-values";
 import { slugify } from "@/lib/admin/events/slugify";
 import { AboutSection } from "./event-form-parts/about-section";
+import { AttendeeWordSection } from "./event-form-parts/attendee-word-section";
 import { ErrorSummary } from "./event-form-parts/error-summary";
 import { ImageSection } from "./event-form-parts/image-section";
 import { PlaceSection } from "./event-form-parts/place-section";
@@ -76,6 +77,7 @@ export function EventForm({ action, initial, venues, submitLabel }: Props) {
       <ResourcesSection initial={initial.resources} errors={errors} />
       <QuestionsSection initial={initial.questions} holderChangeCutoffMinutes={initial.holderChangeCutoffMinutes} transfersForbidden={initial.transfersForbidden} sessions={sessions} language={language} errors={errors} />
       <CancellationSection initial={initial} errors={errors} />
+      <AttendeeWordSection meetingPoint={initial.meetingPoint} reminderHoursBefore={initial.reminderHoursBefore} errors={errors} />
       <VisibilitySection status={initial.status} error={errors.status} />
       <div>
         <button type="submit" disabled={pending} className="min-h-12 w-full rounded-xl bg-brand-600 px-6 font-semibold text-white hover:bg-brand-700 disabled:opacity-60 sm:w-auto">

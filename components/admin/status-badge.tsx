@@ -13,6 +13,9 @@ const TONES: Record<string, string> = {
   dead: "bg-red-100 text-red-900",
   valid: "bg-green-100 text-green-900",
   void: "bg-stone-200 text-stone-800",
+  sent: "bg-green-100 text-green-900",
+  failed: "bg-red-100 text-red-900",
+  skipped: "bg-stone-200 text-stone-800",
 };
 
 /** A status word with a colour; the word itself carries the meaning (colour is extra). */

@@ -140,6 +140,7 @@ export const ZEventDetail = z
       })
       .meta({ id: "CancellationPolicy" })
       .describe("Whether a buyer may cancel (POST /api/orders/{id}/cancel), until when, and what comes back"),
+    meetingPoint: z.string().nullable().describe("Where attendees meet, as the organiser wrote it; null: nothing beyond the venue"),
   })
   .meta({ id: "EventDetail" });
 
@@ -237,7 +238,13 @@ export const ZReadiness = z
 export const ZReadyQuery = z.object({ skip: z.string().optional().describe("Comma-separated checks to leave out: database, migrations, queue") });
 
 export const ZDrainResult = z
-  .object({ claimed: z.int().min(0), succeeded: z.int().min(0), failed: z.int().min(0), holdsSwept: z.int().min(0) })
+  .object({
+    claimed: z.int().min(0),
+    succeeded: z.int().min(0),
+    failed: z.int().min(0),
+    holdsSwept: z.int().min(0),
+    remindersQueued: z.int().min(0).describe("Tickets whose reminder before the start was queued by this run"),
+  })
   .meta({ id: "DrainResult" });
 
 export const ZStripeWebhookAnswer = z.object({ received: z.literal(true), outcome: z.string() }).meta({ id: "StripeWebhookAnswer" });
@@ -345,7 +352,7 @@ export const DRIFT_CHECKS = {
   eventCard: true satisfies Same<z.output<typeof ZEventCard>, Json<EventCard>>,
   eventDetail: true satisfies Same<z.output<typeof ZEventDetail>, Json<EventDetail>>,
   search: true satisfies Same<z.output<typeof ZSearchResult>, Json<SearchEventsResult>>,
-  drain: true satisfies Same<z.output<typeof ZDrainResult>, DrainResult & { holdsSwept: number }>,
+  drain: true satisfies Same<z.output<typeof ZDrainResult>, DrainResult & { holdsSwept: number; remindersQueued: number }>,
   availability: true satisfies Same<z.output<typeof ZSessionAvailability>, Omit<SessionAvailability, "public">>,
   feed: true satisfies Same<z.output<typeof ZFeedPage>, FeedPage>,
   analytics: true satisfies Same<z.output<typeof ZAnalytics>, Json<Analytics>>,

@@ -50,6 +50,7 @@ async function findPublicEvent(where: { slug: string } | { id: string }, now: Da
       cancellationPolicy: true,
       cancellationCutoffHours: true,
       cancellationFeePercent: true,
+      meetingPoint: true,
       questions: {
         orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }, { id: "asc" }],
         select: QUESTION_SELECT,

@@ -22,6 +22,7 @@ const event: EventDetail = {
   questions: [],
   holderChangeCutoffMinutes: 120,
   cancellation: { kind: "free", cutoffHours: 24, feePercent: 0 },
+  meetingPoint: null,
 };
 
 describe("eventJsonLd", () => {

@@ -142,4 +142,6 @@ export type EventDetail = {
   holderChangeCutoffMinutes: number;
   /** Whether and until when a buyer may cancel, and the fee kept (issue 29.1). */
   cancellation: CancellationPolicy;
+  /** Where attendees meet, as the organiser wrote it (issue 29.4); null: nothing beyond the venue. */
+  meetingPoint: string | null;
 };

@@ -11,6 +11,7 @@ import { applyMigrations } from "./migrations";
 import { DEMO_SLUGS, seedDemoData } from "./seed-demo";
 import { DEMO_QUESTION_SLUGS } from "./seed-demo-questions";
 import { DEMO_CODES, DEMO_PRESALE } from "./seed-demo-box-office";
+import { DEMO_MEETING_POINTS, DEMO_MESSAGE } from "./seed-demo-attendee-word";
 
 const serverUrl = process.env.DATABASE_URL!;
 const name = `seed_demo_${randomUUID().slice(0, 8)}`;
@@ -128,5 +129,28 @@ describe("the demo data", () => {
     const hidden = await rows<{ slug: string }>(`SELECT DISTINCT e.slug FROM ticket_types tt JOIN event_sessions s ON s.id = tt.session_id JOIN events e ON e.id = s.event_id WHERE tt.hidden`);
     expect(hidden).toEqual([{ slug: DEMO_PRESALE.slug }]);
     expect((await rows<{ n: number }>(`SELECT count(*)::int AS n FROM price_tiers`))[0].n).toBeGreaterThan(0);
+  });
+
+  it("has meeting points on the tours and workshops, a message with delivery statuses, and the reminders already due as sent", async () => {
+    const met = await rows<{ slug: string; category: string }>(`SELECT slug, category::text FROM events WHERE meeting_point IS NOT NULL`);
+    expect(met.map((event) => event.slug).sort()).toEqual(Object.keys(DEMO_MEETING_POINTS).sort());
+    expect(new Set(met.map((event) => event.category))).toEqual(new Set(["tour", "workshop", "food"]));
+    const statuses = await rows<{ status: string; n: number }>(`
+      SELECT r.status::text, count(*)::int AS n FROM attendee_message_recipients r JOIN attendee_messages m ON m.id = r.message_id
+        JOIN events e ON e.id = m.event_id WHERE e.slug = '${DEMO_MESSAGE.slug}' GROUP BY 1 ORDER BY 1`);
+    expect(statuses).toEqual([{ status: "failed", n: 1 }, { status: "sent", n: expect.any(Number) }]);
+    // Every recipient holds a valid ticket of the message's session: the same rule the app applies.
+    const strangers = await rows(`
+      SELECT r.email FROM attendee_message_recipients r JOIN attendee_messages m ON m.id = r.message_id
+       WHERE NOT EXISTS (SELECT 1 FROM attendee_tickets(m.event_id, '-infinity', 'infinity') a WHERE a.email = r.email AND a.session_id = m.session_id)`);
+    expect(strangers).toEqual([]);
+    // Reminded: exactly the valid tickets whose session starts within a day, none twice.
+    const [reminders] = await rows<{ reminded: number; due: number; both: number }>(`
+      WITH due AS (SELECT ticket_id FROM attendee_tickets(NULL, now(), now() + interval '24 hours') WHERE NOT cancelled)
+      SELECT (SELECT count(*)::int FROM ticket_reminders) AS reminded, (SELECT count(*)::int FROM due) AS due,
+             (SELECT count(*)::int FROM ticket_reminders r JOIN due USING (ticket_id)) AS both`);
+    expect(reminders.reminded).toBeGreaterThan(0);
+    expect(reminders.both).toBe(reminders.reminded);
+    expect(reminders.due).toBe(reminders.reminded);
   });
 });

@@ -11,6 +11,7 @@ import bcrypt from "bcryptjs";
 import type { PrismaClient } from "../generated/prisma/client";
 import { demoQuestionRows } from "./seed-demo-questions";
 import { DEMO_CANCELLATION, demoBoxOfficeRows } from "./seed-demo-box-office";
+import { DEMO_MEETING_POINTS, DEMO_MESSAGE, demoAttendeeWordRows } from "./seed-demo-attendee-word";
 import type { Locale } from "../i18n/locales";
 import { DEMO_BUYERS, DEMO_ORIGINALS, DEMO_TICKET_TYPE_NAMES } from "./seed-demo-translations";
 
@@ -999,6 +1000,7 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date; o
       minAge,
       maxAge,
       ...DEMO_CANCELLATION[e.slug],
+      meetingPoint: DEMO_MEETING_POINTS[e.slug] ?? null,
     };
   });
 
@@ -1089,6 +1091,21 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date; o
 
   const admin = users.find((user) => user.role === "admin")!;
   const sales = planSales(soldTypes, buyers, admin, now);
+  const sessionOfTicketType = new Map(ticketRows.map((row) => [row.id, row.sessionId]));
+  const sessionStarts = new Map(sessionRows.map((row) => [row.id, row.startsAt.getTime()]));
+  const attendeeWord = demoAttendeeWordRows({
+    id: demoId,
+    now,
+    messageEventId: demoId(`event:${DEMO_MESSAGE.slug}`),
+    messageSessionId: demoId(`session:${DEMO_MESSAGE.slug}:0`),
+    orders: sales.orders,
+    tickets: sales.tickets,
+    sessionOfType: (ticketTypeId) => {
+      const id = sessionOfTicketType.get(ticketTypeId)!;
+      return { id, startsAt: sessionStarts.get(id)! };
+    },
+    authorId: admin.id,
+  });
 
   await prisma.$transaction(
     async (tx) => {
@@ -1106,6 +1123,9 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date; o
       await tx.orderItem.createMany({ data: sales.items });
       await tx.ticket.createMany({ data: sales.tickets });
       await tx.checkIn.createMany({ data: sales.checkIns });
+      await tx.attendeeMessage.createMany({ data: attendeeWord.messages });
+      await tx.attendeeMessageRecipient.createMany({ data: attendeeWord.recipients });
+      await tx.ticketReminder.createMany({ data: attendeeWord.reminders });
     },
     { maxWait: 10_000, timeout: 60_000 },
   );

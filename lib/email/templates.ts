@@ -26,7 +26,7 @@ export function safeUrl(value: string): string {
   return url.toString();
 }
 
-type Detail = { label: string; value: string };
+export type Detail = { label: string; value: string };
 
 type EmailTranslator = ReturnType<typeof translatorFor<"email">>;
 
@@ -52,14 +52,14 @@ ${options.body}
 </html>`;
 }
 
-function detailsHtml(details: Detail[]): string {
+export function detailsHtml(details: Detail[]): string {
   const rows = details
     .map((detail) => `<p style="margin:0 0 8px;"><strong>${escapeHtml(detail.label)}:</strong> ${escapeHtml(detail.value)}</p>`)
     .join("\n");
   return `<div style="margin:16px 0;padding:16px;border:1px solid #e7e5e4;border-radius:8px;">\n${rows}\n</div>`;
 }
 
-function detailsText(details: Detail[]): string {
+export function detailsText(details: Detail[]): string {
   return details.map((detail) => `${detail.label}: ${detail.value}`).join("\n");
 }
 

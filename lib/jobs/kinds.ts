@@ -25,6 +25,12 @@ export const JOB_KINDS = {
   refund_order: ZOrderPayload.extend({ refundId: z.uuid().optional() }),
   /** The hold ended: close the order's checkout so nobody pays for places given away. */
   expire_checkout: ZOrderPayload.extend({ sessionId: z.string().min(1) }),
+  /** An admin's message to attendees → one recipient row per address and a `send_attendee_message` job each. */
+  fan_out_attendee_message: z.object({ messageId: z.uuid() }),
+  /** One recipient of an admin's message → the email, in the buyer's language. */
+  send_attendee_message: z.object({ recipientId: z.uuid() }),
+  /** The tickets of one batch (one order, one address) entered the reminder window → one reminder email. */
+  send_reminder: z.object({ batchId: z.uuid() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type JobKind = keyof typeof JOB_KINDS;
@@ -37,10 +43,16 @@ export function isJobKind(kind: string): kind is JobKind {
   return Object.hasOwn(JOB_KINDS, kind);
 }
 
-/** What a job is about (a refund, an order, or one ticket): its unique key names it. */
-export function jobSubjectId(payload: { orderId: string; refundId?: string } | { ticketId: string }): string {
+type JobSubject = { orderId: string; refundId?: string } | { ticketId: string } | { messageId: string } | { recipientId: string } | { batchId: string };
+
+/** What a job is about (a refund, an order, one ticket, a message, a recipient, a reminder batch): its unique key names it. */
+export function jobSubjectId(payload: JobSubject): string {
   if ("refundId" in payload && payload.refundId) return payload.refundId;
-  return "orderId" in payload ? payload.orderId : payload.ticketId;
+  if ("orderId" in payload) return payload.orderId;
+  if ("ticketId" in payload) return payload.ticketId;
+  if ("messageId" in payload) return payload.messageId;
+  if ("recipientId" in payload) return payload.recipientId;
+  return payload.batchId;
 }
 
 /**

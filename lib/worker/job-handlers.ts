@@ -1,7 +1,10 @@
 import "server-only";
+import { fanOutAttendeeMessage } from "@/lib/attendee-messages/fan-out-message";
+import { sendAttendeeMessage } from "@/lib/attendee-messages/send-message";
 import { parsingHandlers, type KindHandlers } from "@/lib/jobs/queue";
 import { expireCheckout } from "@/lib/payments/expire-checkout";
 import { refundAndNotify } from "@/lib/payments/refund-and-notify";
+import { sendReminder } from "@/lib/reminders/send-reminder";
 import { deliverOrder } from "@/lib/tickets/deliver-order";
 import { deliverTicket } from "@/lib/tickets/deliver-ticket";
 
@@ -14,6 +17,9 @@ const HANDLERS: KindHandlers = {
   deliver_ticket: deliverTicket,
   refund_order: refundAndNotify,
   expire_checkout: expireCheckout,
+  fan_out_attendee_message: fanOutAttendeeMessage,
+  send_attendee_message: sendAttendeeMessage,
+  send_reminder: sendReminder,
 };
 
 export const jobHandlers = parsingHandlers(HANDLERS);

@@ -69,6 +69,12 @@ const TOP_LABELS: Record<string, string> = {
   count: "How many codes",
   prefix: "Prefix",
   currency: "Currency",
+  // The event form's meeting point and reminder, and the message to attendees (issue 29.4).
+  meetingPoint: "Meeting point",
+  reminderHoursBefore: "Reminder (hours before the start)",
+  sessionId: "To",
+  subject: "Subject",
+  body: "Message",
 };
 
 /** "sessions.1.ticketTypes.0.capacity" → "Session 2, ticket type 1: capacity". */

@@ -20,6 +20,8 @@ export async function snapshotEvent(tx: Tx, eventId: string) {
       imageAlt: true,
       status: true,
       venueId: true,
+      meetingPoint: true,
+      reminderHoursBefore: true,
       version: true,
       holderChangeCutoffMinutes: true,
       transfersForbidden: true,

@@ -93,6 +93,9 @@ export type EventFormValues = {
   activityId: string;
   minAge: string;
   maxAge: string;
+  /** Where attendees meet ("" for none) and the reminder's hours before the start, as typed. */
+  meetingPoint: string;
+  reminderHoursBefore: string;
   sessions: SessionFormValues[];
   resources: ResourceFormValues[];
   questions: QuestionFormValues[];
@@ -138,6 +141,8 @@ export const EMPTY_EVENT: EventFormValues = {
   activityId: "",
   minAge: "",
   maxAge: "",
+  meetingPoint: "",
+  reminderHoursBefore: "24",
   sessions: [],
   resources: [],
   questions: [],

@@ -52,6 +52,8 @@ export async function getEventForm(options: { actor: Actor | null; eventId: stri
     activityId: event.activityId ?? "",
     minAge: event.minAge === null ? "" : String(event.minAge),
     maxAge: event.maxAge === null ? "" : String(event.maxAge),
+    meetingPoint: event.meetingPoint ?? "",
+    reminderHoursBefore: String(event.reminderHoursBefore),
     sessions: event.sessions.map((session) => ({
       key: session.id,
       id: session.id,

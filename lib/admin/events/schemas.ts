@@ -245,6 +245,10 @@ const ZEventFields = z.object({
   ),
   minAge: optionalAge("a minimum age"),
   maxAge: optionalAge("a maximum age"),
+  /** Where attendees meet (issue 29.4): on the event page and in the reminder. Blank: none. */
+  meetingPoint: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? null : value ?? null), z.string().trim().max(500, "Use at most 500 characters").nullable()),
+  /** The reminder goes out this many hours before the start (0: no reminder; at most two weeks). Absent: 24. */
+  reminderHoursBefore: z.preprocess((value) => (value === undefined ? 24 : value), wholeNumber("the hours before the start", 0, 336)),
   sessions: z.array(ZSessionInput).max(50, "Use at most 50 sessions").default([]),
   resources: z.array(ZResourceInput).max(10, "Use at most 10 bookable experiences").default([]),
   /** What buyers are asked, in the order they are asked (question-schemas.ts). The whole list: one left out is removed. */
@@ -331,6 +335,8 @@ export function eventColumns(input: EventInput, venueId: string) {
     activityId: input.activityId?.toLowerCase() ?? null,
     minAge: input.minAge,
     maxAge: input.maxAge,
+    meetingPoint: input.meetingPoint,
+    reminderHoursBefore: input.reminderHoursBefore,
     holderChangeCutoffMinutes: input.holderChangeCutoffMinutes,
     transfersForbidden: input.transfersForbidden,
     cancellationPolicy: input.cancellationPolicy,

@@ -38,7 +38,7 @@ const BOX_OFFICE_NOTE =
 
 const QUESTIONS_NOTE =
   BOX_OFFICE_NOTE +
-  " `questions` is the whole list in the order buyers are asked (one left out is removed; the answers already given stay on their orders by question id). A question's `ticketType` is a ticket type of this event: its id, or for one created in the same request its place, `sessions.0.ticketTypes.1`; such a question is asked of each of its tickets. `holderChangeCutoffMinutes` (default 120) is until how many minutes before the start a buyer may change a ticket's holder.";
+  " `questions` is the whole list in the order buyers are asked (one left out is removed; the answers already given stay on their orders by question id). A question's `ticketType` is a ticket type of this event: its id, or for one created in the same request its place, `sessions.0.ticketTypes.1`; such a question is asked of each of its tickets. `holderChangeCutoffMinutes` (default 120) is until how many minutes before the start a buyer may change a ticket's holder. `meetingPoint` (optional text, at most 500 characters) is shown on the event page and in the reminder that goes out `reminderHoursBefore` hours before the start (default 24, 0 for none, at most 336).";
 
 /** What saving an event may answer besides success: anyone but an admin gets not_found; the rest are AdminError outcomes. */
 const EVENT_WRITE_PROBLEMS = problems("malformed_request", "not_found", "conflict", "overlap", "capacity", "in_use", "busy", "content_too_large", "unsupported_media_type", "validation_failed");

@@ -41,6 +41,8 @@ export default async function EditEventPage({ params, searchParams }: { params: 
       <p className="text-sm text-stone-700">
         Version {values.version} ·{" "}
         {values.status === "published" ? <Link href={`/events/${values.slug}`} className="font-medium text-brand-700 underline">See it on the storefront</Link> : "Not on the storefront"}
+        {" · "}
+        <Link href={`/admin/events/${id}/messages`} className="font-medium text-brand-700 underline">Messages to attendees</Link>
       </p>
       {notice ? <p role="status" className="rounded-lg bg-green-50 p-3 font-medium text-green-900">{notice}</p> : null}
 

@@ -174,6 +174,11 @@ export default async function EventPage({ params, searchParams }: Props) {
             <h2 id="venue" className="mb-2 text-xl font-semibold">{t("venue")}</h2>
             <p className="font-medium">{event.venue.name}</p>
             <address className="not-italic text-stone-700">{event.venue.address}, {event.venue.neighbourhood}, {event.venue.city}</address>
+            {event.meetingPoint ? (
+              <p className="mt-2 text-stone-800">
+                <strong className="font-semibold">{t("meetingPoint")}:</strong> {event.meetingPoint}
+              </p>
+            ) : null}
             <a href={mapUrl} className="mt-1 inline-block font-medium text-brand-700 underline" rel="noopener noreferrer" target="_blank">
               {t("openInMap")}<span className="sr-only"> {t("opensInNewTab")}</span>
             </a>
