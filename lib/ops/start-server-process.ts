@@ -1,6 +1,6 @@
 // Called from instrumentation.ts once per Node server process:
-//  - refuse to serve with invalid settings, printing one line that says what to fix
-//    instead of failing on the first request;
+//  - refuse to serve with invalid settings or an unreachable bucket (S3_BUCKET), printing one
+//    line that says what to fix instead of failing on the first request;
 //  - OpenTelemetry traces (Next's own spans for requests, rendering and fetch) when an
 //    OTLP endpoint is configured: OTEL_EXPORTER_OTLP_ENDPOINT, or the traces-only
 //    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT; OTEL_SERVICE_NAME, OTEL_EXPORTER_OTLP_HEADERS and
@@ -13,6 +13,7 @@
 // The OTEL_* variables are the OpenTelemetry SDK's own settings (the exporter reads them
 // from the environment itself), so they are not part of lib/env.ts.
 import { env, EnvError } from "@/lib/env";
+import { StorageUnreachableError } from "@/lib/storage/s3-blob-store";
 import { installPeerAddress } from "@/lib/http/peer-address";
 import { markShuttingDown } from "./shutdown";
 
@@ -21,8 +22,11 @@ export async function startServerProcess(): Promise<void> {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   try {
     env();
+    // A bucket that is named but does not answer: one line now, not a lost PDF later.
+    const { checkBlobStoreReachable } = await import("@/lib/storage/blob-store");
+    await checkBlobStoreReachable();
   } catch (error) {
-    if (error instanceof EnvError) {
+    if (error instanceof EnvError || error instanceof StorageUnreachableError) {
       console.error(error.message);
       process.exit(1);
     }
