@@ -114,3 +114,12 @@ describe("object storage settings (issue 32)", () => {
     expect(() => parseEnv({ S3_BUCKET: "b1b", S3_FORCE_PATH_STYLE: "sometimes" })).toThrow(/S3_FORCE_PATH_STYLE must be true or false/);
   });
 });
+
+describe("read replica settings (issue 32)", () => {
+  it("reads from the primary unless DATABASE_READ_URL is set; a 10 s lag bound by default", () => {
+    expect(parseEnv({}).DATABASE_READ_URL).toBeUndefined();
+    expect(parseEnv({ DATABASE_READ_URL: "postgresql://r@replica:5432/t" })).toMatchObject({ DATABASE_READ_URL: "postgresql://r@replica:5432/t", DATABASE_READ_MAX_LAG_SECONDS: 10 });
+    expect(() => parseEnv({ DATABASE_READ_URL: "replica:5432" })).toThrow(/^Invalid settings: DATABASE_READ_URL must be a postgresql:\/\/ connection URL$/);
+    expect(() => parseEnv({ DATABASE_READ_MAX_LAG_SECONDS: "0" })).toThrow(/DATABASE_READ_MAX_LAG_SECONDS/);
+  });
+});

@@ -40,6 +40,18 @@ const EnvSchema = z
         .optional(),
     ),
     DATABASE_POOL_SIZE: integer(10, 1, 200),
+    /**
+     * A streaming replica of DATABASE_URL for the reads that tolerate a little lag (listing,
+     * search, event and place pages, feeds, analytics: lib/db/read-replica.ts); unset: all on the primary.
+     */
+    DATABASE_READ_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
+        .optional(),
+    ),
+    /** A replica further behind than this is skipped (reads go to the primary) until it catches up. */
+    DATABASE_READ_MAX_LAG_SECONDS: integer(10, 1, 3_600),
     /** Give up opening a database connection after this long (a dead database answers 503, not a hang). */
     DATABASE_CONNECT_TIMEOUT_MS: integer(5_000, 100, 120_000),
     /** PostgreSQL `statement_timeout` of the app's connections: no query runs longer, lock waits included. */

@@ -1,6 +1,6 @@
 // Called from instrumentation.ts once per Node server process:
-//  - refuse to serve with invalid settings or an unreachable bucket (S3_BUCKET), printing one
-//    line that says what to fix instead of failing on the first request;
+//  - refuse to serve with invalid settings, an unreachable bucket (S3_BUCKET) or read replica
+//    (DATABASE_READ_URL), printing one line that says what to fix instead of failing later;
 //  - OpenTelemetry traces (Next's own spans for requests, rendering and fetch) when an
 //    OTLP endpoint is configured: OTEL_EXPORTER_OTLP_ENDPOINT, or the traces-only
 //    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT; OTEL_SERVICE_NAME, OTEL_EXPORTER_OTLP_HEADERS and
@@ -13,6 +13,7 @@
 // The OTEL_* variables are the OpenTelemetry SDK's own settings (the exporter reads them
 // from the environment itself), so they are not part of lib/env.ts.
 import { env, EnvError } from "@/lib/env";
+import { ReplicaUnreachableError } from "@/lib/db/read-replica";
 import { StorageUnreachableError } from "@/lib/storage/s3-blob-store";
 import { installPeerAddress } from "@/lib/http/peer-address";
 import { markShuttingDown } from "./shutdown";
@@ -22,11 +23,14 @@ export async function startServerProcess(): Promise<void> {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   try {
     env();
-    // A bucket that is named but does not answer: one line now, not a lost PDF later.
+    // A bucket or a read replica that is named but does not answer: one line now, not a lost
+    // PDF or a slow page later.
     const { checkBlobStoreReachable } = await import("@/lib/storage/blob-store");
     await checkBlobStoreReachable();
+    const { checkReadReplicaAtStart } = await import("@/lib/db/read-replica");
+    await checkReadReplicaAtStart();
   } catch (error) {
-    if (error instanceof EnvError || error instanceof StorageUnreachableError) {
+    if (error instanceof EnvError || error instanceof StorageUnreachableError || error instanceof ReplicaUnreachableError) {
       console.error(error.message);
       process.exit(1);
     }
