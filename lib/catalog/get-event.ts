@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma, sql } from "@/lib/db";
+import { cachedPublicRead, PUBLIC_TAGS } from "@/lib/cache/public-pages";
 import { lagTolerantRead } from "@/lib/db/read-replica";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/ids";
@@ -37,10 +38,21 @@ type EventOptions = {
 };
 
 function findPublicEvent(where: { slug: string } | { id: string }, options: EventOptions): Promise<EventDetail | null> {
-  const now = options.now ?? new Date();
-  if (!options.lagTolerant) return readPublicEvent(prisma, where, now, options.locale, options.withHidden);
-  return lagTolerantRead((db) => readPublicEvent(db, where, now, options.locale, options.withHidden));
+  if (!options.lagTolerant) return readPublicEvent(prisma, where, options.now ?? new Date(), options.locale, options.withHidden);
+  return findEventForPage(where, options);
 }
+
+/**
+ * A public page's read (the event page, the API's event): from the replica when there is one,
+ * and kept in Next's cache until the event changes or a session crosses "sold out"
+ * (lib/cache); the live places on the page come over the stream.
+ */
+const findEventForPage = cachedPublicRead(
+  "eventForPage",
+  (where: { slug: string } | { id: string }, options: EventOptions) =>
+    lagTolerantRead((db) => readPublicEvent(db, where, options.now ?? new Date(), options.locale, options.withHidden)),
+  (where) => ["slug" in where ? PUBLIC_TAGS.event(where.slug) : PUBLIC_TAGS.events, PUBLIC_TAGS.events],
+);
 
 async function readPublicEvent(db: PrismaClient, where: { slug: string } | { id: string }, now: Date, locale: Locale | undefined, withHidden = false): Promise<EventDetail | null> {
   const event = await db.event.findFirst({

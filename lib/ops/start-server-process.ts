@@ -5,6 +5,7 @@
 //    OTLP endpoint is configured: OTEL_EXPORTER_OTLP_ENDPOINT, or the traces-only
 //    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT; OTEL_SERVICE_NAME, OTEL_EXPORTER_OTLP_HEADERS and
 //    OTEL_EXPORTER_OTLP_PROTOCOL are read by the exporter. Nothing is loaded otherwise;
+//  - the public pages' cache listener (lib/cache/public-cache-listener.ts);
 //  - the job worker: LISTEN jobs_due and drain the queue in this process (lib/worker, lib/jobs/wake.ts),
 //    and the timer that releases each hold when it expires (lib/orders/hold-expiry-timer.ts);
 //  - the edge gates (before Next): page POST bodies capped, the purchase line;
@@ -50,6 +51,10 @@ export async function startServerProcess(): Promise<void> {
   // Delivery starts when a due job commits (NOTIFY jobs_due), in every server process.
   const { startJobWorker } = await import("@/lib/worker/run-due-work");
   startJobWorker();
+  // Public pages' cached data (lib/cache): expired when any process's write says so, or a
+  // session crosses "sold out".
+  const { startPublicCacheListener } = await import("@/lib/cache/public-cache-listener");
+  startPublicCacheListener();
   // Expired holds give their places back on time, not at the worker's next tick.
   const { startHoldExpiryTimer } = await import("@/lib/orders/hold-expiry-timer");
   await startHoldExpiryTimer().catch(() => {

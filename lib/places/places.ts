@@ -1,4 +1,5 @@
 import "server-only";
+import { cachedPublicRead, PUBLIC_TAGS } from "@/lib/cache/public-pages";
 import { lagTolerantRead } from "@/lib/db/read-replica";
 import { isUuid } from "@/lib/ids";
 import type { Locale } from "@/lib/i18n/locales";
@@ -9,7 +10,10 @@ import { queryPlaceEvents, type PlaceScope } from "./place-events-sql";
 // City and venue pages (issue 31, item 4). A city is the venues' own `city` value; it and a
 // venue are public pages once a published event is there. (Host pages come here too once
 // hosts exist: a host's page would list its venues and events the same way.) Read from the
-// replica when there is one (lib/db/read-replica.ts): public pages tolerate a little lag.
+// replica when there is one (lib/db/read-replica.ts): public pages tolerate a little lag; and
+// kept in Next's cache under the catalog's tag (lib/cache/public-pages.ts).
+
+const CATALOG = () => [PUBLIC_TAGS.catalog];
 
 export type CityView = { name: string; slug: string; country: string | null; venueCount: number };
 
@@ -32,7 +36,9 @@ export type VenueView = {
 };
 
 /** Cities with at least one published event, by name. */
-export async function listCities(): Promise<CityView[]> {
+export const listCities: () => Promise<CityView[]> = cachedPublicRead("listCities", () => readCities(), CATALOG);
+
+async function readCities(): Promise<CityView[]> {
   const rows = await lagTolerantRead((db) => db.$queryRaw<{ city: string; country: string | null; venues: number }[]>`
     SELECT v.city, min(v.country) AS country, count(DISTINCT v.id)::int AS venues
       FROM venues v
@@ -60,7 +66,9 @@ function toVenueView(venue: VenueRow, updatedAt: Date | null = null): VenueView 
 }
 
 /** The venues of `city` with a published event, by name. */
-export async function listCityVenues(city: string): Promise<VenueView[]> {
+export const listCityVenues: (city: string) => Promise<VenueView[]> = cachedPublicRead("listCityVenues", readCityVenues, CATALOG);
+
+async function readCityVenues(city: string): Promise<VenueView[]> {
   const venues = await lagTolerantRead((db) =>
     db.venue.findMany({
       where: { city, events: { some: { status: "published" } } },
@@ -73,6 +81,12 @@ export async function listCityVenues(city: string): Promise<VenueView[]> {
 
 /** A venue with a published event, or null. */
 export async function getPublicVenue(id: string): Promise<VenueView | null> {
+  return isUuid(id) ? cachedVenue(id) : null;
+}
+
+const cachedVenue = cachedPublicRead("publicVenue", (id: string) => readPublicVenue(id), CATALOG);
+
+async function readPublicVenue(id: string): Promise<VenueView | null> {
   if (!isUuid(id)) return null;
   const venue = await lagTolerantRead((db) =>
     db.venue.findFirst({
@@ -95,6 +109,12 @@ export async function listPublicVenues(): Promise<{ id: string; city: string; up
 }
 
 /** The on-sale events of a city or a venue, soonest first (the listing's rules). */
-export function listPlaceEvents(scope: PlaceScope, options: { page?: number; locale?: Locale; pageSize?: number } = {}): Promise<Page<EventCard>> {
+export const listPlaceEvents: (scope: PlaceScope, options?: { page?: number; locale?: Locale; pageSize?: number }) => Promise<Page<EventCard>> = cachedPublicRead(
+  "listPlaceEvents",
+  (scope: PlaceScope, options: { page?: number; locale?: Locale; pageSize?: number } = {}) => readPlaceEvents(scope, options),
+  CATALOG,
+);
+
+function readPlaceEvents(scope: PlaceScope, options: { page?: number; locale?: Locale; pageSize?: number } = {}): Promise<Page<EventCard>> {
   return lagTolerantRead((db) => queryPlaceEvents(db, scope, options));
 }

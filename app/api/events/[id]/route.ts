@@ -1,3 +1,4 @@
+import { cacheableJson } from "@/lib/http/cacheable-json";
 import { withApiErrors } from "@/lib/http/with-api-errors";
 import { problemResponse } from "@/lib/http/problem";
 import { getPublicEventById } from "@/lib/catalog/get-event";
@@ -12,5 +13,5 @@ export const GET = withApiErrors("event", async (request: Request, { params }: C
   const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
   const event = await getPublicEventById((await params).id, { locale: locale ?? undefined, lagTolerant: true });
   if (!event) return problemResponse("not_found", { detail: "Event not found." });
-  return Response.json(event, { headers: contentLanguageHeaders(locale) });
+  return cacheableJson(request, event, contentLanguageHeaders(locale));
 });
