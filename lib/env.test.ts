@@ -96,3 +96,30 @@ describe("production settings (issue 16)", () => {
     expect(() => parseEnv({ TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS/);
   });
 });
+
+describe("object storage settings (issue 32)", () => {
+  it("keeps files on disk unless S3_BUCKET is set, with AWS's region by default", () => {
+    const plain = parseEnv({});
+    expect(plain.S3_BUCKET).toBeUndefined();
+    expect(plain).toMatchObject({ S3_REGION: "us-east-1", S3_FORCE_PATH_STYLE: false });
+    const bucket = parseEnv({ S3_BUCKET: "tickets-files", S3_ENDPOINT: "http://minio:9000", S3_FORCE_PATH_STYLE: "true", S3_ACCESS_KEY_ID: "k", S3_SECRET_ACCESS_KEY: "s" });
+    expect(bucket).toMatchObject({ S3_BUCKET: "tickets-files", S3_ENDPOINT: "http://minio:9000", S3_FORCE_PATH_STYLE: true });
+  });
+
+  it("names the wrong setting in one line", () => {
+    expect(() => parseEnv({ S3_BUCKET: "Tickets_Files" })).toThrow(/^Invalid settings: S3_BUCKET must be a bucket name/);
+    expect(() => parseEnv({ S3_BUCKET: "b1b", S3_ENDPOINT: "minio:9000" })).toThrow(/S3_ENDPOINT must be an http\(s\) URL/);
+    expect(() => parseEnv({ S3_ENDPOINT: "http://minio:9000" })).toThrow(/S3_BUCKET is required when other S3_\* settings are set/);
+    expect(() => parseEnv({ S3_BUCKET: "b1b", S3_ACCESS_KEY_ID: "k" })).toThrow(/S3_SECRET_ACCESS_KEY is required with the other S3 credential/);
+    expect(() => parseEnv({ S3_BUCKET: "b1b", S3_FORCE_PATH_STYLE: "sometimes" })).toThrow(/S3_FORCE_PATH_STYLE must be true or false/);
+  });
+});
+
+describe("read replica settings (issue 32)", () => {
+  it("reads from the primary unless DATABASE_READ_URL is set; a 10 s lag bound by default", () => {
+    expect(parseEnv({}).DATABASE_READ_URL).toBeUndefined();
+    expect(parseEnv({ DATABASE_READ_URL: "postgresql://r@replica:5432/t" })).toMatchObject({ DATABASE_READ_URL: "postgresql://r@replica:5432/t", DATABASE_READ_MAX_LAG_SECONDS: 10 });
+    expect(() => parseEnv({ DATABASE_READ_URL: "replica:5432" })).toThrow(/^Invalid settings: DATABASE_READ_URL must be a postgresql:\/\/ connection URL$/);
+    expect(() => parseEnv({ DATABASE_READ_MAX_LAG_SECONDS: "0" })).toThrow(/DATABASE_READ_MAX_LAG_SECONDS/);
+  });
+});

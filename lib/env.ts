@@ -40,6 +40,18 @@ const EnvSchema = z
         .optional(),
     ),
     DATABASE_POOL_SIZE: integer(10, 1, 200),
+    /**
+     * A streaming replica of DATABASE_URL for the reads that tolerate a little lag (listing,
+     * search, event and place pages, feeds, analytics: lib/db/read-replica.ts); unset: all on the primary.
+     */
+    DATABASE_READ_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
+        .optional(),
+    ),
+    /** A replica further behind than this is skipped (reads go to the primary) until it catches up. */
+    DATABASE_READ_MAX_LAG_SECONDS: integer(10, 1, 3_600),
     /** Give up opening a database connection after this long (a dead database answers 503, not a hang). */
     DATABASE_CONNECT_TIMEOUT_MS: integer(5_000, 100, 120_000),
     /** PostgreSQL `statement_timeout` of the app's connections: no query runs longer, lock waits included. */
@@ -99,6 +111,28 @@ const EnvSchema = z
     EMAIL_FROM: z.string().default("Local Tickets <tickets@localtickets.test>"),
     STORAGE_DIR: z.string().default(".data/storage"),
     /**
+     * An S3-compatible bucket for ticket PDFs, outbox attachments and event images
+     * (lib/storage/s3-blob-store.ts), so several app hosts see the same files; unset: STORAGE_DIR.
+     */
+    S3_BUCKET: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name (3 to 63 lower-case letters, digits, dots and hyphens)")
+        .optional(),
+    ),
+    S3_REGION: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => value || "us-east-1"),
+    /** An S3-compatible service's URL (MinIO: http://minio:9000); unset: AWS's endpoint for S3_REGION. */
+    S3_ENDPOINT: optionalString.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL like http://minio:9000" }).optional()),
+    /** Unset (both): the AWS SDK's own credential chain (an instance role, AWS_* variables). */
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    /** host/bucket/key addressing, which MinIO and most self-hosted services want. */
+    S3_FORCE_PATH_STYLE: flag,
+    /**
      * The Ed25519 private key that signs ticket QR codes (lib/tickets/keys.ts): a PKCS#8 PEM
      * ("-----BEGIN PRIVATE KEY-----", `\n` escapes allowed) or a 32-byte seed in base64 or
      * base64url. Only the web tier holds it; door scanners get the public key. Production: required.
@@ -122,6 +156,13 @@ const EnvSchema = z
   .superRefine((env, ctx) => {
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
       ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "is required when STRIPE_SECRET_KEY is set (the whsec_… secret of your webhook endpoint)" });
+    }
+    if (!env.S3_BUCKET && (env.S3_ENDPOINT || env.S3_ACCESS_KEY_ID || env.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "is required when other S3_* settings are set (or unset them to keep files in STORAGE_DIR)" });
+    }
+    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      const missing = env.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID";
+      ctx.addIssue({ code: "custom", path: [missing], message: "is required with the other S3 credential (set both, or neither to use the AWS credential chain)" });
     }
     if (env.NODE_ENV !== "production") return;
     // Each secret is held by someone else (the session signer, the queue worker and cron,

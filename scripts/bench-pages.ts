@@ -43,6 +43,8 @@ const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disa
 const PAGES = {
   home: "/",
   search: "/search?q=jazz",
+  // Search without a query (filters only): the listing, from the public pages' cache (issue 32).
+  "search (no query)": "/search?where=Lisbon",
   event: `/events/${DEMO_SLUGS.ticketed}`,
   // Translated pages (issue 20): the same pages in Portuguese.
   "home (pt)": "/pt",

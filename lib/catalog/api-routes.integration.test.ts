@@ -137,3 +137,24 @@ describe("/api/search", () => {
     expect(huge.status).toBe(413);
   });
 });
+
+describe("public GETs a CDN can keep (issue 32)", () => {
+  it("send Cache-Control and an ETag, and 304 to a client that has the answer", async () => {
+    const { event } = await createCatalogEvent({ title: "Kept by the CDN", sessions: [{ startsAt: inAWeek() }] });
+    for (const [route, request, context] of [
+      [getEvent, () => get(`/api/events/${event.id}`), params(event.id)],
+      [listEventsRoute, () => get(`/api/events?where=${encodeURIComponent(event.city)}`), undefined],
+    ] as const) {
+      const first = await (route as (request: Request, context?: unknown) => Promise<Response>)(request(), context);
+      expect(first.status).toBe(200);
+      expect(first.headers.get("cache-control")).toMatch(/^public, .*s-maxage=\d+/);
+      expect(first.headers.get("vary")).toBe("Accept-Language");
+      const etag = first.headers.get("etag")!;
+      expect(etag).toMatch(/^W\/"/);
+      const again = new Request(request().url, { headers: { "if-none-match": etag } });
+      const notModified = await (route as (request: Request, context?: unknown) => Promise<Response>)(again, context);
+      expect(notModified.status).toBe(304);
+      expect(notModified.headers.get("etag")).toBe(etag);
+    }
+  });
+});

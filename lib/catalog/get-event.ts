@@ -1,5 +1,8 @@
 import "server-only";
 import { prisma, sql } from "@/lib/db";
+import { cachedPublicRead, PUBLIC_TAGS } from "@/lib/cache/public-pages";
+import { lagTolerantRead } from "@/lib/db/read-replica";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/ids";
 import type { Locale } from "@/lib/i18n/locales";
 import type { BookingRules } from "@/lib/orders/quote";
@@ -27,8 +30,33 @@ async function quotaCaps(sessionIds: string[]): Promise<{ types: Map<string, num
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-async function findPublicEvent(where: { slug: string } | { id: string }, now: Date, locale: Locale | undefined, withHidden = false): Promise<EventDetail | null> {
-  const event = await prisma.event.findFirst({
+type EventOptions = {
+  now?: Date;
+  locale?: Locale;
+  withHidden?: boolean;
+  /** A public page's read: from the replica when there is one. A purchase's quote never sets it (it reads the primary). */
+  lagTolerant?: boolean;
+};
+
+function findPublicEvent(where: { slug: string } | { id: string }, options: EventOptions): Promise<EventDetail | null> {
+  if (!options.lagTolerant) return readPublicEvent(prisma, where, options.now ?? new Date(), options.locale, options.withHidden);
+  return findEventForPage(where, options);
+}
+
+/**
+ * A public page's read (the event page, the API's event): from the replica when there is one,
+ * and kept in Next's cache until the event changes or a session crosses "sold out"
+ * (lib/cache); the live places on the page come over the stream.
+ */
+const findEventForPage = cachedPublicRead(
+  "eventForPage",
+  (where: { slug: string } | { id: string }, options: EventOptions) =>
+    lagTolerantRead((db) => readPublicEvent(db, where, options.now ?? new Date(), options.locale, options.withHidden)),
+  (where) => ["slug" in where ? PUBLIC_TAGS.event(where.slug) : PUBLIC_TAGS.events, PUBLIC_TAGS.events],
+);
+
+async function readPublicEvent(db: PrismaClient, where: { slug: string } | { id: string }, now: Date, locale: Locale | undefined, withHidden = false): Promise<EventDetail | null> {
+  const event = await db.event.findFirst({
     where: { ...where, status: "published" },
     select: {
       id: true,
@@ -121,15 +149,15 @@ async function findPublicEvent(where: { slug: string } | { id: string }, now: Da
 }
 
 /** A published event by slug with its upcoming sessions, its texts in `locale` where translated; null for drafts, cancelled and unknown (404). */
-export async function getPublicEventBySlug(slug: string, options: { now?: Date; locale?: Locale; withHidden?: boolean } = {}): Promise<EventDetail | null> {
+export async function getPublicEventBySlug(slug: string, options: EventOptions = {}): Promise<EventDetail | null> {
   if (typeof slug !== "string" || slug.length > 200 || !SLUG.test(slug)) return null;
-  return findPublicEvent({ slug }, options.now ?? new Date(), options.locale, options.withHidden);
+  return findPublicEvent({ slug }, options);
 }
 
 /** Same as getPublicEventBySlug, by id; null when `id` is not a UUID. */
-export async function getPublicEventById(id: string, options: { now?: Date; locale?: Locale; withHidden?: boolean } = {}): Promise<EventDetail | null> {
+export async function getPublicEventById(id: string, options: EventOptions = {}): Promise<EventDetail | null> {
   if (!isUuid(id)) return null;
-  return findPublicEvent({ id }, options.now ?? new Date(), options.locale, options.withHidden);
+  return findPublicEvent({ id }, options);
 }
 
 export type BookableStart = { minute: number; startsAt: Date; free: boolean };

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { lagTolerantRead } from "@/lib/db/read-replica";
 import { DEFAULT_FEED_LIMIT, type FeedParams } from "./feed-params";
 import { rpdePage, type RpdePage } from "./rpde";
 import { toSeriesItem, type SeriesRow } from "./series-item";
@@ -10,7 +10,7 @@ export const SERIES_FEED_PATH = "/api/feeds/session-series";
 /** One page of the SessionSeries feed (one query; see readSessionsFeedPage for the rules). */
 export async function readSeriesFeedPage(options: { params: FeedParams; baseUrl: string; currentUrl: string }): Promise<RpdePage> {
   const { params, baseUrl } = options;
-  const rows = await prisma.$queryRaw<SeriesRow[]>`
+  const rows = await lagTolerantRead((db) => db.$queryRaw<SeriesRow[]>`
     WITH page AS (
       SELECT f.event_id, f.change_number, f.deleted_at
         FROM series_feed_items f
@@ -47,6 +47,6 @@ export async function readSeriesFeedPage(options: { params: FeedParams; baseUrl:
                     THEN (extract(epoch FROM min(s.ends_at - s.starts_at)) / 60)::int END AS duration_minutes
           FROM event_sessions s WHERE s.event_id = e.id
       ) sched ON true
-     ORDER BY p.change_number`;
+     ORDER BY p.change_number`);
   return rpdePage({ items: rows.map((row) => toSeriesItem(row, baseUrl)), baseUrl, path: SERIES_FEED_PATH, currentUrl: options.currentUrl, limit: params.limit });
 }

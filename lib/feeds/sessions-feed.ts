@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { lagTolerantRead } from "@/lib/db/read-replica";
 import { DEFAULT_FEED_LIMIT, type FeedParams } from "./feed-params";
 import { FEED_CACHE_CONTROL, feedNextUrl, rpdePage, type RpdePage } from "./rpde";
 import { toFeedItem, type FeedItem, type FeedRow } from "./session-item";
@@ -18,6 +18,8 @@ export type FeedPage = RpdePage<FeedItem["kind"]>;
  *
  * ONE query produces the items and `next` comes from its last row (RPDE: never a second
  * query). With no items, `next` is this page's own URL: that is the last page.
+ * Read from the replica when there is one: a standby replays commits in commit order, so
+ * the rule above holds there too (it may only end a little earlier).
  */
 export async function readSessionsFeedPage(options: {
   params: FeedParams;
@@ -28,7 +30,7 @@ export async function readSessionsFeedPage(options: {
   const { params, baseUrl } = options;
   const after = BigInt(params.afterChangeNumber ?? 0);
   const limit = params.limit ?? DEFAULT_FEED_LIMIT;
-  const rows = await prisma.$queryRaw<FeedRow[]>`
+  const rows = await lagTolerantRead((db) => db.$queryRaw<FeedRow[]>`
     WITH page AS (
       SELECT f.session_id, f.change_number, f.deleted_at
         FROM session_feed_items f
@@ -52,7 +54,7 @@ export async function readSessionsFeedPage(options: {
       LEFT JOIN event_sessions s ON s.id = p.session_id AND p.deleted_at IS NULL
       LEFT JOIN events e ON e.id = s.event_id
       LEFT JOIN venues v ON v.id = s.venue_id
-     ORDER BY p.change_number`;
+     ORDER BY p.change_number`);
   return rpdePage({ items: rows.map((row) => toFeedItem(row, baseUrl)), baseUrl, path: FEED_PATH, currentUrl: options.currentUrl, limit: params.limit });
 }
 

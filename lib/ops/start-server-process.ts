@@ -1,10 +1,11 @@
 // Called from instrumentation.ts once per Node server process:
-//  - refuse to serve with invalid settings, printing one line that says what to fix
-//    instead of failing on the first request;
+//  - refuse to serve with invalid settings, an unreachable bucket (S3_BUCKET) or read replica
+//    (DATABASE_READ_URL), printing one line that says what to fix instead of failing later;
 //  - OpenTelemetry traces (Next's own spans for requests, rendering and fetch) when an
 //    OTLP endpoint is configured: OTEL_EXPORTER_OTLP_ENDPOINT, or the traces-only
 //    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT; OTEL_SERVICE_NAME, OTEL_EXPORTER_OTLP_HEADERS and
 //    OTEL_EXPORTER_OTLP_PROTOCOL are read by the exporter. Nothing is loaded otherwise;
+//  - the public pages' cache listener (lib/cache/public-cache-listener.ts);
 //  - the job worker: LISTEN jobs_due and drain the queue in this process (lib/worker, lib/jobs/wake.ts),
 //    and the timer that releases each hold when it expires (lib/orders/hold-expiry-timer.ts);
 //  - the edge gates (before Next): page POST bodies capped, the purchase line;
@@ -13,6 +14,8 @@
 // The OTEL_* variables are the OpenTelemetry SDK's own settings (the exporter reads them
 // from the environment itself), so they are not part of lib/env.ts.
 import { env, EnvError } from "@/lib/env";
+import { ReplicaUnreachableError } from "@/lib/db/read-replica";
+import { StorageUnreachableError } from "@/lib/storage/s3-blob-store";
 import { installPeerAddress } from "@/lib/http/peer-address";
 import { markShuttingDown } from "./shutdown";
 
@@ -21,8 +24,14 @@ export async function startServerProcess(): Promise<void> {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   try {
     env();
+    // A bucket or a read replica that is named but does not answer: one line now, not a lost
+    // PDF or a slow page later.
+    const { checkBlobStoreReachable } = await import("@/lib/storage/blob-store");
+    await checkBlobStoreReachable();
+    const { checkReadReplicaAtStart } = await import("@/lib/db/read-replica");
+    await checkReadReplicaAtStart();
   } catch (error) {
-    if (error instanceof EnvError) {
+    if (error instanceof EnvError || error instanceof StorageUnreachableError || error instanceof ReplicaUnreachableError) {
       console.error(error.message);
       process.exit(1);
     }
@@ -42,6 +51,10 @@ export async function startServerProcess(): Promise<void> {
   // Delivery starts when a due job commits (NOTIFY jobs_due), in every server process.
   const { startJobWorker } = await import("@/lib/worker/run-due-work");
   startJobWorker();
+  // Public pages' cached data (lib/cache): expired when any process's write says so, or a
+  // session crosses "sold out".
+  const { startPublicCacheListener } = await import("@/lib/cache/public-cache-listener");
+  startPublicCacheListener();
   // Expired holds give their places back on time, not at the worker's next tick.
   const { startHoldExpiryTimer } = await import("@/lib/orders/hold-expiry-timer");
   await startHoldExpiryTimer().catch(() => {

@@ -1,5 +1,6 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { cachedPublicRead, PUBLIC_TAGS } from "@/lib/cache/public-pages";
+import { lagTolerantRead } from "@/lib/db/read-replica";
 import { isUuid } from "@/lib/ids";
 import type { Locale } from "@/lib/i18n/locales";
 import type { EventCard, Page } from "@/lib/catalog/types";
@@ -8,7 +9,11 @@ import { queryPlaceEvents, type PlaceScope } from "./place-events-sql";
 
 // City and venue pages (issue 31, item 4). A city is the venues' own `city` value; it and a
 // venue are public pages once a published event is there. (Host pages come here too once
-// hosts exist: a host's page would list its venues and events the same way.)
+// hosts exist: a host's page would list its venues and events the same way.) Read from the
+// replica when there is one (lib/db/read-replica.ts): public pages tolerate a little lag; and
+// kept in Next's cache under the catalog's tag (lib/cache/public-pages.ts).
+
+const CATALOG = () => [PUBLIC_TAGS.catalog];
 
 export type CityView = { name: string; slug: string; country: string | null; venueCount: number };
 
@@ -31,13 +36,15 @@ export type VenueView = {
 };
 
 /** Cities with at least one published event, by name. */
-export async function listCities(): Promise<CityView[]> {
-  const rows = await prisma.$queryRaw<{ city: string; country: string | null; venues: number }[]>`
+export const listCities: () => Promise<CityView[]> = cachedPublicRead("listCities", () => readCities(), CATALOG);
+
+async function readCities(): Promise<CityView[]> {
+  const rows = await lagTolerantRead((db) => db.$queryRaw<{ city: string; country: string | null; venues: number }[]>`
     SELECT v.city, min(v.country) AS country, count(DISTINCT v.id)::int AS venues
       FROM venues v
      WHERE EXISTS (SELECT 1 FROM events e WHERE e.venue_id = v.id AND e.status = 'published')
      GROUP BY v.city
-     ORDER BY v.city`;
+     ORDER BY v.city`);
   return rows.map((row) => ({ name: row.city, slug: citySlug(row.city), country: row.country?.trim() ?? null, venueCount: row.venues }));
 }
 
@@ -59,22 +66,34 @@ function toVenueView(venue: VenueRow, updatedAt: Date | null = null): VenueView 
 }
 
 /** The venues of `city` with a published event, by name. */
-export async function listCityVenues(city: string): Promise<VenueView[]> {
-  const venues = await prisma.venue.findMany({
-    where: { city, events: { some: { status: "published" } } },
-    select: venueSelect,
-    orderBy: { name: "asc" },
-  });
+export const listCityVenues: (city: string) => Promise<VenueView[]> = cachedPublicRead("listCityVenues", readCityVenues, CATALOG);
+
+async function readCityVenues(city: string): Promise<VenueView[]> {
+  const venues = await lagTolerantRead((db) =>
+    db.venue.findMany({
+      where: { city, events: { some: { status: "published" } } },
+      select: venueSelect,
+      orderBy: { name: "asc" },
+    }),
+  );
   return venues.map((venue) => toVenueView(venue));
 }
 
 /** A venue with a published event, or null. */
 export async function getPublicVenue(id: string): Promise<VenueView | null> {
+  return isUuid(id) ? cachedVenue(id) : null;
+}
+
+const cachedVenue = cachedPublicRead("publicVenue", (id: string) => readPublicVenue(id), CATALOG);
+
+async function readPublicVenue(id: string): Promise<VenueView | null> {
   if (!isUuid(id)) return null;
-  const venue = await prisma.venue.findFirst({
-    where: { id, events: { some: { status: "published" } } },
-    select: { ...venueSelect, events: { where: { status: "published" }, select: { updatedAt: true }, orderBy: { updatedAt: "desc" }, take: 1 } },
-  });
+  const venue = await lagTolerantRead((db) =>
+    db.venue.findFirst({
+      where: { id, events: { some: { status: "published" } } },
+      select: { ...venueSelect, events: { where: { status: "published" }, select: { updatedAt: true }, orderBy: { updatedAt: "desc" }, take: 1 } },
+    }),
+  );
   if (!venue) return null;
   const { events, ...rest } = venue;
   return toVenueView(rest, events[0]?.updatedAt ?? null);
@@ -82,14 +101,20 @@ export async function getPublicVenue(id: string): Promise<VenueView | null> {
 
 /** Every public venue (for the sitemap): id, city and when its newest event changed. */
 export async function listPublicVenues(): Promise<{ id: string; city: string; updatedAt: Date }[]> {
-  return prisma.$queryRaw<{ id: string; city: string; updatedAt: Date }[]>`
+  return lagTolerantRead((db) => db.$queryRaw<{ id: string; city: string; updatedAt: Date }[]>`
     SELECT v.id, v.city, max(e.updated_at) AS "updatedAt"
       FROM venues v JOIN events e ON e.venue_id = v.id AND e.status = 'published'
      GROUP BY v.id, v.city
-     ORDER BY v.city, v.id`;
+     ORDER BY v.city, v.id`);
 }
 
 /** The on-sale events of a city or a venue, soonest first (the listing's rules). */
-export function listPlaceEvents(scope: PlaceScope, options: { page?: number; locale?: Locale; pageSize?: number } = {}): Promise<Page<EventCard>> {
-  return queryPlaceEvents(prisma, scope, options);
+export const listPlaceEvents: (scope: PlaceScope, options?: { page?: number; locale?: Locale; pageSize?: number }) => Promise<Page<EventCard>> = cachedPublicRead(
+  "listPlaceEvents",
+  (scope: PlaceScope, options: { page?: number; locale?: Locale; pageSize?: number } = {}) => readPlaceEvents(scope, options),
+  CATALOG,
+);
+
+function readPlaceEvents(scope: PlaceScope, options: { page?: number; locale?: Locale; pageSize?: number } = {}): Promise<Page<EventCard>> {
+  return lagTolerantRead((db) => queryPlaceEvents(db, scope, options));
 }

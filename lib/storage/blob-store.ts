@@ -3,31 +3,10 @@ import { randomUUID } from "node:crypto";
 import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { assertValidBlobKey, InvalidBlobKeyError, type BlobStore } from "./blob-key";
+import { createS3BlobStore, s3SettingsOf, type S3BlobStore } from "./s3-blob-store";
 
-/**
- * Where generated files (ticket PDFs, outbox attachments) live. Keys are relative,
- * slash-separated paths such as `tickets/<orderId>.pdf`.
- * Today only the filesystem store exists; an S3-compatible store (settings S3_*) would
- * implement this same interface once an S3 client is a dependency.
- */
-export interface BlobStore {
-  put(key: string, bytes: Buffer, contentType: string): Promise<void>;
-  get(key: string): Promise<Buffer | null>;
-}
-
-export class InvalidBlobKeyError extends Error {}
-
-const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}$/;
-
-/**
- * Keys are checked, not rewritten: each segment is letters, digits, `.`, `_`, `-`, never
- * empty, `.` or `..`, and never starting with a dot, so a key cannot leave the store's folder.
- */
-export function assertValidBlobKey(key: string): void {
-  const segments = key.split("/");
-  const valid = key.length > 0 && key.length <= 512 && segments.every((segment) => SEGMENT.test(segment));
-  if (!valid) throw new InvalidBlobKeyError(`Invalid blob key: ${JSON.stringify(key.slice(0, 100))}`);
-}
+export { assertValidBlobKey, InvalidBlobKeyError, type BlobStore } from "./blob-key";
 
 export function createFileSystemBlobStore(rootDir: string): BlobStore {
   const root = path.resolve(rootDir);
@@ -73,9 +52,20 @@ export function createFileSystemBlobStore(rootDir: string): BlobStore {
   };
 }
 
-/** The configured store, read at call time so tests can point STORAGE_DIR elsewhere. */
+let s3: { config: string; store: S3BlobStore } | undefined;
+
+/**
+ * The configured store, read at call time so tests can point STORAGE_DIR or S3_* elsewhere:
+ * the bucket when S3_BUCKET is set (several app hosts see the same files), else the folder.
+ * One S3 client per configuration, so its connections are reused.
+ */
 export function blobStore(): BlobStore {
-  return createFileSystemBlobStore(env().STORAGE_DIR);
+  const settings = env();
+  const bucket = s3SettingsOf(settings);
+  if (!bucket) return createFileSystemBlobStore(settings.STORAGE_DIR);
+  const config = JSON.stringify(bucket);
+  if (s3?.config !== config) s3 = { config, store: createS3BlobStore(bucket) };
+  return s3.store;
 }
 
 export function putBlob(key: string, bytes: Buffer, contentType: string): Promise<void> {
@@ -84,4 +74,13 @@ export function putBlob(key: string, bytes: Buffer, contentType: string): Promis
 
 export function getBlob(key: string): Promise<Buffer | null> {
   return blobStore().get(key);
+}
+
+/**
+ * At start (lib/ops/start-server-process.ts): the bucket answers, or a one-line
+ * StorageUnreachableError naming S3_BUCKET. The folder needs no check: it is made on first write.
+ */
+export async function checkBlobStoreReachable(): Promise<void> {
+  const store = blobStore();
+  if (store === s3?.store) await s3.store.checkReachable();
 }

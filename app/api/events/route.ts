@@ -1,3 +1,4 @@
+import { cacheableJson } from "@/lib/http/cacheable-json";
 import { withApiErrors } from "@/lib/http/with-api-errors";
 import { invalidQueryProblem } from "@/lib/http/problem";
 import { parseEventFilters } from "@/lib/catalog/filters";
@@ -15,5 +16,5 @@ export const GET = withApiErrors("events", async (request: Request) => {
   const near = await nearForApi(params);
   if (!near.ok) return invalidQueryProblem(near.parameter, near.message);
   const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
-  return Response.json(await listEvents({ ...parsed.filters, ...(near.near ? { near: near.near } : {}) }, { locale: locale ?? undefined }), { headers: contentLanguageHeaders(locale) });
+  return cacheableJson(request, await listEvents({ ...parsed.filters, ...(near.near ? { near: near.near } : {}) }, { locale: locale ?? undefined }), contentLanguageHeaders(locale));
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { readBodyText } from "@/lib/http/json";
+import { cacheableJson } from "@/lib/http/cacheable-json";
 import { withApiErrors } from "@/lib/http/with-api-errors";
 import { invalidQueryProblem, problemResponse } from "@/lib/http/problem";
 import { parseEventFilters } from "@/lib/catalog/filters";
@@ -29,7 +30,7 @@ async function searchFromUrl(params: URLSearchParams, request: Request): Promise
   if (!near.ok) return invalidQueryProblem(near.parameter, near.message);
   const { page, ...filters } = parsed.filters;
   const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
-  return Response.json(await searchEvents(q, { page, filters: { ...filters, ...(near.near ? { near: near.near } : {}) }, locale: locale ?? undefined }), { headers: contentLanguageHeaders(locale) });
+  return cacheableJson(request, await searchEvents(q, { page, filters: { ...filters, ...(near.near ? { near: near.near } : {}) }, locale: locale ?? undefined }), contentLanguageHeaders(locale));
 }
 
 /** GET /api/search?q=…&page=… (and the listing filters: category, where, date, price, available). */

@@ -1,4 +1,5 @@
 import "server-only";
+import { afterPublicChange } from "@/lib/cache/public-pages";
 import { prisma } from "@/lib/db";
 import { inTransaction } from "@/lib/db/transaction";
 import { assertAdmin, type Actor } from "../authorize";
@@ -53,7 +54,7 @@ export async function createEvent(options: { actor: Actor | null; input: unknown
       await writeEventTranslations(tx, { eventId: event.id, language: input.language, translations: input.translations });
       await writeAudit(tx, { actor, action: "event.create", entityType: "event", entityId: event.id, after: await snapshotEvent(tx, event.id) });
       return event;
-    });
+    }).then(afterPublicChange);
   } catch (error) {
     throw mapEventWriteError(error);
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { revalidatePublicPages } from "@/lib/cache/public-pages";
 import { inTransaction, type Tx } from "@/lib/db/transaction";
 import { cancelUnpaidOrder, refundPaidOrder } from "@/lib/orders/transitions";
 import { assertAdmin, type Actor } from "../authorize";
@@ -60,6 +61,7 @@ export async function deleteEvent(options: { actor: Actor | null; eventId: strin
     }
     return "cancelled" as const;
   });
+  await revalidatePublicPages();
   if (first === "deleted") return { outcome: "deleted" };
 
   const settled = { refundsQueued: 0, ordersCancelled: 0 };

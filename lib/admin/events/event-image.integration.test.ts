@@ -27,7 +27,7 @@ describe("event images", () => {
     const { input } = await eventInput({ imagePath: "" });
     const saved = await createEvent({ actor: admin, input, image: upload(await png(2400, 1600)) });
     const event = await prisma.event.findUniqueOrThrow({ where: { id: saved.id } });
-    expect(event.imagePath).toMatch(/^\/api\/images\/events\/[0-9a-f-]{36}\.webp$/);
+    expect(event.imagePath).toMatch(/^\/api\/images\/events\/[0-9a-f]{64}\.webp$/);
     const stored = await getBlob(event.imagePath.replace("/api/images/", ""));
     const sharp = (await import("sharp")).default;
     expect(await sharp(stored!).metadata()).toMatchObject({ format: "webp", width: 1600, height: 1067 });

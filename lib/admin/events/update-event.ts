@@ -1,4 +1,5 @@
 import "server-only";
+import { afterPublicChange } from "@/lib/cache/public-pages";
 import { prisma } from "@/lib/db";
 import { inTransaction, type Tx } from "@/lib/db/transaction";
 import { formatInZone } from "@/lib/time";
@@ -48,7 +49,7 @@ export async function updateEvent(options: { actor: Actor | null; eventId: strin
   const imagePath = image ? await storePreparedImage(image) : input.imagePath;
 
   try {
-    return await inTransaction((tx) => saveInTransaction(tx, { actor, eventId: options.eventId, input, venue, imagePath }));
+    return await inTransaction((tx) => saveInTransaction(tx, { actor, eventId: options.eventId, input, venue, imagePath })).then(afterPublicChange);
   } catch (error) {
     throw mapEventWriteError(error);
   }

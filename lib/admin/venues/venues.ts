@@ -1,4 +1,5 @@
 import "server-only";
+import { revalidatePublicPages } from "@/lib/cache/public-pages";
 import { prisma } from "@/lib/db";
 import { fieldErrorsOf } from "@/lib/errors/field-errors";
 import { assertAdmin, type Actor } from "../authorize";
@@ -37,4 +38,5 @@ export async function updateVenueAddress(options: { actor: Actor | null; venueId
   if (!parsed.success) throw new AdminError("validation_failed", "Check the highlighted fields.", fieldErrorsOf(parsed.error.issues));
   const updated = await prisma.venue.updateMany({ where: { id: options.venueId }, data: parsed.data });
   if (updated.count === 0) throw new AdminError("not_found", "This venue no longer exists.");
+  await revalidatePublicPages();
 }

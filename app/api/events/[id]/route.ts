@@ -1,3 +1,4 @@
+import { cacheableJson } from "@/lib/http/cacheable-json";
 import { withApiErrors } from "@/lib/http/with-api-errors";
 import { problemResponse } from "@/lib/http/problem";
 import { getPublicEventById } from "@/lib/catalog/get-event";
@@ -10,7 +11,7 @@ type Context = { params: Promise<{ id: string }> };
 /** GET /api/events/:id: a published event with its upcoming sessions, or 404. */
 export const GET = withApiErrors("event", async (request: Request, { params }: Context) => {
   const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
-  const event = await getPublicEventById((await params).id, { locale: locale ?? undefined });
+  const event = await getPublicEventById((await params).id, { locale: locale ?? undefined, lagTolerant: true });
   if (!event) return problemResponse("not_found", { detail: "Event not found." });
-  return Response.json(event, { headers: contentLanguageHeaders(locale) });
+  return cacheableJson(request, event, contentLanguageHeaders(locale));
 });

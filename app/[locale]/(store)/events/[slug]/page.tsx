@@ -28,7 +28,7 @@ type Props = { params: Promise<{ slug: string; locale: Locale }>; searchParams: 
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, locale } = await params;
-  const event = await getPublicEventBySlug(slug, { locale });
+  const event = await getPublicEventBySlug(slug, { locale, lagTolerant: true });
   if (!event) return { title: (await getTranslations("event"))("notFound") };
   const alternates = alternatesFor(locale, `/events/${event.slug}`);
   const url = alternates.canonical as string;
@@ -43,7 +43,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function EventPage({ params, searchParams }: Props) {
   const [{ slug, locale }, query, user, t, tCategory] = await Promise.all([params, searchParams, currentUser(), getTranslations("event"), getTranslations("categories")]);
-  const event = await getPublicEventBySlug(slug, { locale });
+  const event = await getPublicEventBySlug(slug, { locale, lagTolerant: true });
   if (!event) notFound();
   const tLanguage = await getTranslations("languages");
   // Texts in another language than the page's are marked with it (screen readers switch voice).
