@@ -25,6 +25,10 @@ export const JOB_KINDS = {
   refund_order: ZOrderPayload.extend({ refundId: z.uuid().optional() }),
   /** The hold ended: close the order's checkout so nobody pays for places given away. */
   expire_checkout: ZOrderPayload.extend({ sessionId: z.string().min(1) }),
+  /** Joined a waiting list (`waitlist_join`) → where they stand and the link to leave, by email. */
+  waitlist_joined: z.object({ entryId: z.uuid() }),
+  /** A waiting-list entry got an offer (`waitlist_offer`) → the code and its expiry by email. */
+  waitlist_offer: z.object({ entryId: z.uuid() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type JobKind = keyof typeof JOB_KINDS;
@@ -38,8 +42,9 @@ export function isJobKind(kind: string): kind is JobKind {
 }
 
 /** What a job is about (a refund, an order, or one ticket): its unique key names it. */
-export function jobSubjectId(payload: { orderId: string; refundId?: string } | { ticketId: string }): string {
+export function jobSubjectId(payload: { orderId: string; refundId?: string } | { ticketId: string } | { entryId: string }): string {
   if ("refundId" in payload && payload.refundId) return payload.refundId;
+  if ("entryId" in payload) return payload.entryId;
   return "orderId" in payload ? payload.orderId : payload.ticketId;
 }
 

@@ -4,6 +4,7 @@ import { expireCheckout } from "@/lib/payments/expire-checkout";
 import { refundAndNotify } from "@/lib/payments/refund-and-notify";
 import { deliverOrder } from "@/lib/tickets/deliver-order";
 import { deliverTicket } from "@/lib/tickets/deliver-ticket";
+import { sendWaitlistJoined, sendWaitlistOffer } from "@/lib/waitlist/send-waitlist-email";
 
 // The worker room: the one module that imports every job handler, each from the domain that
 // owns the work (lib/jobs/kinds.ts lists the kinds and their payloads). The type demands a
@@ -14,6 +15,8 @@ const HANDLERS: KindHandlers = {
   deliver_ticket: deliverTicket,
   refund_order: refundAndNotify,
   expire_checkout: expireCheckout,
+  waitlist_joined: sendWaitlistJoined,
+  waitlist_offer: sendWaitlistOffer,
 };
 
 export const jobHandlers = parsingHandlers(HANDLERS);

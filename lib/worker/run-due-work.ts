@@ -5,6 +5,7 @@ import { jobsSecret } from "@/lib/env";
 import { drainJobs, type DrainResult } from "@/lib/jobs/queue";
 import { startJobWaker, type JobWaker } from "@/lib/jobs/wake";
 import { sweepExpiredHolds } from "@/lib/orders/release-expired-holds";
+import { sweepWaitlistOffers } from "@/lib/waitlist/sweep-offers";
 import { jobHandlers } from "./job-handlers";
 
 export function isAuthorizedWorker(authorization: string | null): boolean {
@@ -13,12 +14,13 @@ export function isAuthorizedWorker(authorization: string | null): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** One tick of background work: free expired holds, then run due jobs within the budget. */
-export async function runDueWork(budgetMs = 20_000): Promise<DrainResult & { holdsSwept: number }> {
+/** One tick of background work: free expired holds and waiting-list offers, then run due jobs within the budget. */
+export async function runDueWork(budgetMs = 20_000): Promise<DrainResult & { holdsSwept: number; offersExpired: number }> {
   const holdsSwept = await sweepExpiredHolds();
+  const offersExpired = await sweepWaitlistOffers();
   const drained = await drainJobs({ handlers: jobHandlers, budgetMs });
   if (Math.random() < 0.05) await pruneRateLimits();
-  return { ...drained, holdsSwept };
+  return { ...drained, holdsSwept, offersExpired };
 }
 
 /** This process drains the queue whenever a due job commits (lib/jobs/wake.ts). */
