@@ -27,8 +27,11 @@ export type WaitlistJoined = { id: string; position: number; leaveToken: string;
 
 type Answer = { ok: true; id: string; position: number } | { ok: false; code: "not_found" | "not_on_sale" | "has_places" | "already_waiting"; available?: number };
 
-/** Joins the list of a ticket type of event `eventId`; refusals (WaitlistError) change nothing. */
-export async function joinWaitlist(options: { eventId: string; input: unknown; viewer: SessionUser | null; locale: Locale }): Promise<WaitlistJoined> {
+/**
+ * Joins the list of a ticket type of the event (by id, the API's path; by slug, the event page);
+ * refusals (WaitlistError) change nothing.
+ */
+export async function joinWaitlist(options: { event: { id: string } | { slug: string }; input: unknown; viewer: SessionUser | null; locale: Locale }): Promise<WaitlistJoined> {
   const parsed = ZJoinWaitlist.safeParse(options.input);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error.issues);
@@ -39,9 +42,8 @@ export async function joinWaitlist(options: { eventId: string; input: unknown; v
   const max = env().MAX_TICKETS_PER_ORDER;
   if (quantity > max) throw new WaitlistError("invalid", `At most ${max} places`, { field: "quantity" });
   const who = whoJoins(options.viewer, parsed.data);
-  const type = isUuid(options.eventId)
-    ? await prisma.ticketType.findFirst({ where: { id: ticketTypeId, session: { eventId: options.eventId } }, select: { id: true } })
-    : null;
+  const event = "id" in options.event ? (isUuid(options.event.id) ? { id: options.event.id } : null) : { slug: options.event.slug };
+  const type = event ? await prisma.ticketType.findFirst({ where: { id: ticketTypeId, session: { event } }, select: { id: true } }) : null;
   if (!type) throw new WaitlistError("not_found", "No such ticket type in this event", { field: "ticketTypeId" });
 
   const id = randomUUID();

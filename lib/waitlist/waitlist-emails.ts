@@ -1,7 +1,7 @@
 // The waiting list's emails (issue 29.3), pure like lib/email/templates.ts: the joined
 // confirmation (where they stand, the link to leave) and the offer (the code, the link to the
 // event page with the code applied, until when it holds). Words from messages/*.json
-// (`waitlist.email`), in the language the visitor joined in.
+// (`waitlistEmail`), in the language the visitor joined in.
 import { button, escapeHtml, layout, link, safeUrl, subjectLine, textOf, type EmailContent } from "@/lib/email/templates";
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -9,7 +9,7 @@ import { translatorFor } from "@/lib/i18n/translator";
 type Common = { name: string; eventTitle: string; ticketTypeName: string; quantity: number; leaveUrl: string; locale: Locale };
 
 export function waitlistJoinedEmail(input: Common & { position: number | null }): EmailContent {
-  const t = translatorFor(input.locale, "waitlist.email");
+  const t = translatorFor(input.locale, "waitlistEmail");
   const subject = subjectLine(t("joinedSubject", { event: input.eventTitle }));
   const hello = t("hello", { name: input.name });
   const body = t("joinedBody", { count: input.quantity, type: input.ticketTypeName, event: input.eventTitle });
@@ -29,7 +29,7 @@ ${position ? `<p style="margin:0 0 12px;">${escapeHtml(position)}</p>` : ""}
 }
 
 export function waitlistOfferEmail(input: Common & { code: string; buyUrl: string; until: string }): EmailContent {
-  const t = translatorFor(input.locale, "waitlist.email");
+  const t = translatorFor(input.locale, "waitlistEmail");
   const subject = subjectLine(t("offerSubject", { event: input.eventTitle }));
   const hello = t("hello", { name: input.name });
   const body = t("offerBody", { count: input.quantity, type: input.ticketTypeName, event: input.eventTitle, until: input.until });

@@ -30,7 +30,7 @@ describe("a sold-out type hammered while its tickets are cancelled", () => {
     }
     const line: string[] = [];
     for (let i = 0; i < WAITING; i++) {
-      const joined = await joinWaitlist({ eventId: event.id, input: { ticketTypeId: type.id, quantity: 1, email: `line-${i}-${type.id}@example.test`, name: `In line ${i}` }, viewer: null, locale: "en" });
+      const joined = await joinWaitlist({ event: { id: event.id }, input: { ticketTypeId: type.id, quantity: 1, email: `line-${i}-${type.id}@example.test`, name: `In line ${i}` }, viewer: null, locale: "en" });
       line.push(joined.id);
     }
 

@@ -32,7 +32,7 @@ async function soldOutType(capacity = 2, priceMinor = 1500) {
 }
 
 async function join(eventId: string, ticketTypeId: string, quantity = 1, who = guest()) {
-  return { ...(await joinWaitlist({ eventId, input: { ticketTypeId, quantity, ...who }, viewer: null, locale: "en" })), ...who };
+  return { ...(await joinWaitlist({ event: { id: eventId }, input: { ticketTypeId, quantity, ...who }, viewer: null, locale: "en" })), ...who };
 }
 
 const entry = (id: string) => prisma.waitlistEntry.findUniqueOrThrow({ where: { id } });
@@ -186,7 +186,7 @@ describe("the waiting list", () => {
   it("a signed-in buyer joins with their account and leaves without a link", async () => {
     const { event, type } = await soldOutType(1);
     const user = await createTestUser({ name: "Signed In" });
-    const joined = await joinWaitlist({ eventId: event.id, input: { ticketTypeId: type.id, quantity: 1 }, viewer: user, locale: "de" });
+    const joined = await joinWaitlist({ event: { id: event.id }, input: { ticketTypeId: type.id, quantity: 1 }, viewer: user, locale: "de" });
     expect(await entry(joined.id)).toMatchObject({ email: user.email.toLowerCase(), userId: user.id, locale: "de" });
     await expect(leaveWaitlist({ entryId: joined.id, viewer: null })).rejects.toMatchObject({ code: "not_found" });
     await expect(leaveWaitlist({ entryId: joined.id, viewer: user })).resolves.toEqual({ from: "waiting" });

@@ -13,7 +13,7 @@ async function setUp() {
   const { event, ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 2, sold: 2 }] });
   const type = ticketTypes[0];
   const join = (quantity: number, n: number) =>
-    joinWaitlist({ eventId: event.id, input: { ticketTypeId: type.id, quantity, email: `admin-wl-${n}-${type.id}@example.test`, name: `W${n}` }, viewer: null, locale: "en" });
+    joinWaitlist({ event: { id: event.id }, input: { ticketTypeId: type.id, quantity, email: `admin-wl-${n}-${type.id}@example.test`, name: `W${n}` }, viewer: null, locale: "en" });
   return { admin, event, type, join };
 }
 
