@@ -56,7 +56,10 @@ export async function leaveWaitlistAction(entryId: string, token: string | null)
     await leaveWaitlist({ entryId, token, viewer: user });
     return { ok: true, message: t("left") };
   } catch (error) {
-    if (isWaitlistError(error)) return { ok: false, message: error.code === "not_found" ? t("notFound") : t("statusEnded", { status: t("statusNames", { status: String(error.extensions?.status ?? "") }) }) };
+    if (isWaitlistError(error)) {
+      const status = error.extensions?.status;
+      return { ok: false, message: error.code === "not_found" ? t("notFound") : status === "used" ? t("endedUsed") : status === "expired" ? t("endedExpired") : t("endedLeft") };
+    }
     return toActionState(error, { action: "waitlist.leave", entryId }, t("somethingWrong"));
   }
 }

@@ -29,7 +29,7 @@ export default async function WaitlistEntryPage({ params, searchParams }: { para
               ? t("statusWaiting", { count: entry.quantity, type: entry.ticketTypeName, event: entry.eventTitle, position: entry.position ?? 1 })
               : entry.status === "offered"
                 ? t("statusOffered", { count: entry.quantity, type: entry.ticketTypeName, event: entry.eventTitle, until: entry.offerUntil ?? "", code: entry.code ?? "" })
-                : t("statusEnded", { status: t("statusNames", { status: entry.status }) })}
+                : entry.status === "used" ? t("endedUsed") : entry.status === "expired" ? t("endedExpired") : t("endedLeft")}
           </p>
           {entry.status === "offered" && entry.code ? (
             <div>
