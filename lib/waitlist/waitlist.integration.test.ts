@@ -73,6 +73,8 @@ describe("the waiting list", () => {
     expect(offered.offerExpiresAt!.getTime() - Date.now()).toBeGreaterThan(11.9 * 3600_000);
     expect((await entry(second.id)).status).toBe("waiting");
     expect(await available(type.id)).toBe(0);
+    // The session's stored remaining (the live stream's and the feeds' figure) shows it taken too.
+    expect((await prisma.eventSession.findUniqueOrThrow({ where: { id: type.sessionId } })).remaining).toBe(0);
     await expectHeldAccountedFor(type.id);
     expect(await prisma.voucher.findUniqueOrThrow({ where: { id: offered.voucherId! } })).toMatchObject({ kind: "percent_off", value: 0, maxUses: 1, ticketTypeIds: [type.id], tag: "waitlist" });
 
