@@ -1,7 +1,7 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
 import { Link } from "@/lib/i18n/navigation";
 import { localePath } from "@/lib/i18n/paths";
@@ -13,6 +13,7 @@ import { GuestFields } from "./guest-fields";
 import { AttendeeFields } from "./attendee-fields";
 import { LiveRemaining } from "./live-remaining";
 import { VoucherField } from "./voucher-field";
+import { WaitlistJoin } from "./waitlist-join";
 import type { AppliedVoucher } from "@/app/[locale]/(store)/checkout/actions";
 import type { RevealedType } from "@/lib/checkout/apply-voucher";
 import type { VoucherOffer } from "@/lib/orders/voucher";
@@ -46,9 +47,24 @@ type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   /** Checks a typed code: its discount and the hidden types it reveals (issue 28). */
   applyVoucher: (slug: string, code: string) => Promise<AppliedVoucher>;
+  /** A code the page was opened with (`?voucher=`, a waiting-list offer's link): applied at once. */
+  initialVoucher?: string;
+  /** Joining a sold-out type's waiting list (issue 29.3); absent: no waiting list. */
+  waitlist?: { offerHours: number; action: (state: ActionState, formData: FormData) => Promise<ActionState> };
 };
 
-type Applied = { voucher: VoucherOffer; revealed: RevealedType[] };
+/** `offered`: the places a waiting-list offer holds for this code, by ticket type (there for this buyer only). */
+type Applied = { voucher: VoucherOffer; revealed: RevealedType[]; offered?: Record<string, number> };
+
+/** The dates as this buyer may buy them: a waiting-list offer's held places count as left for its holder. */
+function withOffered(sessions: BuySession[], offered: Record<string, number> | undefined): BuySession[] {
+  if (!offered || Object.keys(offered).length === 0) return sessions;
+  return sessions.map((session) => {
+    const extra = session.ticketTypes.reduce((sum, type) => sum + (offered[type.id] ?? 0), 0);
+    if (extra === 0) return session;
+    return { ...session, remaining: session.remaining + extra, ticketTypes: session.ticketTypes.map((type) => ({ ...type, remaining: type.remaining + (offered[type.id] ?? 0) })) };
+  });
+}
 
 type Quantities = Record<string, number>;
 
@@ -73,14 +89,17 @@ function startingQuantities(session: BuySession | undefined, quotedAt: number): 
  * before paying. A refusal (sold out, too many, very busy) is shown right here, the choice
  * is kept, and the page's figures are refreshed so the buyer can choose again.
  */
-export function TicketBuyPanel({ slug, sessions: listed, rules: listedRules, quotedAt, formKey, maxPerOrder, signedIn, action, applyVoucher }: Props) {
+export function TicketBuyPanel({ slug, sessions: listed, rules: listedRules, quotedAt, formKey, maxPerOrder, signedIn, action, applyVoucher, initialVoucher, waitlist }: Props) {
   const t = useTranslations("ticketPanel");
   const locale = useLocale();
   const router = useRouter();
   const [state, formAction, pending] = useActionState(action, null);
   const [applied, setApplied] = useState<Applied | null>(null);
   // A code may reveal hidden types (a presale): they join their dates' lists and the quote's rules.
-  const sessions = applied ? listed.map((entry) => ({ ...entry, ticketTypes: [...entry.ticketTypes, ...applied.revealed.filter((r) => r.sessionId === entry.id).map((r) => r.type)] })) : listed;
+  const sessions = withOffered(
+    applied ? listed.map((entry) => ({ ...entry, ticketTypes: [...entry.ticketTypes, ...applied.revealed.filter((r) => r.sessionId === entry.id).map((r) => r.type)] })) : listed,
+    applied?.offered,
+  );
   const rules = applied ? { ...listedRules, ticketTypes: [...listedRules.ticketTypes, ...applied.revealed.map((r) => r.offer)] } : listedRules;
   const [sessionId, setSessionId] = useState(() => (listed.find(buyable) ?? listed[0])?.id);
   const session = sessions.find((candidate) => candidate.id === sessionId);
@@ -90,6 +109,29 @@ export function TicketBuyPanel({ slug, sessions: listed, rules: listedRules, quo
   useEffect(() => {
     if (state && !state.ok) router.refresh();
   }, [state, router]);
+
+  // Opened from a waiting-list offer's email (`?voucher=`): the code is applied once, and its
+  // held places are chosen on their date.
+  const [initialProblem, setInitialProblem] = useState<string | null>(null);
+  const appliedInitial = useRef(false);
+  useEffect(() => {
+    if (!initialVoucher || appliedInitial.current) return;
+    appliedInitial.current = true;
+    void applyVoucher(slug, initialVoucher).then((answer) => {
+      if (!answer) return;
+      if (!answer.ok) {
+        setInitialProblem(answer.message);
+        return;
+      }
+      setApplied({ voucher: answer.voucher, revealed: answer.revealed, offered: answer.offered });
+      const [typeId, quantity] = Object.entries(answer.offered)[0] ?? [];
+      const home = typeId ? listed.find((candidate) => candidate.ticketTypes.some((type) => type.id === typeId)) : undefined;
+      if (home && typeId && quantity) {
+        setSessionId(home.id);
+        setQuantities({ [typeId]: quantity });
+      }
+    });
+  }, [initialVoucher, applyVoucher, slug, listed]);
 
   if (!session) return <p className="text-stone-700">{t("noDates")}</p>;
 
@@ -113,7 +155,14 @@ export function TicketBuyPanel({ slug, sessions: listed, rules: listedRules, quo
     setQuantities((current) => ({ ...current, [typeId]: Math.max(0, Math.min(max, (current[typeId] ?? 0) + by)) }));
   }
 
+  // Sold-out types of this date (as listed: an offer's places are not "sold out" to its holder only).
+  const listedSession = listed.find((candidate) => candidate.id === session.id);
+  const soldOut = waitlist && session.onSale && listedSession
+    ? listedSession.ticketTypes.filter((type) => type.remaining <= 0 && !notYet(type, quotedAt) && !applied?.offered?.[type.id]).map((type) => ({ id: type.id, name: type.name }))
+    : [];
+
   return (
+    <>
     <form
       id="buy-form"
       action={formAction}
@@ -227,6 +276,11 @@ export function TicketBuyPanel({ slug, sessions: listed, rules: listedRules, quo
           </p>
         </div>
       ) : null}
+      {initialProblem ? <p className="text-sm font-medium text-red-700" role="alert">{initialProblem}</p> : null}
     </form>
+    {waitlist && soldOut.length > 0 ? (
+      <WaitlistJoin key={session.id} types={soldOut} maxPerOrder={maxPerOrder} offerHours={waitlist.offerHours} signedIn={signedIn} action={waitlist.action} />
+    ) : null}
+    </>
   );
 }

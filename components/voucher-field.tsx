@@ -20,7 +20,7 @@ export function VoucherField(props: {
   currency: string;
   error?: string;
   applyVoucher: (slug: string, code: string) => Promise<AppliedVoucher>;
-  onApplied: (applied: { voucher: VoucherOffer; revealed: RevealedType[] } | null) => void;
+  onApplied: (applied: { voucher: VoucherOffer; revealed: RevealedType[]; offered?: Record<string, number> } | null) => void;
 }) {
   const t = useTranslations("ticketPanel");
   const locale = useLocale();
@@ -35,7 +35,7 @@ export function VoucherField(props: {
       const answer = await props.applyVoucher(props.slug, code);
       if (answer?.ok) {
         setMessage(null);
-        props.onApplied({ voucher: answer.voucher, revealed: answer.revealed });
+        props.onApplied({ voucher: answer.voucher, revealed: answer.revealed, offered: answer.offered });
       } else {
         setMessage(answer?.message ?? null);
       }

@@ -164,12 +164,14 @@ async function checkInvariants(reported: Reported): Promise<string[]> {
   const counts = await query<{ id: string; held: number; sold: number; held_rows: number; sold_rows: number; tickets: number }>(`
     SELECT tt.id, tt.held, tt.sold,
            (SELECT coalesce(sum(oi.quantity), 0)::int FROM order_items oi JOIN orders o ON o.id = oi.order_id
-             WHERE oi.ticket_type_id = tt.id AND oi.status = 'held' AND o.status = 'pending') AS held_rows,
+             WHERE oi.ticket_type_id = tt.id AND oi.status = 'held' AND o.status = 'pending')
+           -- A waiting-list offer holds its places too (issue 29.3).
+           + (SELECT coalesce(sum(w.quantity), 0)::int FROM waitlist_entries w WHERE w.ticket_type_id = tt.id AND w.status = 'offered') AS held_rows,
            (SELECT coalesce(sum(oi.quantity), 0)::int FROM order_items oi WHERE oi.ticket_type_id = tt.id AND oi.status = 'sold') AS sold_rows,
            (SELECT count(*)::int FROM tickets t WHERE t.ticket_type_id = tt.id) AS tickets
       FROM ticket_types tt`);
   for (const row of counts) {
-    if (row.held !== row.held_rows) problems.push(`ticket type ${row.id}: held ${row.held}, live holds ${row.held_rows}`);
+    if (row.held !== row.held_rows) problems.push(`ticket type ${row.id}: held ${row.held}, live holds and open offers ${row.held_rows}`);
     if (row.sold !== row.sold_rows || row.sold !== row.tickets) problems.push(`ticket type ${row.id}: sold ${row.sold}, sold items ${row.sold_rows}, tickets ${row.tickets}`);
   }
   const [session] = await query<{ stored: number; computed: number }>(

@@ -10,6 +10,7 @@ import { ImageSection } from "./event-form-parts/image-section";
 import { PlaceSection } from "./event-form-parts/place-section";
 import { QuestionsSection } from "./event-form-parts/questions-section";
 import { CancellationSection } from "./event-form-parts/cancellation-section";
+import { WaitlistSection } from "./event-form-parts/waitlist-section";
 import { ResourcesSection } from "./event-form-parts/resources-section";
 import { SessionsSection } from "./event-form-parts/sessions-section";
 import { TranslationsSection } from "./event-form-parts/translations-section";
@@ -78,6 +79,7 @@ export function EventForm({ action, initial, venues, submitLabel }: Props) {
       <QuestionsSection initial={initial.questions} holderChangeCutoffMinutes={initial.holderChangeCutoffMinutes} transfersForbidden={initial.transfersForbidden} sessions={sessions} language={language} errors={errors} />
       <CancellationSection initial={initial} errors={errors} />
       <AttendeeWordSection meetingPoint={initial.meetingPoint} reminderHoursBefore={initial.reminderHoursBefore} errors={errors} />
+      <WaitlistSection initial={initial} errors={errors} />
       <VisibilitySection status={initial.status} error={errors.status} />
       <div>
         <button type="submit" disabled={pending} className="min-h-12 w-full rounded-xl bg-brand-600 px-6 font-semibold text-white hover:bg-brand-700 disabled:opacity-60 sm:w-auto">

@@ -13,7 +13,7 @@ import { CATEGORIES, type Category, type EventCard, type EventDetail } from "@/l
 import { LOCALES } from "@/lib/i18n/locales";
 import { MAX_FEED_LIMIT } from "@/lib/feeds/feed-params";
 import type { FeedPage } from "@/lib/feeds/sessions-feed";
-import type { DrainResult } from "@/lib/jobs/queue";
+import type { runDueWork } from "@/lib/worker/run-due-work";
 import { MAX_WATCHED_SESSIONS, type SessionAvailability } from "@/lib/realtime/types";
 import { ZId } from "@/lib/id-schema";
 import { ZInstant, ZIsoDate, ZQuestion } from "./schemas";
@@ -243,6 +243,7 @@ export const ZDrainResult = z
     succeeded: z.int().min(0),
     failed: z.int().min(0),
     holdsSwept: z.int().min(0),
+    offersExpired: z.int().min(0).describe("Waiting-list offers that ran out in this run (their places offered to the next in line)"),
     remindersQueued: z.int().min(0).describe("Tickets whose reminder before the start was queued by this run"),
   })
   .meta({ id: "DrainResult" });
@@ -352,7 +353,7 @@ export const DRIFT_CHECKS = {
   eventCard: true satisfies Same<z.output<typeof ZEventCard>, Json<EventCard>>,
   eventDetail: true satisfies Same<z.output<typeof ZEventDetail>, Json<EventDetail>>,
   search: true satisfies Same<z.output<typeof ZSearchResult>, Json<SearchEventsResult>>,
-  drain: true satisfies Same<z.output<typeof ZDrainResult>, DrainResult & { holdsSwept: number; remindersQueued: number }>,
+  drain: true satisfies Same<z.output<typeof ZDrainResult>, Awaited<ReturnType<typeof runDueWork>>>,
   availability: true satisfies Same<z.output<typeof ZSessionAvailability>, Omit<SessionAvailability, "public">>,
   feed: true satisfies Same<z.output<typeof ZFeedPage>, FeedPage>,
   analytics: true satisfies Same<z.output<typeof ZAnalytics>, Json<Analytics>>,

@@ -208,6 +208,52 @@ const VOUCHER_SAMPLES: Sample[] = [
   { status: 204, method: "delete", path: "/api/admin/vouchers/{id}", load: () => import("@/app/api/admin/vouchers/[id]/route"), request: async () => ({ url: `/api/admin/vouchers/${(await voucherWorld()).unusedId}`, params: { id: (await voucherWorld()).unusedId }, init: { method: "DELETE", headers: COOKIE } }) },
 ];
 
+let waitlistFixtures: Promise<{ eventId: string; ticketTypeId: string }> | undefined;
+/** A sold-out ticket type, whose waiting list can be joined. */
+function waitlistWorld() {
+  waitlistFixtures ??= (async () => {
+    const { event, ticketTypes } = await createTicketedEvent({ ticketTypes: [{ capacity: 1, sold: 1 }] });
+    return { eventId: event.id, ticketTypeId: ticketTypes[0].id };
+  })();
+  return waitlistFixtures;
+}
+const joinAsGuest = async () => {
+  const { eventId, ticketTypeId } = await waitlistWorld();
+  const { POST } = await import("@/app/api/events/[id]/waitlist/route");
+  const body = { ticketTypeId, quantity: 1, email: `docs-${randomUUID().slice(0, 8)}@example.test`, name: "Docs Waiter" };
+  return (await POST(apiRequest(`/api/events/${eventId}/waitlist`, { body }), routeParams({ id: eventId }))).json() as Promise<{ id: string; leaveToken: string }>;
+};
+
+const WAITLIST_SAMPLES: Sample[] = [
+  {
+    status: 201, method: "post", path: "/api/events/{id}/waitlist", load: () => import("@/app/api/events/[id]/waitlist/route"),
+    request: async () => {
+      const { eventId, ticketTypeId } = await waitlistWorld();
+      return { url: `/api/events/${eventId}/waitlist`, params: { id: eventId }, init: { token: (await world()).token, body: { ticketTypeId, quantity: 1, locale: "pt" } } };
+    },
+  },
+  { status: 409, method: "post", path: "/api/events/{id}/waitlist", load: () => import("@/app/api/events/[id]/waitlist/route"), request: async () => ({ url: `/api/events/${(await world()).eventId}/waitlist`, params: { id: (await world()).eventId }, init: { token: (await world()).token, body: { ticketTypeId: (await world()).ticketTypeId, quantity: 1 } } }) },
+  { status: 404, method: "post", path: "/api/events/{id}/waitlist", load: () => import("@/app/api/events/[id]/waitlist/route"), request: async () => ({ url: `/api/events/${randomUUID()}/waitlist`, params: { id: randomUUID() }, init: { token: (await world()).token, body: { ticketTypeId: (await waitlistWorld()).ticketTypeId, quantity: 1 } } }) },
+  { status: 422, method: "post", path: "/api/events/{id}/waitlist", load: () => import("@/app/api/events/[id]/waitlist/route"), request: async () => ({ url: `/api/events/${(await waitlistWorld()).eventId}/waitlist`, params: { id: (await waitlistWorld()).eventId }, init: { body: { ticketTypeId: (await waitlistWorld()).ticketTypeId, quantity: 1 } } }) },
+  {
+    status: 200, method: "delete", path: "/api/waitlist/{id}", load: () => import("@/app/api/waitlist/[id]/route"),
+    request: async () => {
+      const joined = await joinAsGuest();
+      return { url: `/api/waitlist/${joined.id}?token=${joined.leaveToken}`, params: { id: joined.id } };
+    },
+  },
+  { status: 404, method: "delete", path: "/api/waitlist/{id}", load: () => import("@/app/api/waitlist/[id]/route"), request: async () => ({ url: `/api/waitlist/${(await joinAsGuest()).id}?token=${"x".repeat(43)}`, params: { id: (await joinAsGuest()).id } }) },
+  {
+    status: 409, method: "delete", path: "/api/waitlist/{id}", load: () => import("@/app/api/waitlist/[id]/route"),
+    request: async () => {
+      const joined = await joinAsGuest();
+      const { DELETE } = await import("@/app/api/waitlist/[id]/route");
+      await DELETE(apiRequest(`/api/waitlist/${joined.id}?token=${joined.leaveToken}`, { method: "DELETE" }), routeParams({ id: joined.id }));
+      return { url: `/api/waitlist/${joined.id}?token=${joined.leaveToken}`, params: { id: joined.id } };
+    },
+  },
+];
+
 const SAMPLES: Sample[] = [
   { status: 200, method: "get", path: "/api/health", load: () => import("@/app/api/health/route"), request: async () => ({ url: "/api/health" }) },
   { status: 200, method: "get", path: "/api/ready", load: () => import("@/app/api/ready/route"), request: async () => ({ url: "/api/ready?skip=queue" }) },
@@ -338,6 +384,7 @@ const SAMPLES: Sample[] = [
     },
   },
   ...VOUCHER_SAMPLES,
+  ...WAITLIST_SAMPLES,
   { status: 200, method: "get", path: "/api/admin/sessions/{id}/attendees", load: () => import("@/app/api/admin/sessions/[id]/attendees/route"), request: async () => (await asAdmin(), { url: `/api/admin/sessions/${(await doorWorld()).sessionId}/attendees`, params: { id: (await doorWorld()).sessionId }, init: { headers: COOKIE } }) },
   { status: 404, method: "get", path: "/api/admin/sessions/{id}/attendees", load: () => import("@/app/api/admin/sessions/[id]/attendees/route"), request: async () => (await asAdmin(), { url: `/api/admin/sessions/${randomUUID()}/attendees`, params: { id: randomUUID() }, init: { headers: COOKIE } }) },
   { status: 200, method: "get", path: "/api/admin/sessions/{id}/attendees/export", load: () => import("@/app/api/admin/sessions/[id]/attendees/export/route"), request: async () => (await asAdmin(), { url: `/api/admin/sessions/${(await doorWorld()).sessionId}/attendees/export`, params: { id: (await doorWorld()).sessionId }, init: { headers: COOKIE } }) },

@@ -10,6 +10,7 @@ import { ADMIN_OPERATIONS } from "./openapi/admin";
 import { ADMIN_VOUCHER_OPERATIONS } from "./openapi/admin-vouchers";
 import { AUTH_OPERATIONS } from "./openapi/auth";
 import { BUYING_OPERATIONS } from "./openapi/buying";
+import { WAITLIST_OPERATIONS } from "./openapi/waitlist";
 import { CATALOG_OPERATIONS } from "./openapi/catalog";
 import { DEVELOPMENT_OPERATIONS } from "./openapi/development";
 import { LINE_OPERATIONS } from "./openapi/line";
@@ -34,6 +35,7 @@ function withWrapperProblems(operation: ApiOperation): ApiOperation {
 
 export const API_OPERATIONS: ApiOperation[] = [
   ...BUYING_OPERATIONS,
+  ...WAITLIST_OPERATIONS,
   ...LINE_OPERATIONS,
   ...CATALOG_OPERATIONS,
   ...TICKETS_OPERATIONS,

@@ -336,3 +336,36 @@ export const ZCancelAnswer = z
     feeMinor: z.int().describe("What the event's cancellation policy kept, in minor units"),
   })
   .meta({ id: "Cancellation" });
+
+// ── The waiting list (issue 29.3): POST /api/events/{id}/waitlist, DELETE /api/waitlist/{id} ──
+
+export const ZWaitlistJoinRequest = z
+  .object({
+    ticketTypeId: ZId.describe("The sold-out ticket type to wait for"),
+    quantity: z.int().min(1).max(100).describe("How many places (at most the per-order limit)"),
+    email: z.email().max(254).optional().describe("Without a token or session: the email the offer goes to"),
+    name: z.string().trim().min(1).max(100).optional().describe("Without a token or session: who is waiting"),
+    locale: z.enum(["en", "pt", "es", "ca", "de"]).optional().describe("The language of the emails (default en)"),
+  })
+  .meta({ id: "WaitlistJoinRequest" });
+
+export const ZWaitlistJoined = z
+  .object({
+    id: ZId.describe("The entry: DELETE /api/waitlist/{id}?token= leaves the list"),
+    position: z.int().describe("Where it stands in its type's line (1: next to be offered)"),
+    leaveToken: z.string().describe("The private token that leaves the list (also in the confirmation email's link); shown only here"),
+    ticketTypeId: ZId,
+    quantity: z.int(),
+    status: z.literal("waiting"),
+  })
+  .meta({ id: "WaitlistJoined" });
+
+export const ZWaitlistIdParams = z.object({ id: z.string().describe("Waiting-list entry id (UUID)") });
+export const ZWaitlistLeaveQuery = z.object({ token: z.string().max(100).optional().describe("The private token of the join answer or email; not needed signed in as who joined") });
+
+export const ZWaitlistLeft = z
+  .object({
+    status: z.literal("left"),
+    from: z.enum(["waiting", "offered"]).describe("`offered`: the places held for it went to the next in line"),
+  })
+  .meta({ id: "WaitlistLeft" });

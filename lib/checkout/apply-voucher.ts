@@ -9,6 +9,7 @@ import { findVoucher } from "@/lib/orders/find-voucher";
 import type { TicketOffer } from "@/lib/orders/quote";
 import { fromRefusal } from "@/lib/orders/refusals";
 import { voucherCovers, voucherTimeProblem, type VoucherOffer } from "@/lib/orders/voucher";
+import { offeredPlaces } from "@/lib/waitlist/offered-places";
 
 export type RevealedType = { sessionId: string; type: ReturnType<typeof buyTicketType>; offer: TicketOffer };
 
@@ -17,8 +18,14 @@ export type RevealedType = { sessionId: string; type: ReturnType<typeof buyTicke
  * (so the discounted total is shown before paying), and the hidden ticket types it reveals
  * there (a presale, a guest list). A code that cannot be used at all is refused with the same
  * words the purchase would use; whether its last uses are still there is the commit's to say.
+ * `offered`: the places a waiting-list offer holds for this code, by ticket type.
  */
-export async function applyVoucherOnEventPage(options: { slug: string; code: string; locale: Locale; now?: Date }): Promise<{ voucher: VoucherOffer; revealed: RevealedType[] }> {
+export async function applyVoucherOnEventPage(options: {
+  slug: string;
+  code: string;
+  locale: Locale;
+  now?: Date;
+}): Promise<{ voucher: VoucherOffer; revealed: RevealedType[]; offered: Record<string, number> }> {
   const now = options.now ?? new Date();
   const voucher = await findVoucher(options.code);
   const problem = !voucher ? "unknown" : voucherTimeProblem(voucher, now.getTime());
@@ -38,5 +45,6 @@ export async function applyVoucherOnEventPage(options: { slug: string; code: str
         offer: rules.ticketTypes.find((offer) => offer.id === type.id)!,
       })),
   );
-  return { voucher, revealed };
+  // A waiting-list offer's code (issue 29.3): its held places are there for this buyer.
+  return { voucher, revealed, offered: await offeredPlaces(voucher.id) };
 }

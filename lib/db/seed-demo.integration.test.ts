@@ -12,6 +12,7 @@ import { DEMO_SLUGS, seedDemoData } from "./seed-demo";
 import { DEMO_QUESTION_SLUGS } from "./seed-demo-questions";
 import { DEMO_CODES, DEMO_PRESALE } from "./seed-demo-box-office";
 import { DEMO_MEETING_POINTS, DEMO_MESSAGE } from "./seed-demo-attendee-word";
+import { DEMO_WAITLIST } from "./seed-demo-waitlist";
 
 const serverUrl = process.env.DATABASE_URL!;
 const name = `seed_demo_${randomUUID().slice(0, 8)}`;
@@ -121,8 +122,19 @@ describe("the demo data", () => {
     }
   });
 
+  it("shows a waiting list: a sold-out type with two people waiting and one holding an offer, its place counted as held", async () => {
+    const entries = await rows<{ status: string; email: string; held: number; available: number; code: string | null }>(`
+      SELECT w.status::text AS status, w.email, tt.held, ticket_type_available(tt.id) AS available, v.code
+        FROM waitlist_entries w JOIN ticket_types tt ON tt.id = w.ticket_type_id LEFT JOIN vouchers v ON v.id = w.voucher_id
+       ORDER BY w.created_at`);
+    expect(entries.map((entry) => entry.status)).toEqual(["offered", "waiting", "waiting"]);
+    expect(entries[0]).toMatchObject({ email: DEMO_WAITLIST.people[0].email, held: 1, available: 0 });
+    expect(entries[0].code).toMatch(/^WAIT-/);
+    expect((await rows<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE kind = 'waitlist_offer'`))[0].n).toBe(1);
+  });
+
   it("has a promo code, an access code to a hidden presale type, and an early-bird tier", async () => {
-    const vouchers = await rows<{ code: string; reveals_hidden: boolean; events: number }>(`SELECT code, reveals_hidden, cardinality(event_ids) AS events FROM vouchers ORDER BY code`);
+    const vouchers = await rows<{ code: string; reveals_hidden: boolean; events: number }>(`SELECT code, reveals_hidden, cardinality(event_ids) AS events FROM vouchers WHERE tag <> 'waitlist' ORDER BY code`);
     expect(vouchers.map((v) => v.code).sort()).toEqual([DEMO_CODES.promo, DEMO_CODES.presale].sort());
     expect(vouchers.find((v) => v.code === DEMO_CODES.presale)?.reveals_hidden).toBe(true);
     expect(vouchers.find((v) => v.code === DEMO_CODES.promo)!.events).toBeGreaterThan(3);

@@ -14,6 +14,7 @@ import { DEMO_CANCELLATION, demoBoxOfficeRows } from "./seed-demo-box-office";
 import { DEMO_MEETING_POINTS, DEMO_MESSAGE, demoAttendeeWordRows } from "./seed-demo-attendee-word";
 import type { Locale } from "../i18n/locales";
 import { DEMO_BUYERS, DEMO_ORIGINALS, DEMO_TICKET_TYPE_NAMES } from "./seed-demo-translations";
+import { DEMO_WAITLIST, seedDemoWaitlist } from "./seed-demo-waitlist";
 
 // ---------------------------------------------------------------------------------------
 // Public constants
@@ -29,7 +30,7 @@ export const DEMO_LOGINS: ReadonlyArray<{ email: string; password: string; role:
 export const DEMO_SLUGS = {
   /** Upcoming, three ticket types, every session with plenty of places. */
   ticketed: "sao-bento-jazz-sessions",
-  /** Every session (all upcoming) sold out: sold = capacity on every ticket type. */
+  /** Every session (all upcoming) sold out: sold = capacity on every ticket type, but for one seat of the next show held by a waiting-list offer (seed-demo-waitlist.ts). */
   soldOut: "kreuzberg-comedy-cellar",
   /** Every upcoming session has fewer than 10% of its places left. */
   fewLeft: "lantern-rooms-late-comedy",
@@ -1126,6 +1127,13 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date; o
       await tx.attendeeMessage.createMany({ data: attendeeWord.messages });
       await tx.attendeeMessageRecipient.createMany({ data: attendeeWord.recipients });
       await tx.ticketReminder.createMany({ data: attendeeWord.reminders });
+      // The sold-out cellar's next show: its first session in time.
+      const waitlistType = ticketRows
+        .filter((row) => typeSlug.get(row.id) === DEMO_WAITLIST.slug && typeEnglishName.get(row.id) === DEMO_WAITLIST.typeName)
+        .map((row) => ({ row, startsAt: sessionRows.find((session) => session.id === row.sessionId)!.startsAt.getTime() }))
+        .filter((candidate) => candidate.startsAt > now)
+        .sort((a, b) => a.startsAt - b.startsAt)[0]?.row;
+      if (waitlistType) await seedDemoWaitlist(tx, { eventId: demoId(`event:${DEMO_WAITLIST.slug}`), ticketTypeId: waitlistType.id, id: demoId, now });
     },
     { maxWait: 10_000, timeout: 60_000 },
   );

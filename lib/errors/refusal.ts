@@ -43,6 +43,10 @@ export type RefusalCode =
   | "capacity"
   | "in_use"
   | "not_refundable"
+  // The waiting list (lib/waitlist WaitlistError).
+  | "has_places"
+  | "already_waiting"
+  | "no_places"
   // A scan at the door (lib/check-in CheckInRefusal).
   | "already_checked_in"
   | "ticket_rejected";

@@ -63,6 +63,10 @@ export const PROBLEMS = {
   holder_locked: { status: 409, title: "The ticket's holder can no longer be changed" },
   not_on_sale_yet: { status: 409, title: "Not on sale yet" },
   voucher_invalid: { status: 422, title: "The code cannot be used" },
+  // Outcomes of the waiting list (lib/waitlist WaitlistError codes).
+  has_places: { status: 409, title: "There are places: buy them instead of waiting" },
+  already_waiting: { status: 409, title: "Already on this waiting list" },
+  no_places: { status: 409, title: "Not enough free places for an offer" },
   // Outcomes of a scan at the door (lib/check-in): the problem carries the door's `verdict`.
   already_checked_in: { status: 409, title: "Already checked in" },
   ticket_rejected: { status: 422, title: "Not a valid ticket for this door" },

@@ -31,6 +31,10 @@ export const JOB_KINDS = {
   send_attendee_message: z.object({ recipientId: z.uuid() }),
   /** The tickets of one batch (one order, one address) entered the reminder window → one reminder email. */
   send_reminder: z.object({ batchId: z.uuid() }),
+  /** Joined a waiting list (`waitlist_join`) → where they stand and the link to leave, by email. */
+  waitlist_joined: z.object({ entryId: z.uuid() }),
+  /** A waiting-list entry got an offer (`waitlist_offer`) → the code and its expiry by email. */
+  waitlist_offer: z.object({ entryId: z.uuid() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type JobKind = keyof typeof JOB_KINDS;
@@ -43,15 +47,16 @@ export function isJobKind(kind: string): kind is JobKind {
   return Object.hasOwn(JOB_KINDS, kind);
 }
 
-type JobSubject = { orderId: string; refundId?: string } | { ticketId: string } | { messageId: string } | { recipientId: string } | { batchId: string };
+type JobSubject = { orderId: string; refundId?: string } | { ticketId: string } | { messageId: string } | { recipientId: string } | { batchId: string } | { entryId: string };
 
-/** What a job is about (a refund, an order, one ticket, a message, a recipient, a reminder batch): its unique key names it. */
+/** What a job is about (a refund, an order, one ticket, a message, a recipient, a reminder batch, a waiting-list entry): its unique key names it. */
 export function jobSubjectId(payload: JobSubject): string {
   if ("refundId" in payload && payload.refundId) return payload.refundId;
   if ("orderId" in payload) return payload.orderId;
   if ("ticketId" in payload) return payload.ticketId;
   if ("messageId" in payload) return payload.messageId;
   if ("recipientId" in payload) return payload.recipientId;
+  if ("entryId" in payload) return payload.entryId;
   return payload.batchId;
 }
 

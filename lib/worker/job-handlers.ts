@@ -7,6 +7,7 @@ import { refundAndNotify } from "@/lib/payments/refund-and-notify";
 import { sendReminder } from "@/lib/reminders/send-reminder";
 import { deliverOrder } from "@/lib/tickets/deliver-order";
 import { deliverTicket } from "@/lib/tickets/deliver-ticket";
+import { sendWaitlistJoined, sendWaitlistOffer } from "@/lib/waitlist/send-waitlist-email";
 
 // The worker room: the one module that imports every job handler, each from the domain that
 // owns the work (lib/jobs/kinds.ts lists the kinds and their payloads). The type demands a
@@ -20,6 +21,8 @@ const HANDLERS: KindHandlers = {
   fan_out_attendee_message: fanOutAttendeeMessage,
   send_attendee_message: sendAttendeeMessage,
   send_reminder: sendReminder,
+  waitlist_joined: sendWaitlistJoined,
+  waitlist_offer: sendWaitlistOffer,
 };
 
 export const jobHandlers = parsingHandlers(HANDLERS);

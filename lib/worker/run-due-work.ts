@@ -6,6 +6,7 @@ import { drainJobs, type DrainResult } from "@/lib/jobs/queue";
 import { startJobWaker, type JobWaker } from "@/lib/jobs/wake";
 import { sweepExpiredHolds } from "@/lib/orders/release-expired-holds";
 import { enqueueDueReminders } from "@/lib/reminders/enqueue-due-reminders";
+import { sweepWaitlistOffers } from "@/lib/waitlist/sweep-offers";
 import { jobHandlers } from "./job-handlers";
 
 export function isAuthorizedWorker(authorization: string | null): boolean {
@@ -14,13 +15,14 @@ export function isAuthorizedWorker(authorization: string | null): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** One tick of background work: free expired holds, queue the reminders now due, then run due jobs within the budget. */
-export async function runDueWork(budgetMs = 20_000): Promise<DrainResult & { holdsSwept: number; remindersQueued: number }> {
+/** One tick of background work: free expired holds and waiting-list offers, queue the reminders now due, then run due jobs within the budget. */
+export async function runDueWork(budgetMs = 20_000): Promise<DrainResult & { holdsSwept: number; offersExpired: number; remindersQueued: number }> {
   const holdsSwept = await sweepExpiredHolds();
+  const offersExpired = await sweepWaitlistOffers();
   const reminders = await enqueueDueReminders();
   const drained = await drainJobs({ handlers: jobHandlers, budgetMs });
   if (Math.random() < 0.05) await pruneRateLimits();
-  return { ...drained, holdsSwept, remindersQueued: reminders.tickets };
+  return { ...drained, holdsSwept, offersExpired, remindersQueued: reminders.tickets };
 }
 
 /** This process drains the queue whenever a due job commits (lib/jobs/wake.ts). */

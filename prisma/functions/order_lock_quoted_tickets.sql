@@ -27,7 +27,9 @@ BEGIN
   END IF;
   IF v_refusal IS NOT NULL THEN RETURN v_refusal - 'mayFree'; END IF;
 
-  v_refusal := order_quota_refusal(p_type_ids, p_quantities);
+  -- A waiting-list offer's places are already counted in its quotas (held): only the rest is asked.
+  v_refusal := order_quota_refusal(p_type_ids, ARRAY(SELECT r.quantity - waitlist_offer_places(p_voucher, r.id)
+                                                       FROM unnest(p_type_ids, p_quantities) WITH ORDINALITY AS r(id, quantity, n) ORDER BY r.n));
   IF v_refusal IS NOT NULL OR p_voucher IS NULL THEN RETURN v_refusal; END IF;
 
   SELECT * INTO v FROM vouchers WHERE id = p_voucher;

@@ -38,6 +38,8 @@ DECLARE
   v_buyer jsonb := order_buyer(p_buyer);
   v_voucher uuid := (p_quote ->> 'voucherId')::uuid;
   v_lists int[];
+  v_offer_type uuid;
+  v_offer_places int;
 BEGIN
   IF v_buyer IS NULL THEN RAISE EXCEPTION 'order_place: no such buyer %', p_buyer; END IF;
   v_refusal := order_made_by_request(v_buyer, p_request_key);
@@ -86,8 +88,16 @@ BEGIN
     INSERT INTO order_items (order_id, ticket_type_id, quantity, unit_price_minor, list_unit_price_minor)
     SELECT v_order, t.id, t.quantity, t.price, t.list
       FROM unnest(v_type_ids, v_quantities, v_prices, coalesce(v_lists, array_fill(NULL::int, ARRAY[cardinality(v_type_ids)]))) AS t(id, quantity, price, list);
+    -- A waiting-list offer bought with its code (issue 29.3) is used: its held places become
+    -- this order's (any it did not buy go to the next in line, by the trigger on ticket_types).
+    -- Taken only here, after every refusal, so a refused purchase leaves the offer as it was.
+    IF v_voucher IS NOT NULL THEN
+      UPDATE waitlist_entries SET status = 'used', ended_at = now() WHERE voucher_id = v_voucher AND status = 'offered'
+      RETURNING ticket_type_id, quantity INTO v_offer_type, v_offer_places;
+    END IF;
     UPDATE ticket_types tt
-       SET held = tt.held + t.quantity, next_hold_expiry = LEAST(tt.next_hold_expiry, v_expires)
+       SET held = tt.held + t.quantity - CASE WHEN tt.id = v_offer_type THEN v_offer_places ELSE 0 END,
+           next_hold_expiry = LEAST(tt.next_hold_expiry, v_expires)
       FROM unnest(v_type_ids, v_quantities) AS t(id, quantity)
      WHERE tt.id = t.id;
   ELSE

@@ -7,6 +7,7 @@
 -- quote is refused (`price_changed`), never charged silently. A type is on sale inside its sale
 -- window (`not_on_sale_yet` before it opens, with `opensAt`); a hidden type only exists for a
 -- voucher that reveals it. `mayFree`: the shortage could go away by giving back expired holds.
+-- A waiting-list offer's places (held for it, issue 29.3) are there for the buyer with its code.
 CREATE OR REPLACE FUNCTION "order_ticket_refusal"(p_event uuid, p_type_ids uuid[], p_quantities int[], p_prices int[], p_voucher uuid) RETURNS jsonb
   LANGUAGE plpgsql AS $$
 DECLARE
@@ -25,7 +26,7 @@ BEGIN
   END IF;
   FOR r IN
     SELECT t.id, t.quantity, t.quoted_price, tt.id AS found, tt.name, tt.session_id, s.event_id, tt.currency, tt.price_minor,
-           tt.sold + tt.held AS taken, tt.capacity - tt.sold - tt.held AS remaining, tt.next_hold_expiry, tt.hidden, tt.sales_start,
+           tt.sold + tt.held AS taken, tt.capacity - tt.sold - tt.held + waitlist_offer_places(p_voucher, tt.id) AS remaining, tt.next_hold_expiry, tt.hidden, tt.sales_start,
            (s.cancelled OR s.ends_at <= now()) AS gone,
            (e.status = 'published' AND NOT s.cancelled AND s.starts_at > now() AND (tt.sales_end IS NULL OR now() < tt.sales_end)) AS on_sale
       FROM unnest(p_type_ids, p_quantities, p_prices) WITH ORDINALITY AS t(id, quantity, quoted_price, position)

@@ -28,6 +28,7 @@ export async function snapshotEvent(tx: Tx, eventId: string) {
       cancellationPolicy: true,
       cancellationCutoffHours: true,
       cancellationFeePercent: true,
+      waitlistOfferHours: true,
       questions: {
         orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }, { id: "asc" }],
         select: { id: true, kind: true, label: true, labelTranslations: true, options: true, required: true, perTicket: true, ticketTypeId: true, showAtDoor: true },

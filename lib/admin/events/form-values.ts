@@ -106,6 +106,8 @@ export type EventFormValues = {
   cancellationPolicy: "none" | "free" | "fee";
   cancellationCutoffHours: string;
   cancellationFeePercent: string;
+  /** Hours a waiting-list offer holds its places (issue 29.3), as typed. */
+  waitlistOfferHours: string;
 };
 
 /** Upload rules, shown in the form and enforced by lib/admin/events/prepare-event-image.ts. */
@@ -151,4 +153,5 @@ export const EMPTY_EVENT: EventFormValues = {
   cancellationPolicy: "free",
   cancellationCutoffHours: "24",
   cancellationFeePercent: "0",
+  waitlistOfferHours: "12",
 };

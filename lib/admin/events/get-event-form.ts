@@ -123,5 +123,6 @@ export async function getEventForm(options: { actor: Actor | null; eventId: stri
     cancellationPolicy: event.cancellationPolicy,
     cancellationCutoffHours: String(event.cancellationCutoffHours),
     cancellationFeePercent: String(event.cancellationFeePercent),
+    waitlistOfferHours: String(event.waitlistOfferHours),
   };
 }

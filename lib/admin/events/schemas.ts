@@ -261,6 +261,8 @@ const ZEventFields = z.object({
   cancellationPolicy: z.preprocess((value) => (value === undefined || value === "" ? "free" : value), z.enum(CANCELLATION_POLICIES, { error: "Choose how buyers may cancel" })),
   cancellationCutoffHours: z.preprocess((value) => (value === undefined ? 24 : value), wholeNumber("the hours before the start", 0, 8760)),
   cancellationFeePercent: z.preprocess((value) => (value === undefined || value === "" ? 0 : value), wholeNumber("the fee in percent", 0, 100)),
+  /** How long a waiting-list offer holds its places (issue 29.3). Absent: 12 hours. */
+  waitlistOfferHours: z.preprocess((value) => (value === undefined || value === "" ? 12 : value), wholeNumber("the hours an offer holds", 1, 336)),
 });
 
 type EventFields = z.infer<typeof ZEventFields>;
@@ -342,6 +344,7 @@ export function eventColumns(input: EventInput, venueId: string) {
     cancellationPolicy: input.cancellationPolicy,
     cancellationCutoffHours: input.cancellationCutoffHours,
     cancellationFeePercent: input.cancellationFeePercent,
+    waitlistOfferHours: input.waitlistOfferHours,
   };
 }
 export type UpdateEventInput = z.infer<typeof ZUpdateEvent>;

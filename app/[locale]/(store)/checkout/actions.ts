@@ -118,7 +118,7 @@ export async function reserveBookingAction(_previous: ActionState, formData: For
   return purchaseThenPay({ booking: parsed.data, particulars: particularsFromForm(formData) }, buyer.buyer, formData);
 }
 
-export type AppliedVoucher = ActionState<{ voucher: VoucherOffer; revealed: RevealedType[] }>;
+export type AppliedVoucher = ActionState<{ voucher: VoucherOffer; revealed: RevealedType[]; offered: Record<string, number> }>;
 
 /** "Apply" in the buy panel: the code's discount and the hidden types it reveals, or why it cannot be used. */
 export async function applyVoucherAction(slug: string, code: string): Promise<AppliedVoucher> {

@@ -33,7 +33,10 @@ export default async function EditEventPage({ params, searchParams }: { params: 
 
   return (
     <div className="flex flex-col gap-4">
-      <Link href="/admin/events" className="text-sm font-medium text-brand-700 underline">All events</Link>
+      <div className="flex flex-wrap gap-4">
+        <Link href="/admin/events" className="text-sm font-medium text-brand-700 underline">All events</Link>
+        <Link href={`/admin/events/${id}/waitlist`} className="text-sm font-medium text-brand-700 underline">Waiting list</Link>
+      </div>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold tracking-tight">{values.title}</h1>
         <StatusBadge status={values.status} />

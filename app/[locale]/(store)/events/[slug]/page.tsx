@@ -22,7 +22,9 @@ import { formatMoney } from "@/lib/money";
 import { firstParam, type PageSearchParams } from "@/lib/search-params";
 import { instantAt } from "@/lib/time";
 import { appUrl } from "@/lib/urls";
+import { waitlistOfferHours } from "@/lib/waitlist/offer-hours";
 import { applyVoucherAction, reserveBookingAction, reserveTicketsAction } from "../../checkout/actions";
+import { joinWaitlistAction } from "../../waitlist/actions";
 
 type Props = { params: Promise<{ slug: string; locale: Locale }>; searchParams: Promise<PageSearchParams> };
 
@@ -119,7 +121,19 @@ export default async function EventPage({ params, searchParams }: Props) {
             <h2 id="buy-heading" className="text-xl font-semibold">{bookable ? t("bookATime") : t("tickets")}</h2>
             {event.sessions.length > 0 ? <SaleLinePanel eventId={event.id} /> : null}
             {event.sessions.length > 0 ? (
-              <TicketBuyPanel slug={event.slug} sessions={sessions} rules={rules} quotedAt={quotedAt} formKey={formKey} maxPerOrder={maxPerOrder} signedIn={user !== null} action={reserveTicketsAction} applyVoucher={applyVoucherAction} />
+              <TicketBuyPanel
+                slug={event.slug}
+                sessions={sessions}
+                rules={rules}
+                quotedAt={quotedAt}
+                formKey={formKey}
+                maxPerOrder={maxPerOrder}
+                signedIn={user !== null}
+                action={reserveTicketsAction}
+                applyVoucher={applyVoucherAction}
+                initialVoucher={firstParam(query.voucher)}
+                waitlist={{ offerHours: await waitlistOfferHours(event.id), action: joinWaitlistAction.bind(null, event.slug) }}
+              />
             ) : null}
             {bookingDays.map(({ resource, minutes, slots }) => (
               <section key={resource.id} id="book" aria-label={resource.name} className="flex flex-col gap-2">

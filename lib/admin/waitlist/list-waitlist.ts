@@ -1,0 +1,46 @@
+import "server-only";
+import { sql } from "@/lib/db";
+import { isUuid } from "@/lib/ids";
+import { assertAdmin, type Actor } from "../authorize";
+
+// The admin's view of an event's waiting lists (issue 29.3): per ticket type, its places and
+// every live or ended entry in line order, with where a waiting one stands.
+
+export type WaitlistRow = {
+  id: string;
+  position: number | null;
+  email: string;
+  name: string;
+  quantity: number;
+  status: "waiting" | "offered" | "used" | "expired" | "left";
+  createdAt: Date;
+  offerExpiresAt: Date | null;
+  code: string | null;
+};
+export type WaitlistType = { id: string; name: string; sessionStartsAt: Date; capacity: number; sold: number; held: number; available: number; entries: WaitlistRow[] };
+export type EventWaitlist = { eventId: string; title: string; types: WaitlistType[] };
+
+export async function listEventWaitlist(options: { actor: Actor | null; eventId: string }): Promise<EventWaitlist | null> {
+  await assertAdmin(options.actor);
+  if (!isUuid(options.eventId)) return null;
+  const [event] = await sql<{ id: string; title: string }>`SELECT id, title FROM events WHERE id = ${options.eventId}::uuid`;
+  if (!event) return null;
+  const types = await sql<Omit<WaitlistType, "entries">>`
+    SELECT tt.id, tt.name, s.starts_at AS "sessionStartsAt", tt.capacity, tt.sold, tt.held, ticket_type_available(tt.id) AS available
+      FROM ticket_types tt JOIN event_sessions s ON s.id = tt.session_id
+     WHERE s.event_id = ${options.eventId}::uuid
+     ORDER BY s.starts_at, tt.sort_order, tt.id`;
+  const rows = await sql<WaitlistRow & { ticketTypeId: string }>`
+    SELECT w.id, w.ticket_type_id AS "ticketTypeId", w.email, w.name, w.quantity, w.status::text AS status, w.created_at AS "createdAt",
+           w.offer_expires_at AS "offerExpiresAt", v.code,
+           CASE WHEN w.status = 'waiting'
+                THEN (row_number() OVER (PARTITION BY w.ticket_type_id, w.status = 'waiting' ORDER BY w.created_at, w.id))::int END AS position
+      FROM waitlist_entries w LEFT JOIN vouchers v ON v.id = w.voucher_id
+     WHERE w.event_id = ${options.eventId}::uuid
+     ORDER BY w.ticket_type_id, w.created_at, w.id`;
+  return {
+    eventId: event.id,
+    title: event.title,
+    types: types.map((type) => ({ ...type, entries: rows.filter((row) => row.ticketTypeId === type.id) })),
+  };
+}

@@ -1,0 +1,18 @@
+-- An admin sends waiting entry p_entry an offer out of turn (issue 29.3), when the type has its
+-- places free now (under the type's and its quotas' locks). Answers {ok, voucherId} or
+-- {ok: false, code: not_found | closed | no_places, available}.
+CREATE OR REPLACE FUNCTION "waitlist_offer_by_hand"(p_entry uuid) RETURNS jsonb
+  LANGUAGE plpgsql AS $$
+DECLARE
+  e waitlist_entries%ROWTYPE;
+  v_available int;
+BEGIN
+  PERFORM 1 FROM ticket_types WHERE id = (SELECT ticket_type_id FROM waitlist_entries WHERE id = p_entry) FOR UPDATE;
+  SELECT * INTO e FROM waitlist_entries WHERE id = p_entry;
+  IF NOT FOUND THEN RETURN jsonb_build_object('ok', false, 'code', 'not_found'); END IF;
+  IF e.status <> 'waiting' THEN RETURN jsonb_build_object('ok', false, 'code', 'closed', 'status', e.status); END IF;
+  PERFORM 1 FROM quotas WHERE id IN (SELECT quota_id FROM quota_ticket_types WHERE ticket_type_id = e.ticket_type_id) ORDER BY id FOR UPDATE;
+  v_available := ticket_type_available(e.ticket_type_id);
+  IF v_available < e.quantity THEN RETURN jsonb_build_object('ok', false, 'code', 'no_places', 'available', v_available); END IF;
+  RETURN jsonb_build_object('ok', true, 'voucherId', waitlist_offer(p_entry));
+END $$;
