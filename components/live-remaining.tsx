@@ -24,20 +24,28 @@ const getServerState = (): LiveState => "connecting";
 
 /**
  * A changing value shown at most once per `minIntervalMs`, so a screen reader following a
- * busy sale is not read every sale; reaching 0 ("sold out") is shown at once.
+ * busy sale is not read every sale; reaching 0 ("sold out") is shown at once. The first live
+ * figure replaces the server's (a cached page's may be a little behind) at once and starts no
+ * quiet interval: the next sale still shows within a moment.
  */
-function useCalmValue(value: number, minIntervalMs: number): number {
+function useCalmValue(value: number, minIntervalMs: number, live: boolean): number {
   const [shown, setShown] = useState(value);
   const lastShownAt = useRef(0);
+  const corrected = useRef(false);
   useEffect(() => {
-    if (value === shown) return;
-    const wait = value === 0 ? 0 : Math.max(0, lastShownAt.current + minIntervalMs - Date.now());
+    if (value === shown) {
+      if (live) corrected.current = true;
+      return;
+    }
+    const first = live && !corrected.current;
+    const wait = value === 0 || first ? 0 : Math.max(0, lastShownAt.current + minIntervalMs - Date.now());
     const timer = setTimeout(() => {
-      lastShownAt.current = Date.now();
+      if (first) corrected.current = true;
+      else lastShownAt.current = Date.now();
       setShown(value);
     }, wait);
     return () => clearTimeout(timer);
-  }, [value, shown, minIntervalMs]);
+  }, [value, shown, minIntervalMs, live]);
   return shown;
 }
 
@@ -59,7 +67,7 @@ export function LiveRemaining({ sessionId, ticketTypeId, initialRemaining, class
     () => undefined,
   );
   const state = useSyncExternalStore(subscribe, getState, getServerState);
-  const shown = useCalmValue(live ?? initialRemaining, 2_000);
+  const shown = useCalmValue(live ?? initialRemaining, 2_000, live !== undefined);
   return (
     <span data-testid={`remaining-${ticketTypeId}`} data-live={state} aria-live="polite" aria-atomic="true" className={className}>
       {t("remaining", { count: shown })}
