@@ -40,7 +40,7 @@ VALUES ('local-tickets', 'Local Tickets', 'The platform''s own events.', '');
 
 -- The platform's host: what a row written without a host belongs to (tools, tests and older
 -- scripts); the dashboard always names the host it writes for.
-CREATE FUNCTION "platform_host_id"() RETURNS uuid LANGUAGE sql STABLE AS $$
+CREATE OR REPLACE FUNCTION "platform_host_id"() RETURNS uuid LANGUAGE sql STABLE AS $$
   SELECT "id" FROM "hosts" WHERE "slug" = 'local-tickets'
 $$;
 
