@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import NextLink from "next/link";
-import { canAdminister, type Role } from "@/lib/auth/policy";
+import { canAdminister, type HostMembership, type Role } from "@/lib/auth/policy";
 import { Link } from "@/lib/i18n/navigation";
 import { LanguageSwitcher } from "./language-switcher";
 import { SignOutButton } from "./sign-out-button";
@@ -9,7 +9,7 @@ import { SignOutButton } from "./sign-out-button";
  * `offlineAccount`: the signed-in account's offline key (lib/auth/offline-account.ts).
  * `testMode`: the banner's words when payments are simulated (short for phones), else null.
  */
-type Props = { user: { name: string; role: Role } | null; offlineAccount: string | null; testMode: { short: string; full: string } | null };
+type Props = { user: { name: string; role: Role; memberships?: readonly HostMembership[] } | null; offlineAccount: string | null; testMode: { short: string; full: string } | null };
 
 const item = "inline-flex min-h-11 shrink-0 items-center rounded-lg px-2.5 text-sm font-medium whitespace-nowrap hover:bg-stone-100";
 

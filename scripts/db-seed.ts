@@ -6,6 +6,7 @@
 import path from "node:path";
 import { applyMigrations } from "../lib/db/migrations";
 import { DEMO_LOGINS } from "../lib/db/seed-demo";
+import { demoLoginLines } from "../lib/db/seed-demo-hosts";
 import { openDatabase, seedIfEmpty, StartupError } from "./lib/prepare-database";
 
 async function main() {
@@ -18,7 +19,7 @@ async function main() {
       return;
     }
     console.log("Seeded demo data. Demo logins (change or remove them before real use):");
-    for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(8)} ${login.email} / ${login.password}`);
+    for (const line of demoLoginLines(DEMO_LOGINS)) console.log(`  ${line}`);
   } finally {
     await database.embedded?.stop();
   }

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEMO_LOGINS } from "../lib/db/seed-demo";
+import { demoLoginLines } from "../lib/db/seed-demo-hosts";
 import { EnvError, parseEnv } from "../lib/env";
 import { findFreePort } from "./lib/embedded-postgres";
 import { machineUrls } from "./lib/machine-addresses.mjs";
@@ -156,7 +157,7 @@ async function main() {
   if (database.embedded) {
     // Only the local demo database has these; a real database never gets them (npm run db:seed is explicit).
     console.log("  Demo logins:");
-    for (const login of DEMO_LOGINS) console.log(`    ${login.role.padEnd(8)} ${login.email} / ${login.password}`);
+    for (const line of demoLoginLines(DEMO_LOGINS)) console.log(`    ${line}`);
   } else {
     console.log("  First admin of a new database: npm run admin:create");
   }

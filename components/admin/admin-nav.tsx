@@ -9,17 +9,21 @@ const LINKS = [
   { href: "/admin/orders", label: "Orders" },
   { href: "/admin/vouchers", label: "Vouchers" },
   { href: "/admin/check-in", label: "Check-in" },
-  { href: "/admin/jobs", label: "Jobs" },
-  { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/jobs", label: "Jobs", platform: true },
+  { href: "/admin/audit", label: "Audit log", platform: true },
 ];
 
-/** The admin sections: on a phone they wrap onto a second line, none cut at the screen's edge. */
-export function AdminNav() {
+/**
+ * The admin sections: on a phone they wrap onto a second line, none cut at the screen's edge.
+ * `platform`: the platform admin's own sections (jobs, the audit log) are shown; a host's
+ * members get their host's sections only.
+ */
+export function AdminNav({ platform, hostNames = [] }: { platform: boolean; hostNames?: string[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Admin" className="-mx-4 border-b border-stone-200 px-4">
       <ul className="flex flex-wrap gap-x-1">
-        {LINKS.map((link) => {
+        {LINKS.filter((link) => platform || !("platform" in link)).map((link) => {
           const current = link.exact ? pathname === link.href : pathname === link.href || pathname.startsWith(`${link.href}/`);
           return (
             <li key={link.href}>
@@ -34,6 +38,7 @@ export function AdminNav() {
           );
         })}
       </ul>
+      {hostNames.length ? <p className="pb-2 text-sm text-stone-700">For {hostNames.join(", ")}</p> : null}
     </nav>
   );
 }

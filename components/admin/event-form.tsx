@@ -20,6 +20,7 @@ type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   initial: EventFormValues;
   venues: VenueOption[];
+  hosts: { id: string; name: string }[];
   submitLabel: string;
 };
 
@@ -29,7 +30,7 @@ type Props = {
  * title, the venue's time zone for the sessions, the event's language for the translations,
  * the sessions' ticket types that questions may be asked of) and the answer of the server.
  */
-export function EventForm({ action, initial, venues, submitLabel }: Props) {
+export function EventForm({ action, initial, venues, hosts, submitLabel }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -72,7 +73,7 @@ export function EventForm({ action, initial, venues, submitLabel }: Props) {
         onLanguage={setLanguage}
       />
       <TranslationsSection initial={initial.translations} language={language} errors={errors} />
-      <PlaceSection initial={initial} venues={venues} errors={errors} onVenue={setVenue} />
+      <PlaceSection initial={initial} venues={venues} hosts={hosts} errors={errors} onVenue={setVenue} />
       <ImageSection initial={initial} errors={errors} imageError={imageError} onImageError={setImageError} />
       <SessionsSection sessions={sessions} setSessions={setSessions} errors={errors} timeZone={venue?.timeZone} language={language} />
       <ResourcesSection initial={initial.resources} errors={errors} />

@@ -13,10 +13,26 @@
 //
 // "Sale time" is coalesce(paid_at, created_at): a late payment that could not get its
 // places back is `refund_required` without paid_at, yet the money came in.
-import type { PrismaClient } from "../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { bucketStarts, type DateRange } from "./range";
 
 export type AnalyticsDb = Pick<PrismaClient, "$queryRaw">;
+
+/**
+ * Whose figures (issue 30): "all" for the platform, else the events and hosts of a host's
+ * members (lib/admin/host-scope.ts resolves them); the delivery pipeline is the platform's only.
+ */
+export type AnalyticsScope = { eventIds: "all" | string[]; hostIds: "all" | readonly string[] };
+const ALL: AnalyticsScope = { eventIds: "all", hostIds: "all" };
+
+/** `o.event_id` within the scope (TRUE for the platform, so its plans are unchanged). */
+function ordersIn(scope: AnalyticsScope): Prisma.Sql {
+  return scope.eventIds === "all" ? Prisma.sql`TRUE` : Prisma.sql`o.event_id = ANY(${scope.eventIds}::uuid[])`;
+}
+
+function vouchersIn(scope: AnalyticsScope): Prisma.Sql {
+  return scope.hostIds === "all" ? Prisma.sql`TRUE` : Prisma.sql`host_id = ANY(${[...scope.hostIds]}::uuid[])`;
+}
 
 export type Money = { currency: string; minor: number };
 
@@ -111,7 +127,7 @@ type MoneyRow = {
   refund_pending: bigint;
 };
 
-function moneyQuery(db: AnalyticsDb, range: DateRange) {
+function moneyQuery(db: AnalyticsDb, range: DateRange, scope: AnalyticsScope) {
   return db.$queryRaw<MoneyRow[]>`
     SELECT GROUPING(bucket)::int AS g_bucket, GROUPING(event_id)::int AS g_event, bucket, event_id, currency,
            count(*) AS orders,
@@ -122,7 +138,7 @@ function moneyQuery(db: AnalyticsDb, range: DateRange) {
       FROM (SELECT date_trunc(${range.bucket}::text, coalesce(o.paid_at, o.created_at), 'UTC') AS bucket,
                    o.event_id, o.currency, o.total_minor, o.status
               FROM orders o
-             WHERE o.status IN ('paid', 'refund_required', 'refunded')
+             WHERE o.status IN ('paid', 'refund_required', 'refunded') AND ${ordersIn(scope)}
                AND coalesce(o.paid_at, o.created_at) >= ${range.start}::timestamptz
                AND coalesce(o.paid_at, o.created_at) < ${range.end}::timestamptz) sales
      GROUP BY GROUPING SETS ((currency), (bucket, currency), (event_id, currency))`;
@@ -138,7 +154,7 @@ type TicketRow = {
   tickets: bigint;
 };
 
-function ticketQuery(db: AnalyticsDb, range: DateRange) {
+function ticketQuery(db: AnalyticsDb, range: DateRange, scope: AnalyticsScope) {
   // Tickets still valid: lines of orders that are paid now (a refund cancels its lines),
   // plus one per sold booking of a bookable experience (ticket_type_id stays NULL). Grouped
   // by ticket type, not session: the few thousand groups are mapped to sessions afterwards,
@@ -148,13 +164,13 @@ function ticketQuery(db: AnalyticsDb, range: DateRange) {
            bucket, event_id, ticket_type_id, sum(quantity)::bigint AS tickets
       FROM (SELECT date_trunc(${range.bucket}::text, coalesce(o.paid_at, o.created_at), 'UTC') AS bucket, o.event_id, oi.ticket_type_id, oi.quantity
               FROM orders o JOIN order_items oi ON oi.order_id = o.id
-             WHERE o.status IN ('paid', 'refund_required', 'refunded') AND o.status = 'paid' AND oi.status = 'sold'
+             WHERE o.status IN ('paid', 'refund_required', 'refunded') AND o.status = 'paid' AND oi.status = 'sold' AND ${ordersIn(scope)}
                AND coalesce(o.paid_at, o.created_at) >= ${range.start}::timestamptz
                AND coalesce(o.paid_at, o.created_at) < ${range.end}::timestamptz
             UNION ALL
             SELECT date_trunc(${range.bucket}::text, coalesce(o.paid_at, o.created_at), 'UTC'), o.event_id, NULL::uuid, 1
               FROM orders o JOIN bookings b ON b.order_id = o.id
-             WHERE o.status IN ('paid', 'refund_required', 'refunded') AND o.status = 'paid' AND b.status = 'sold'
+             WHERE o.status IN ('paid', 'refund_required', 'refunded') AND o.status = 'paid' AND b.status = 'sold' AND ${ordersIn(scope)}
                AND coalesce(o.paid_at, o.created_at) >= ${range.start}::timestamptz
                AND coalesce(o.paid_at, o.created_at) < ${range.end}::timestamptz) lines
      GROUP BY GROUPING SETS ((), (bucket), (event_id), (ticket_type_id))`;
@@ -178,20 +194,20 @@ type VoucherRow = {
  * SETS). Revenue is what those orders paid (total_minor, after the discount); discount is what
  * the code took off (discount_minor). Refunded orders count in neither, like net revenue.
  */
-function voucherQuery(db: AnalyticsDb, range: DateRange) {
+function voucherQuery(db: AnalyticsDb, range: DateRange, scope: AnalyticsScope) {
   return db.$queryRaw<VoucherRow[]>`
     SELECT GROUPING(v.id)::int AS g_code, v.id AS voucher_id, v.code, v.tag, v.uses, v.max_uses, o.currency,
            count(*) AS orders, sum(o.total_minor)::bigint AS revenue, sum(o.discount_minor)::bigint AS discount
       FROM orders o JOIN vouchers v ON v.id = o.voucher_id
-     WHERE o.voucher_id IS NOT NULL AND o.status = 'paid'
+     WHERE o.voucher_id IS NOT NULL AND o.status = 'paid' AND ${ordersIn(scope)}
        AND coalesce(o.paid_at, o.created_at) >= ${range.start}::timestamptz
        AND coalesce(o.paid_at, o.created_at) < ${range.end}::timestamptz
      GROUP BY GROUPING SETS ((v.id, v.code, v.tag, v.uses, v.max_uses, o.currency), (v.tag, o.currency))`;
 }
 
-function voucherTagQuery(db: AnalyticsDb, tags: string[]) {
+function voucherTagQuery(db: AnalyticsDb, tags: string[], scope: AnalyticsScope) {
   return db.$queryRaw<{ tag: string; codes: number; uses: number }[]>`
-    SELECT tag, count(*)::int AS codes, coalesce(sum(uses), 0)::int AS uses FROM vouchers WHERE tag = ANY(${tags}::text[]) GROUP BY tag`;
+    SELECT tag, count(*)::int AS codes, coalesce(sum(uses), 0)::int AS uses FROM vouchers WHERE tag = ANY(${tags}::text[]) AND ${vouchersIn(scope)} GROUP BY tag`;
 }
 
 function addMoney(map: Map<string, Map<string, number>>, key: string, currency: string, minor: number) {
@@ -199,7 +215,7 @@ function addMoney(map: Map<string, Map<string, number>>, key: string, currency: 
   map.get(key)!.set(currency, (map.get(key)!.get(currency) ?? 0) + minor);
 }
 
-async function voucherFigures(db: AnalyticsDb, rows: VoucherRow[], limit: number): Promise<Analytics["vouchers"]> {
+async function voucherFigures(db: AnalyticsDb, rows: VoucherRow[], limit: number, scope: AnalyticsScope): Promise<Analytics["vouchers"]> {
   const codes = new Map<string, Omit<VoucherFigures, "revenue" | "discount">>();
   const tags = new Map<string, number>();
   const revenue = new Map<string, Map<string, number>>();
@@ -216,7 +232,7 @@ async function voucherFigures(db: AnalyticsDb, rows: VoucherRow[], limit: number
       tags.set(row.tag, (tags.get(row.tag) ?? 0) + Number(row.orders));
     }
   }
-  const counts = tags.size > 0 ? await voucherTagQuery(db, [...tags.keys()]) : [];
+  const counts = tags.size > 0 ? await voucherTagQuery(db, [...tags.keys()], scope) : [];
   const byTag = new Map(counts.map((row) => [row.tag, row]));
   return {
     codes: [...codes.values()]
@@ -236,10 +252,10 @@ async function voucherFigures(db: AnalyticsDb, rows: VoucherRow[], limit: number
   };
 }
 
-function conversionQuery(db: AnalyticsDb, range: DateRange) {
+function conversionQuery(db: AnalyticsDb, range: DateRange, scope: AnalyticsScope) {
   return db.$queryRaw<{ created: bigint; paid: bigint }[]>`
     SELECT count(*) AS created, count(*) FILTER (WHERE status IN ('paid', 'refund_required', 'refunded')) AS paid
-      FROM orders WHERE created_at >= ${range.start}::timestamptz AND created_at < ${range.end}::timestamptz`;
+      FROM orders o WHERE created_at >= ${range.start}::timestamptz AND created_at < ${range.end}::timestamptz AND ${ordersIn(scope)}`;
 }
 
 /**
@@ -308,14 +324,15 @@ function moneyList(map: Map<string, number> | undefined): Money[] {
   return [...(map ?? new Map<string, number>())].map(([currency, minor]) => ({ currency, minor })).sort((a, b) => b.minor - a.minor);
 }
 
-export async function queryAnalytics(db: AnalyticsDb, range: DateRange, options: { eventLimit?: number; voucherLimit?: number; now?: Date } = {}): Promise<Analytics> {
+export async function queryAnalytics(db: AnalyticsDb, range: DateRange, options: { eventLimit?: number; voucherLimit?: number; now?: Date; scope?: AnalyticsScope } = {}): Promise<Analytics> {
   const eventLimit = options.eventLimit ?? 50;
+  const scope = options.scope ?? ALL;
   const [moneyRows, ticketRows, [conversion], pipelineRows, voucherRows] = await Promise.all([
-    moneyQuery(db, range),
-    ticketQuery(db, range),
-    conversionQuery(db, range),
-    pipelineQuery(db, range),
-    voucherQuery(db, range),
+    moneyQuery(db, range, scope),
+    ticketQuery(db, range, scope),
+    conversionQuery(db, range, scope),
+    scope.hostIds === "all" ? pipelineQuery(db, range) : Promise.resolve([]),
+    voucherQuery(db, range, scope),
   ]);
 
   const revenue: RevenueRow[] = [];
@@ -437,7 +454,7 @@ export async function queryAnalytics(db: AnalyticsDb, range: DateRange, options:
     events,
     pipeline: pipelineRows.map(({ kind, status, count }) => ({ kind, status, count })),
     oldestDueJobSeconds: oldestDue ? Math.max(0, Math.round((Date.now() - oldestDue.getTime()) / 1000)) : null,
-    vouchers: await voucherFigures(db, voucherRows, options.voucherLimit ?? 50),
+    vouchers: await voucherFigures(db, voucherRows, options.voucherLimit ?? 50, scope),
   };
 }
 

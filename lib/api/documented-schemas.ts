@@ -78,6 +78,7 @@ export const ZEventDetail = z
     status: z.enum(["draft", "published", "cancelled"]),
     createdAt: ZInstant,
     updatedAt: ZInstant,
+    host: z.object({ slug: z.string().describe("Its public page: /hosts/{slug}"), name: z.string().describe("In the reader's language where translated") }).describe("Who runs the event"),
     venue: z.object({
       id: ZId,
       name: z.string(),

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { PROBLEMS } from "@/lib/http/problem";
 import { ADMIN_OPERATIONS } from "./openapi/admin";
+import { ADMIN_VENUE_OPERATIONS } from "./openapi/admin-venues";
 import { ADMIN_VOUCHER_OPERATIONS } from "./openapi/admin-vouchers";
 import { AUTH_OPERATIONS } from "./openapi/auth";
 import { BUYING_OPERATIONS } from "./openapi/buying";
@@ -46,6 +47,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...OPERATIONS_OPERATIONS,
   ...ADMIN_OPERATIONS,
   ...ADMIN_VOUCHER_OPERATIONS,
+  ...ADMIN_VENUE_OPERATIONS,
   ...DEVELOPMENT_OPERATIONS,
 ].map(withWrapperProblems);
 

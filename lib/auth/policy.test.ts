@@ -1,6 +1,8 @@
 // One test per rule of the access policy, the refusals included.
 import { describe, expect, it } from "vitest";
-import { actorOf, canAdminister, canCheckIn, canManageTokens, canReadOutbox, canUseTokenScope, canViewOrder, checkInScope, type Actor } from "./policy";
+import {
+  actorOf, canAdminister, canCheckIn, canManageHost, canManageTokens, canReadOutbox, canRunPlatform, canUseTokenScope, canViewOrder, checkInScope, hostScope, inHostScope, isPlatformAdmin, type Actor,
+} from "./policy";
 
 const admin: Actor = { userId: "a", role: "admin" };
 const buyer: Actor = { userId: "b", role: "attendee" };
@@ -76,5 +78,60 @@ describe("the access policy", () => {
     expect(canViewOrder(other, guestOrder)).toBe(false);
     // An account's own order stays its own, whatever email another account verified.
     expect(canViewOrder(verified, { userId: "u9", buyerEmail: "rita@example.test" })).toBe(false);
+  });
+
+  describe("hosts (issue 30)", () => {
+    const owner: Actor = { userId: "o", role: "attendee", memberships: [{ hostId: "h1", role: "owner" }] };
+    const manager: Actor = { userId: "m", role: "attendee", memberships: [{ hostId: "h1", role: "manager" }, { hostId: "h2", role: "manager" }] };
+    const door: Actor = { userId: "d", role: "attendee", memberships: [{ hostId: "h1", role: "door" }] };
+
+    it("actorOf keeps the memberships a session carries", () => {
+      expect(actorOf({ id: "m", role: "attendee", memberships: [{ hostId: "h1", role: "manager" }] })).toMatchObject({ memberships: [{ hostId: "h1", role: "manager" }] });
+    });
+
+    it("hostScope: all for the platform admin, owned and managed hosts for members, nothing for door staff and attendees", () => {
+      expect(hostScope(admin)).toBe("all");
+      expect(hostScope(owner)).toEqual(["h1"]);
+      expect(hostScope(manager)).toEqual(["h1", "h2"]);
+      expect(hostScope(door)).toEqual([]);
+      expect(hostScope(buyer)).toEqual([]);
+      expect(hostScope(null)).toEqual([]);
+      expect(hostScope({ role: "attendee", memberships: [{ hostId: "h1", role: "manager" }, { hostId: "h1", role: "owner" }] })).toEqual(["h1"]);
+    });
+
+    it("canAdminister: the dashboard for the platform admin and hosts' owners and managers, not door staff or attendees", () => {
+      expect(canAdminister(owner)).toBe(true);
+      expect(canAdminister(manager)).toBe(true);
+      expect(canAdminister(door)).toBe(false);
+      expect(canAdminister({ role: "attendee", memberships: [] })).toBe(false);
+    });
+
+    it("canManageHost and inHostScope: their own hosts only; the platform admin any", () => {
+      expect(canManageHost(owner, "h1")).toBe(true);
+      expect(canManageHost(owner, "h2")).toBe(false);
+      expect(canManageHost(manager, "h2")).toBe(true);
+      expect(canManageHost(door, "h1")).toBe(false);
+      expect(canManageHost(admin, "h9")).toBe(true);
+      expect(inHostScope("all", "h9")).toBe(true);
+      expect(inHostScope(["h1"], "h2")).toBe(false);
+    });
+
+    it("platform work and platform powers stay the platform admin's: a host's member is no admin elsewhere", () => {
+      expect(canRunPlatform(admin)).toBe(true);
+      expect(canRunPlatform(owner)).toBe(false);
+      expect(isPlatformAdmin(manager)).toBe(false);
+      expect(canViewOrder(manager, { userId: "b" })).toBe(false);
+      expect(canReadOutbox(owner, false)).toBe(false);
+    });
+
+    it("checkInScope: members in any role check their hosts' events in, beside their staff grants", () => {
+      const hostEvents = [{ eventId: "e1", hostId: "h1" }, { eventId: "e2", hostId: "h2" }];
+      expect(checkInScope(door, [], hostEvents)).toEqual(["e1"]);
+      expect(checkInScope(owner, [{ eventId: "e7" }], hostEvents)).toEqual(["e7", "e1"]);
+      expect(checkInScope(door, [], [])).toBeNull();
+      expect(canCheckIn(door, [], "e1", hostEvents)).toBe(true);
+      expect(canCheckIn(door, [], "e2", hostEvents)).toBe(false);
+      expect(canCheckIn(buyer, [], "e1", hostEvents)).toBe(false);
+    });
   });
 });

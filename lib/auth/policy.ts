@@ -2,16 +2,29 @@
 // no other file compares a role or a token's scope. Pure (no database, no "server-only"):
 // the callers load the facts (the stored role, the staff grants, the order's owner) and hand
 // them in, so a component may ask too and every rule is tested without a database
-// (policy.test.ts). Hosts with their own events will change this file, and the actor grows
-// with them (its host memberships), not the sites that ask.
+// (policy.test.ts). Hosts (issue 30, docs/decisions/0019): the actor carries its host
+// memberships, and `hostScope` says whose events, venues, orders and vouchers it may see.
 
 export type Role = "attendee" | "admin";
+
+/** A member's part in a host: owner and manager run its side of the dashboard; door checks its events in. */
+export type HostRole = "owner" | "manager" | "door";
+export const HOST_ROLES = ["owner", "manager", "door"] as const satisfies readonly HostRole[];
+
+export type HostMembership = { hostId: string; role: HostRole };
 
 /**
  * Who is asking, as a value. `verifiedEmail`: the account's email once its owner proved it
  * (a link sent to it was used); guest orders made with that email are then theirs too.
+ * `memberships`: the hosts the user belongs to, and as what (none when not said).
  */
-export type Actor = { userId: string; role: Role; verifiedEmail?: string | null };
+export type Actor = { userId: string; role: Role; verifiedEmail?: string | null; memberships?: readonly HostMembership[] };
+
+/**
+ * Whose things the dashboard shows `actor`: "all" (the platform admin, who acts for any host),
+ * the hosts they own or manage, or none (an empty list: the dashboard is a 404).
+ */
+export type HostScope = "all" | readonly string[];
 
 /** What a personal API token may do: `read` only reads; `write` may also buy and pay; `check_in` only checks tickets in at the door. */
 export const API_TOKEN_SCOPES = ["read", "write", "check_in"] as const;
@@ -21,13 +34,55 @@ export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
 export type TokenUse = "read" | "write" | "check_in";
 
 /** The actor of a signed-in user (or of nobody). */
-export function actorOf(user: { id: string; role: Role; email?: string; emailVerified?: boolean } | null | undefined): Actor | null {
-  return user ? { userId: user.id, role: user.role, verifiedEmail: user.emailVerified && user.email ? user.email.toLowerCase() : null } : null;
+export function actorOf(
+  user: { id: string; role: Role; email?: string; emailVerified?: boolean; memberships?: readonly HostMembership[] } | null | undefined,
+): Actor | null {
+  if (!user) return null;
+  const actor: Actor = { userId: user.id, role: user.role, verifiedEmail: user.emailVerified && user.email ? user.email.toLowerCase() : null };
+  return user.memberships ? { ...actor, memberships: user.memberships } : actor;
 }
 
-/** The admin dashboard, its JSON routes and everything they change: admins only. */
-export function canAdminister(actor: Pick<Actor, "role"> | null | undefined): boolean {
+/** The platform's admin: sees every host's data and acts for any host (audited as any admin work). */
+export function isPlatformAdmin(actor: Pick<Actor, "role"> | null | undefined): boolean {
   return actor?.role === "admin";
+}
+
+/** Roles that run a host's side of the dashboard (events, venues, orders, vouchers, messages, analytics). */
+const MANAGING_ROLES: readonly HostRole[] = ["owner", "manager"];
+
+/** The hosts whose things `actor` sees in the dashboard (see HostScope). */
+export function hostScope(actor: Pick<Actor, "role" | "memberships"> | null | undefined): HostScope {
+  if (!actor) return [];
+  if (isPlatformAdmin(actor)) return "all";
+  return [...new Set((actor.memberships ?? []).filter((member) => MANAGING_ROLES.includes(member.role)).map((member) => member.hostId))];
+}
+
+/** Is `hostId` within `scope`? Another host's row is answered as not found, never as forbidden. */
+export function inHostScope(scope: HostScope, hostId: string): boolean {
+  return scope === "all" || scope.includes(hostId);
+}
+
+/**
+ * The admin dashboard, its JSON routes and everything they change: the platform admin, and
+ * the owners and managers of a host (each sees their host's part). Attendees and door-only
+ * members do not reach it.
+ */
+export function canAdminister(actor: Pick<Actor, "role" | "memberships"> | null | undefined): boolean {
+  const scope = hostScope(actor);
+  return scope === "all" || scope.length > 0;
+}
+
+/** May `actor` manage `hostId`'s things (its events, venues, orders, vouchers)? */
+export function canManageHost(actor: Pick<Actor, "role" | "memberships"> | null | undefined, hostId: string): boolean {
+  return inHostScope(hostScope(actor), hostId);
+}
+
+/**
+ * Platform work that belongs to no host (the delivery jobs, the audit log, door staff for every
+ * event, codes for every event): the platform admin only.
+ */
+export function canRunPlatform(actor: Pick<Actor, "role"> | null | undefined): boolean {
+  return isPlatformAdmin(actor);
 }
 
 /**
@@ -39,7 +94,7 @@ export function canViewOrder(actor: Actor | null | undefined, order: { userId: s
   if (options.withAccessLink) return true;
   if (!actor) return false;
   if (order.userId === null && actor.verifiedEmail && order.buyerEmail === actor.verifiedEmail) return true;
-  return order.userId === actor.userId || canAdminister(actor);
+  return order.userId === actor.userId || isPlatformAdmin(actor);
 }
 
 /**
@@ -65,26 +120,37 @@ export function canCancelOrder(actor: Actor | null | undefined, order: { userId:
  */
 export function canViewHeldTicket(actor: Actor | null | undefined, ticket: { holderEmail: string | null }): boolean {
   if (!actor) return false;
-  if (canAdminister(actor)) return true;
+  if (isPlatformAdmin(actor)) return true;
   return actor.verifiedEmail !== null && ticket.holderEmail !== null && ticket.holderEmail.toLowerCase() === actor.verifiedEmail;
 }
 
 /**
- * The events `actor` may check tickets in for, from their staff grants (a grant without an
- * event is for every event): "all" for admins and all-event staff, the granted events, or
- * null for anyone else.
+ * The events `actor` may check tickets in for: "all" for the platform admin and all-event
+ * staff; else the events of their staff grants (a grant without an event is for every event)
+ * together with the events of the hosts they are a member of, in any role (`hostEvents`: the
+ * events of those hosts, loaded by the caller); null for anyone else.
  */
-export function checkInScope(actor: Actor | null | undefined, grants: readonly { eventId: string | null }[]): "all" | string[] | null {
+export function checkInScope(
+  actor: Actor | null | undefined,
+  grants: readonly { eventId: string | null }[],
+  hostEvents: readonly { eventId: string; hostId: string }[] = [],
+): "all" | string[] | null {
   if (!actor) return null;
-  if (canAdminister(actor)) return "all";
-  if (grants.length === 0) return null;
+  if (isPlatformAdmin(actor)) return "all";
   if (grants.some((grant) => grant.eventId === null)) return "all";
-  return grants.map((grant) => grant.eventId!);
+  const memberOf = new Set((actor.memberships ?? []).map((member) => member.hostId));
+  const eventIds = new Set([...grants.map((grant) => grant.eventId!), ...hostEvents.filter((event) => memberOf.has(event.hostId)).map((event) => event.eventId)]);
+  return eventIds.size ? [...eventIds] : null;
 }
 
 /** May `actor` check tickets in at a session of `eventId`? */
-export function canCheckIn(actor: Actor | null | undefined, grants: readonly { eventId: string | null }[], eventId: string): boolean {
-  const scope = checkInScope(actor, grants);
+export function canCheckIn(
+  actor: Actor | null | undefined,
+  grants: readonly { eventId: string | null }[],
+  eventId: string,
+  hostEvents: readonly { eventId: string; hostId: string }[] = [],
+): boolean {
+  const scope = checkInScope(actor, grants, hostEvents);
   return scope === "all" || (scope !== null && scope.includes(eventId));
 }
 
@@ -93,7 +159,7 @@ export function canCheckIn(actor: Actor | null | undefined, grants: readonly { e
  * provider and not production: `outboxOpen`, lib/email/outbox-access.ts), else admins.
  */
 export function canReadOutbox(actor: Pick<Actor, "role"> | null | undefined, outboxOpen: boolean): boolean {
-  return outboxOpen || canAdminister(actor);
+  return outboxOpen || isPlatformAdmin(actor);
 }
 
 /**

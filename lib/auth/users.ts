@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hashPassword, MAX_PASSWORD_BYTES, needsRehash, passwordByteLength, UNKNOWN_USER_HASH, verifyPassword, ZNewPassword } from "./password";
 import { isUuid } from "@/lib/ids";
-import type { Role } from "./policy";
+import type { HostMembership, Role } from "./policy";
 
 export const ZSignUp = z.object({
   name: z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters"),
@@ -30,6 +30,8 @@ export type SessionUser = {
   role: Role;
   /** Always set from the database (findSessionUser); optional only so that hand-made test users need not say. */
   emailVerified?: boolean;
+  /** The hosts the user is a member of (issue 30), read with the session on every request; absent when not loaded. */
+  memberships?: HostMembership[];
 };
 /** What a new session is made from: the user and the session version it must keep matching. */
 export type AuthenticatedUser = SessionUser & { sessionVersion: number };
@@ -79,9 +81,9 @@ export async function authenticate(email: string, password: string): Promise<Aut
 /** The user behind a session, when its version still matches; role and name come from the database. */
 export async function findSessionUser(id: string, sessionVersion: number): Promise<SessionUser | null> {
   if (!isUuid(id)) return null;
-  const user = await prisma.user.findUnique({ where: { id }, select: { ...SESSION_USER, sessionVersion: true } });
+  const user = await prisma.user.findUnique({ where: { id }, select: { ...SESSION_USER, sessionVersion: true, hostMemberships: { select: { hostId: true, role: true } } } });
   if (!user || user.sessionVersion !== sessionVersion) return null;
-  return sessionUserOf(user);
+  return { ...sessionUserOf(user), memberships: user.hostMemberships };
 }
 
 /** Ends every session of the user (sign-out): their cookies, and any copy of them, stop working. */

@@ -9,6 +9,7 @@ import type { BookingRules } from "@/lib/orders/quote";
 import { policyOf } from "@/lib/orders/cancellation-policy";
 import { lengthRefusal, slotStarts } from "@/lib/orders/quote-booking";
 import { instantAt, isIsoDate } from "@/lib/time";
+import { hostTextIn } from "@/lib/hosts/host-text";
 import { localiseEvent } from "./localise-event";
 import { ticketTypeNameIn } from "./ticket-type-name";
 import { QUESTION_SELECT, storedQuestion } from "@/lib/questions/stored-question";
@@ -86,6 +87,7 @@ async function readPublicEvent(db: PrismaClient, where: { slug: string } | { id:
       venue: {
         select: { id: true, name: true, address: true, city: true, neighbourhood: true, timeZone: true, latitude: true, longitude: true, postalCode: true, region: true, country: true },
       },
+      host: { select: { slug: true, name: true, story: true, translations: true } },
       // Upcoming: not over yet (a session in progress is shown, but no longer on sale).
       sessions: {
         where: { cancelled: false, endsAt: { gt: now } },
@@ -126,9 +128,10 @@ async function readPublicEvent(db: PrismaClient, where: { slug: string } | { id:
   });
   if (!event) return null;
   const capped = await quotaCaps(event.sessions.map((session) => session.id));
-  const { translations, language, questions, venue, cancellationPolicy, cancellationCutoffHours, cancellationFeePercent, ...rest } = event;
+  const { translations, language, questions, venue, host, cancellationPolicy, cancellationCutoffHours, cancellationFeePercent, ...rest } = event;
   return {
     ...rest,
+    host: { slug: host.slug, name: hostTextIn(host, locale).name },
     cancellation: policyOf({ cancellationPolicy, cancellationCutoffHours, cancellationFeePercent }),
     venue: { ...venue, country: venue.country?.trim() ?? null },
     questions: questions.map(storedQuestion),

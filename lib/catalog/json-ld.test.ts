@@ -10,6 +10,7 @@ const event: EventDetail = {
   id: "0b7f0d1b-2c3d-4c3b-9a53-6f1c1c1e8a4a", slug: "nit-de-jazz", title: "Nit de jazz </script>", summary: "Jazz.", description: "Jazz all night.",
   language: "ca", originalLanguage: "ca", untranslated: false, category: "concert", city: "Barcelona", neighbourhood: "Gràcia",
   imagePath: "/images/events/jazz.webp", imageAlt: "", status: "published", createdAt: new Date("2031-04-01T09:00:00Z"), updatedAt: new Date("2031-04-02T09:00:00Z"),
+  host: { slug: "sala-llum-collective", name: "Col·lectiu Sala Llum" },
   venue,
   sessions: [{
     id: "s1", startsAt: new Date("2031-05-20T19:00:00Z"), endsAt: new Date("2031-05-20T21:00:00Z"), remaining: 3, onSale: true,
@@ -46,7 +47,8 @@ describe("eventJsonLd", () => {
         address: { "@type": "PostalAddress", streetAddress: "Carrer de Verdi 64", addressLocality: "Barcelona", postalCode: "08012", addressRegion: "Catalonia", addressCountry: "ES" },
         geo: { "@type": "GeoCoordinates", latitude: 41.4036, longitude: 2.1571 },
       },
-      organizer: { "@type": "Organization", name: "Local Tickets", url: "https://tickets.example/" },
+      // The host, with its page in the page's language (issue 30).
+      organizer: { "@type": "Organization", name: "Col·lectiu Sala Llum", url: "https://tickets.example/ca/hosts/sala-llum-collective" },
     });
     expect(json.offers).toEqual([
       { "@type": "Offer", name: "General", price: "15.00", priceCurrency: "EUR", availability: "https://schema.org/LimitedAvailability", validFrom: "2031-04-01T09:00:00.000Z", validThrough: "2031-05-20T19:00:00.000Z", url: "https://tickets.example/ca/events/nit-de-jazz" },

@@ -4,8 +4,6 @@
 import type { EventCard, EventDetail } from "./types";
 
 const SCHEMA = "https://schema.org";
-/** The one organizer until hosts exist; then a host's event names the host (its page, its name). */
-const ORGANIZER_NAME = "Local Tickets";
 
 type JsonObject = Record<string, unknown>;
 
@@ -47,8 +45,11 @@ export function placeOf(venue: PlaceFacts, url?: string): JsonObject {
   });
 }
 
-function organizerOf(url: string): JsonObject {
-  return { "@type": "Organization", name: ORGANIZER_NAME, url: new URL("/", url).toString() };
+/** Who runs the event: its host (issue 30), with its public page in the page's language. */
+function organizerOf(host: EventDetail["host"], url: string): JsonObject {
+  const page = new URL(url);
+  const locale = /^\/(pt|es|ca|de)\//.exec(page.pathname)?.[1];
+  return { "@type": "Organization", name: host.name, url: new URL(`${locale ? `/${locale}` : ""}/hosts/${host.slug}`, url).toString() };
 }
 
 const price = (minor: number) => (minor / 100).toFixed(2);
@@ -74,7 +75,7 @@ export function eventJsonLd(event: EventDetail, url: string, options: { venueUrl
     eventStatus: event.status === "cancelled" ? `${SCHEMA}/EventCancelled` : `${SCHEMA}/EventScheduled`,
     eventAttendanceMode: `${SCHEMA}/OfflineEventAttendanceMode`,
     location,
-    organizer: organizerOf(url),
+    organizer: organizerOf(event.host, url),
   };
   const offersFor = (session: EventDetail["sessions"][number]) =>
     session.ticketTypes.map((type) => ({

@@ -129,6 +129,8 @@ export type EventDetail = {
   /** When the event was put up: its offers are valid from then (schema.org `validFrom`). */
   createdAt: Date;
   updatedAt: Date;
+  /** Who runs it (issue 30): its public page's slug and its name in the reader's language. */
+  host: { slug: string; name: string };
   venue: {
     id: string; name: string; address: string; city: string; neighbourhood: string; timeZone: string; latitude: number | null; longitude: number | null;
     postalCode: string | null; region: string | null; /** ISO 3166-1 alpha-2. */ country: string | null;

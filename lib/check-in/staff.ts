@@ -1,11 +1,11 @@
 import "server-only";
-import { canAdminister, checkInScope, type Actor } from "@/lib/auth/policy";
+import { checkInScope, isPlatformAdmin, type Actor } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
 import type { SessionUser } from "@/lib/auth/users";
 import { DOOR_LIST_HORIZON_MS } from "./scan-window";
 
-/** Who is at the door: an admin, or a user with a staff grant (for one event or all). `name` is what other doors are told. */
+/** Who is at the door: an admin, a user with a staff grant (for one event or all), or a host's member (its events). `name` is what other doors are told. */
 export type DoorStaff = { id: string; email: string; name: string; admin: boolean };
 
 /** The door a check-in happens at: one session of an event. */
@@ -34,13 +34,20 @@ function toDoorSession(row: SessionRow): DoorSession {
  */
 export async function doorScope(user: Pick<SessionUser, "id"> | null | undefined): Promise<{ staff: DoorStaff; eventIds: string[] | "all" } | null> {
   if (!user || !isUuid(user.id)) return null;
-  const stored = await prisma.user.findUnique({ where: { id: user.id }, select: { email: true, name: true, role: true } });
+  const stored = await prisma.user.findUnique({ where: { id: user.id }, select: { email: true, name: true, role: true, hostMemberships: { select: { hostId: true, role: true } } } });
   if (!stored) return null;
-  const actor: Actor = { userId: user.id, role: stored.role };
-  const admin = canAdminister(actor);
-  // An admin's scope does not depend on grants: no need to read them.
-  const grants = admin ? [] : await prisma.staffGrant.findMany({ where: { userId: user.id }, select: { eventId: true } });
-  const eventIds = checkInScope(actor, grants);
+  const actor: Actor = { userId: user.id, role: stored.role, memberships: stored.hostMemberships };
+  const admin = isPlatformAdmin(actor);
+  // An admin's scope does not depend on grants or hosts: no need to read them.
+  const [grants, hostEvents] = admin
+    ? [[], []]
+    : await Promise.all([
+        prisma.staffGrant.findMany({ where: { userId: user.id }, select: { eventId: true } }),
+        stored.hostMemberships.length
+          ? prisma.event.findMany({ where: { hostId: { in: stored.hostMemberships.map((member) => member.hostId) } }, select: { id: true, hostId: true } }).then((rows) => rows.map((row) => ({ eventId: row.id, hostId: row.hostId })))
+          : [],
+      ]);
+  const eventIds = checkInScope(actor, grants, hostEvents);
   return eventIds ? { staff: { id: user.id, email: stored.email, name: stored.name, admin }, eventIds } : null;
 }
 

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_HOST_LOGINS, DEMO_HOSTS } from "./seed-demo-hosts";
 import { PrismaClient } from "../generated/prisma/client";
 import { LOCALES } from "../i18n/locales";
 import { applyMigrations } from "./migrations";
@@ -131,6 +132,27 @@ describe("the demo data", () => {
     expect(entries[0]).toMatchObject({ email: DEMO_WAITLIST.people[0].email, held: 1, available: 0 });
     expect(entries[0].code).toMatch(/^WAIT-/);
     expect((await rows<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE kind = 'waitlist_offer'`))[0].n).toBe(1);
+  });
+
+  it("has three local hosts besides the platform's, with members who can sign in, each running its city's venues and events", async () => {
+    const hosts = await rows<{ slug: string; venues: number; events: number; mismatched: number; members: number }>(`
+      SELECT h.slug, (SELECT count(*)::int FROM venues v WHERE v.host_id = h.id) AS venues, (SELECT count(*)::int FROM events e WHERE e.host_id = h.id) AS events,
+             (SELECT count(*)::int FROM events e JOIN venues v ON v.id = e.venue_id WHERE e.host_id = h.id AND v.host_id <> h.id) AS mismatched,
+             (SELECT count(*)::int FROM host_members m WHERE m.host_id = h.id) AS members
+        FROM hosts h ORDER BY h.slug`);
+    expect(hosts.map((host) => host.slug).sort()).toEqual([...DEMO_HOSTS.map((host) => host.slug), "local-tickets"].sort());
+    for (const host of hosts) {
+      expect(host.venues, host.slug).toBeGreaterThan(0);
+      expect(host.events, host.slug).toBeGreaterThan(3);
+      expect(host.mismatched, host.slug).toBe(0);
+      if (host.slug !== "local-tickets") expect(host.members, host.slug).toBeGreaterThan(0);
+    }
+    expect(DEMO_HOSTS.filter((host) => host.stripe === "not connected")).toHaveLength(1);
+    const logins = await rows<{ email: string; role: string; verified: boolean }>(`SELECT u.email, m.role::text AS role, u.email_verified_at IS NOT NULL AS verified FROM host_members m JOIN users u ON u.id = m.user_id`);
+    expect(logins.map((login) => login.email).sort()).toEqual(DEMO_HOST_LOGINS.map((login) => login.email).sort());
+    expect(logins.every((login) => login.verified)).toBe(true);
+    const vouchers = await rows<{ code: string; mixed: number }>(`SELECT v.code, (SELECT count(*)::int FROM events e WHERE e.id = ANY(v.event_ids) AND e.host_id <> v.host_id) AS mixed FROM vouchers v`);
+    expect(vouchers.every((voucher) => voucher.mixed === 0)).toBe(true);
   });
 
   it("has a promo code, an access code to a hidden presale type, and an early-bird tier", async () => {

@@ -15,6 +15,7 @@ import { DEMO_MEETING_POINTS, DEMO_MESSAGE, demoAttendeeWordRows } from "./seed-
 import type { Locale } from "../i18n/locales";
 import { DEMO_BUYERS, DEMO_ORIGINALS, DEMO_TICKET_TYPE_NAMES } from "./seed-demo-translations";
 import { DEMO_WAITLIST, seedDemoWaitlist } from "./seed-demo-waitlist";
+import { DEMO_HOST_LOGINS, DEMO_HOSTS, demoHostOfCity } from "./seed-demo-hosts";
 
 // ---------------------------------------------------------------------------------------
 // Public constants
@@ -977,7 +978,21 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date; o
   const venueIds = new Map(venueKeys.map((key) => [key, demoId(`venue:${key}`)]));
   const venueId = (key: VenueKey): string => venueIds.get(key) ?? demoId(`venue:${key}`);
 
-  const venueRows = venueKeys.map((key) => ({ id: venueId(key), ...VENUES[key] }));
+  // Three local hosts run the venues of Lisbon, Barcelona and Berlin and their events; London's stay the platform's (seed-demo-hosts.ts).
+  const hostRows = DEMO_HOSTS.map((host) => ({ id: demoId(`host:${host.slug}`), slug: host.slug, name: host.name, city: host.city, story: host.story, photoPath: host.photoPath, translations: host.translations }));
+  const hostOfCity = (city: string): string | undefined => {
+    const host = demoHostOfCity(city);
+    return host ? demoId(`host:${host.slug}`) : undefined;
+  };
+  const hostUsers = await Promise.all(
+    DEMO_HOST_LOGINS.map(async (login) => ({
+      id: demoId(`user:${login.email}`), email: login.email, name: login.name, role: "attendee" as const,
+      passwordHash: await bcrypt.hash(login.password, 10), emailVerifiedAt: options.now,
+    })),
+  );
+  const memberRows = DEMO_HOST_LOGINS.map((login) => ({ hostId: demoId(`host:${login.host}`), userId: demoId(`user:${login.email}`), role: login.hostRole }));
+
+  const venueRows = venueKeys.map((key) => ({ id: venueId(key), ...VENUES[key], ...(hostOfCity(VENUES[key].city) ? { hostId: hostOfCity(VENUES[key].city) } : {}) }));
 
   const eventRows = EVENTS.map((e) => {
     const venue = VENUES[e.venue];
@@ -997,6 +1012,7 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date; o
       imageAlt: e.imageAlt,
       status: e.status ?? "published",
       venueId: venueId(e.venue),
+      ...(hostOfCity(venue.city) ? { hostId: hostOfCity(venue.city) } : {}),
       activityId,
       minAge,
       maxAge,
@@ -1110,7 +1126,9 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date; o
 
   await prisma.$transaction(
     async (tx) => {
-      await tx.user.createMany({ data: [...users, ...buyers.map((buyer) => ({ id: buyer.id, email: buyer.email, name: buyer.name, role: buyer.role, passwordHash: buyer.passwordHash }))] });
+      await tx.host.createMany({ data: hostRows });
+      await tx.user.createMany({ data: [...users, ...hostUsers, ...buyers.map((buyer) => ({ id: buyer.id, email: buyer.email, name: buyer.name, role: buyer.role, passwordHash: buyer.passwordHash }))] });
+      await tx.hostMember.createMany({ data: memberRows });
       await tx.venue.createMany({ data: venueRows });
       await tx.event.createMany({ data: eventRows });
       await tx.eventTranslation.createMany({ data: translationRows });
@@ -1118,7 +1136,9 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date; o
       await tx.ticketType.createMany({ data: ticketRows });
       await tx.resource.createMany({ data: resourceRows });
       await tx.eventQuestion.createMany({ data: questionRows });
-      await tx.voucher.createMany({ data: boxOffice.vouchers });
+      // A code is its events' host's (issue 30): Lisbon's promo is Alfama Nights', the Spreehalle presale Kreuzberg Makers'.
+      const hostOfEvent = new Map(eventRows.map((row) => [row.id, row.hostId]));
+      await tx.voucher.createMany({ data: boxOffice.vouchers.map((voucher) => ({ ...voucher, ...(hostOfEvent.get(voucher.eventIds[0]) ? { hostId: hostOfEvent.get(voucher.eventIds[0]) } : {}) })) });
       await tx.priceTier.createMany({ data: boxOffice.priceTiers });
       await tx.order.createMany({ data: sales.orders });
       await tx.orderItem.createMany({ data: sales.items });

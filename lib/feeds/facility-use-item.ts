@@ -1,6 +1,6 @@
 // Bookable experiences as OpenActive data: a resource is a FacilityUse (its opening hours as
 // hoursAvailable), each bookable slot a Slot with remainingUses. Pure: no database here.
-import { activityOf, clockTime, eventUrlOf, feedDateTime, imagesOf, isoDuration, isoMinutes, OPENACTIVE_CONTEXT, organizerOf, placeOf, priceOf, type VenueColumns } from "./openactive";
+import { activityOf, clockTime, eventUrlOf, feedDateTime, imagesOf, isoDuration, isoMinutes, OPENACTIVE_CONTEXT, organizerOf, placeOf, priceOf, type HostColumns, type VenueColumns } from "./openactive";
 import type { RpdeItem } from "./rpde";
 
 export const FACILITY_USE_KIND = "FacilityUse";
@@ -11,7 +11,7 @@ const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"
 
 export const facilityUseIdOf = (baseUrl: string, slug: string, resourceId: string) => `${eventUrlOf(baseUrl, slug)}#facility-use-${resourceId}`;
 
-export type FacilityUseRow = VenueColumns & {
+export type FacilityUseRow = VenueColumns & HostColumns & {
   change_number: bigint;
   id: string;
   deleted: boolean;

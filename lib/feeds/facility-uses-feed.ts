@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { toFacilityUseItem, toSlotItem, type FacilityUseRow, type SlotRow } from "./facility-use-item";
 import { DEFAULT_FEED_LIMIT, type FeedParams } from "./feed-params";
 import { rpdePage, type RpdePage } from "./rpde";
-import { VENUE_COLUMNS } from "./venue-columns";
+import { HOST_COLUMNS, VENUE_COLUMNS } from "./venue-columns";
 
 export const FACILITY_USES_FEED_PATH = "/api/feeds/facility-uses";
 export const SLOTS_FEED_PATH = "/api/feeds/slots";
@@ -26,11 +26,12 @@ export async function readFacilityUsesFeedPage(options: PageOptions): Promise<Rp
            r.price_minor_per_slot, r.currency,
            e.id AS event_id, e.slug, e.title, e.description, e.status::text AS event_status, e.image_path, e.image_alt,
            e.activity_id::text AS activity_id,
-           ${VENUE_COLUMNS}
+           ${VENUE_COLUMNS}, ${HOST_COLUMNS}
       FROM page p
       LEFT JOIN resources r ON r.id = p.resource_id AND p.deleted_at IS NULL
       LEFT JOIN events e ON e.id = r.event_id
       LEFT JOIN venues v ON v.id = r.venue_id
+      LEFT JOIN hosts h ON h.id = e.host_id
      ORDER BY p.change_number`;
   return rpdePage({ items: rows.map((row) => toFacilityUseItem(row, baseUrl)), baseUrl, path: FACILITY_USES_FEED_PATH, currentUrl: options.currentUrl, limit: params.limit });
 }

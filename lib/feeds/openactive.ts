@@ -75,14 +75,17 @@ export function placeOf(venue: VenueColumns, baseUrl: string): Record<string, un
   return place;
 }
 
-/** The host of an event: the venue, as an Organization. */
-export function organizerOf(venue: VenueColumns, baseUrl: string): Record<string, unknown> {
+/** The host columns every feed with an organizer reads (issue 30). */
+export type HostColumns = { host_id: string | null; host_slug: string | null; host_name: string | null };
+
+/** Who runs an event: its host (issue 30), as an Organization with its public page. */
+export function organizerOf(host: HostColumns, baseUrl: string): Record<string, unknown> {
   return {
     "@type": "Organization",
-    "@id": `${baseUrl}/openactive#organization-${venue.venue_id}`,
-    identifier: venue.venue_id,
-    name: venue.venue_name,
-    ...present({ url: venue.venue_url, telephone: venue.phone }),
+    "@id": `${baseUrl}/openactive#organization-${host.host_id}`,
+    identifier: host.host_id,
+    name: host.host_name,
+    url: `${baseUrl}/hosts/${host.host_slug}`,
   };
 }
 

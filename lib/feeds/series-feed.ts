@@ -3,7 +3,7 @@ import { lagTolerantRead } from "@/lib/db/read-replica";
 import { DEFAULT_FEED_LIMIT, type FeedParams } from "./feed-params";
 import { rpdePage, type RpdePage } from "./rpde";
 import { toSeriesItem, type SeriesRow } from "./series-item";
-import { VENUE_COLUMNS } from "./venue-columns";
+import { HOST_COLUMNS, VENUE_COLUMNS } from "./venue-columns";
 
 export const SERIES_FEED_PATH = "/api/feeds/session-series";
 
@@ -24,7 +24,7 @@ export async function readSeriesFeedPage(options: { params: FeedParams; baseUrl:
            sched.session_count, sched.first_date, sched.last_date, sched.duration_minutes, v.time_zone,
            CASE WHEN sched.start_times = 1 AND sched.end_times = 1 THEN sched.start_time END AS start_time,
            CASE WHEN sched.start_times = 1 AND sched.end_times = 1 THEN sched.end_time END AS end_time,
-           ${VENUE_COLUMNS},
+           ${VENUE_COLUMNS}, ${HOST_COLUMNS},
            (SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'description', o.description,
                                               'price_minor', o.price_minor, 'currency', o.currency)
                             ORDER BY o.price_minor, o.name)
@@ -35,6 +35,7 @@ export async function readSeriesFeedPage(options: { params: FeedParams; baseUrl:
       FROM page p
       LEFT JOIN events e ON e.id = p.event_id AND p.deleted_at IS NULL
       LEFT JOIN venues v ON v.id = e.venue_id
+      LEFT JOIN hosts h ON h.id = e.host_id
       LEFT JOIN LATERAL (
         SELECT count(*)::int AS session_count,
                to_char(min(s.starts_at AT TIME ZONE v.time_zone), 'YYYY-MM-DD') AS first_date,

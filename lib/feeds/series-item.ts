@@ -1,11 +1,11 @@
 // One event as an RPDE item: an OpenActive SessionSeries, the parent (superEvent) of its
 // sessions' ScheduledSession items. Pure: no database here.
-import { activityOf, ageRangeOf, eventStatusOf, eventUrlOf, freeness, imagesOf, isoMinutes, NO_GENDER_RESTRICTION, offerOf, OPENACTIVE_CONTEXT, organizerOf, placeOf, type OfferColumns, type VenueColumns } from "./openactive";
+import { activityOf, ageRangeOf, eventStatusOf, eventUrlOf, freeness, imagesOf, isoMinutes, NO_GENDER_RESTRICTION, offerOf, OPENACTIVE_CONTEXT, organizerOf, placeOf, type HostColumns, type OfferColumns, type VenueColumns } from "./openactive";
 import type { RpdeItem } from "./rpde";
 
 export const SERIES_KIND = "SessionSeries";
 
-export type SeriesRow = VenueColumns & {
+export type SeriesRow = VenueColumns & HostColumns & {
   change_number: bigint;
   id: string;
   deleted: boolean;

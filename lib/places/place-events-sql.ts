@@ -6,10 +6,11 @@ import { Prisma } from "../generated/prisma/client";
 import { catalogQueries, clampPage, DEFAULT_PAGE_SIZE, pageOf, toEventCard, type CardRow, type CatalogDb } from "../catalog/catalog-sql";
 import type { EventCard, Page } from "../catalog/types";
 
-export type PlaceScope = { city: string } | { venueId: string };
+/** A city, a venue, or a host (issue 30: a host's page lists its events the same way). */
+export type PlaceScope = { city: string } | { venueId: string } | { hostId: string };
 
 function candidatesOf(scope: PlaceScope): Prisma.Sql {
-  const where = "city" in scope ? Prisma.sql`v.city = ${scope.city}` : Prisma.sql`v.id = ${scope.venueId}::uuid`;
+  const where = "city" in scope ? Prisma.sql`v.city = ${scope.city}` : "venueId" in scope ? Prisma.sql`v.id = ${scope.venueId}::uuid` : Prisma.sql`e.host_id = ${scope.hostId}::uuid`;
   return Prisma.sql`
     SELECT e.id, e.title, e.venue_id, 0::float8 AS rank
       FROM events e JOIN venues v ON v.id = e.venue_id

@@ -13,8 +13,9 @@ BEGIN
   SELECT * INTO e FROM waitlist_entries WHERE id = p_entry AND status = 'waiting' FOR UPDATE;
   IF NOT FOUND THEN RETURN NULL; END IF;
   SELECT now() + make_interval(hours => waitlist_offer_hours) INTO v_until FROM events WHERE id = e.event_id;
-  INSERT INTO vouchers (code, kind, value, max_uses, valid_until, event_ids, ticket_type_ids, reveals_hidden, tag, note, created_by)
-  VALUES ('WAIT-' || upper(translate(left(encode(uuid_send(gen_random_uuid()), 'base64'), 16), '+/', '-_')),
+  -- The offer is the event's host's code, like the codes the host makes (issue 30).
+  INSERT INTO vouchers (host_id, code, kind, value, max_uses, valid_until, event_ids, ticket_type_ids, reveals_hidden, tag, note, created_by)
+  VALUES ((SELECT host_id FROM events WHERE id = e.event_id), 'WAIT-' || upper(translate(left(encode(uuid_send(gen_random_uuid()), 'base64'), 16), '+/', '-_')),
           'percent_off', 0, e.quantity, v_until, ARRAY[e.event_id], ARRAY[e.ticket_type_id], true, 'waitlist',
           'Waiting list offer to ' || e.email, 'waitlist')
   RETURNING id INTO v_voucher;

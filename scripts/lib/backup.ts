@@ -199,7 +199,9 @@ export async function backupToSql(options: { url: string; outDir: string; migrat
 END $drop$;\n`;
     await writeText(gzip, `${MARK}functions\n${functions.rows.map((row) => `${row.definition.trim()};\n`).join("\n")}\n${dropOthers}\n`);
     // Triggers keep derived columns in step on live writes; the rows carry those values already.
-    await writeText(gzip, `${MARK}data\n${tables.map((table) => `ALTER TABLE ${qualified(table.schema, table.name)} DISABLE TRIGGER USER;`).join("\n")}\n\n`);
+    // Rows a replayed migration wrote (e.g. the platform's host, 20261214000000_hosts) are in the
+    // backup as they were then: the tables start empty so each row comes back once, as backed up.
+    await writeText(gzip, `${MARK}data\n${tables.length ? `TRUNCATE ${tables.map((table) => qualified(table.schema, table.name)).join(", ")};\n` : ""}${tables.map((table) => `ALTER TABLE ${qualified(table.schema, table.name)} DISABLE TRIGGER USER;`).join("\n")}\n\n`);
     for (const table of tables) {
       const columns = table.columns.map(ident).join(", ");
       const target = `${qualified(table.schema, table.name)} (${columns})`;

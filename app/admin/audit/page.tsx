@@ -1,12 +1,12 @@
 import { adminTitle } from "@/app/admin/admin-title";
 import { AuditList } from "@/components/admin/audit-list";
 import { listAuditLog } from "@/lib/admin/list-audit-log";
-import { requireAdminActor } from "@/lib/admin/require-admin";
+import { requirePlatformActor } from "@/lib/admin/require-admin";
 
 export const generateMetadata = adminTitle("Audit log");
 
 export default async function AuditPage() {
-  const actor = await requireAdminActor();
+  const actor = await requirePlatformActor();
   const entries = await listAuditLog({ actor, limit: 100 });
   return (
     <div className="flex flex-col gap-4">

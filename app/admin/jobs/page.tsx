@@ -3,13 +3,13 @@ import Link from "next/link";
 import { ActionButtonForm } from "@/components/admin/action-button-form";
 import { formatAge, PipelineTable } from "@/components/admin/pipeline-table";
 import { getJobPipeline, listDeadJobs } from "@/lib/admin/jobs/list-jobs";
-import { requireAdminActor } from "@/lib/admin/require-admin";
+import { requirePlatformActor } from "@/lib/admin/require-admin";
 import { discardJobAction, retryJobAction } from "./actions";
 
 export const generateMetadata = adminTitle("Jobs");
 
 export default async function AdminJobsPage() {
-  const actor = await requireAdminActor();
+  const actor = await requirePlatformActor();
   const [pipeline, dead] = await Promise.all([getJobPipeline({ actor }), listDeadJobs({ actor })]);
   return (
     <div className="flex flex-col gap-6">

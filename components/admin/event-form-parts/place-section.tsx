@@ -4,16 +4,50 @@ import type { VenueOption } from "@/lib/admin/events/form-values";
 import { SelectField, TextField } from "../form-fields";
 import { sectionClass } from "./styles";
 
-type Props = { initial: { venueId: string; city: string; neighbourhood: string }; venues: VenueOption[]; errors: Record<string, string>; onVenue: (venue: VenueOption | undefined) => void };
+type Props = {
+  initial: { venueId: string; hostId: string; city: string; neighbourhood: string };
+  venues: VenueOption[];
+  /** The hosts the admin may write for: one (a member of one host: no choice), or several. */
+  hosts: { id: string; name: string }[];
+  errors: Record<string, string>;
+  onVenue: (venue: VenueOption | undefined) => void;
+};
 
-/** The venue, and the city and neighbourhood shown (filled in from the venue unless typed). */
-export function PlaceSection({ initial, venues, errors, onVenue }: Props) {
+/**
+ * Whose event (issue 30) and where: the host (chosen when the admin may write for several),
+ * the venue among that host's, and the city and neighbourhood shown (filled in from the venue
+ * unless typed).
+ */
+export function PlaceSection({ initial, venues: allVenues, hosts, errors, onVenue }: Props) {
+  const [hostId, setHostId] = useState(initial.hostId || (hosts.length === 1 ? hosts[0].id : ""));
   const [venueId, setVenueId] = useState(initial.venueId);
   const [place, setPlace] = useState({ city: initial.city, neighbourhood: initial.neighbourhood });
+  const venues = hostId ? allVenues.filter((candidate) => candidate.hostId === hostId) : allVenues;
   const venue = venues.find((candidate) => candidate.id === venueId);
   return (
     <section aria-labelledby="place-heading" className={sectionClass}>
       <h2 id="place-heading" className="text-lg font-semibold">Where</h2>
+      {hosts.length > 1 ? (
+        <SelectField
+          label="Host"
+          name="hostId"
+          value={hostId}
+          onChange={(event) => {
+            setHostId(event.currentTarget.value);
+            if (venue && event.currentTarget.value && venue.hostId !== event.currentTarget.value) {
+              setVenueId("");
+              onVenue(undefined);
+            }
+          }}
+          error={errors.hostId}
+          hint="Whose event it is: its members manage it, and its page names them as the organiser."
+        >
+          <option value="">The venue&apos;s host</option>
+          {hosts.map((host) => <option key={host.id} value={host.id}>{host.name}</option>)}
+        </SelectField>
+      ) : (
+        <input type="hidden" name="hostId" value={hostId} />
+      )}
       <SelectField
         label="Venue"
         name="venueId"

@@ -5,6 +5,7 @@ import { orderQuestions, ticketQuestions, type Question } from "@/lib/questions/
 import { QUESTION_ORDER, QUESTION_SELECT, storedQuestion } from "@/lib/questions/stored-question";
 import { answerText, readAnswers } from "../answer-lines";
 import { assertAdmin, type Actor } from "../authorize";
+import { eventWhere } from "../host-scope";
 import { AdminError } from "../errors";
 
 export type Attendee = {
@@ -41,10 +42,10 @@ export type AttendeeList = {
  * Admins only (door staff have the door list, lib/check-in).
  */
 export async function getAttendeeList(options: { actor: Actor | null; sessionId: string }): Promise<AttendeeList> {
-  await assertAdmin(options.actor);
+  const actor = await assertAdmin(options.actor);
   if (!isUuid(options.sessionId)) throw new AdminError("not_found", "Session not found");
-  const session = await prisma.eventSession.findUnique({
-    where: { id: options.sessionId },
+  const session = await prisma.eventSession.findFirst({
+    where: { id: options.sessionId, event: eventWhere(actor) },
     select: {
       id: true,
       startsAt: true,

@@ -2,7 +2,8 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/ids";
-import { assertAdmin, type Actor } from "../authorize";
+import { assertAdmin, type Actor, type AdminActor } from "../authorize";
+import { hostSql } from "../host-scope";
 import { AdminError } from "../errors";
 
 export type SessionDoorFigures = {
@@ -20,7 +21,7 @@ export type SessionDoorFigures = {
 
 type FiguresRow = { session_id: string; event_id: string; title: string; starts_at: Date; time_zone: string; venue_name: string; sold: bigint; checked_in: bigint; conflicts: bigint };
 
-function figuresSql(where: ReturnType<typeof whereSessions>) {
+function figuresSql(actor: AdminActor, where: ReturnType<typeof whereSessions>) {
   return prisma.$queryRaw<FiguresRow[]>`
     SELECT s.id AS session_id, e.id AS event_id, e.title, s.starts_at, v.time_zone, v.name AS venue_name,
            (SELECT count(*) FROM ticket_types tt JOIN tickets t ON t.ticket_type_id = tt.id JOIN orders o ON o.id = t.order_id
@@ -30,7 +31,7 @@ function figuresSql(where: ReturnType<typeof whereSessions>) {
       FROM event_sessions s
       JOIN events e ON e.id = s.event_id
       JOIN venues v ON v.id = s.venue_id
-     WHERE ${where}
+     WHERE ${where} AND ${hostSql(actor, Prisma.sql`e.host_id`)}
      ORDER BY s.starts_at, s.id
      LIMIT 100`;
 }
@@ -56,9 +57,9 @@ function toFigures(row: FiguresRow): SessionDoorFigures {
 
 /** Sessions at the door lately and soon (from 2 days ago to 14 days ahead), with checked in / sold. */
 export async function listDoorFigures(options: { actor: Actor; now?: Date }): Promise<SessionDoorFigures[]> {
-  await assertAdmin(options.actor);
+  const actor = await assertAdmin(options.actor);
   const now = options.now ?? new Date();
-  const rows = await figuresSql(whereSessions({ from: new Date(now.getTime() - 2 * 86_400_000), to: new Date(now.getTime() + 14 * 86_400_000) }));
+  const rows = await figuresSql(actor, whereSessions({ from: new Date(now.getTime() - 2 * 86_400_000), to: new Date(now.getTime() + 14 * 86_400_000) }));
   return rows.map(toFigures);
 }
 
@@ -69,9 +70,9 @@ export type SessionCheckIns = SessionDoorFigures & {
 
 /** One session's door: the figures, every check-in (newest first, undone ones too) and the conflicts. */
 export async function getSessionCheckIns(options: { actor: Actor; sessionId: string }): Promise<SessionCheckIns> {
-  await assertAdmin(options.actor);
+  const actor = await assertAdmin(options.actor);
   if (!isUuid(options.sessionId)) throw new AdminError("not_found", "Session not found");
-  const [row] = await figuresSql(whereSessions({ sessionId: options.sessionId }));
+  const [row] = await figuresSql(actor, whereSessions({ sessionId: options.sessionId }));
   if (!row) throw new AdminError("not_found", "Session not found");
   const ticket = { select: { holderName: true, ticketType: { select: { name: true } }, order: { select: { reference: true } } } } as const;
   const [checkIns, conflicts] = await Promise.all([

@@ -5,6 +5,8 @@ import { isUuid } from "@/lib/ids";
 import { writeAudit } from "../audit";
 import { assertAdmin, type Actor } from "../authorize";
 import { AdminError } from "../errors";
+import { hostWhere, scopedEventIds } from "../host-scope";
+import { canRunPlatform } from "@/lib/auth/policy";
 
 export const ZStaffGrantInput = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter the email of someone with an account")),
@@ -14,10 +16,11 @@ export const ZStaffGrantInput = z.object({
 
 export type StaffGrantView = { id: string; email: string; name: string; eventId: string | null; eventTitle: string | null; grantedBy: string; createdAt: Date };
 
-/** Door staff and what they may check in, newest first. */
+/** Door staff and what they may check in, newest first: a host's members see the grants for their events. */
 export async function listStaffGrants(options: { actor: Actor }): Promise<StaffGrantView[]> {
-  await assertAdmin(options.actor);
-  const grants = await prisma.staffGrant.findMany({ orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: 200 });
+  const actor = await assertAdmin(options.actor);
+  const inScope = await scopedEventIds(actor);
+  const grants = await prisma.staffGrant.findMany({ where: inScope === "all" ? {} : { eventId: { in: inScope } }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: 200 });
   const users = new Map((await prisma.user.findMany({ where: { id: { in: grants.map((grant) => grant.userId) } }, select: { id: true, email: true, name: true } })).map((user) => [user.id, user]));
   const eventIds = grants.flatMap((grant) => (grant.eventId ? [grant.eventId] : []));
   const events = new Map((await prisma.event.findMany({ where: { id: { in: eventIds } }, select: { id: true, title: true } })).map((event) => [event.id, event.title]));
@@ -32,7 +35,10 @@ export async function listStaffGrants(options: { actor: Actor }): Promise<StaffG
   }));
 }
 
-/** Makes an existing user door staff for one event or for all; granting what they already have changes nothing. */
+/**
+ * Makes an existing user door staff for one event or for all; granting what they already have
+ * changes nothing. A host's member grants for their own events; "all events" is the platform's.
+ */
 export async function grantDoorStaff(options: { actor: Actor; input: unknown }): Promise<{ grantId: string }> {
   const actor = await assertAdmin(options.actor);
   const parsed = ZStaffGrantInput.safeParse(options.input);
@@ -43,7 +49,8 @@ export async function grantDoorStaff(options: { actor: Actor; input: unknown }):
   const { email, eventId } = parsed.data;
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true } });
   if (!user) throw new AdminError("validation_failed", "No account has this email. They sign up first.", { email: "No account has this email" });
-  const event = eventId === "all" ? null : await prisma.event.findUnique({ where: { id: eventId }, select: { id: true, title: true } });
+  if (eventId === "all" && !canRunPlatform(actor)) throw new AdminError("validation_failed", "Choose an event.", { eventId: "Choose an event" });
+  const event = eventId === "all" ? null : await prisma.event.findFirst({ where: { id: eventId, ...hostWhere(actor) }, select: { id: true, title: true } });
   if (eventId !== "all" && !event) throw new AdminError("validation_failed", "Choose an event.", { eventId: "Choose an event" });
   return prisma.$transaction(async (tx) => {
     const existing = await tx.staffGrant.findFirst({ where: { userId: user.id, eventId: event?.id ?? null }, select: { id: true } });
@@ -60,7 +67,8 @@ export async function revokeDoorStaff(options: { actor: Actor; grantId: string }
   if (!isUuid(options.grantId)) throw new AdminError("not_found", "Grant not found");
   await prisma.$transaction(async (tx) => {
     const grant = await tx.staffGrant.findUnique({ where: { id: options.grantId } });
-    if (!grant) throw new AdminError("not_found", "Grant not found");
+    const inScope = await scopedEventIds(actor);
+    if (!grant || (inScope !== "all" && (grant.eventId === null || !inScope.includes(grant.eventId)))) throw new AdminError("not_found", "Grant not found");
     await tx.staffGrant.delete({ where: { id: grant.id } });
     await writeAudit(tx, { actor, action: "staff.revoke", entityType: "staff_grant", entityId: grant.id, before: { userId: grant.userId, eventId: grant.eventId ?? "all" } });
   });
@@ -68,6 +76,6 @@ export async function revokeDoorStaff(options: { actor: Actor; grantId: string }
 
 /** The events a grant can name: not cancelled, by title. */
 export async function listGrantableEvents(options: { actor: Actor }): Promise<{ id: string; title: string }[]> {
-  await assertAdmin(options.actor);
-  return prisma.event.findMany({ where: { status: { not: "cancelled" } }, orderBy: [{ title: "asc" }, { id: "asc" }], select: { id: true, title: true }, take: 500 });
+  const actor = await assertAdmin(options.actor);
+  return prisma.event.findMany({ where: { status: { not: "cancelled" }, ...hostWhere(actor) }, orderBy: [{ title: "asc" }, { id: "asc" }], select: { id: true, title: true }, take: 500 });
 }

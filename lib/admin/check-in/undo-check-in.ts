@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
 import { writeAudit } from "../audit";
 import { assertAdmin, type Actor } from "../authorize";
+import { assertRowInScope } from "../host-scope";
 import { AdminError } from "../errors";
 
 /**
@@ -13,6 +14,7 @@ import { AdminError } from "../errors";
 export async function undoCheckIn(options: { actor: Actor; checkInId: string }): Promise<{ sessionId: string }> {
   const actor = await assertAdmin(options.actor);
   if (!isUuid(options.checkInId)) throw new AdminError("not_found", "Check-in not found");
+  await assertRowInScope(actor, "check_in", options.checkInId, "Check-in not found");
   return prisma.$transaction(async (tx) => {
     const undone = await tx.checkIn.updateMany({ where: { id: options.checkInId, undoneAt: null }, data: { undoneAt: new Date(), undoneBy: actor.email } });
     const row = await tx.checkIn.findUnique({ where: { id: options.checkInId } });

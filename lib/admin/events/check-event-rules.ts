@@ -6,11 +6,12 @@ import { localToInstant } from "./session-times";
 
 const NO_EVENT = "00000000-0000-0000-0000-000000000000";
 
-export type Venue = { id: string; name: string; time_zone: string };
+export type Venue = { id: string; name: string; time_zone: string; host_id: string };
 
-export async function readVenue(tx: Tx, venueId: string): Promise<Venue | null> {
-  const [venue] = await tx.$queryRaw<Venue[]>`SELECT id, name, time_zone FROM venues WHERE id = ${venueId}::uuid`;
-  return venue ?? null;
+/** The venue, when it is one of `hosts` ("all": any); another host's venue reads as none. */
+export async function readVenue(tx: Tx, venueId: string, hosts: "all" | readonly string[] = "all"): Promise<Venue | null> {
+  const [venue] = await tx.$queryRaw<Venue[]>`SELECT id, name, time_zone, host_id FROM venues WHERE id = ${venueId}::uuid`;
+  return venue && (hosts === "all" || hosts.includes(venue.host_id)) ? venue : null;
 }
 
 /** Session instants of the input, in input order. */

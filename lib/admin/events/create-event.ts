@@ -4,7 +4,8 @@ import { prisma } from "@/lib/db";
 import { inTransaction } from "@/lib/db/transaction";
 import { assertAdmin, type Actor } from "../authorize";
 import { writeAudit } from "../audit";
-import { checkEventRules, readVenue, sessionInstants } from "./check-event-rules";
+import { checkEventRules, sessionInstants } from "./check-event-rules";
+import { eventHostAndVenue } from "./event-host";
 import { AdminError } from "../errors";
 import { snapshotEvent } from "./event-snapshot";
 import { mapEventWriteError } from "./map-event-write-error";
@@ -27,8 +28,7 @@ export async function createEvent(options: { actor: Actor | null; input: unknown
   const actor = await assertAdmin(options.actor);
   const { input, image } = await validateEventInput(ZCreateEvent, options.input, options.image, { imageRequired: true });
 
-  const venue = await readVenue(prisma, input.venueId);
-  if (!venue) throw new AdminError("validation_failed", "Check the highlighted fields.", { venueId: "Choose a venue" });
+  const { hostId, venue } = await eventHostAndVenue(prisma, actor, input);
   const ruleErrors = { ...unknownQuestionErrors(input, []), ...(await checkEventRules(prisma, { eventId: null, input, venue })) };
   if (Object.keys(ruleErrors).length > 0) throw new AdminError("validation_failed", "Check the highlighted fields.", ruleErrors);
 
@@ -39,7 +39,7 @@ export async function createEvent(options: { actor: Actor | null; input: unknown
       const errors = await checkEventRules(tx, { eventId: null, input, venue });
       if (Object.keys(errors).length > 0) throw new AdminError("validation_failed", "Check the highlighted fields.", errors);
       const event = await tx.event.create({
-        data: { ...eventColumns(input, venue.id), imagePath },
+        data: { ...eventColumns(input, venue.id, hostId), imagePath },
         select: { id: true, slug: true, version: true, status: true },
       });
       const typeIds = await writeEventChildren(tx, {

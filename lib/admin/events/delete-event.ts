@@ -3,6 +3,7 @@ import { revalidatePublicPages } from "@/lib/cache/public-pages";
 import { inTransaction, type Tx } from "@/lib/db/transaction";
 import { cancelUnpaidOrder, refundPaidOrder } from "@/lib/orders/transitions";
 import { assertAdmin, type Actor } from "../authorize";
+import { assertRowInScope } from "../host-scope";
 import { writeAudit } from "../audit";
 import { AdminError } from "../errors";
 import { snapshotEvent } from "./event-snapshot";
@@ -33,6 +34,7 @@ export type DeleteEventOutcome =
 export async function deleteEvent(options: { actor: Actor | null; eventId: string; input?: unknown }): Promise<DeleteEventOutcome> {
   const actor = await assertAdmin(options.actor);
   if (!isUuid(options.eventId)) throw new AdminError("not_found", "This event does not exist");
+  await assertRowInScope(actor, "event", options.eventId, "This event does not exist");
   const parsed = ZDeleteEvent.safeParse(options.input ?? {});
   if (!parsed.success) throw new AdminError("validation_failed", "Reload the page and try again.");
   const expectedVersion = parsed.data.version;

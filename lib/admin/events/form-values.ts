@@ -86,6 +86,8 @@ export type EventFormValues = {
   city: string;
   neighbourhood: string;
   venueId: string;
+  /** Whose event; "" on a new one (a member's only host, or the venue's). */
+  hostId: string;
   imagePath: string;
   imageAlt: string;
   status: "draft" | "published" | "cancelled";
@@ -118,7 +120,7 @@ export const IMAGE_RULES = {
   minHeight: 200,
 } as const;
 
-export type VenueOption = { id: string; name: string; city: string; neighbourhood: string; timeZone: string };
+export type VenueOption = { id: string; name: string; city: string; neighbourhood: string; timeZone: string; hostId: string };
 
 export function priceText(minor: number): string {
   return (minor / 100).toFixed(2);
@@ -137,6 +139,7 @@ export const EMPTY_EVENT: EventFormValues = {
   city: "",
   neighbourhood: "",
   venueId: "",
+  hostId: "",
   imagePath: "",
   imageAlt: "",
   status: "draft",

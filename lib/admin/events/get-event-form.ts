@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { toLocale } from "@/lib/i18n/locales";
 import { formatMinute } from "@/lib/time";
 import { assertAdmin, type Actor } from "../authorize";
+import { hostWhere } from "../host-scope";
 import { priceText, type EventFormValues } from "./form-values";
 import { instantToLocal } from "./session-times";
 import { isUuid } from "@/lib/ids";
@@ -12,10 +13,10 @@ import { readOptions } from "@/lib/questions/stored-question";
 
 /** The edit form's values of an event (times on the venue's clock), or null. */
 export async function getEventForm(options: { actor: Actor | null; eventId: string }): Promise<EventFormValues | null> {
-  await assertAdmin(options.actor);
+  const actor = await assertAdmin(options.actor);
   if (!isUuid(options.eventId)) return null;
-  const event = await prisma.event.findUnique({
-    where: { id: options.eventId },
+  const event = await prisma.event.findFirst({
+    where: { id: options.eventId, ...hostWhere(actor) },
     include: {
       venue: { select: { timeZone: true } },
       sessions: {
@@ -46,6 +47,7 @@ export async function getEventForm(options: { actor: Actor | null; eventId: stri
     city: event.city,
     neighbourhood: event.neighbourhood,
     venueId: event.venueId,
+    hostId: event.hostId,
     imagePath: event.imagePath,
     imageAlt: event.imageAlt,
     status: event.status,

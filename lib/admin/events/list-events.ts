@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { assertAdmin, type Actor } from "../authorize";
+import { hostSql } from "../host-scope";
 
 export type AdminEventRow = {
   id: string;
@@ -23,14 +24,15 @@ export const ADMIN_EVENTS_PAGE_SIZE = 25;
 
 /** Every event (drafts and cancelled too), most recently changed first; `q` matches the title or slug. */
 export async function listAdminEvents(options: { actor: Actor | null; q?: string; status?: string; page?: number }) {
-  await assertAdmin(options.actor);
+  const actor = await assertAdmin(options.actor);
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const q = options.q?.trim().slice(0, 100) ?? "";
   const status = ["draft", "published", "cancelled"].includes(options.status ?? "") ? options.status! : null;
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const where = Prisma.sql`
     WHERE (${q} = '' OR e.title ILIKE ${pattern} OR e.slug ILIKE ${pattern})
-      AND (${status}::event_status IS NULL OR e.status = ${status}::event_status)`;
+      AND (${status}::event_status IS NULL OR e.status = ${status}::event_status)
+      AND ${hostSql(actor, Prisma.sql`e.host_id`)}`;
   const [rows, [{ total }]] = await Promise.all([
     prisma.$queryRaw<(Omit<AdminEventRow, "venueName" | "nextStartsAt" | "updatedAt"> & { venue_name: string; next_starts_at: Date | null; updated_at: Date })[]>`
       SELECT e.id, e.slug, e.title, e.status::text AS status, e.version, v.name AS venue_name, e.city, e.updated_at,

@@ -30,8 +30,8 @@ describe("admin schemas", () => {
       category: "tour", city: "Lisbon", neighbourhood: "Alfama", venueId: "8b0e7a8e-6f0c-4c41-9a39-1f3f3d1b8f10", imageAlt: "A river",
     };
     const walking = ZCreateEvent.parse({ ...event, activityId: "95092977-5A20-4D6E-B312-8FDDABE71544", minAge: "8", maxAge: "" });
-    expect(eventColumns(walking, event.venueId)).toMatchObject({ activityId: "95092977-5a20-4d6e-b312-8fddabe71544", minAge: 8, maxAge: null });
-    expect(eventColumns(ZCreateEvent.parse({ ...event, activityId: "" }), event.venueId)).toMatchObject({ activityId: null, minAge: null });
+    expect(eventColumns(walking, event.venueId, event.venueId)).toMatchObject({ activityId: "95092977-5a20-4d6e-b312-8fddabe71544", minAge: 8, maxAge: null });
+    expect(eventColumns(ZCreateEvent.parse({ ...event, activityId: "" }), event.venueId, event.venueId)).toMatchObject({ activityId: null, minAge: null });
     const wrong = ZCreateEvent.safeParse({ ...event, activityId: "00000000-0000-0000-0000-000000000000", minAge: "12", maxAge: "10" });
     expect(fieldErrorsOf(wrong.error!.issues)).toEqual({ activityId: "Choose an activity from the list", maxAge: "At least the minimum age" });
   });

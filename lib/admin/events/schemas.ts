@@ -234,6 +234,8 @@ const ZEventFields = z.object({
   city: text("a city", 1, 80),
   neighbourhood: text("a neighbourhood", 1, 80),
   venueId: z.uuid("Choose a venue"),
+  /** Whose event (issue 30): a member of one host may leave it out; the platform admin then writes for the venue's host. */
+  hostId: z.preprocess((value) => (value === "" || value === null ? undefined : value), z.uuid("Choose the host").optional()),
   imageAlt: text("a description of the image", 3, 200),
   /** JSON clients name an image already on the site; forms upload one instead. */
   imagePath: z.preprocess((value) => (value === "" ? undefined : value), ZImagePath.optional()),
@@ -321,8 +323,9 @@ export const ZUpdateEvent = ZEventFields.extend({
 export type EventInput = z.infer<typeof ZCreateEvent>;
 
 /** The event's own columns from a validated create or edit (image and version aside). */
-export function eventColumns(input: EventInput, venueId: string) {
+export function eventColumns(input: EventInput, venueId: string, hostId: string) {
   return {
+    hostId,
     slug: input.slug,
     title: input.title,
     summary: input.summary,

@@ -4,8 +4,10 @@ import { prisma } from "@/lib/db";
 import { inTransaction, type Tx } from "@/lib/db/transaction";
 import { formatInZone } from "@/lib/time";
 import { assertAdmin, type Actor } from "../authorize";
+import { assertRowInScope } from "../host-scope";
+import { eventHostAndVenue } from "./event-host";
 import { writeAudit } from "../audit";
-import { checkEventRules, readVenue, sessionInstants, type Venue } from "./check-event-rules";
+import { checkEventRules, sessionInstants, type Venue } from "./check-event-rules";
 import type { SavedEvent } from "./create-event";
 import { AdminError } from "../errors";
 import { snapshotEvent } from "./event-snapshot";
@@ -39,17 +41,17 @@ export function versionConflictMessage(yours: number, current: number): string {
 export async function updateEvent(options: { actor: Actor | null; eventId: string; input: unknown; image?: ImageUpload | null }): Promise<SavedEvent> {
   const actor = await assertAdmin(options.actor);
   if (!isUuid(options.eventId)) throw new AdminError("not_found", "This event does not exist");
+  await assertRowInScope(actor, "event", options.eventId, "This event does not exist");
   const { input, image } = await validateEventInput(ZUpdateEvent, options.input, options.image, { imageRequired: false });
 
-  const venue = await readVenue(prisma, input.venueId);
-  if (!venue) throw new AdminError("validation_failed", CHECK_FIELDS, { venueId: "Choose a venue" });
+  const { hostId, venue } = await eventHostAndVenue(prisma, actor, input);
   // Cheap checks before the image is stored, so a refused save leaves no orphan blob.
   const early = await checkEventRules(prisma, { eventId: options.eventId, input, venue });
   if (Object.keys(early).length > 0) throw new AdminError("validation_failed", CHECK_FIELDS, early);
   const imagePath = image ? await storePreparedImage(image) : input.imagePath;
 
   try {
-    return await inTransaction((tx) => saveInTransaction(tx, { actor, eventId: options.eventId, input, venue, imagePath })).then(afterPublicChange);
+    return await inTransaction((tx) => saveInTransaction(tx, { actor, eventId: options.eventId, input, venue, hostId, imagePath })).then(afterPublicChange);
   } catch (error) {
     throw mapEventWriteError(error);
   }
@@ -57,7 +59,7 @@ export async function updateEvent(options: { actor: Actor | null; eventId: strin
 
 async function saveInTransaction(
   tx: Tx,
-  options: { actor: Actor; eventId: string; input: UpdateEventInput; venue: Venue; imagePath: string | undefined },
+  options: { actor: Actor; eventId: string; input: UpdateEventInput; venue: Venue; hostId: string; imagePath: string | undefined },
 ): Promise<SavedEvent> {
   const { actor, eventId, input, venue } = options;
   const [event] = await tx.$queryRaw<{ id: string; version: number; status: string }[]>`
@@ -130,7 +132,7 @@ async function saveInTransaction(
   const updated = await tx.event.update({
     where: { id: eventId },
     data: {
-      ...eventColumns(input, venue.id),
+      ...eventColumns(input, venue.id, options.hostId),
       ...(options.imagePath ? { imagePath: options.imagePath } : {}),
       version: { increment: 1 },
     },

@@ -1,6 +1,7 @@
 import "server-only";
 import { inTransaction } from "@/lib/db/transaction";
 import { assertAdmin, type Actor } from "../authorize";
+import { assertPlatform } from "../host-scope";
 import { writeAudit } from "../audit";
 import { AdminError } from "../errors";
 import { isUuid } from "@/lib/ids";
@@ -13,6 +14,7 @@ import { isUuid } from "@/lib/ids";
  */
 export async function discardJob(options: { actor: Actor | null; jobId: string }): Promise<void> {
   const actor = await assertAdmin(options.actor);
+  assertPlatform(actor);
   if (!isUuid(options.jobId)) throw new AdminError("not_found", "This job does not exist");
   await inTransaction(async (tx) => {
     const [job] = await tx.$queryRaw<{ id: string; status: string }[]>`SELECT id, status::text FROM jobs WHERE id = ${options.jobId}::uuid FOR UPDATE`;

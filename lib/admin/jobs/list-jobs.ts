@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { pipelineQuery } from "@/lib/analytics/analytics-sql";
 import { assertAdmin, type Actor } from "../authorize";
+import { assertPlatform } from "../host-scope";
 
 export type DeadJobRow = {
   id: string;
@@ -16,7 +17,7 @@ export type DeadJobRow = {
 
 /** Dead jobs, most recent first (jobs_status_updated_at_idx), with the order they were for. */
 export async function listDeadJobs(options: { actor: Actor | null; limit?: number }): Promise<DeadJobRow[]> {
-  await assertAdmin(options.actor);
+  assertPlatform(await assertAdmin(options.actor));
   return prisma.$queryRaw<DeadJobRow[]>`
     SELECT j.id, j.kind, j.attempts, j.last_error, j.updated_at, j.created_at, o.id AS order_id, o.reference AS order_reference
       FROM (SELECT * FROM jobs WHERE status = 'dead' ORDER BY updated_at DESC LIMIT ${Math.min(200, options.limit ?? 100)}) j
@@ -26,7 +27,7 @@ export async function listDeadJobs(options: { actor: Actor | null; limit?: numbe
 
 /** Open jobs by kind and status (and those finished in the last day), and how long the oldest due job has waited. */
 export async function getJobPipeline(options: { actor: Actor | null }) {
-  await assertAdmin(options.actor);
+  assertPlatform(await assertAdmin(options.actor));
   const rows = await pipelineQuery(prisma);
   const oldest = rows.reduce<Date | null>((found, row) => (row.oldest_due && (!found || row.oldest_due < found) ? row.oldest_due : found), null);
   return {

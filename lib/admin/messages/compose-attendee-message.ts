@@ -4,6 +4,7 @@ import { inTransaction } from "@/lib/db/transaction";
 import { fieldErrorsOf } from "@/lib/errors/field-errors";
 import { isUuid } from "@/lib/ids";
 import { assertAdmin, type Actor } from "../authorize";
+import { assertRowInScope } from "../host-scope";
 import { writeAudit } from "../audit";
 import { AdminError } from "../errors";
 import { ZAttendeeMessageInput } from "./schemas";
@@ -16,6 +17,7 @@ import { ZAttendeeMessageInput } from "./schemas";
 export async function composeAttendeeMessage(options: { actor: Actor | null; eventId: string; input: unknown }): Promise<{ id: string }> {
   const actor = await assertAdmin(options.actor);
   if (!isUuid(options.eventId)) throw new AdminError("not_found", "This event does not exist");
+  await assertRowInScope(actor, "event", options.eventId, "This event does not exist");
   const parsed = ZAttendeeMessageInput.safeParse(options.input);
   if (!parsed.success) throw new AdminError("validation_failed", "Check the highlighted fields.", fieldErrorsOf(parsed.error.issues));
   const { sessionId = null, subject, body } = parsed.data;

@@ -3,6 +3,7 @@ import { prisma, sql } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
 import { describeWhen } from "@/lib/tickets/describe-when";
 import { assertAdmin, type Actor } from "../authorize";
+import { hostWhere } from "../host-scope";
 
 export type DeliveryCounts = { pending: number; sent: number; failed: number; skipped: number };
 export type SessionChoice = { id: string; label: string };
@@ -24,10 +25,10 @@ function countsOf(rows: { status: string; count: number }[]): DeliveryCounts {
 
 /** The event's messages to attendees, newest first, each with its delivery counts; and how its reminders went. */
 export async function listAttendeeMessages(options: { actor: Actor | null; eventId: string }): Promise<EventMessages | null> {
-  await assertAdmin(options.actor);
+  const actor = await assertAdmin(options.actor);
   if (!isUuid(options.eventId)) return null;
-  const event = await prisma.event.findUnique({
-    where: { id: options.eventId },
+  const event = await prisma.event.findFirst({
+    where: { id: options.eventId, ...hostWhere(actor) },
     select: { id: true, title: true, reminderHoursBefore: true, meetingPoint: true, sessions: { orderBy: { startsAt: "asc" }, select: { id: true, startsAt: true, venue: { select: { timeZone: true } } } } },
   });
   if (!event) return null;
@@ -64,8 +65,9 @@ export type MessageDetail = { id: string; eventId: string; eventTitle: string; s
 
 /** One message with each recipient's status (failed first, then pending, then the rest by address). */
 export async function getAttendeeMessage(options: { actor: Actor | null; eventId: string; messageId: string }): Promise<MessageDetail | null> {
-  await assertAdmin(options.actor);
+  const actor = await assertAdmin(options.actor);
   if (!isUuid(options.eventId) || !isUuid(options.messageId)) return null;
+  if (!(await prisma.event.count({ where: { id: options.eventId, ...hostWhere(actor) } }))) return null;
   const message = await prisma.attendeeMessage.findFirst({
     where: { id: options.messageId, eventId: options.eventId },
     include: { recipients: { orderBy: [{ status: "asc" }, { email: "asc" }], take: 2000 } },

@@ -1,6 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { assertAdmin, type Actor } from "../authorize";
+import { hostSql } from "../host-scope";
 
 export type OrderSearchRow = {
   id: string;
@@ -21,7 +23,8 @@ export type OrderSearchRow = {
  * users_email_pattern_idx, then orders_user_id_created_at_idx.
  */
 export async function findOrders(options: { actor: Actor | null; q: string; limit?: number }): Promise<OrderSearchRow[]> {
-  await assertAdmin(options.actor);
+  const actor = await assertAdmin(options.actor);
+  const inScope = hostSql(actor, Prisma.sql`e.host_id`);
   const q = options.q.trim().slice(0, 254);
   if (q.length === 0) return [];
   const limit = Math.min(100, options.limit ?? 50);
@@ -33,8 +36,8 @@ export async function findOrders(options: { actor: Actor | null; q: string; limi
         SELECT o.id, o.reference, o.status::text AS status, o.total_minor, o.currency, o.created_at, o.paid_at, u.email, u.name, e.title AS event_title
           FROM orders o
           JOIN users u ON u.id = o.user_id
-          LEFT JOIN events e ON e.id = o.event_id
-         WHERE o.reference = ${reference}`),
+          JOIN events e ON e.id = o.event_id
+         WHERE o.reference = ${reference} AND ${inScope}`),
     );
   }
   if (!/^LT-/i.test(q)) {
@@ -46,8 +49,8 @@ export async function findOrders(options: { actor: Actor | null; q: string; limi
         SELECT o.id, o.reference, o.status::text AS status, o.total_minor, o.currency, o.created_at, o.paid_at, u.email, u.name, e.title AS event_title
           FROM users u
           JOIN orders o ON o.user_id = u.id
-          LEFT JOIN events e ON e.id = o.event_id
-         WHERE u.email LIKE ${pattern}
+          JOIN events e ON e.id = o.event_id
+         WHERE u.email LIKE ${pattern} AND ${inScope}
          ORDER BY (u.email = ${email}) DESC, o.created_at DESC
          LIMIT ${limit}`),
     );
@@ -58,11 +61,12 @@ export async function findOrders(options: { actor: Actor | null; q: string; limi
 
 /** The most recent orders, for the orders page before anything is searched. */
 export async function listRecentOrders(options: { actor: Actor | null; limit?: number }): Promise<OrderSearchRow[]> {
-  await assertAdmin(options.actor);
+  const actor = await assertAdmin(options.actor);
   return prisma.$queryRaw<OrderSearchRow[]>`
     SELECT o.id, o.reference, o.status::text AS status, o.total_minor, o.currency, o.created_at, o.paid_at, u.email, u.name, e.title AS event_title
-      FROM (SELECT * FROM orders ORDER BY created_at DESC LIMIT ${Math.min(100, options.limit ?? 20)}) o
+      FROM (SELECT o.* FROM orders o JOIN events e ON e.id = o.event_id WHERE ${hostSql(actor, Prisma.sql`e.host_id`)}
+             ORDER BY o.created_at DESC LIMIT ${Math.min(100, options.limit ?? 20)}) o
       JOIN users u ON u.id = o.user_id
-      LEFT JOIN events e ON e.id = o.event_id
+      JOIN events e ON e.id = o.event_id
      ORDER BY o.created_at DESC`;
 }

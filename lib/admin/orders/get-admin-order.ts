@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { jobKey } from "@/lib/jobs/kinds";
 import { assertAdmin, type Actor } from "../authorize";
+import { orderWhere } from "../host-scope";
 import { isUuid } from "@/lib/ids";
 import { orderQuestions, ticketQuestions } from "@/lib/questions/question";
 import { QUESTION_ORDER, QUESTION_SELECT, storedQuestion } from "@/lib/questions/stored-question";
@@ -29,10 +30,10 @@ function readAttendees(value: unknown): { ticketTypeId: string | null; name: str
  * from or as), and its delivery and refund jobs. A pending order's holders are its attendees.
  */
 export async function getAdminOrder(options: { actor: Actor | null; orderId: string }) {
-  await assertAdmin(options.actor);
+  const actor = await assertAdmin(options.actor);
   if (!isUuid(options.orderId)) return null;
-  const order = await prisma.order.findUnique({
-    where: { id: options.orderId },
+  const order = await prisma.order.findFirst({
+    where: { id: options.orderId, ...(await orderWhere(actor)) },
     include: {
       user: { select: { email: true, name: true } },
       items: {

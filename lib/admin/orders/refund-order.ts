@@ -2,6 +2,7 @@ import "server-only";
 import { inTransaction } from "@/lib/db/transaction";
 import { lockOrder, refundPaidOrder } from "@/lib/orders/transitions";
 import { assertAdmin, type Actor } from "../authorize";
+import { assertRowInScope } from "../host-scope";
 import { writeAudit } from "../audit";
 import { AdminError } from "../errors";
 import { snapshotOrder } from "./order-snapshot";
@@ -17,6 +18,7 @@ import { isUuid } from "@/lib/ids";
 export async function refundOrder(options: { actor: Actor | null; orderId: string }): Promise<{ status: "refund_required" }> {
   const actor = await assertAdmin(options.actor);
   if (!isUuid(options.orderId)) throw new AdminError("not_found", "This order does not exist");
+  await assertRowInScope(actor, "order", options.orderId, "This order does not exist");
   return inTransaction(async (tx) => {
     const status = await lockOrder(tx, options.orderId);
     if (!status) throw new AdminError("not_found", "This order does not exist");

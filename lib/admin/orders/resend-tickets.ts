@@ -3,6 +3,7 @@ import { inTransaction } from "@/lib/db/transaction";
 import { requeueJob } from "@/lib/jobs/queue";
 import { lockOrder } from "@/lib/orders/transitions";
 import { assertAdmin, type Actor } from "../authorize";
+import { assertRowInScope } from "../host-scope";
 import { writeAudit } from "../audit";
 import { AdminError } from "../errors";
 import { isUuid } from "@/lib/ids";
@@ -15,6 +16,7 @@ import { isUuid } from "@/lib/ids";
 export async function resendTickets(options: { actor: Actor | null; orderId: string }): Promise<{ status: "queued" }> {
   const actor = await assertAdmin(options.actor);
   if (!isUuid(options.orderId)) throw new AdminError("not_found", "This order does not exist");
+  await assertRowInScope(actor, "order", options.orderId, "This order does not exist");
   return inTransaction(async (tx) => {
     const status = await lockOrder(tx, options.orderId);
     if (!status) throw new AdminError("not_found", "This order does not exist");

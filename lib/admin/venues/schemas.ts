@@ -27,5 +27,35 @@ export const ZVenueAddress = z.object({
 
 export type VenueAddressInput = z.infer<typeof ZVenueAddress>;
 
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return value.includes("/") || value === "UTC";
+  } catch {
+    return false;
+  }
+}
+
+const optionalNumber = (min: number, max: number, message: string) =>
+  z.preprocess((value) => (value === "" || value === null || value === undefined ? null : Number(value)), z.number({ error: message }).min(min, message).max(max, message).nullable().default(null));
+
+/**
+ * A new venue (issue 30): its address card, plus what the catalogue needs to place its events
+ * (neighbourhood, the clock its sessions are written in) and, optionally, its position for
+ * "near me". `hostId`: whose venue (a member of one host may leave it out).
+ */
+export const ZNewVenue = ZVenueAddress.extend({
+  neighbourhood: z.string({ error: "Enter a neighbourhood" }).trim().min(1, "Enter a neighbourhood").max(80, "Use at most 80 characters"),
+  timeZone: z.string({ error: "Enter the time zone" }).trim().refine(isTimeZone, "Use a time zone like Europe/Lisbon"),
+  latitude: optionalNumber(-90, 90, "Use a latitude between -90 and 90"),
+  longitude: optionalNumber(-180, 180, "Use a longitude between -180 and 180"),
+  hostId: z.preprocess((value) => (value === "" || value === null ? undefined : value), z.uuid("Choose the host").optional()),
+}).refine((venue) => (venue.latitude === null) === (venue.longitude === null), { path: ["longitude"], message: "Give both the latitude and the longitude, or neither" });
+
+export type NewVenueInput = z.infer<typeof ZNewVenue>;
+
+/** The new-venue form's values: strings as the inputs hold them. */
+export type NewVenueFormValues = Omit<VenueFormValues, "id"> & { neighbourhood: string; timeZone: string; latitude: string; longitude: string; hostId: string };
+
 /** What the venue form shows: strings as the inputs hold them. */
 export type VenueFormValues = { id: string; name: string; address: string; postalCode: string; city: string; region: string; country: string; phone: string; url: string };

@@ -11,10 +11,10 @@ import { toVoucherView, type VoucherView } from "./voucher-view";
 /** One voucher, with the code typed (any case) or drawn; audited in the same transaction. */
 export async function createVoucher(options: { actor: Actor | null; input: unknown }): Promise<VoucherView> {
   const actor = await assertAdmin(options.actor);
-  const input = await validateVoucher(ZCreateVoucher, options.input);
+  const input = await validateVoucher(actor, ZCreateVoucher, options.input);
   try {
     return await inTransaction(async (tx) => {
-      const created = toVoucherView(await tx.voucher.create({ data: { ...voucherColumns(input), code: input.code ?? randomCode(), createdBy: actor.email } }));
+      const created = toVoucherView(await tx.voucher.create({ data: { ...voucherColumns(input), code: input.code ?? randomCode(), createdBy: actor.email, ...(input.hostId ? { hostId: input.hostId } : {}) } }));
       await writeAudit(tx, { actor, action: "voucher.create", entityType: "voucher", entityId: created.id, after: created });
       return created;
     });

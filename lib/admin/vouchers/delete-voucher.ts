@@ -2,6 +2,7 @@ import "server-only";
 import { inTransaction } from "@/lib/db/transaction";
 import { isUuid } from "@/lib/ids";
 import { assertAdmin, type Actor } from "../authorize";
+import { assertRowInScope } from "../host-scope";
 import { writeAudit } from "../audit";
 import { AdminError } from "../errors";
 import { toVoucherView } from "./voucher-view";
@@ -14,6 +15,7 @@ import { toVoucherView } from "./voucher-view";
 export async function deleteVoucher(options: { actor: Actor | null; voucherId: string }): Promise<void> {
   const actor = await assertAdmin(options.actor);
   if (!isUuid(options.voucherId)) throw new AdminError("not_found", "This voucher no longer exists.");
+  await assertRowInScope(actor, "voucher", options.voucherId, "This voucher no longer exists.");
   await inTransaction(async (tx) => {
     const [locked] = await tx.$queryRaw<{ code: string; uses: number; orders: number }[]>`
       SELECT v.code, v.uses, (SELECT count(*)::int FROM orders o WHERE o.voucher_id = v.id) AS orders

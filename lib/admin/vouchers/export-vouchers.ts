@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { toCsv } from "@/lib/analytics/csv";
 import { assertAdmin, type Actor } from "../authorize";
 import { AdminError } from "../errors";
+import { hostWhere } from "../host-scope";
 import { toVoucherView } from "./voucher-view";
 
 const iso = (instant: Date | null) => instant?.toISOString() ?? "";
@@ -12,10 +13,10 @@ const iso = (instant: Date | null) => instant?.toISOString() ?? "";
  * a note starting with "=" stays text in a spreadsheet.
  */
 export async function exportVouchersCsv(options: { actor: Actor | null; tag: unknown }): Promise<{ filename: string; csv: string }> {
-  await assertAdmin(options.actor);
+  const actor = await assertAdmin(options.actor);
   const tag = typeof options.tag === "string" ? options.tag.trim() : "";
   if (!tag) throw new AdminError("validation_failed", "Choose the batch to export.", { tag: "Choose the batch (tag) to export" });
-  const rows = (await prisma.voucher.findMany({ where: { tag }, orderBy: { code: "asc" } })).map(toVoucherView);
+  const rows = (await prisma.voucher.findMany({ where: { tag, ...hostWhere(actor) }, orderBy: { code: "asc" } })).map(toVoucherView);
   if (rows.length === 0) throw new AdminError("not_found", `No voucher has the tag “${tag}”.`);
   const csv = toCsv([
     ["code", "kind", "value", "currency", "max_uses", "uses", "max_per_buyer", "valid_from", "valid_until", "reveals_hidden", "tag", "note"],

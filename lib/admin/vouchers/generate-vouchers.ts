@@ -16,7 +16,7 @@ export type GeneratedVouchers = { tag: string; count: number; codes: string[] };
  */
 export async function generateVouchers(options: { actor: Actor | null; input: unknown }): Promise<GeneratedVouchers> {
   const actor = await assertAdmin(options.actor);
-  const input = await validateVoucher(ZGenerateVouchers, options.input);
+  const input = await validateVoucher(actor, ZGenerateVouchers, options.input);
   const columns = voucherColumns(input);
   return inTransaction(async (tx) => {
     const codes: string[] = [];
@@ -24,10 +24,10 @@ export async function generateVouchers(options: { actor: Actor | null; input: un
       if (round === 8) throw new Error("generateVouchers: could not draw unused codes");
       const drawn = randomCodes(input.count - codes.length, input.prefix, new Set(codes));
       const inserted = await tx.$queryRaw<{ code: string }[]>`
-        INSERT INTO vouchers (code, kind, value, currency, max_uses, max_per_buyer, valid_from, valid_until, event_ids, ticket_type_ids, reveals_hidden, tag, note, created_by)
+        INSERT INTO vouchers (code, kind, value, currency, max_uses, max_per_buyer, valid_from, valid_until, event_ids, ticket_type_ids, reveals_hidden, tag, note, created_by, host_id)
         SELECT drawn.code, ${columns.kind}::voucher_kind, ${columns.value}, ${columns.currency}, ${columns.maxUses}, ${columns.maxPerBuyer}::int,
                ${columns.validFrom}::timestamptz, ${columns.validUntil}::timestamptz, ${columns.eventIds}::uuid[], ${columns.ticketTypeIds}::uuid[],
-               ${columns.revealsHidden}, ${columns.tag}, ${columns.note}, ${actor.email}
+               ${columns.revealsHidden}, ${columns.tag}, ${columns.note}, ${actor.email}, COALESCE(${input.hostId}::uuid, platform_host_id())
           FROM unnest(${drawn}::text[]) AS drawn(code)
         ON CONFLICT (code) DO NOTHING
         RETURNING code`;

@@ -1,7 +1,9 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { assertAdmin, type Actor } from "../authorize";
+import { hostSql, hostWhere } from "../host-scope";
 import { ZVoucherFilter } from "./schemas";
 import { toVoucherView, type VoucherView } from "./voucher-view";
 
@@ -27,20 +29,21 @@ export type VoucherList = {
  * by event (those that name it, or one of its ticket types).
  */
 export async function listVouchers(options: { actor: Actor | null; query?: { tag?: unknown; event?: unknown; page?: unknown } }): Promise<VoucherList> {
-  await assertAdmin(options.actor);
+  const actor = await assertAdmin(options.actor);
   const filter = ZVoucherFilter.parse({ tag: options.query?.tag, event: options.query?.event });
   const page = Math.max(1, Math.min(10_000, Number.parseInt(String(options.query?.page ?? "1"), 10) || 1));
   const typeIds = filter.event
     ? (await prisma.ticketType.findMany({ where: { session: { eventId: filter.event } }, select: { id: true } })).map((type) => type.id)
     : [];
   const where = {
+    ...hostWhere(actor),
     ...(filter.tag !== undefined && filter.tag !== "" ? { tag: filter.tag } : {}),
     ...(filter.event ? { OR: [{ eventIds: { has: filter.event } }, { ticketTypeIds: { hasSome: typeIds } }] } : {}),
   };
   const [rows, total, tags] = await Promise.all([
     prisma.voucher.findMany({ where, orderBy: [{ createdAt: "desc" }, { code: "asc" }], skip: (page - 1) * VOUCHERS_PER_PAGE, take: VOUCHERS_PER_PAGE }),
     prisma.voucher.count({ where }),
-    prisma.$queryRaw<{ tag: string; count: number }[]>`SELECT tag, count(*)::int AS count FROM vouchers WHERE tag <> '' GROUP BY tag ORDER BY tag`,
+    prisma.$queryRaw<{ tag: string; count: number }[]>`SELECT tag, count(*)::int AS count FROM vouchers WHERE tag <> '' AND ${hostSql(actor, Prisma.sql`host_id`)} GROUP BY tag ORDER BY tag`,
   ]);
   const vouchers = rows.map(toVoucherView);
   const names = await scopeNames(vouchers);

@@ -5,6 +5,7 @@ import { isUuid } from "@/lib/ids";
 import { assertAdmin, type Actor } from "../authorize";
 import { writeAudit } from "../audit";
 import { AdminError } from "../errors";
+import { hostWhere } from "../host-scope";
 import { ZUpdateVoucher } from "./schemas";
 import { CHECK_FIELDS, isCodeTaken, validateVoucher, voucherColumns } from "./validate-voucher";
 import { toVoucherView, voucherFormValues, type VoucherView } from "./voucher-view";
@@ -20,11 +21,11 @@ const GONE = "This voucher no longer exists.";
  */
 export async function updateVoucher(options: { actor: Actor | null; voucherId: string; input: unknown; mode?: "merge" | "replace" }): Promise<VoucherView> {
   const actor = await assertAdmin(options.actor);
-  const stored = isUuid(options.voucherId) ? await prisma.voucher.findUnique({ where: { id: options.voucherId } }) : null;
+  const stored = isUuid(options.voucherId) ? await prisma.voucher.findFirst({ where: { id: options.voucherId, ...hostWhere(actor) } }) : null;
   if (!stored) throw new AdminError("not_found", GONE);
   const body = options.input !== null && typeof options.input === "object" && !Array.isArray(options.input) ? options.input : {};
   const raw = options.mode === "replace" ? body : { ...voucherFormValues(toVoucherView(stored)), ...body };
-  const input = await validateVoucher(ZUpdateVoucher, raw);
+  const input = await validateVoucher(actor, ZUpdateVoucher, raw);
   try {
     return await inTransaction(async (tx) => {
       const [locked] = await tx.$queryRaw<{ uses: number }[]>`SELECT uses FROM vouchers WHERE id = ${stored.id}::uuid FOR UPDATE`;
@@ -33,7 +34,7 @@ export async function updateVoucher(options: { actor: Actor | null; voucherId: s
         throw new AdminError("validation_failed", CHECK_FIELDS, { maxUses: `${locked.uses} ${locked.uses === 1 ? "place has" : "places have"} used it already: the limit can't go below ${locked.uses}` });
       }
       const before = toVoucherView(await tx.voucher.findUniqueOrThrow({ where: { id: stored.id } }));
-      const after = toVoucherView(await tx.voucher.update({ where: { id: stored.id }, data: { ...voucherColumns(input), code: input.code } }));
+      const after = toVoucherView(await tx.voucher.update({ where: { id: stored.id }, data: { ...voucherColumns(input), code: input.code, hostId: input.hostId ?? stored.hostId } }));
       await writeAudit(tx, { actor, action: "voucher.update", entityType: "voucher", entityId: stored.id, before, after });
       return after;
     });

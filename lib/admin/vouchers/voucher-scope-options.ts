@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { assertAdmin, type Actor } from "../authorize";
+import { hostWhere } from "../host-scope";
 
 export type ScopeEvent = { id: string; title: string; types: { id: string; name: string; when: Date; hidden: boolean; priceMinor: number; currency: string }[] };
 
@@ -9,11 +10,12 @@ export type ScopeEvent = { id: string; title: string; types: { id: string; name:
  * (and any named by `keep`, the voucher's own), with their ticket types, soonest first.
  */
 export async function listVoucherScopeOptions(options: { actor: Actor | null; keep?: { eventIds: string[]; ticketTypeIds: string[] } }): Promise<ScopeEvent[]> {
-  await assertAdmin(options.actor);
+  const actor = await assertAdmin(options.actor);
   const keepEvents = options.keep?.eventIds ?? [];
   const keepTypes = options.keep?.ticketTypeIds ?? [];
   const events = await prisma.event.findMany({
     where: {
+      ...hostWhere(actor),
       OR: [
         { status: { not: "cancelled" }, sessions: { some: { cancelled: false, endsAt: { gt: new Date() } } } },
         { id: { in: keepEvents } },

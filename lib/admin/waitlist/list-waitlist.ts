@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
 import { assertAdmin, type Actor } from "../authorize";
+import { isRowInScope } from "../host-scope";
 
 // The admin's view of an event's waiting lists (issue 29.3): per ticket type, its places and
 // every live or ended entry in line order, with where a waiting one stands.
@@ -21,8 +22,9 @@ export type WaitlistType = { id: string; name: string; sessionStartsAt: Date; ca
 export type EventWaitlist = { eventId: string; title: string; types: WaitlistType[] };
 
 export async function listEventWaitlist(options: { actor: Actor | null; eventId: string }): Promise<EventWaitlist | null> {
-  await assertAdmin(options.actor);
-  if (!isUuid(options.eventId)) return null;
+  const actor = await assertAdmin(options.actor);
+  // Another host's event is as missing as one that does not exist (docs/decisions/0019).
+  if (!isUuid(options.eventId) || !(await isRowInScope(actor, "event", options.eventId))) return null;
   const [event] = await sql<{ id: string; title: string }>`SELECT id, title FROM events WHERE id = ${options.eventId}::uuid`;
   if (!event) return null;
   const types = await sql<Omit<WaitlistType, "entries">>`

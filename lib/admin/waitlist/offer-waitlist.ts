@@ -4,6 +4,7 @@ import { isUuid } from "@/lib/ids";
 import { writeAudit } from "../audit";
 import { assertAdmin, type Actor } from "../authorize";
 import { AdminError } from "../errors";
+import { assertRowInScope } from "../host-scope";
 
 // An admin's hand on the waiting list (issue 29.3), each audited on the event in the same
 // transaction: offer a type's free places down the line now (after raising its capacity, say,
@@ -18,6 +19,7 @@ export async function offerFreePlacesNow(options: { actor: Actor | null; ticketT
     const [type] = await tx.$queryRaw<{ event_id: string }[]>`
       SELECT s.event_id FROM ticket_types tt JOIN event_sessions s ON s.id = tt.session_id WHERE tt.id = ${options.ticketTypeId}::uuid FOR UPDATE OF tt`;
     if (!type) throw new AdminError("not_found", "No such ticket type");
+    await assertRowInScope(actor, "event", type.event_id, "No such ticket type");
     const [{ made }] = await tx.$queryRaw<{ made: number }[]>`SELECT waitlist_offer_freed(${options.ticketTypeId}::uuid) AS made`;
     await writeAudit(tx, { actor, action: "waitlist.offer_free_places", entityType: "event", entityId: type.event_id, after: { ticketTypeId: options.ticketTypeId, offers: made } });
     return made;
@@ -31,6 +33,9 @@ export async function offerToEntry(options: { actor: Actor | null; entryId: stri
   const actor = await assertAdmin(options.actor);
   if (!isUuid(options.entryId)) throw new AdminError("not_found", "No such entry");
   await inTransaction(async (tx) => {
+    const [owner] = await tx.$queryRaw<{ event_id: string }[]>`SELECT event_id FROM waitlist_entries WHERE id = ${options.entryId}::uuid`;
+    if (!owner) throw new AdminError("not_found", "No such entry");
+    await assertRowInScope(actor, "event", owner.event_id, "No such entry");
     const [{ result }] = await tx.$queryRaw<{ result: HandAnswer }[]>`SELECT waitlist_offer_by_hand(${options.entryId}::uuid) AS result`;
     if (!result.ok) {
       if (result.code === "not_found") throw new AdminError("not_found", "No such entry");

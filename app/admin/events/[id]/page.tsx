@@ -9,6 +9,7 @@ import { getEventForm } from "@/lib/admin/events/get-event-form";
 import { listAuditLog } from "@/lib/admin/list-audit-log";
 import { listVenues } from "@/lib/admin/events/list-venues";
 import { requireAdminActor } from "@/lib/admin/require-admin";
+import { listOwnHosts } from "@/lib/hosts/list-own-hosts";
 import { firstParam, type PageSearchParams } from "@/lib/search-params";
 import { deleteEventAction, updateEventAction } from "../actions";
 
@@ -25,7 +26,7 @@ export default async function EditEventPage({ params, searchParams }: { params: 
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const values = await getEventForm({ actor, eventId: id });
   if (!values) notFound();
-  const [venues, history] = await Promise.all([listVenues({ actor }), listAuditLog({ actor, entityType: "event", entityId: id, limit: 10 })]);
+  const [venues, hosts, history] = await Promise.all([listVenues({ actor }), listOwnHosts(actor), listAuditLog({ actor, entityType: "event", entityId: id, limit: 10 })]);
   const noticeKey = firstParam(query.notice) ?? "";
   const refundsParam = firstParam(query.refunds);
   const refunds = refundsParam === undefined ? null : Number(refundsParam);
@@ -52,7 +53,7 @@ export default async function EditEventPage({ params, searchParams }: { params: 
       {values.status === "cancelled" ? (
         <p className="rounded-lg bg-stone-100 p-4">This event was cancelled. It can no longer be edited; its orders are listed under Orders.</p>
       ) : (
-        <EventForm action={updateEventAction.bind(null, id)} initial={values} venues={venues} submitLabel="Save changes" />
+        <EventForm action={updateEventAction.bind(null, id)} initial={values} venues={venues} hosts={hosts} submitLabel="Save changes" />
       )}
 
       <section aria-labelledby="delete-heading" className="flex flex-col gap-3 rounded-2xl border border-red-200 bg-white p-4 sm:p-6">

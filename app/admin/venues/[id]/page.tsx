@@ -18,7 +18,7 @@ export default async function EditVenuePage({ params, searchParams }: { params: 
     <div className="flex flex-col gap-4">
       <Link href="/admin/venues" className="text-sm font-medium text-brand-700 underline">All venues</Link>
       <h1 className="text-2xl font-bold tracking-tight">{values.name}</h1>
-      {query.notice === "saved" ? <p role="status" className="rounded-lg bg-green-50 px-3 py-2 text-sm text-green-900">Changes saved.</p> : null}
+      {query.notice === "saved" || query.notice === "created" ? <p role="status" className="rounded-lg bg-green-50 px-3 py-2 text-sm text-green-900">{query.notice === "created" ? "Venue added." : "Changes saved."}</p> : null}
       <VenueForm action={updateVenueAction.bind(null, id)} initial={values} />
     </div>
   );

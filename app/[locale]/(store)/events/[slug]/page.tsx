@@ -17,6 +17,7 @@ import { eventJsonLd } from "@/lib/catalog/json-ld";
 import { summarizeEvent } from "@/lib/catalog/summarize-event";
 import { alternatesFor } from "@/lib/i18n/alternates";
 import type { Locale } from "@/lib/i18n/locales";
+import { Link } from "@/lib/i18n/navigation";
 import { localePath } from "@/lib/i18n/paths";
 import { formatMoney } from "@/lib/money";
 import { firstParam, type PageSearchParams } from "@/lib/search-params";
@@ -47,7 +48,7 @@ export default async function EventPage({ params, searchParams }: Props) {
   const [{ slug, locale }, query, user, t, tCategory] = await Promise.all([params, searchParams, currentUser(), getTranslations("event"), getTranslations("categories")]);
   const event = await getPublicEventBySlug(slug, { locale, lagTolerant: true });
   if (!event) notFound();
-  const tLanguage = await getTranslations("languages");
+  const [tLanguage, tHosts] = await Promise.all([getTranslations("languages"), getTranslations("hosts")]);
   // Texts in another language than the page's are marked with it (screen readers switch voice).
   const textLang = event.language === locale ? undefined : event.language;
 
@@ -96,6 +97,12 @@ export default async function EventPage({ params, searchParams }: Props) {
             <div>
               <dt className="sr-only">{t("where")}</dt>
               <dd className="text-stone-800">{event.venue.name} · {event.venue.neighbourhood}</dd>
+            </div>
+            <div>
+              <dt className="sr-only">{tHosts("host")}</dt>
+              <dd className="text-stone-800">
+                <Link href={`/hosts/${event.host.slug}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline" data-testid="hosted-by">{tHosts("hostedBy", { host: event.host.name })}</Link>
+              </dd>
             </div>
             {priceFrom ? (
               <div>

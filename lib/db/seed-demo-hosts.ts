@@ -1,0 +1,87 @@
+// The demo's local hosts (issue 30): three hosts besides the platform's own "Local Tickets",
+// each running the venues of one city and their events, with logins for their members. One
+// is not yet connected to Stripe (item 2 of the issue will read `stripe`; nothing does yet).
+// London stays with the platform's host. No server-only imports: scripts and tests use it.
+import type { Locale } from "../i18n/locales";
+
+export type DemoHost = {
+  slug: string;
+  name: string;
+  city: string;
+  story: string;
+  photoPath: string;
+  translations: Partial<Record<Locale, { name?: string; story?: string }>>;
+  /** Whether its (future) Stripe Connect account is ready: the demo shows one host that is not. */
+  stripe: "connected" | "not connected";
+};
+
+export const DEMO_HOSTS: readonly DemoHost[] = [
+  {
+    slug: "alfama-nights",
+    name: "Alfama Nights",
+    city: "Lisbon",
+    story: "Three friends who grew up between the fado houses of Alfama. We book the singers we love, cook for the long tables and walk you home through the old town.",
+    photoPath: "/images/events/fado-a-noite-alfama.webp",
+    translations: {
+      pt: { name: "Noites de Alfama", story: "Três amigos que cresceram entre as casas de fado de Alfama. Convidamos os fadistas de quem gostamos, cozinhamos para as mesas compridas e acompanhamos-te a casa pelo bairro antigo." },
+      es: { name: "Noches de Alfama", story: "Tres amigos que crecieron entre las casas de fado de Alfama. Invitamos a los cantantes que nos gustan, cocinamos para las mesas largas y te acompañamos a casa por el barrio viejo." },
+      ca: { name: "Nits d’Alfama", story: "Tres amics que van créixer entre les cases de fado d’Alfama. Convidem els cantants que ens agraden, cuinem per a les taules llargues i t’acompanyem a casa pel barri vell." },
+      de: { name: "Alfama-Nächte", story: "Drei Freunde, die zwischen den Fadohäusern der Alfama aufgewachsen sind. Wir holen die Sängerinnen, die wir lieben, kochen für die langen Tische und bringen dich durch die Altstadt nach Hause." },
+    },
+    stripe: "connected",
+  },
+  {
+    slug: "gracia-collective",
+    name: "Col·lectiu Gràcia",
+    city: "Barcelona",
+    story: "A neighbourhood collective running a small hall, an open kitchen and a warehouse in Poblenou: concerts, cooking classes and the odd festival.",
+    photoPath: "/images/events/flamenco-de-gracia.webp",
+    translations: {
+      en: { name: "Gràcia Collective" },
+      pt: { name: "Coletivo Gràcia", story: "Um coletivo de bairro com uma sala pequena, uma cozinha aberta e um armazém no Poblenou: concertos, aulas de cozinha e um festival de vez em quando." },
+      es: { name: "Colectivo Gràcia", story: "Un colectivo de barrio con una sala pequeña, una cocina abierta y una nave en el Poblenou: conciertos, clases de cocina y algún festival." },
+      ca: { story: "Un col·lectiu de barri amb una sala petita, una cuina oberta i una nau al Poblenou: concerts, classes de cuina i algun festival." },
+      de: { name: "Kollektiv Gràcia", story: "Ein Nachbarschaftskollektiv mit einem kleinen Saal, einer offenen Küche und einer Halle in Poblenou: Konzerte, Kochkurse und ab und zu ein Festival." },
+    },
+    stripe: "connected",
+  },
+  {
+    slug: "kreuzberg-makers",
+    name: "Kreuzberg Makers",
+    city: "Berlin",
+    story: "Potters, dancers and musicians from Kreuzberg and Friedrichshain who open their studios and stages to anyone curious.",
+    photoPath: "/images/events/pottery-wheel-hour.webp",
+    translations: {
+      pt: { story: "Oleiros, bailarinos e músicos de Kreuzberg e Friedrichshain que abrem os seus ateliês e palcos a quem tiver curiosidade." },
+      es: { story: "Ceramistas, bailarines y músicos de Kreuzberg y Friedrichshain que abren sus talleres y escenarios a cualquier curioso." },
+      ca: { story: "Ceramistes, ballarins i músics de Kreuzberg i Friedrichshain que obren els tallers i els escenaris a qualsevol curiós." },
+      de: { name: "Kreuzberger Macher:innen", story: "Töpfer:innen, Tänzer:innen und Musiker:innen aus Kreuzberg und Friedrichshain, die ihre Werkstätten und Bühnen für alle Neugierigen öffnen." },
+    },
+    stripe: "not connected",
+  },
+];
+
+/** The members' logins: an owner and a door person at Alfama Nights, a manager of each other host. */
+export const DEMO_HOST_LOGINS: ReadonlyArray<{ email: string; password: string; name: string; host: string; hostRole: "owner" | "manager" | "door" }> = [
+  { email: "owner@alfama-nights.example", password: "host-password", name: "Inês Owner", host: "alfama-nights", hostRole: "owner" },
+  { email: "door@alfama-nights.example", password: "host-password", name: "Rui Door", host: "alfama-nights", hostRole: "door" },
+  { email: "manager@gracia-collective.example", password: "host-password", name: "Marta Manager", host: "gracia-collective", hostRole: "manager" },
+  { email: "manager@kreuzberg-makers.example", password: "host-password", name: "Jonas Manager", host: "kreuzberg-makers", hostRole: "manager" },
+];
+
+/** Which demo host runs a city's venues (null: the platform's own host). */
+export function demoHostOfCity(city: string): DemoHost | null {
+  return DEMO_HOSTS.find((host) => host.city === city) ?? null;
+}
+
+/** One line per demo login for `npm run dev` and `npm run db:seed`. */
+export function demoLoginLines(logins: ReadonlyArray<{ email: string; password: string; role: string }>): string[] {
+  const hostName = (slug: string) => DEMO_HOSTS.find((host) => host.slug === slug)!;
+  return [
+    ...logins.map((login) => `${login.role.padEnd(8)} ${login.email} / ${login.password}`),
+    ...DEMO_HOST_LOGINS.map((login) => {
+      const host = hostName(login.host);
+      return `${login.hostRole.padEnd(8)} ${login.email} / ${login.password}  (${host.name}${host.stripe === "connected" ? "" : ", not yet connected to Stripe"})`;
+    }),
+  ];
+}
