@@ -1,8 +1,6 @@
-import { orderApiViewer } from "@/lib/auth/api-caller";
-import { callerMayWrite } from "@/lib/auth/api-tokens";
-import { ZCancelAnswer, ZCancelRequest, ZOrderAccessQuery } from "@/lib/api/schemas";
-import { jsonResponse, readJsonBody, readQuery } from "@/lib/http/json";
-import { problemResponse } from "@/lib/http/problem";
+import { orderApiChanger } from "@/lib/api/order-changer";
+import { ZCancelAnswer, ZCancelRequest } from "@/lib/api/schemas";
+import { jsonResponse, readJsonBody } from "@/lib/http/json";
 import { withApiErrors } from "@/lib/http/with-api-errors";
 import { cancelOrder } from "@/lib/orders/cancel-order";
 import type { z } from "zod";
@@ -17,16 +15,11 @@ type Context = { params: Promise<{ id: string }> };
  */
 export const POST = withApiErrors("cancel_order", async (request: Request, { params }: Context) => {
   const { id } = await params;
-  const query = readQuery(request, ZOrderAccessQuery);
-  if (!query.ok) return query.response;
-  const who = await orderApiViewer(request, query.data.access);
+  const who = await orderApiChanger(request, "cancel orders");
   if (!who.ok) return who.response;
-  if (query.data.access === undefined && who.caller && !(await callerMayWrite(who.caller))) {
-    return problemResponse("forbidden", { detail: "This API token is read-only: create one with the write scope to cancel orders." });
-  }
   const body = await readJsonBody(request, ZCancelRequest);
   if (!body.ok) return body.response;
-  const cancelled = await cancelOrder({ orderId: id, ticketIds: body.data.tickets ?? null, viewer: who.caller?.user ?? null, accessToken: query.data.access });
+  const cancelled = await cancelOrder({ orderId: id, ticketIds: body.data.tickets ?? null, viewer: who.viewer, accessToken: who.access });
   const answer: z.input<typeof ZCancelAnswer> = { status: cancelled.status as z.input<typeof ZCancelAnswer>["status"], cancelled: cancelled.cancelled, refundMinor: cancelled.refundMinor, feeMinor: cancelled.feeMinor };
   return jsonResponse(answer);
 });
