@@ -6,6 +6,7 @@ import { sql, prisma } from "@/lib/db";
 import { createEvent } from "@/lib/admin/events/create-event";
 import { accountBuyer } from "@/lib/orders/buyer";
 import { reserveTickets } from "@/lib/orders/reserve-tickets";
+import { confirmOrderPayment, markOrderRefunded, refundPaidOrder } from "@/lib/orders/transitions";
 import { forgetSaleRules } from "@/lib/orders/sale-rules";
 import { createActor, eventInput } from "@/tests/admin-fixtures";
 import { createTestUser } from "@/tests/fixtures";
@@ -77,5 +78,24 @@ describe("the platform's fee for a host", () => {
     const host = await createHost();
     const manager = await createMember(host.id, "manager");
     await expect(setHostFee({ actor: manager, hostId: host.id, input: { feePercentBp: "0", feeFixedMinor: "0" } })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("the local test provider", () => {
+  it("simulates the split: a connected host's payment and refund are booked with the fee, as Stripe would", async () => {
+    const host = await createHost();
+    await prisma.host.update({ where: { id: host.id }, data: { feePercentBp: 1000, feeFixedMinor: 0 } });
+    const { ticketType } = await createHostEvent(host.id);
+    const buyer = await createTestUser();
+    const order = await reserveTickets({ buyer: accountBuyer(buyer.id), input: { items: [{ ticketTypeId: ticketType.id, quantity: 2 }] } });
+    await confirmOrderPayment({ orderId: order.id, provider: "local", paymentRef: "local_test" });
+    expect(await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ payoutAccount: host.stripeAccountId, platformFeeMinor: 300 });
+    await refundPaidOrder(order.id);
+    const [refund] = await prisma.refund.findMany({ where: { orderId: order.id } });
+    await markOrderRefunded(order.id, refund.id);
+    await markOrderRefunded(order.id, refund.id); // the job again: booked once
+    const ledger = await prisma.ledgerEntry.findMany({ where: { orderId: order.id } });
+    expect(Object.fromEntries(ledger.map((entry) => [entry.kind, entry.amountMinor]))).toEqual({ payment: 3000, fee: -300, refund: -3000, fee_refund: 300 });
+    expect(ledger).toHaveLength(4);
   });
 });
