@@ -9,7 +9,7 @@ import { payoutsPath, startHostOnboarding } from "@/lib/payouts/host-account";
 import { setHostFee } from "@/lib/payouts/host-fee";
 
 /** The host's owner or manager connects (or finishes) its Stripe account: off to Stripe's onboarding. */
-export async function connectHostAction(hostId: string, _previous: ActionState): Promise<ActionState> {
+export async function connectHostAction(hostId: string): Promise<ActionState> {
   const actor = await requireAdminActor();
   let url: string;
   try {
