@@ -7,8 +7,13 @@ import { createTestUser } from "@/tests/fixtures";
 
 const unique = () => randomUUID().slice(0, 8);
 
-export async function createHost(options: { name?: string; city?: string; story?: string; translations?: Record<string, { name?: string; story?: string }> } = {}) {
+/**
+ * A host. `connected` (the default): a Stripe account that may take charges, so its events can
+ * be sold (docs/decisions/0020); false: none yet.
+ */
+export async function createHost(options: { name?: string; city?: string; story?: string; translations?: Record<string, { name?: string; story?: string }>; connected?: boolean } = {}) {
   const suffix = unique();
+  const connected = options.connected ?? true;
   return prisma.host.create({
     data: {
       slug: `host-${suffix}`,
@@ -16,6 +21,7 @@ export async function createHost(options: { name?: string; city?: string; story?
       story: options.story ?? "We run small walks and evenings in our neighbourhood.",
       city: options.city ?? "Lisbon",
       translations: options.translations ?? {},
+      ...(connected ? { stripeAccountId: `acct_test_${randomUUID().replaceAll("-", "")}`, chargesEnabled: true, detailsSubmitted: true, payoutsEnabled: true } : {}),
     },
   });
 }

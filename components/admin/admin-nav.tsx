@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/admin/orders", label: "Orders" },
   { href: "/admin/vouchers", label: "Vouchers" },
   { href: "/admin/check-in", label: "Check-in" },
+  { href: "/admin/payouts", label: "Payouts" },
   { href: "/admin/jobs", label: "Jobs", platform: true },
   { href: "/admin/audit", label: "Audit log", platform: true },
 ];

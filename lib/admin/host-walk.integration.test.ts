@@ -82,6 +82,7 @@ async function snapshot() {
     order: await prisma.order.findUnique({ where: { id: b.order.id }, select: { status: true } }),
     voucher: await prisma.voucher.findUnique({ where: { id: b.voucher.id } }),
     job: await prisma.job.findUnique({ where: { id: b.job.id }, select: { status: true, attempts: true } }),
+    host: await prisma.host.findUnique({ where: { id: b.hostB.id } }),
   };
 }
 
@@ -92,7 +93,7 @@ function idFor(segments: string[], index: number): string {
   if (name === "sessionId") return other.b.session.id;
   if (name === "messageId") return other.message.id;
   if (name === "id") {
-    const byParent: Record<string, string> = { events: other.b.event.id, edit: other.b.event.id, delete: other.b.event.id, orders: other.order.id, venues: other.b.venue.id, vouchers: other.voucher.id, sessions: other.b.session.id };
+    const byParent: Record<string, string> = { events: other.b.event.id, edit: other.b.event.id, delete: other.b.event.id, orders: other.order.id, venues: other.b.venue.id, vouchers: other.voucher.id, sessions: other.b.session.id, payouts: other.hostB.id };
     if (byParent[parent]) return byParent[parent];
   }
   throw new Error(`Map the parameter ${segments[index]} after ${parent} in host-walk.integration.test.ts`);
@@ -119,7 +120,7 @@ function everyField(): Record<string, string> {
  * asked for (`?event=`), which is not a row; a leaked row still shows its title or name.
  */
 function markers(): string[] {
-  return [other.b.event.title, other.b.venue.name, other.order.id, other.voucher.code, other.message.subject, other.job.id, other.grant.id, other.bMember.email, other.entry.email];
+  return [other.b.event.title, other.b.venue.name, other.order.id, other.voucher.code, other.message.subject, other.job.id, other.grant.id, other.bMember.email, other.entry.email, other.hostB.stripeAccountId!];
 }
 
 function expectNoMarker(value: unknown, where: string) {
@@ -164,7 +165,7 @@ describe("a host's member walking the admin area with another host's ids", () =>
     session.user = member;
     const ids: Record<string, string> = {
       eventId: other.b.event.id, orderId: other.order.id, voucherId: other.voucher.id, venueId: other.b.venue.id, grantId: other.grant.id, checkInId: other.checkIn.id, jobId: other.job.id,
-      ticketTypeId: other.b.ticketType.id, entryId: other.entry.id,
+      ticketTypeId: other.b.ticketType.id, entryId: other.entry.id, hostId: other.hostB.id,
     };
     let walked = 0;
     for (const file of actionFiles) {

@@ -1,7 +1,9 @@
 // The demo's local hosts (issue 30): three hosts besides the platform's own "Local Tickets",
-// each running the venues of one city and their events, with logins for their members. One
-// is not yet connected to Stripe (item 2 of the issue will read `stripe`; nothing does yet).
-// London stays with the platform's host. No server-only imports: scripts and tests use it.
+// each running venues of one city and their events, with logins for their members. Two are
+// connected to Stripe (demo account ids that may take charges: the local test provider books
+// their payments, fees and refunds in the ledger as Stripe would); one is not yet, so its events
+// cannot go on sale and its admin pages say why (docs/decisions/0020). London, and Berlin's
+// Café Müller and Spreehalle, stay with the platform's host. No server-only imports: scripts and tests use it.
 import type { Locale } from "../i18n/locales";
 
 export type DemoHost = {
@@ -11,8 +13,12 @@ export type DemoHost = {
   story: string;
   photoPath: string;
   translations: Partial<Record<Locale, { name?: string; story?: string }>>;
-  /** Whether its (future) Stripe Connect account is ready: the demo shows one host that is not. */
+  /** Whether its Stripe Connect account is ready: the demo shows one host that is not. */
   stripe: "connected" | "not connected";
+  /** The neighbourhoods of its city whose venues it runs (none: all of the city's). */
+  neighbourhoods?: readonly string[];
+  /** The platform's fee for it, when not the platform's figure. */
+  fee?: { percentBp: number; fixedMinor: number };
 };
 
 export const DEMO_HOSTS: readonly DemoHost[] = [
@@ -44,6 +50,7 @@ export const DEMO_HOSTS: readonly DemoHost[] = [
       de: { name: "Kollektiv Gràcia", story: "Ein Nachbarschaftskollektiv mit einem kleinen Saal, einer offenen Küche und einer Halle in Poblenou: Konzerte, Kochkurse und ab und zu ein Festival." },
     },
     stripe: "connected",
+    fee: { percentBp: 300, fixedMinor: 20 },
   },
   {
     slug: "kreuzberg-makers",
@@ -58,6 +65,8 @@ export const DEMO_HOSTS: readonly DemoHost[] = [
       de: { name: "Kreuzberger Macher:innen", story: "Töpfer:innen, Tänzer:innen und Musiker:innen aus Kreuzberg und Friedrichshain, die ihre Werkstätten und Bühnen für alle Neugierigen öffnen." },
     },
     stripe: "not connected",
+    // The potters' studio by the canal; the city's other venues stay the platform's, on sale.
+    neighbourhoods: ["Neukölln"],
   },
 ];
 
@@ -69,9 +78,16 @@ export const DEMO_HOST_LOGINS: ReadonlyArray<{ email: string; password: string; 
   { email: "manager@kreuzberg-makers.example", password: "host-password", name: "Jonas Manager", host: "kreuzberg-makers", hostRole: "manager" },
 ];
 
-/** Which demo host runs a city's venues (null: the platform's own host). */
-export function demoHostOfCity(city: string): DemoHost | null {
-  return DEMO_HOSTS.find((host) => host.city === city) ?? null;
+/** Which demo host runs a venue (null: the platform's own host). */
+export function demoHostOfVenue(venue: { city: string; neighbourhood: string }): DemoHost | null {
+  return DEMO_HOSTS.find((host) => host.city === venue.city && (!host.neighbourhoods || host.neighbourhoods.includes(venue.neighbourhood))) ?? null;
+}
+
+/** The Stripe columns of a demo host: a demo account that may take charges, or none yet. */
+export function demoHostStripe(host: DemoHost) {
+  const fee = host.fee ? { feePercentBp: host.fee.percentBp, feeFixedMinor: host.fee.fixedMinor } : {};
+  if (host.stripe !== "connected") return fee;
+  return { stripeAccountId: `acct_demo_${host.slug.replaceAll("-", "_")}`, chargesEnabled: true, detailsSubmitted: true, payoutsEnabled: true, ...fee };
 }
 
 /** One line per demo login for `npm run dev` and `npm run db:seed`. */

@@ -148,6 +148,17 @@ describe("the demo data", () => {
       if (host.slug !== "local-tickets") expect(host.members, host.slug).toBeGreaterThan(0);
     }
     expect(DEMO_HOSTS.filter((host) => host.stripe === "not connected")).toHaveLength(1);
+    // Stripe Connect (docs/decisions/0020): two hosts may take charges and have payouts in the ledger; the third sells nothing yet.
+    const stripe = await rows<{ slug: string; ready: boolean; on_sale: number; ledger: number }>(`
+      SELECT h.slug, h.charges_enabled AS ready, (SELECT count(*)::int FROM events e WHERE e.host_id = h.id AND event_on_sale(e.id, now())) AS on_sale,
+             (SELECT count(*)::int FROM ledger_entries l WHERE l.host_id = h.id) AS ledger
+        FROM hosts h WHERE h.slug <> 'local-tickets' ORDER BY h.slug`);
+    for (const host of stripe) {
+      const connected = DEMO_HOSTS.find((demo) => demo.slug === host.slug)!.stripe === "connected";
+      expect(host.ready, host.slug).toBe(connected);
+      expect(host.on_sale > 0, host.slug).toBe(connected);
+      expect(host.ledger > 0, host.slug).toBe(connected);
+    }
     const logins = await rows<{ email: string; role: string; verified: boolean }>(`SELECT u.email, m.role::text AS role, u.email_verified_at IS NOT NULL AS verified FROM host_members m JOIN users u ON u.id = m.user_id`);
     expect(logins.map((login) => login.email).sort()).toEqual(DEMO_HOST_LOGINS.map((login) => login.email).sort());
     expect(logins.every((login) => login.verified)).toBe(true);

@@ -15,7 +15,7 @@ import { DEMO_MEETING_POINTS, DEMO_MESSAGE, demoAttendeeWordRows } from "./seed-
 import type { Locale } from "../i18n/locales";
 import { DEMO_BUYERS, DEMO_ORIGINALS, DEMO_TICKET_TYPE_NAMES } from "./seed-demo-translations";
 import { DEMO_WAITLIST, seedDemoWaitlist } from "./seed-demo-waitlist";
-import { DEMO_HOST_LOGINS, DEMO_HOSTS, demoHostOfCity } from "./seed-demo-hosts";
+import { DEMO_HOST_LOGINS, DEMO_HOSTS, demoHostOfVenue, demoHostStripe } from "./seed-demo-hosts";
 
 // ---------------------------------------------------------------------------------------
 // Public constants
@@ -978,10 +978,10 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date; o
   const venueIds = new Map(venueKeys.map((key) => [key, demoId(`venue:${key}`)]));
   const venueId = (key: VenueKey): string => venueIds.get(key) ?? demoId(`venue:${key}`);
 
-  // Three local hosts run the venues of Lisbon, Barcelona and Berlin and their events; London's stay the platform's (seed-demo-hosts.ts).
-  const hostRows = DEMO_HOSTS.map((host) => ({ id: demoId(`host:${host.slug}`), slug: host.slug, name: host.name, city: host.city, story: host.story, photoPath: host.photoPath, translations: host.translations }));
-  const hostOfCity = (city: string): string | undefined => {
-    const host = demoHostOfCity(city);
+  // Three local hosts run venues of Lisbon, Barcelona and Berlin and their events; London's stay the platform's (seed-demo-hosts.ts).
+  const hostRows = DEMO_HOSTS.map((host) => ({ id: demoId(`host:${host.slug}`), slug: host.slug, name: host.name, city: host.city, story: host.story, photoPath: host.photoPath, translations: host.translations, ...demoHostStripe(host) }));
+  const hostOfVenue = (venue: { city: string; neighbourhood: string }): string | undefined => {
+    const host = demoHostOfVenue(venue);
     return host ? demoId(`host:${host.slug}`) : undefined;
   };
   const hostUsers = await Promise.all(
@@ -992,7 +992,7 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date; o
   );
   const memberRows = DEMO_HOST_LOGINS.map((login) => ({ hostId: demoId(`host:${login.host}`), userId: demoId(`user:${login.email}`), role: login.hostRole }));
 
-  const venueRows = venueKeys.map((key) => ({ id: venueId(key), ...VENUES[key], ...(hostOfCity(VENUES[key].city) ? { hostId: hostOfCity(VENUES[key].city) } : {}) }));
+  const venueRows = venueKeys.map((key) => ({ id: venueId(key), ...VENUES[key], ...(hostOfVenue(VENUES[key]) ? { hostId: hostOfVenue(VENUES[key]) } : {}) }));
 
   const eventRows = EVENTS.map((e) => {
     const venue = VENUES[e.venue];
@@ -1012,7 +1012,7 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date; o
       imageAlt: e.imageAlt,
       status: e.status ?? "published",
       venueId: venueId(e.venue),
-      ...(hostOfCity(venue.city) ? { hostId: hostOfCity(venue.city) } : {}),
+      ...(hostOfVenue(venue) ? { hostId: hostOfVenue(venue) } : {}),
       activityId,
       minAge,
       maxAge,
@@ -1136,12 +1136,16 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date; o
       await tx.ticketType.createMany({ data: ticketRows });
       await tx.resource.createMany({ data: resourceRows });
       await tx.eventQuestion.createMany({ data: questionRows });
-      // A code is its events' host's (issue 30): Lisbon's promo is Alfama Nights', the Spreehalle presale Kreuzberg Makers'.
+      // A code is its events' host's (issue 30): Lisbon's promo is Alfama Nights', the Spreehalle presale the platform's.
       const hostOfEvent = new Map(eventRows.map((row) => [row.id, row.hostId]));
       await tx.voucher.createMany({ data: boxOffice.vouchers.map((voucher) => ({ ...voucher, ...(hostOfEvent.get(voucher.eventIds[0]) ? { hostId: hostOfEvent.get(voucher.eventIds[0]) } : {}) })) });
       await tx.priceTier.createMany({ data: boxOffice.priceTiers });
       await tx.order.createMany({ data: sales.orders });
       await tx.orderItem.createMany({ data: sales.items });
+      // The connected hosts' payouts (docs/decisions/0020): each local payment's ledger rows, as the
+      // local provider writes them when an order is paid, dated when it was paid.
+      await tx.$executeRaw`SELECT ledger_record_payment(o.id) FROM orders o WHERE o.payment_provider = 'local' AND o.status = 'paid'`;
+      await tx.$executeRaw`UPDATE ledger_entries l SET created_at = o.paid_at FROM orders o WHERE o.id = l.order_id AND o.paid_at IS NOT NULL`;
       await tx.ticket.createMany({ data: sales.tickets });
       await tx.checkIn.createMany({ data: sales.checkIns });
       await tx.attendeeMessage.createMany({ data: attendeeWord.messages });

@@ -67,6 +67,7 @@ export function quoteBooking(
   const offer = rules.resources.find((resource) => resource.id === choice.resourceId);
   if (!offer) return { ok: false, code: options.eventNamed ? "not_in_event" : "not_found" };
   if (!rules.published) return { ok: false, code: "not_found" };
+  if (rules.hostTakesPayments === false) return { ok: false, code: "not_on_sale", name: offer.name };
   const refusal = bookingRefusal(offer, choice.start, choice.minutes, options.now);
   if (refusal) return refusal;
   const slots = choice.minutes / offer.slotMinutes;

@@ -75,7 +75,7 @@ export function quoteTickets(rules: SaleRules, items: TicketSelection, options: 
   for (const item of chosen) {
     const offer = offers.get(item.ticketTypeId);
     if (!offer) return { ok: false, code: "not_found", ticketTypeId: item.ticketTypeId };
-    if (!rules.published || offer.cancelled || offer.startsAt <= now) return { ok: false, code: "not_on_sale", ticketTypeId: offer.id, name: offer.name };
+    if (!rules.published || rules.hostTakesPayments === false || offer.cancelled || offer.startsAt <= now) return { ok: false, code: "not_on_sale", ticketTypeId: offer.id, name: offer.name };
     const window = saleWindowRefusal(offer, now);
     if (window) return window;
     if (sessionId !== undefined && sessionId !== offer.sessionId) return { ok: false, code: "several_sessions" };

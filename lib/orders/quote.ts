@@ -47,6 +47,8 @@ export type BookingOffer = BookingRules & { id: string; name: string; priceMinor
 export type SaleRules = {
   eventId: string;
   published: boolean;
+  /** False while the event's host has no Stripe account that may take charges (docs/decisions/0020): nothing is on sale. */
+  hostTakesPayments?: boolean;
   maxTicketsPerOrder: number;
   /** Until how many minutes before the start a ticket's holder may be changed. */
   holderChangeCutoffMinutes: number;

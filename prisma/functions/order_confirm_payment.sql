@@ -1,6 +1,7 @@
 -- Confirms a payment (provider callback, webhook, browser return; or a free order at once).
 -- Idempotent: only the first call changes anything. When the hold had expired and its places
 -- are gone meanwhile, or the order was cancelled, the money goes back (`refund_required`).
+-- Money that arrived is in the host's ledger either way (ledger_record_payment).
 CREATE OR REPLACE FUNCTION "order_confirm_payment"(p_order uuid, p_provider text, p_payment_ref text, p_request_id text) RETURNS jsonb
   LANGUAGE plpgsql AS $$
 DECLARE
@@ -16,6 +17,7 @@ BEGIN
   IF v_status = 'cancelled' THEN
     -- Money arrived for an order cancelled meanwhile: keep no one's money without tickets.
     UPDATE orders SET status = 'refund_required', payment_provider = p_provider, payment_ref = p_payment_ref WHERE id = p_order;
+    PERFORM ledger_record_payment(p_order);
     PERFORM order_owe_refund(p_order, order_refundable_minor(p_order), 0, 'refunded', p_request_id);
     RETURN jsonb_build_object('outcome', 'refund_required', 'from', v_status);
   END IF;
@@ -45,6 +47,7 @@ BEGIN
                  WHERE b.order_id = p_order AND b.status = 'released') THEN
     PERFORM order_give_back_holds(p_order);
     UPDATE orders SET status = 'refund_required', payment_provider = p_provider, payment_ref = p_payment_ref WHERE id = p_order;
+    PERFORM ledger_record_payment(p_order);
     PERFORM order_owe_refund(p_order, order_refundable_minor(p_order), 0, 'places_gone', p_request_id);
     RETURN jsonb_build_object('outcome', 'refund_required', 'from', v_status);
   END IF;
@@ -58,6 +61,8 @@ BEGIN
   UPDATE order_items SET status = 'sold' WHERE order_id = p_order;
   UPDATE bookings SET status = 'sold' WHERE order_id = p_order;
   UPDATE orders SET status = 'paid', paid_at = now(), payment_provider = p_provider, payment_ref = p_payment_ref WHERE id = p_order;
+  -- The host's ledger: the payment and the platform's fee, in this transaction (docs/decisions/0020).
+  PERFORM ledger_record_payment(p_order);
   -- Each ticket: a random key (code, in the signed QR), a short code to type at the door, and
   -- its holder: the n-th attendee given for its type (a booking's: the one without a type),
   -- else the buyer.

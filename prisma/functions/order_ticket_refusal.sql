@@ -28,7 +28,8 @@ BEGIN
     SELECT t.id, t.quantity, t.quoted_price, tt.id AS found, tt.name, tt.session_id, s.event_id, tt.currency, tt.price_minor,
            tt.sold + tt.held AS taken, tt.capacity - tt.sold - tt.held + waitlist_offer_places(p_voucher, tt.id) AS remaining, tt.next_hold_expiry, tt.hidden, tt.sales_start,
            (s.cancelled OR s.ends_at <= now()) AS gone,
-           (e.status = 'published' AND NOT s.cancelled AND s.starts_at > now() AND (tt.sales_end IS NULL OR now() < tt.sales_end)) AS on_sale
+           (e.status = 'published' AND NOT s.cancelled AND s.starts_at > now() AND (tt.sales_end IS NULL OR now() < tt.sales_end)
+            AND host_takes_payments(e.host_id)) AS on_sale
       FROM unnest(p_type_ids, p_quantities, p_prices) WITH ORDINALITY AS t(id, quantity, quoted_price, position)
       LEFT JOIN ticket_types tt ON tt.id = t.id
       LEFT JOIN event_sessions s ON s.id = tt.session_id

@@ -3,7 +3,7 @@
 -- every ticket type (price, currency, its session's times, cancelled or not, its sale window,
 -- hidden or not, places taken and price tiers) and every bookable
 -- resource (its rules, on its venue's clock), the questions it asks its buyers (lib/questions)
--- and until when before the start a holder may be changed. NULL when there is no such event. PL/pgSQL, so
+-- and until when before the start a holder may be changed, and whether its host may take payments. NULL when there is no such event. PL/pgSQL, so
 -- the plan is kept per connection: this is read on the buying path whenever a copy is missing.
 CREATE OR REPLACE FUNCTION "sale_rules"(p_event uuid, p_type uuid, p_resource uuid) RETURNS jsonb
   LANGUAGE plpgsql STABLE AS $$
@@ -16,6 +16,8 @@ BEGIN
     SELECT jsonb_build_object(
       'eventId', e.id,
       'published', e.status = 'published',
+      -- A host's events sell only once its Stripe account may take charges (docs/decisions/0020).
+      'hostTakesPayments', host_takes_payments(e.host_id),
       'holderChangeCutoffMinutes', e.holder_change_cutoff_minutes,
       'questions', coalesce((
         SELECT jsonb_agg(jsonb_build_object(

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db/transaction";
+import { hostSaleBlock } from "@/lib/payouts/host-sale-block";
 import { formatInZone } from "@/lib/time";
 import type { EventInput } from "./schemas";
 import { localToInstant } from "./session-times";
@@ -21,7 +22,9 @@ export function sessionInstants(input: EventInput, timeZone: string): { startsAt
 
 /**
  * The rules that need the database, as field errors: a free web address, no session
- * overlapping another event's session at the venue, new sessions in the future.
+ * overlapping another event's session at the venue, new sessions in the future, and no
+ * publishing for a host whose Stripe account may not take charges yet (docs/decisions/0020;
+ * an event already published stays so, and the buying path refuses it as not on sale).
  * The exclusion constraint `event_sessions_no_venue_overlap` still guards the overlap
  * rule against a concurrent save; this check only gives the admin a precise message.
  */
@@ -37,6 +40,12 @@ export async function checkEventRules(
   const [slugTaken] = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM events WHERE slug = ${input.slug} AND id <> ${eventId}::uuid LIMIT 1`;
   if (slugTaken) errors.slug = "Another event already uses this web address";
+
+  if (input.status === "published") {
+    const [current] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM events WHERE id = ${eventId}::uuid`;
+    const blocked = current?.status === "published" ? null : await hostSaleBlock(tx, venue.host_id);
+    if (blocked) errors.status = blocked;
+  }
 
   const instants = sessionInstants(input, venue.time_zone);
   input.sessions.forEach((session, index) => {

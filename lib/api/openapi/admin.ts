@@ -4,6 +4,7 @@ import { ZAnalyticsAnswer, ZAnalyticsExportQuery, ZAnalyticsQuery, ZDeleteEventO
 import { ZEventIdParams } from "../schemas";
 import { ZCreateEvent, ZDeleteEvent, ZUpdateEvent } from "@/lib/admin/events/schemas";
 import { ZSessionIdParams } from "@/lib/check-in/schemas";
+import { ZId } from "@/lib/id-schema";
 import { json, problems, text, type ApiOperation } from "./operation";
 
 const ZAttendeeList = z
@@ -121,6 +122,18 @@ export const ADMIN_OPERATIONS: ApiOperation[] = [
     summary: "Sales figures as CSV",
     access: "admin",
     query: ZAnalyticsExportQuery,
+    responses: { 200: text("A CSV download", "text/csv"), ...problems("not_found") },
+  },
+  {
+    method: "get",
+    path: "/api/admin/payouts/{id}/export",
+    operationId: "adminPayoutsExport",
+    tag: "Admin",
+    summary: "A host's payout ledger as CSV",
+    description:
+      "One row per ledger entry of the host, oldest first: date, order reference, refund id (for a refund and its fee refund), kind (payment, fee, refund, fee_refund) and the signed amount in minor units with its currency. Summed per currency it is the host's payout: payments − refunds − fees + fee refunds (docs/decisions/0020). The host's owners and managers and the platform admin; anyone else, and another host's id, get 404.",
+    access: "admin",
+    pathParams: z.strictObject({ id: ZId.describe("The host's id") }),
     responses: { 200: text("A CSV download", "text/csv"), ...problems("not_found") },
   },
   {

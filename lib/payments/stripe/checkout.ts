@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { toLocale } from "@/lib/i18n/locales";
 import { localePath } from "@/lib/i18n/paths";
-import { attachCheckout } from "@/lib/orders/attach-checkout";
+import { attachCheckout, orderPayoutTerms } from "@/lib/orders/attach-checkout";
 import { OrderError } from "@/lib/orders/errors";
 import { appUrl } from "@/lib/urls";
 import type { CheckoutOrder } from "../types";
@@ -48,6 +48,12 @@ export async function startStripeCheckout(order: CheckoutOrder): Promise<{ url: 
         price_data: { currency: order.currency.toLowerCase(), unit_amount: item.unitPriceMinor, product_data: { name: ticketTypeNameIn(item.ticketType, locale) } },
       }))
     : [{ quantity: 1, price_data: { currency: order.currency.toLowerCase(), unit_amount: order.totalMinor, product_data: { name: `Booking ${order.reference}` } } }];
+  // A host's order is a destination charge (docs/decisions/0020): the money goes to the host's
+  // connected account, less the platform's fee; the order keeps the same terms for the ledger.
+  const payout = await orderPayoutTerms(order.id);
+  const onBehalf = payout.account
+    ? { ...(payout.feeMinor ? { application_fee_amount: payout.feeMinor } : {}), transfer_data: { destination: payout.account } }
+    : {};
   const session = await stripe.checkout.sessions.create(
     {
       mode: "payment",
@@ -56,7 +62,7 @@ export async function startStripeCheckout(order: CheckoutOrder): Promise<{ url: 
       client_reference_id: order.id,
       customer_email: existing.buyerEmail,
       metadata: { orderId: order.id, reference: order.reference },
-      payment_intent_data: { metadata: { orderId: order.id, reference: order.reference } },
+      payment_intent_data: { metadata: { orderId: order.id, reference: order.reference }, ...onBehalf },
       expires_at: Math.floor(Math.max(order.holdExpiresAt.getTime(), Date.now() + MIN_SESSION_SECONDS * 1000) / 1000),
       // Back to the order page in the language the buyer bought in.
       // A guest comes back with the order's private link (lib/orders/order-access.ts).
@@ -67,7 +73,7 @@ export async function startStripeCheckout(order: CheckoutOrder): Promise<{ url: 
     // is a different request, so it needs a key of its own.
     { idempotencyKey: replaced ? `checkout:${order.id}:after:${replaced}` : `checkout:${order.id}` },
   );
-  await attachCheckout({ orderId: order.id, provider: "stripe", checkoutRef: session.id });
+  await attachCheckout({ orderId: order.id, provider: "stripe", checkoutRef: session.id, payout });
   if (!session.url) throw new Error("Stripe returned a Checkout session without a URL");
   return { url: session.url };
 }

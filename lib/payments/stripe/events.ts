@@ -31,6 +31,7 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
   } catch {
     return { status: 400, error: "invalid signature" };
   }
+  if (event.type === "account.updated") return { status: 200, outcome: await accountUpdated(event.data.object as Stripe.Account) };
   if (!HANDLED.has(event.type)) return { status: 200, outcome: "ignored" };
   const session = event.data.object as Stripe.Checkout.Session;
   const orderId = session.metadata?.orderId;
@@ -51,6 +52,17 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
     return confirmed;
   });
   return { status: 200, outcome };
+}
+
+/**
+ * A host's connected account changed (docs/decisions/0020). Its state is read back from Stripe
+ * rather than taken from the event, so events arriving out of order never leave an older state;
+ * applying the same state twice changes nothing, so no event id needs keeping.
+ */
+async function accountUpdated(account: Stripe.Account): Promise<string> {
+  const { retrieveAccountState } = await import("./connect");
+  const { applyAccountState } = await import("@/lib/payouts/host-account");
+  return (await applyAccountState(await retrieveAccountState(account.id))) ? "account_updated" : "unknown_account";
 }
 
 /** A session whose money has arrived confirms its order (idempotent); any other is still awaiting payment. */

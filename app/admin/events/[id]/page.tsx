@@ -10,6 +10,8 @@ import { listAuditLog } from "@/lib/admin/list-audit-log";
 import { listVenues } from "@/lib/admin/events/list-venues";
 import { requireAdminActor } from "@/lib/admin/require-admin";
 import { listOwnHosts } from "@/lib/hosts/list-own-hosts";
+import { prisma } from "@/lib/db";
+import { hostSaleBlock } from "@/lib/payouts/host-sale-block";
 import { firstParam, type PageSearchParams } from "@/lib/search-params";
 import { deleteEventAction, updateEventAction } from "../actions";
 
@@ -26,7 +28,7 @@ export default async function EditEventPage({ params, searchParams }: { params: 
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const values = await getEventForm({ actor, eventId: id });
   if (!values) notFound();
-  const [venues, hosts, history] = await Promise.all([listVenues({ actor }), listOwnHosts(actor), listAuditLog({ actor, entityType: "event", entityId: id, limit: 10 })]);
+  const [venues, hosts, history, saleBlock] = await Promise.all([listVenues({ actor }), listOwnHosts(actor), listAuditLog({ actor, entityType: "event", entityId: id, limit: 10 }), hostSaleBlock(prisma, values.hostId)]);
   const noticeKey = firstParam(query.notice) ?? "";
   const refundsParam = firstParam(query.refunds);
   const refunds = refundsParam === undefined ? null : Number(refundsParam);
@@ -49,6 +51,11 @@ export default async function EditEventPage({ params, searchParams }: { params: 
         <Link href={`/admin/events/${id}/messages`} className="font-medium text-brand-700 underline">Messages to attendees</Link>
       </p>
       {notice ? <p role="status" className="rounded-lg bg-green-50 p-3 font-medium text-green-900">{notice}</p> : null}
+      {saleBlock && values.status !== "cancelled" ? (
+        <p className="rounded-lg bg-amber-50 p-3 text-amber-900">
+          {saleBlock} <Link href={`/admin/payouts/${values.hostId}`} className="font-medium underline">Payouts</Link>
+        </p>
+      ) : null}
 
       {values.status === "cancelled" ? (
         <p className="rounded-lg bg-stone-100 p-4">This event was cancelled. It can no longer be edited; its orders are listed under Orders.</p>
