@@ -54,8 +54,13 @@ test.describe("at 360 px", () => {
     await expect(bar).toHaveAttribute("data-hidden", "true");
     const plus = row.getByRole("button", { name: /^One more / });
     await expect(plus).toBeInViewport();
-    const [barBox, plusBox] = [await bar.boundingBox(), await plus.boundingBox()];
-    expect(barBox!.y >= plusBox!.y + plusBox!.height || barBox!.y >= PHONE.height).toBe(true);
+    // The bar slides away (a transition): its place is asserted once it has settled.
+    await expect
+      .poll(async () => {
+        const [barBox, plusBox] = [await bar.boundingBox(), await plus.boundingBox()];
+        return barBox!.y >= plusBox!.y + plusBox!.height || barBox!.y >= PHONE.height;
+      })
+      .toBe(true);
     await plus.click();
     await expect(buyPanel(page).locator("output").first()).toHaveText("2");
     await expectNoSidewaysScroll(page);
