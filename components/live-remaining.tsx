@@ -69,7 +69,8 @@ export function LiveRemaining({ sessionId, ticketTypeId, initialRemaining, class
   const state = useSyncExternalStore(subscribe, getState, getServerState);
   const shown = useCalmValue(live ?? initialRemaining, 2_000, live !== undefined);
   return (
-    <span data-testid={`remaining-${ticketTypeId}`} data-live={state} aria-live="polite" aria-atomic="true" className={className}>
+    // data-figure: whether the figure shown is the stream's (a cached page's own may be behind).
+    <span data-testid={`remaining-${ticketTypeId}`} data-live={state} data-figure={live !== undefined && shown === live ? "live" : "page"} aria-live="polite" aria-atomic="true" className={className}>
       {t("remaining", { count: shown })}
     </span>
   );
