@@ -1,13 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { buyPanel, chooseTickets } from "./buying";
-import { DEMO, signInAsAttendee } from "./helpers";
+import { signInAsAttendee } from "./helpers";
 
-// Runs against the app instance configured with a Stripe key and the fake Stripe server.
+// Runs against the app instance configured with a Stripe key and the fake Stripe server. It buys
+// at an event of the platform's own host (London): the demo's connected hosts carry made-up
+// Stripe account ids, which a Stripe (this fake too) refuses as destinations; charges on a
+// host's behalf are tested against the fake in lib/payouts/payouts.integration.test.ts.
+const PLATFORM_EVENT = "bermondsey-cheese-and-cider";
 for (const method of ["card", "crypto"] as const) {
   test(`pay through Stripe Checkout by ${method}`, async ({ page }) => {
     await signInAsAttendee(page);
 
-    await page.goto(`/events/${DEMO.ticketed}`);
+    await page.goto(`/events/${PLATFORM_EVENT}`);
     await chooseTickets(page, 1);
     await buyPanel(page).getByRole("button", { name: /^Reserve and pay / }).click();
 
@@ -23,7 +27,7 @@ for (const method of ["card", "crypto"] as const) {
 test("a buyer who left Stripe Checkout resumes it from the order page and pays", async ({ page }) => {
   await signInAsAttendee(page);
 
-  await page.goto(`/events/${DEMO.ticketed}`);
+  await page.goto(`/events/${PLATFORM_EVENT}`);
   await chooseTickets(page, 1);
   await buyPanel(page).getByRole("button", { name: /^Reserve and pay / }).click();
   await expect(page.getByRole("heading", { name: "Fake Stripe Checkout" })).toBeVisible();
