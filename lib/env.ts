@@ -108,6 +108,8 @@ const EnvSchema = z
     RESEND_API_KEY: optionalString,
     /** Resend API origin; only tests and local fakes change it (the SDK default is https://api.resend.com). */
     RESEND_BASE_URL: optionalString.pipe(z.url("must be an absolute URL").optional()),
+    /** The signing secret of Resend's webhook (whsec_…) for /api/email/resend/webhook: bounces reach the admin. */
+    RESEND_WEBHOOK_SECRET: optionalString,
     EMAIL_FROM: z.string().default("Local Tickets <tickets@localtickets.test>"),
     STORAGE_DIR: z.string().default(".data/storage"),
     /**

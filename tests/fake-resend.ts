@@ -2,7 +2,7 @@
 // point RESEND_BASE_URL at `url`. It records every request, can answer 500 a number of
 // times before accepting, and honours Idempotency-Key as Resend does: a repeated key with
 // the same payload gets the first answer again and is not a new send.
-import { randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -126,4 +126,22 @@ export async function startFakeResend(options: { failFirst?: number } = {}): Pro
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/**
+ * A webhook as Resend sends it (Standard Webhooks signing, as Svix does): the JSON body and the
+ * svix-* headers signed with `secret` ("whsec_" + base64 key). Written here from the
+ * specification, not with the SDK's verifier, so the app's verification is really tested.
+ */
+export function signedResendWebhook(
+  secret: string,
+  event: { type: string; data: Record<string, unknown> },
+  options: { id?: string; timestampSeconds?: number } = {},
+): { body: string; headers: Record<string, string> } {
+  const body = JSON.stringify({ ...event, created_at: new Date().toISOString() });
+  const id = options.id ?? `msg_${randomUUID()}`;
+  const timestamp = String(options.timestampSeconds ?? Math.floor(Date.now() / 1000));
+  const key = Buffer.from(secret.replace(/^whsec_/, ""), "base64");
+  const signature = createHmac("sha256", key).update(`${id}.${timestamp}.${body}`).digest("base64");
+  return { body, headers: { "content-type": "application/json", "svix-id": id, "svix-timestamp": timestamp, "svix-signature": `v1,${signature}` } };
 }

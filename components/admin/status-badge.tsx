@@ -15,6 +15,7 @@ const TONES: Record<string, string> = {
   void: "bg-stone-200 text-stone-800",
   sent: "bg-green-100 text-green-900",
   failed: "bg-red-100 text-red-900",
+  bounced: "bg-red-100 text-red-900",
   skipped: "bg-stone-200 text-stone-800",
 };
 

@@ -249,7 +249,7 @@ export const ZDrainResult = z
   })
   .meta({ id: "DrainResult" });
 
-export const ZStripeWebhookAnswer = z.object({ received: z.literal(true), outcome: z.string() }).meta({ id: "StripeWebhookAnswer" });
+export const ZWebhookAnswer = z.object({ received: z.literal(true), outcome: z.string() }).meta({ id: "WebhookAnswer" });
 export const ZStripeReturnQuery = z.object({ order: ZId, session_id: z.string().regex(/^cs_[A-Za-z0-9_]+$/) });
 export const ZDownloadLinkQuery = z.object({
   order: ZId,

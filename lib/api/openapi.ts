@@ -80,6 +80,12 @@ const SECURITY_SCHEMES = {
   jobsSecret: { type: "http", scheme: "bearer", description: "JOBS_SECRET (required in production, distinct from every other secret)." },
   metricsToken: { type: "http", scheme: "bearer", description: "METRICS_TOKEN." },
   stripeSignature: { type: "apiKey", in: "header", name: "Stripe-Signature", description: "Stripe's webhook signature (STRIPE_WEBHOOK_SECRET)." },
+  resendSignature: {
+    type: "apiKey",
+    in: "header",
+    name: "svix-signature",
+    description: "Resend's webhook signature (Standard Webhooks: with svix-id and svix-timestamp; RESEND_WEBHOOK_SECRET).",
+  },
 } as const;
 
 const SECURITY: Record<Access, Record<string, string[]>[]> = {
@@ -92,6 +98,7 @@ const SECURITY: Record<Access, Record<string, string[]>[]> = {
   jobs: [{ jobsSecret: [] }],
   metrics: [{ metricsToken: [] }],
   stripe: [{ stripeSignature: [] }],
+  resend: [{ resendSignature: [] }],
   "signed-link": [],
   door: [{ apiToken: [] }, { sessionCookie: [] }],
 };

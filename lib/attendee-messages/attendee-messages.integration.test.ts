@@ -96,7 +96,7 @@ describe("a message to attendees", () => {
     }
 
     const view = await listAttendeeMessages({ actor: world.actor, eventId: world.event.id });
-    expect(view?.messages).toEqual([expect.objectContaining({ id, fannedOut: true, counts: { pending: 0, sent: 4, failed: 0, skipped: 0 } })]);
+    expect(view?.messages).toEqual([expect.objectContaining({ id, fannedOut: true, counts: { pending: 0, sent: 4, bounced: 0, failed: 0, skipped: 0 } })]);
   });
 
   it("to the whole event also reaches the later date's holders", async () => {

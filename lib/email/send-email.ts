@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { isUuid } from "@/lib/ids";
 import { getBlob, putBlob } from "@/lib/storage/blob-store";
 import { observeEmailSeconds } from "@/lib/ops/metrics";
+import { recordDelivery } from "./delivery-events";
 
 export type EmailAttachment = { filename: string; content: Buffer; contentType?: string };
 
@@ -53,6 +54,7 @@ export async function sendEmail(input: SendEmailInput): Promise<SendEmailResult>
     const result = settings.RESEND_API_KEY
       ? await sendWithResend(input, settings.RESEND_API_KEY, settings.RESEND_BASE_URL, settings.EMAIL_FROM)
       : await writeToOutbox(input);
+    await recordDelivery(input, result);
     observeEmailSeconds((performance.now() - started) / 1000, "sent");
     return result;
   } catch (error) {
@@ -119,7 +121,14 @@ async function writeToOutbox(input: SendEmailInput): Promise<SendEmailResult> {
 
 export type OutboxAttachment = Omit<StoredAttachment, "blobKey">;
 export type OutboxSummary = { id: string; toAddress: string; subject: string; createdAt: Date; attachmentCount: number };
-export type OutboxEmail = OutboxSummary & { html: string; text: string; idempotencyKey: string; attachments: OutboxAttachment[] };
+export type OutboxEmail = OutboxSummary & {
+  html: string;
+  text: string;
+  idempotencyKey: string;
+  attachments: OutboxAttachment[];
+  /** What became of it (null for an email written before deliveries were recorded). */
+  delivery: { state: string; detail: string | null } | null;
+};
 
 function storedAttachments(value: unknown): StoredAttachment[] {
   const parsed = ZStoredAttachments.safeParse(value);
@@ -138,7 +147,10 @@ export async function listOutbox(limit = 50): Promise<OutboxSummary[]> {
 
 export async function getOutboxEmail(id: string): Promise<OutboxEmail | null> {
   if (!isUuid(id)) return null;
-  const row = await prisma.emailOutbox.findUnique({ where: { id } });
+  const [row, delivery] = await Promise.all([
+    prisma.emailOutbox.findUnique({ where: { id } }),
+    prisma.emailDelivery.findUnique({ where: { provider_providerId: { provider: "outbox", providerId: id } }, select: { state: true, detail: true } }),
+  ]);
   if (!row) return null;
   const attachments = storedAttachments(row.attachments).map(({ filename, contentType, size }) => ({ filename, contentType, size }));
   return {
@@ -151,6 +163,7 @@ export async function getOutboxEmail(id: string): Promise<OutboxEmail | null> {
     idempotencyKey: row.idempotencyKey,
     attachments,
     attachmentCount: attachments.length,
+    delivery,
   };
 }
 

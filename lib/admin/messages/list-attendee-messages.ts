@@ -5,7 +5,7 @@ import { describeWhen } from "@/lib/tickets/describe-when";
 import { assertAdmin, type Actor } from "../authorize";
 import { hostWhere } from "../host-scope";
 
-export type DeliveryCounts = { pending: number; sent: number; failed: number; skipped: number };
+export type DeliveryCounts = { pending: number; sent: number; bounced: number; failed: number; skipped: number };
 export type SessionChoice = { id: string; label: string };
 export type MessageSummary = { id: string; subject: string; scope: string; createdAt: Date; fannedOut: boolean; counts: DeliveryCounts };
 export type EventMessages = {
@@ -15,7 +15,7 @@ export type EventMessages = {
   reminders: DeliveryCounts;
 };
 
-const NONE: DeliveryCounts = { pending: 0, sent: 0, failed: 0, skipped: 0 };
+const NONE: DeliveryCounts = { pending: 0, sent: 0, bounced: 0, failed: 0, skipped: 0 };
 
 function countsOf(rows: { status: string; count: number }[]): DeliveryCounts {
   const counts = { ...NONE };
@@ -63,7 +63,7 @@ export async function listAttendeeMessages(options: { actor: Actor | null; event
 export type MessageRecipient = { id: string; email: string; name: string; locale: string; status: string; error: string | null; sentAt: Date | null };
 export type MessageDetail = { id: string; eventId: string; eventTitle: string; subject: string; body: string; scope: string; createdAt: Date; fannedOut: boolean; counts: DeliveryCounts; recipients: MessageRecipient[] };
 
-/** One message with each recipient's status (failed first, then pending, then the rest by address). */
+/** One message with each recipient's status (bounced and failed first, then pending, then the rest by address). */
 export async function getAttendeeMessage(options: { actor: Actor | null; eventId: string; messageId: string }): Promise<MessageDetail | null> {
   const actor = await assertAdmin(options.actor);
   if (!isUuid(options.eventId) || !isUuid(options.messageId)) return null;
@@ -78,7 +78,7 @@ export async function getAttendeeMessage(options: { actor: Actor | null; eventId
     message.sessionId ? prisma.eventSession.findUnique({ where: { id: message.sessionId }, select: { startsAt: true, venue: { select: { timeZone: true } } } }) : null,
     prisma.attendeeMessageRecipient.groupBy({ by: ["status"], where: { messageId: message.id }, _count: { _all: true } }),
   ]);
-  const order: Record<string, number> = { failed: 0, pending: 1, sent: 2, skipped: 3 };
+  const order: Record<string, number> = { bounced: 0, failed: 0, pending: 1, sent: 2, skipped: 3 };
   return {
     id: message.id,
     eventId: message.eventId,

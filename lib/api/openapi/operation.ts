@@ -7,7 +7,7 @@ import { PROBLEM_CONTENT_TYPE, PROBLEMS, ZProblem, type ProblemCode } from "@/li
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete" | "head" | "options";
 
 /** Who may call: alternatives, any one of which is enough. */
-export type Access = "public" | "user" | "user-or-guest" | "session" | "admin" | "jobs" | "metrics" | "stripe" | "signed-link" | "door";
+export type Access = "public" | "user" | "user-or-guest" | "session" | "admin" | "jobs" | "metrics" | "stripe" | "resend" | "signed-link" | "door";
 
 export type ApiResponseSpec = {
   description: string;

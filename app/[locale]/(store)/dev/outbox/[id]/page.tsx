@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import { requireAdmin } from "@/lib/auth";
 import { outboxIsOpen } from "@/lib/email/outbox-access";
 import { getOutboxEmail } from "@/lib/email/send-email";
+import { bounceOutboxEmail } from "./actions";
 
 export const metadata: Metadata = { title: "Email (development outbox)", robots: { index: false } };
 
@@ -20,6 +21,7 @@ export default async function OutboxEmailPage({ params }: { params: Promise<{ id
   if (!outboxIsOpen()) await requireAdmin();
   const email = await getOutboxEmail(id);
   if (!email) notFound();
+  const { delivery } = email;
   return (
     <div lang="en" className="mx-auto flex max-w-3xl flex-col gap-5">
       <Link href="/dev/outbox" className="font-medium text-brand-700 underline">Back to the outbox</Link>
@@ -32,7 +34,17 @@ export default async function OutboxEmailPage({ params }: { params: Promise<{ id
           <dd><time dateTime={email.createdAt.toISOString()}>{when.format(email.createdAt)} UTC</time></dd>
           <dt className="font-medium text-stone-600">Idempotency key</dt>
           <dd className="break-all font-mono text-xs leading-5">{email.idempotencyKey}</dd>
+          <dt className="font-medium text-stone-600">Delivery</dt>
+          <dd data-delivery-state={delivery?.state ?? "unknown"}>{delivery ? `${delivery.state}${delivery.detail ? ` (${delivery.detail})` : ""}` : "not recorded"}</dd>
         </dl>
+        {outboxIsOpen() && delivery && delivery.state !== "bounced" ? (
+          // What Resend's webhook reports when the receiving server refuses the email.
+          <form action={bounceOutboxEmail.bind(null, email.id)}>
+            <button type="submit" className="min-h-11 rounded-lg border border-stone-300 bg-white px-3 py-2 font-medium text-stone-800 hover:border-red-600">
+              Bounce this email (as a receiving server would)
+            </button>
+          </form>
+        ) : null}
       </header>
 
       {email.attachments.length > 0 ? (
