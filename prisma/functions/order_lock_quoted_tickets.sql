@@ -20,6 +20,14 @@ BEGIN
   IF v_refusal IS NOT NULL THEN RETURN v_refusal; END IF;
 
   PERFORM 1 FROM ticket_types WHERE id = ANY(p_type_ids) ORDER BY id FOR UPDATE;
+  -- The line first (docs/decisions/0018): free places that fit someone waiting on these types
+  -- are theirs. The trigger offers them as they come back, but a place freed on another type of
+  -- a shared quota while this purchase held the type's row was passed over (never waited for);
+  -- it becomes an offer here, under the quotas' locks, before this buyer is counted.
+  IF EXISTS (SELECT 1 FROM waitlist_entries WHERE ticket_type_id = ANY(p_type_ids) AND status = 'waiting') THEN
+    PERFORM lock_quotas_of_types(p_type_ids);
+    PERFORM waitlist_offer_in_line(t) FROM unnest(p_type_ids) AS t ORDER BY t;
+  END IF;
   v_refusal := order_ticket_refusal(p_event, p_type_ids, p_quantities, p_prices, p_voucher);
   IF v_refusal IS NOT NULL AND (v_refusal ->> 'mayFree')::boolean THEN
     PERFORM release_expired_ticket_holds(p_type_ids);

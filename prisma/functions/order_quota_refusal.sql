@@ -1,5 +1,5 @@
 -- Shared capacity (issue 28): locks the quotas that cover any of the ticket types (after the
--- types themselves, docs/decisions/0002; by id) and refuses when one has fewer places left than
+-- types themselves and their sessions, docs/decisions/0002; by id) and refuses when one has fewer places left than
 -- this order asks of its types. A quota keeps no counter: what it has given is the sum of its
 -- types' sold + held, which only the holders of those types' locks raise. NULL: room for all.
 CREATE OR REPLACE FUNCTION "order_quota_refusal"(p_type_ids uuid[], p_quantities int[]) RETURNS jsonb
@@ -7,7 +7,7 @@ CREATE OR REPLACE FUNCTION "order_quota_refusal"(p_type_ids uuid[], p_quantities
 DECLARE
   q record;
 BEGIN
-  PERFORM 1 FROM quotas WHERE id IN (SELECT quota_id FROM quota_ticket_types WHERE ticket_type_id = ANY(p_type_ids)) ORDER BY id FOR UPDATE;
+  PERFORM lock_quotas_of_types(p_type_ids);
   FOR q IN
     SELECT qu.id, qu.name, qu.capacity,
            (SELECT coalesce(sum(tt.sold + tt.held), 0)::int FROM quota_ticket_types x JOIN ticket_types tt ON tt.id = x.ticket_type_id WHERE x.quota_id = qu.id) AS taken,

@@ -11,7 +11,7 @@ BEGIN
   SELECT * INTO e FROM waitlist_entries WHERE id = p_entry;
   IF NOT FOUND THEN RETURN jsonb_build_object('ok', false, 'code', 'not_found'); END IF;
   IF e.status <> 'waiting' THEN RETURN jsonb_build_object('ok', false, 'code', 'closed', 'status', e.status); END IF;
-  PERFORM 1 FROM quotas WHERE id IN (SELECT quota_id FROM quota_ticket_types WHERE ticket_type_id = e.ticket_type_id) ORDER BY id FOR UPDATE;
+  PERFORM lock_quotas_of_types(ARRAY[e.ticket_type_id]);
   v_available := ticket_type_available(e.ticket_type_id);
   IF v_available < e.quantity THEN RETURN jsonb_build_object('ok', false, 'code', 'no_places', 'available', v_available); END IF;
   RETURN jsonb_build_object('ok', true, 'voucherId', waitlist_offer(p_entry));
