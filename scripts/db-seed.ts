@@ -6,7 +6,7 @@
 import path from "node:path";
 import { applyMigrations } from "../lib/db/migrations";
 import { DEMO_LOGINS } from "../lib/db/seed-demo";
-import { demoLoginLines } from "../lib/db/seed-demo-hosts";
+import { demoLoginLines, demoPaymentsOf } from "../lib/db/seed-demo-hosts";
 import { openDatabase, seedIfEmpty, StartupError } from "./lib/prepare-database";
 
 async function main() {
@@ -19,7 +19,7 @@ async function main() {
       return;
     }
     console.log("Seeded demo data. Demo logins (change or remove them before real use):");
-    for (const line of demoLoginLines(DEMO_LOGINS)) console.log(`  ${line}`);
+    for (const line of demoLoginLines(DEMO_LOGINS, demoPaymentsOf(process.env))) console.log(`  ${line}`);
   } finally {
     await database.embedded?.stop();
   }

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEMO_LOGINS } from "../lib/db/seed-demo";
-import { demoLoginLines } from "../lib/db/seed-demo-hosts";
+import { demoLoginLines, demoPaymentsOf } from "../lib/db/seed-demo-hosts";
 import { EnvError, parseEnv } from "../lib/env";
 import { findFreePort } from "./lib/embedded-postgres";
 import { machineUrls } from "./lib/machine-addresses.mjs";
@@ -111,9 +111,10 @@ async function main() {
   process.on("SIGTERM", () => void shutdown(0));
 
   try {
-    const { applied, seeded } = await migrateAndSeed(database.url, { demoData: demoDataPolicy(database) });
+    const { applied, seeded, demoAccountsForgotten } = await migrateAndSeed(database.url, { demoData: demoDataPolicy(database) });
     if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
     if (seeded) console.log("Seeded demo data.");
+    if (demoAccountsForgotten) console.log(`With Stripe keys, ${demoAccountsForgotten} demo hosts' made-up accounts were let go: connect them in Payouts.`);
   } catch (error) {
     console.error(`Database setup failed: ${(error as Error).message}`);
     await shutdown(1);
@@ -157,7 +158,7 @@ async function main() {
   if (database.embedded) {
     // Only the local demo database has these; a real database never gets them (npm run db:seed is explicit).
     console.log("  Demo logins:");
-    for (const line of demoLoginLines(DEMO_LOGINS)) console.log(`    ${line}`);
+    for (const line of demoLoginLines(DEMO_LOGINS, demoPaymentsOf(process.env))) console.log(`    ${line}`);
   } else {
     console.log("  First admin of a new database: npm run admin:create");
   }

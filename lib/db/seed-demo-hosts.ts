@@ -83,21 +83,41 @@ export function demoHostOfVenue(venue: { city: string; neighbourhood: string }):
   return DEMO_HOSTS.find((host) => host.city === venue.city && (!host.neighbourhoods || host.neighbourhoods.includes(venue.neighbourhood))) ?? null;
 }
 
-/** The Stripe columns of a demo host: a demo account that may take charges, or none yet. */
-export function demoHostStripe(host: DemoHost) {
+/**
+ * Which payments the demo runs on: the local test provider (no keys), which simulates a
+ * connected account's split, or Stripe (STRIPE_SECRET_KEY set), which refuses an account id
+ * it never issued as a charge's destination.
+ */
+export type DemoPayments = "local" | "stripe";
+
+export function demoPaymentsOf(settings: { STRIPE_SECRET_KEY?: string }): DemoPayments {
+  return settings.STRIPE_SECRET_KEY?.trim() ? "stripe" : "local";
+}
+
+/** The prefix of the demo's made-up connected accounts: only the local provider can use them. */
+export const DEMO_ACCOUNT_PREFIX = "acct_demo_";
+
+/**
+ * The Stripe columns of a demo host: under the local provider, a demo account that may take
+ * charges (or none yet); under Stripe, none: its owner connects a Stripe test account in
+ * Payouts, through Stripe's own onboarding, as a real host would.
+ */
+export function demoHostStripe(host: DemoHost, payments: DemoPayments = "local") {
   const fee = host.fee ? { feePercentBp: host.fee.percentBp, feeFixedMinor: host.fee.fixedMinor } : {};
-  if (host.stripe !== "connected") return fee;
-  return { stripeAccountId: `acct_demo_${host.slug.replaceAll("-", "_")}`, chargesEnabled: true, detailsSubmitted: true, payoutsEnabled: true, ...fee };
+  if (host.stripe !== "connected" || payments === "stripe") return fee;
+  return { stripeAccountId: `${DEMO_ACCOUNT_PREFIX}${host.slug.replaceAll("-", "_")}`, chargesEnabled: true, detailsSubmitted: true, payoutsEnabled: true, ...fee };
 }
 
 /** One line per demo login for `npm run dev` and `npm run db:seed`. */
-export function demoLoginLines(logins: ReadonlyArray<{ email: string; password: string; role: string }>): string[] {
+export function demoLoginLines(logins: ReadonlyArray<{ email: string; password: string; role: string }>, payments: DemoPayments = "local"): string[] {
   const hostName = (slug: string) => DEMO_HOSTS.find((host) => host.slug === slug)!;
+  const state = (host: DemoHost) =>
+    host.stripe !== "connected" ? ", not yet connected to Stripe" : payments === "stripe" ? ": connect a Stripe test account in Payouts" : "";
   return [
     ...logins.map((login) => `${login.role.padEnd(8)} ${login.email} / ${login.password}`),
     ...DEMO_HOST_LOGINS.map((login) => {
       const host = hostName(login.host);
-      return `${login.hostRole.padEnd(8)} ${login.email} / ${login.password}  (${host.name}${host.stripe === "connected" ? "" : ", not yet connected to Stripe"})`;
+      return `${login.hostRole.padEnd(8)} ${login.email} / ${login.password}  (${host.name}${state(host)})`;
     }),
   ];
 }

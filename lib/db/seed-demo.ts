@@ -15,7 +15,7 @@ import { DEMO_MEETING_POINTS, DEMO_MESSAGE, demoAttendeeWordRows } from "./seed-
 import type { Locale } from "../i18n/locales";
 import { DEMO_BUYERS, DEMO_ORIGINALS, DEMO_TICKET_TYPE_NAMES } from "./seed-demo-translations";
 import { DEMO_WAITLIST, seedDemoWaitlist } from "./seed-demo-waitlist";
-import { DEMO_HOST_LOGINS, DEMO_HOSTS, demoHostOfVenue, demoHostStripe } from "./seed-demo-hosts";
+import { DEMO_HOST_LOGINS, DEMO_HOSTS, demoHostOfVenue, demoHostStripe, type DemoPayments } from "./seed-demo-hosts";
 
 // ---------------------------------------------------------------------------------------
 // Public constants
@@ -950,7 +950,7 @@ function planSales(types: SoldType[], buyers: DemoBuyer[], staff: { id: string; 
  * after `now` (default 5: a new user sees the countdown and the line; the e2e suite sets it
  * longer with DEMO_ON_SALE_IN_MINUTES so the line is still before its opening when its spec runs).
  */
-export async function seedDemoData(prisma: PrismaClient, options: { now: Date; onSaleInMinutes?: number }): Promise<{ events: number }> {
+export async function seedDemoData(prisma: PrismaClient, options: { now: Date; onSaleInMinutes?: number; payments?: DemoPayments }): Promise<{ events: number }> {
   const onSaleInMs = (options.onSaleInMinutes ?? 5) * 60_000;
   const now = options.now.getTime();
   if (!Number.isFinite(now)) throw new Error("seedDemoData: options.now is not a valid date");
@@ -979,7 +979,7 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date; o
   const venueId = (key: VenueKey): string => venueIds.get(key) ?? demoId(`venue:${key}`);
 
   // Three local hosts run venues of Lisbon, Barcelona and Berlin and their events; London's stay the platform's (seed-demo-hosts.ts).
-  const hostRows = DEMO_HOSTS.map((host) => ({ id: demoId(`host:${host.slug}`), slug: host.slug, name: host.name, city: host.city, story: host.story, photoPath: host.photoPath, translations: host.translations, ...demoHostStripe(host) }));
+  const hostRows = DEMO_HOSTS.map((host) => ({ id: demoId(`host:${host.slug}`), slug: host.slug, name: host.name, city: host.city, story: host.story, photoPath: host.photoPath, translations: host.translations, ...demoHostStripe(host, options.payments) }));
   const hostOfVenue = (venue: { city: string; neighbourhood: string }): string | undefined => {
     const host = demoHostOfVenue(venue);
     return host ? demoId(`host:${host.slug}`) : undefined;

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { DEMO_HOSTS, demoHostStripe, demoLoginLines } from "../../lib/db/seed-demo-hosts";
 import { demoDataPolicy, migrateAndSeed } from "./prepare-database";
 
 const serverUrl = process.env.DATABASE_URL!;
@@ -18,6 +19,16 @@ async function onServer(sql: string) {
   await client.connect();
   try {
     await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function onDatabase(sql: string): Promise<Record<string, unknown>[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
   } finally {
     await client.end();
   }
@@ -49,7 +60,26 @@ describe("demo data on start", () => {
     expect(await countUsers()).toBe(0);
 
     const seeded = await migrateAndSeed(url, { demoData: "if-empty" });
-    expect(seeded).toEqual({ applied: [], seeded: true });
+    expect(seeded).toEqual({ applied: [], seeded: true, demoAccountsForgotten: 0 });
     expect(await countUsers()).toBeGreaterThan(0);
+  });
+
+  it("lets the demo's made-up Stripe accounts go when started with Stripe keys (Stripe would refuse them at checkout)", async () => {
+    const connected = async () => (await onDatabase("SELECT slug FROM hosts WHERE charges_enabled ORDER BY slug")).map((row) => row.slug);
+    const ready = DEMO_HOSTS.filter((host) => host.stripe === "connected").map((host) => host.slug).sort();
+    expect(await connected()).toEqual(ready);
+    const saved = process.env.STRIPE_SECRET_KEY;
+    process.env.STRIPE_SECRET_KEY = "sk_test_started_with_keys";
+    try {
+      expect(await migrateAndSeed(url, { demoData: "if-empty" })).toEqual({ applied: [], seeded: false, demoAccountsForgotten: ready.length });
+      expect(await connected()).toEqual([]);
+      expect(await onDatabase("SELECT count(*)::int AS n FROM hosts WHERE stripe_account_id IS NOT NULL")).toEqual([{ n: 0 }]);
+      // Seeded with keys, the same hosts are seeded unconnected, and their logins say so.
+      expect(demoHostStripe(DEMO_HOSTS.find((host) => host.stripe === "connected")!, "stripe")).not.toHaveProperty("stripeAccountId");
+      expect(demoLoginLines([], "stripe").filter((line) => line.includes("connect a Stripe test account"))).not.toHaveLength(0);
+    } finally {
+      if (saved === undefined) delete process.env.STRIPE_SECRET_KEY;
+      else process.env.STRIPE_SECRET_KEY = saved;
+    }
   });
 });

@@ -7,6 +7,7 @@ import pg from "pg";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { applyMigrations } from "../../lib/db/migrations";
 import { seedDemoData } from "../../lib/db/seed-demo";
+import { DEMO_ACCOUNT_PREFIX, demoPaymentsOf } from "../../lib/db/seed-demo-hosts";
 import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
 
 export class StartupError extends Error {}
@@ -56,7 +57,7 @@ export async function seedIfEmpty(url: string, now = new Date()): Promise<boolea
     if (users > 0 || events > 0) return false;
     // The demo's on-sale opens 5 minutes after the first start, or DEMO_ON_SALE_IN_MINUTES (the e2e suite's).
     const onSaleInMinutes = Number(process.env.DEMO_ON_SALE_IN_MINUTES);
-    await seedDemoData(prisma, { now, ...(Number.isFinite(onSaleInMinutes) && onSaleInMinutes > 0 ? { onSaleInMinutes } : {}) });
+    await seedDemoData(prisma, { now, payments: demoPaymentsOf(process.env), ...(Number.isFinite(onSaleInMinutes) && onSaleInMinutes > 0 ? { onSaleInMinutes } : {}) });
     return true;
   } finally {
     await prisma.$disconnect();
@@ -67,10 +68,31 @@ export async function seedIfEmpty(url: string, now = new Date()): Promise<boolea
  * Migrations, then demo data when `demoData` is "if-empty" and the database has no users or
  * events. Start-up passes "if-empty" only for the embedded database (see demoDataPolicy).
  */
-export async function migrateAndSeed(url: string, options: { demoData: "if-empty" | "never" }): Promise<{ applied: string[]; seeded: boolean }> {
+export async function migrateAndSeed(url: string, options: { demoData: "if-empty" | "never" }): Promise<{ applied: string[]; seeded: boolean; demoAccountsForgotten: number }> {
   const applied = await applyMigrations(url);
   const seeded = options.demoData === "if-empty" ? await seedIfEmpty(url) : false;
-  return { applied, seeded };
+  const demoAccountsForgotten = options.demoData === "if-empty" && demoPaymentsOf(process.env) === "stripe" ? await forgetDemoAccounts(url) : 0;
+  return { applied, seeded, demoAccountsForgotten };
+}
+
+/**
+ * A demo seeded without keys and started with Stripe's: its hosts' made-up accounts
+ * (acct_demo_…) mean nothing to Stripe, which would refuse every checkout on their behalf.
+ * They are let go, so those hosts show "connect" in Payouts instead of failing at checkout.
+ */
+export async function forgetDemoAccounts(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query(
+      `UPDATE hosts SET stripe_account_id = NULL, charges_enabled = false, details_submitted = false, payouts_enabled = false
+        WHERE starts_with(stripe_account_id, $1)`,
+      [DEMO_ACCOUNT_PREFIX],
+    );
+    return result.rowCount ?? 0;
+  } finally {
+    await client.end();
+  }
 }
 
 /** Start-up seeds the embedded database (a local demo), never a DATABASE_URL (a real one). */
