@@ -90,7 +90,7 @@ export function demoHostOfVenue(venue: { city: string; neighbourhood: string }):
  */
 export type DemoPayments = "local" | "stripe";
 
-export function demoPaymentsOf(settings: { STRIPE_SECRET_KEY?: string }): DemoPayments {
+export function demoPaymentsOf(settings: Readonly<Record<string, string | undefined>>): DemoPayments {
   return settings.STRIPE_SECRET_KEY?.trim() ? "stripe" : "local";
 }
 
