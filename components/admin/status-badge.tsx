@@ -16,6 +16,9 @@ const TONES: Record<string, string> = {
   sent: "bg-green-100 text-green-900",
   failed: "bg-red-100 text-red-900",
   bounced: "bg-red-100 text-red-900",
+  complained: "bg-red-100 text-red-900",
+  delivered: "bg-green-100 text-green-900",
+  delayed: "bg-amber-100 text-amber-900",
   skipped: "bg-stone-200 text-stone-800",
 };
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/email/resend/webhook/route";
 import { composeAttendeeMessage } from "@/lib/admin/messages/compose-attendee-message";
 import { getAttendeeMessage, listAttendeeMessages } from "@/lib/admin/messages/list-attendee-messages";
+import { getAdminOrder } from "@/lib/admin/orders/get-admin-order";
 import { prisma } from "@/lib/db";
 import { resetEnvCacheForTests } from "@/lib/env";
 import { jobKey } from "@/lib/jobs/kinds";
@@ -128,6 +129,16 @@ describe("Resend's webhook", () => {
     expect((await post(signedResendWebhook(SECRET, event("email.bounced", resendIdOf(jobKey("send_reminder", first.batchId)))))).body.outcome).toBe("applied");
     expect(await prisma.ticketReminder.findUniqueOrThrow({ where: { ticketId_kind: { ticketId: first.ticketId, kind: first.kind } } })).toMatchObject({ status: "bounced" });
     expect(await prisma.ticketReminder.findUniqueOrThrow({ where: { ticketId_kind: { ticketId: reminders[1].ticketId, kind: reminders[1].kind } } })).toMatchObject({ status: "sent" });
+  });
+
+  it("shows a bounced ticket email on the admin's order page", async () => {
+    const world = await messageToTwo();
+    const order = await prisma.ticket.findUniqueOrThrow({ where: { id: world.tickets[1].id }, select: { orderId: true } });
+    const delivered = resend.accepted.find((email) => email.idempotencyKey === jobKey("deliver_order", order.orderId));
+    expect(delivered, "the order's tickets went out through Resend").toBeDefined();
+    await post(signedResendWebhook(SECRET, event("email.bounced", delivered!.id, { bounce: { type: "Permanent", subType: "Suppressed", message: "On the suppression list" } })));
+    const shown = await getAdminOrder({ actor: world.actor, orderId: order.orderId });
+    expect(shown?.emails).toEqual([expect.objectContaining({ state: "bounced", detail: "Permanent / Suppressed: On the suppression list" })]);
   });
 
   it("in development, a bounce pressed in the outbox does what the webhook does", async () => {

@@ -79,6 +79,13 @@ export async function getAdminOrder(options: { actor: Actor | null; orderId: str
     select: { id: true, kind: true, status: true, attempts: true, maxAttempts: true, lastError: true, runAt: true, updatedAt: true },
     orderBy: { createdAt: "asc" },
   });
+  // What became of the ticket emails (the order's, sent again, and a handed-on ticket's): a bounce
+  // means the buyer or holder has no tickets (docs/decisions/0023).
+  const emails = await prisma.emailDelivery.findMany({
+    where: { OR: [{ idempotencyKey: { startsWith: jobKey("deliver_order", order.id) } }, { idempotencyKey: { in: order.tickets.map((ticket) => jobKey("deliver_ticket", ticket.id)) } }] },
+    select: { toAddress: true, state: true, detail: true, sentAt: true },
+    orderBy: { sentAt: "asc" },
+  });
   const { attendees, answers, ...rest } = order;
   return {
     ...rest,
@@ -97,6 +104,7 @@ export async function getAdminOrder(options: { actor: Actor | null; orderId: str
       answers: answerLines(ticketQuestions(questions, attendee.ticketTypeId), questions, attendee.answers),
     })),
     delivery: jobs.find((job) => job.kind === "deliver_order") ?? null,
+    emails,
     refund: jobs.findLast((job) => job.kind === "refund_order") ?? null,
   };
 }

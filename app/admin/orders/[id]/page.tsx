@@ -119,6 +119,16 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
           </p>
         ) : <p className="text-stone-700">No delivery job.</p>}
         {order.delivery?.lastError ? <p className="rounded-lg bg-red-50 p-2 font-mono text-sm text-red-900">{order.delivery.lastError}</p> : null}
+        {order.emails.length > 0 ? (
+          <ul className="flex flex-col gap-1 text-sm" aria-label="Ticket emails" data-testid="admin-ticket-emails">
+            {order.emails.map((email) => (
+              <li key={`${email.toAddress}-${email.sentAt.toISOString()}`} className="flex flex-wrap items-center gap-2">
+                <span className="break-all">{email.toAddress}</span> · {utc(email.sentAt)} · <StatusBadge status={email.state} />
+                {email.detail ? <span className="w-full text-red-800">{email.detail}</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {order.refund ? (
           <p className="flex flex-wrap items-center gap-2">Refund job: <StatusBadge status={order.refund.status} /> {order.refund.lastError ? <span className="font-mono text-sm text-red-900">{order.refund.lastError}</span> : null}</p>
         ) : null}
