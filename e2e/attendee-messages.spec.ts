@@ -21,7 +21,7 @@ test("an admin writes to an event's ticket holders; the message is sent to each 
   await page.getByRole("link", { name: "Messages to attendees" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Messages to attendees");
   // The demo's message, with its delivery figures (one address refused).
-  await expect(page.getByRole("listitem").filter({ hasText: "Tonight: doors open at 20:00" })).toContainText(/\d+ sent · 0 pending · 1 failed/);
+  await expect(page.getByRole("listitem").filter({ hasText: "Tonight: doors open at 20:00" })).toContainText(/\d+ sent · 0 pending · 1 failed · 1 bounced/);
   await expectNoSidewaysScroll(page);
   await expectNoAxeViolations(page);
 

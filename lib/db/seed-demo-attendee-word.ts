@@ -27,7 +27,7 @@ export const DEMO_MEETING_POINTS: Record<string, string> = {
   "london-sketching-by-the-river": "On the steps below the National Theatre terrace.",
 };
 
-/** The demo's message to attendees: tonight's fado session, a few sent and one refused. */
+/** The demo's message to attendees: tonight's fado session, a few sent, one bounced and one refused. */
 export const DEMO_MESSAGE = {
   slug: "fado-a-noite-alfama",
   subject: "Tonight: doors open at 20:00",
@@ -65,12 +65,14 @@ export function demoAttendeeWordRows(options: {
   const recipients = [...holders.values()]
     .sort((a, b) => a.buyerEmail.localeCompare(b.buyerEmail))
     .map((order, index, all) => {
-      // The last one: an address the provider refused (what the admin's list shows as failed).
+      // The last one: an address the provider refused (what the admin's list shows as failed);
+      // the one before: taken, then bounced by the receiving server (Resend's webhook, ADR 0023).
       const failed = index === all.length - 1;
+      const bounced = index === all.length - 2;
       return {
         id: options.id(`message-recipient:${order.buyerEmail}`), messageId, email: order.buyerEmail, name: order.buyerName, locale: order.locale,
-        status: failed ? ("failed" as const) : ("sent" as const),
-        error: failed ? "Resend refused the email: validation_error: The recipient's mailbox does not accept mail" : null,
+        status: failed ? ("failed" as const) : bounced ? ("bounced" as const) : ("sent" as const),
+        error: failed ? "Resend refused the email: validation_error: The recipient's mailbox does not accept mail" : bounced ? "Permanent / General: 550 5.1.1 The email account that you tried to reach does not exist" : null,
         sentAt: failed ? null : sentAt, updatedAt: sentAt,
       };
     });

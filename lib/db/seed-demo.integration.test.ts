@@ -183,7 +183,7 @@ describe("the demo data", () => {
     const statuses = await rows<{ status: string; n: number }>(`
       SELECT r.status::text, count(*)::int AS n FROM attendee_message_recipients r JOIN attendee_messages m ON m.id = r.message_id
         JOIN events e ON e.id = m.event_id WHERE e.slug = '${DEMO_MESSAGE.slug}' GROUP BY 1 ORDER BY 1`);
-    expect(statuses).toEqual([{ status: "failed", n: 1 }, { status: "sent", n: expect.any(Number) }]);
+    expect(statuses).toEqual([{ status: "bounced", n: 1 }, { status: "failed", n: 1 }, { status: "sent", n: expect.any(Number) }]);
     // Every recipient holds a valid ticket of the message's session: the same rule the app applies.
     const strangers = await rows(`
       SELECT r.email FROM attendee_message_recipients r JOIN attendee_messages m ON m.id = r.message_id
