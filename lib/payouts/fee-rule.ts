@@ -47,3 +47,10 @@ export async function feeRefusal(tx: Tx, hostId: string, percentBp: number, fixe
 export function describeFee(percentBp: number, fixedMinor: number): string {
   return `${percentBp / 100} %${fixedMinor ? ` + ${fixedMinor} cents per ticket` : ""}`;
 }
+
+/** The fee a host pays: its own parts, the platform's for the parts it has none of; `own` when any part is its own. */
+export type HostFeeTerms = { percentBp: number; fixedMinor: number; own: boolean };
+
+export function feeTermsOf(host: { feePercentBp: number | null; feeFixedMinor: number | null }, settings: { feePercentBp: number; feeFixedMinor: number }): HostFeeTerms {
+  return { percentBp: host.feePercentBp ?? settings.feePercentBp, fixedMinor: host.feeFixedMinor ?? settings.feeFixedMinor, own: host.feePercentBp !== null || host.feeFixedMinor !== null };
+}
