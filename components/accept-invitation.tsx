@@ -1,11 +1,12 @@
 "use client";
-import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { AcceptState } from "@/app/[locale]/(store)/invitation/actions";
 
 /** "Accept and join" on an invitation's page; then where the new member goes (the dashboard, or the door scanner). */
-export function AcceptInvitation({ action, label }: { action: (state: AcceptState) => Promise<AcceptState>; label: string }) {
-  const t = useTranslations("hostInvitation");
+type Words = { accept: string; accepting: string; openDashboard: string; openDoor: string };
+
+/** The words come from the page (in the reader's language), so the store's client bundle does not carry the invitation's messages. */
+export function AcceptInvitation({ action, words }: { action: (state: AcceptState) => Promise<AcceptState>; words: Words }) {
   const [state, formAction, pending] = useActionState(action, null);
   if (state?.ok) {
     return (
@@ -14,7 +15,7 @@ export function AcceptInvitation({ action, label }: { action: (state: AcceptStat
         <div>
           {/* Not the store's locale-aware Link: the dashboard and the scanner have no locale prefix. */}
           <a href={state.next} className="inline-flex min-h-12 items-center rounded-xl bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700">
-            {state.next === "/check-in" ? t("openDoor") : t("openDashboard")}
+            {state.next === "/check-in" ? words.openDoor : words.openDashboard}
           </a>
         </div>
       </div>
@@ -24,7 +25,7 @@ export function AcceptInvitation({ action, label }: { action: (state: AcceptStat
     <form action={formAction} className="flex flex-col gap-2">
       <div>
         <button type="submit" disabled={pending} className="min-h-12 rounded-xl bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-          {pending ? t("accepting") : label}
+          {pending ? words.accepting : words.accept}
         </button>
       </div>
       {state && !state.ok ? <p role="alert" className="text-sm font-medium text-red-700">{state.message}</p> : null}

@@ -20,7 +20,7 @@ test("an owner invites a manager, who accepts with an emailed sign-in link and s
   await page.getByRole("link", { name: "Admin" }).click();
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Your host" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Alfama Nights" })).toBeVisible();
-  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Alfama Nights");
+  await expect(page.getByLabel("Host's name")).toHaveValue("Alfama Nights");
   await expectNoSidewaysScroll(page);
   await expectNoAxeViolations(page);
 
@@ -32,7 +32,7 @@ test("an owner invites a manager, who accepts with an emailed sign-in link and s
   await expectNoSidewaysScroll(page);
   await expectNoAxeViolations(page);
 
-  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Role", { exact: true }).selectOption("manager");
   await page.getByRole("button", { name: "Send the invitation" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Invitation sent to ${email}.` })).toBeVisible();

@@ -31,7 +31,7 @@ export function HostProfileForm({ action, initial }: Props) {
       {state && !state.ok ? <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900">{state.message} Nothing was saved.</p> : null}
       <section aria-labelledby="about-heading" className={sectionClass}>
         <h2 id="about-heading" className="text-lg font-semibold">About the host</h2>
-        <TextField label="Name" name="name" defaultValue={initial.name} error={errors.name} required maxLength={120} />
+        <TextField label="Host's name" name="name" defaultValue={initial.name} error={errors.name} required maxLength={120} />
         <TextAreaField label="Story" name="story" defaultValue={initial.story} error={errors.story} hint="Who you are and what you run, in a few lines." rows={5} maxLength={5000} />
         <TextField label="City" name="city" defaultValue={initial.city} error={errors.city} maxLength={80} autoComplete="address-level2" />
         {initial.photoPath ? (

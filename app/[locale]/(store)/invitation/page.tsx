@@ -43,7 +43,10 @@ export default async function InvitationPage({ params, searchParams }: { params:
           ) : user.email.toLowerCase() !== invitation.email ? (
             <p className="break-words rounded-xl bg-amber-50 p-3 text-amber-950" data-testid="invitation-wrong-account">{t("wrongAccount", { current: user.email, email: invitation.email })}</p>
           ) : (
-            <AcceptInvitation action={acceptInvitationAction.bind(null, token, invitation.hostName)} label={t("accept", { host: invitation.hostName })} />
+            <AcceptInvitation
+              action={acceptInvitationAction.bind(null, token, invitation.hostName)}
+              words={{ accept: t("accept", { host: invitation.hostName }), accepting: t("accepting"), openDashboard: t("openDashboard"), openDoor: t("openDoor") }}
+            />
           )}
         </>
       )}
