@@ -1,6 +1,6 @@
 "use client";
 import Image from "next/image";
-import { useActionState } from "react";
+import { startTransition, useActionState, type FormEvent } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
 import { IMAGE_RULES } from "@/lib/admin/events/form-values";
 import type { HostProfile } from "@/lib/hosts/profile/get-host-profile";
@@ -26,8 +26,14 @@ const LABELS = {
 export function HostProfileForm({ action, initial }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  // Through a transition (as the event form): a refused save keeps what was typed; without JavaScript the form posts normally.
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => formAction(formData));
+  }
   return (
-    <form action={formAction} noValidate className="flex flex-col gap-4">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {state && !state.ok ? <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900">{state.message} Nothing was saved.</p> : null}
       <section aria-labelledby="about-heading" className={sectionClass}>
         <h2 id="about-heading" className="text-lg font-semibold">About the host</h2>

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
 import { HOST_ROLES, type HostRole } from "@/lib/auth/policy";
 import { LOCALE_NAMES_IN_ENGLISH, LOCALES } from "@/lib/i18n/locales";
@@ -25,8 +25,18 @@ function Outcome({ state }: { state: ActionState }) {
 export function InviteForm({ action }: { action: Action }) {
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const formRef = useRef<HTMLFormElement>(null);
+  // A refused invitation keeps the address typed (a transition, not the form's native action); a sent one clears the form for the next.
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => formAction(formData));
+  }
+  useEffect(() => {
+    if (state?.ok) formRef.current?.reset();
+  }, [state]);
   return (
-    <form action={formAction} noValidate className="flex flex-col gap-3">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
       <TextField label="Email" name="email" type="email" autoComplete="off" error={errors.email} required maxLength={254} />
       <SelectField label="Role" name="role" defaultValue="manager" error={errors.role}>
         {HOST_ROLES.map((role) => <option key={role} value={role}>{ROLE_TEXT[role]}</option>)}
