@@ -19,7 +19,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-2">
         <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">Admin</p>
-        <AdminNav platform={platform} hostNames={hosts.map((host) => host.name)} />
+        <AdminNav platform={platform} hostNames={hosts.map((host) => host.name)} hostIds={hosts.map((host) => host.id)} />
       </div>
       {children}
     </div>

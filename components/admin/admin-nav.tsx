@@ -19,13 +19,16 @@ const LINKS = [
  * `platform`: the platform admin's own sections (jobs, the audit log) are shown; a host's
  * members get their host's sections only.
  */
-export function AdminNav({ platform, hostNames = [] }: { platform: boolean; hostNames?: string[] }) {
+export function AdminNav({ platform, hostNames = [], hostIds = [] }: { platform: boolean; hostNames?: string[]; hostIds?: string[] }) {
   const pathname = usePathname();
+  // The hosts' own pages and teams: every host for the platform admin, else "Your host" (or the list of a member's several).
+  const hostsLink = { href: !platform && hostIds.length === 1 ? `/admin/hosts/${hostIds[0]}` : "/admin/hosts", label: platform ? "Hosts" : hostIds.length > 1 ? "Your hosts" : "Your host" };
+  const links = [...LINKS.slice(0, -3), hostsLink, ...LINKS.slice(-3)];
   return (
     <nav aria-label="Admin" className="-mx-4 border-b border-stone-200 px-4">
       <ul className="flex flex-wrap gap-x-1">
-        {LINKS.filter((link) => platform || !("platform" in link)).map((link) => {
-          const current = link.exact ? pathname === link.href : pathname === link.href || pathname.startsWith(`${link.href}/`);
+        {links.filter((link) => platform || !("platform" in link)).map((link) => {
+          const current = "exact" in link && link.exact ? pathname === link.href : pathname === link.href || pathname.startsWith(`${link.href}/`) || (link === hostsLink && pathname.startsWith("/admin/hosts/"));
           return (
             <li key={link.href}>
               <Link

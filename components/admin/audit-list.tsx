@@ -15,6 +15,7 @@ const LINKS: Record<string, (id: string) => string | null> = {
   event: (id) => `/admin/events/${id}`,
   order: (id) => `/admin/orders/${id}`,
   job: () => null,
+  host: (id) => `/admin/hosts/${id}`,
   // One voucher by id; a generated batch by its tag (`tag:SUMMER`).
   voucher: (id) => (id.startsWith("tag:") ? `/admin/vouchers?tag=${encodeURIComponent(id.slice(4))}` : `/admin/vouchers/${id}`),
 };

@@ -7,7 +7,7 @@ export type AuditEntry = {
   actor: Actor;
   /** What was done, `<entity>.<verb>`: event.create, event.update, order.refund … */
   action: string;
-  entityType: "event" | "order" | "job" | "check_in" | "staff_grant" | "voucher" | "venue" | "host";
+  entityType: "event" | "order" | "job" | "check_in" | "staff_grant" | "voucher" | "venue" | "host" | "platform";
   entityId: string;
   before?: unknown;
   after?: unknown;

@@ -3,6 +3,7 @@
 // the row did not exist) with nothing written; list pages and list routes show none of B's
 // rows. Pages, actions and routes are found on disk, so a new one is walked without editing
 // this file (a new kind of id parameter makes it fail until it is mapped below).
+import { randomUUID } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -65,7 +66,8 @@ async function setUp() {
   const job = await prisma.job.create({ data: { kind: "deliver_order", payload: { orderId: order.id }, status: "dead", attempts: 8, lastError: "B's failure" } });
   // Someone waiting on B's type (its places are free: an offer by hand would go through for B).
   const entry = await prisma.waitlistEntry.create({ data: { eventId: b.event.id, ticketTypeId: b.ticketType.id, email: `waiting-${Date.now()}@example.test`, name: "B's waiting guest", quantity: 1, leaveTokenHash: `walk-${Date.now()}` } });
-  return { hostA, hostB, a, b, order, voucher, grant, checkIn, message, job, bMember, entry };
+  const invitation = await prisma.hostInvitation.create({ data: { id: randomUUID(), hostId: hostB.id, email: `b-invited-${Date.now()}@example.test`, role: "manager", tokenHash: `walk-${randomUUID()}`, invitedByName: "B's owner", expiresAt: new Date(Date.now() + 24 * 3600_000) } });
+  return { hostA, hostB, a, b, order, voucher, grant, checkIn, message, job, bMember, entry, invitation };
 }
 
 /** What B owns, and every count an admin write could change. */
@@ -76,7 +78,9 @@ async function snapshot() {
       SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM venues) AS venues, (SELECT count(*) FROM vouchers) AS vouchers,
              (SELECT count(*) FROM staff_grants) AS grants, (SELECT count(*) FROM attendee_messages) AS messages, (SELECT count(*) FROM audit_log) AS audit,
              (SELECT count(*) FROM check_ins WHERE undone_at IS NULL) AS check_ins, (SELECT count(*) FROM jobs) AS jobs, (SELECT count(*) FROM hosts) AS hosts,
-             (SELECT count(*) FROM waitlist_entries WHERE status <> 'waiting') AS waitlist_moved`,
+             (SELECT count(*) FROM waitlist_entries WHERE status <> 'waiting') AS waitlist_moved,
+             (SELECT count(*) FROM host_members) AS members, (SELECT count(*) FROM host_invitations WHERE revoked_at IS NULL) AS invitations`,
+    settings: await prisma.platformSettings.findUnique({ where: { id: true } }),
     event: await prisma.event.findUnique({ where: { id: b.b.event.id } }),
     venue: await prisma.venue.findUnique({ where: { id: b.b.venue.id } }),
     order: await prisma.order.findUnique({ where: { id: b.order.id }, select: { status: true } }),
@@ -93,7 +97,7 @@ function idFor(segments: string[], index: number): string {
   if (name === "sessionId") return other.b.session.id;
   if (name === "messageId") return other.message.id;
   if (name === "id") {
-    const byParent: Record<string, string> = { events: other.b.event.id, edit: other.b.event.id, delete: other.b.event.id, orders: other.order.id, venues: other.b.venue.id, vouchers: other.voucher.id, sessions: other.b.session.id, payouts: other.hostB.id };
+    const byParent: Record<string, string> = { events: other.b.event.id, edit: other.b.event.id, delete: other.b.event.id, orders: other.order.id, venues: other.b.venue.id, vouchers: other.voucher.id, sessions: other.b.session.id, payouts: other.hostB.id, hosts: other.hostB.id };
     if (byParent[parent]) return byParent[parent];
   }
   throw new Error(`Map the parameter ${segments[index]} after ${parent} in host-walk.integration.test.ts`);
@@ -111,7 +115,7 @@ function everyField(): Record<string, string> {
     email: other.bMember.email, subject: "From A", body: "A writes to B's guests", "eventIds.0": other.b.event.id, kind: "percent_off", value: "10", maxUses: "5",
     tag: other.voucher.tag, count: "2", title: "Taken over", slug: `taken-${Date.now()}`, summary: "A takes B's event over", description: "A long enough description of a takeover.",
     category: "concert", city: "Lisbon", neighbourhood: "Baixa", imagePath: "/images/events/sao-bento-jazz-sessions.webp", imageAlt: "A stage", status: "published",
-    name: "Taken venue", address: "Rua Augusta 2", timeZone: "Europe/Lisbon", version: "1",
+    name: "Taken venue", address: "Rua Augusta 2", timeZone: "Europe/Lisbon", version: "1", role: "owner", locale: "en", story: "A takeover", feePercentBp: "0", feeFixedMinor: "0",
   };
 }
 
@@ -120,7 +124,7 @@ function everyField(): Record<string, string> {
  * asked for (`?event=`), which is not a row; a leaked row still shows its title or name.
  */
 function markers(): string[] {
-  return [other.b.event.title, other.b.venue.name, other.order.id, other.voucher.code, other.message.subject, other.job.id, other.grant.id, other.bMember.email, other.entry.email, other.hostB.stripeAccountId!];
+  return [other.b.event.title, other.b.venue.name, other.order.id, other.voucher.code, other.message.subject, other.job.id, other.grant.id, other.bMember.email, other.entry.email, other.hostB.stripeAccountId!, other.invitation.email];
 }
 
 function expectNoMarker(value: unknown, where: string) {
@@ -165,7 +169,7 @@ describe("a host's member walking the admin area with another host's ids", () =>
     session.user = member;
     const ids: Record<string, string> = {
       eventId: other.b.event.id, orderId: other.order.id, voucherId: other.voucher.id, venueId: other.b.venue.id, grantId: other.grant.id, checkInId: other.checkIn.id, jobId: other.job.id,
-      ticketTypeId: other.b.ticketType.id, entryId: other.entry.id, hostId: other.hostB.id,
+      ticketTypeId: other.b.ticketType.id, entryId: other.entry.id, hostId: other.hostB.id, userId: other.bMember.id, invitationId: other.invitation.id,
     };
     let walked = 0;
     for (const file of actionFiles) {

@@ -1,7 +1,7 @@
 // One test per rule of the access policy, the refusals included.
 import { describe, expect, it } from "vitest";
 import {
-  actorOf, canAdminister, canCheckIn, canManageHost, canManageTokens, canReadOutbox, canRunPlatform, canUseTokenScope, canViewOrder, checkInScope, hostScope, inHostScope, isPlatformAdmin, type Actor,
+  actorOf, canAdminister, canCheckIn, canManageHost, canManageTeam, canManageTokens, canReadOutbox, canRunPlatform, canUseTokenScope, canViewOrder, checkInScope, hostScope, inHostScope, isPlatformAdmin, type Actor,
 } from "./policy";
 
 const admin: Actor = { userId: "a", role: "admin" };
@@ -114,6 +114,15 @@ describe("the access policy", () => {
       expect(canManageHost(admin, "h9")).toBe(true);
       expect(inHostScope("all", "h9")).toBe(true);
       expect(inHostScope(["h1"], "h2")).toBe(false);
+    });
+
+    it("canManageTeam: a host's owners and the platform admin; not its managers, door staff or other hosts' owners", () => {
+      expect(canManageTeam(owner, "h1")).toBe(true);
+      expect(canManageTeam(owner, "h2")).toBe(false);
+      expect(canManageTeam(manager, "h1")).toBe(false);
+      expect(canManageTeam(door, "h1")).toBe(false);
+      expect(canManageTeam(admin, "h9")).toBe(true);
+      expect(canManageTeam(null, "h1")).toBe(false);
     });
 
     it("platform work and platform powers stay the platform admin's: a host's member is no admin elsewhere", () => {

@@ -78,6 +78,15 @@ export function canManageHost(actor: Pick<Actor, "role" | "memberships"> | null 
 }
 
 /**
+ * May `actor` run `hostId`'s team (invite, change roles, remove members)? Its owners, and the
+ * platform admin for any host. Managers run the host's events and page, not who runs them.
+ */
+export function canManageTeam(actor: Pick<Actor, "role" | "memberships"> | null | undefined, hostId: string): boolean {
+  if (isPlatformAdmin(actor)) return true;
+  return (actor?.memberships ?? []).some((member) => member.hostId === hostId && member.role === "owner");
+}
+
+/**
  * Platform work that belongs to no host (the delivery jobs, the audit log, door staff for every
  * event, codes for every event): the platform admin only.
  */

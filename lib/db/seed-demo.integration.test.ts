@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_HOST_LOGINS, DEMO_HOSTS } from "./seed-demo-hosts";
+import { DEMO_INVITATION } from "./seed-demo-invitations";
 import { PrismaClient } from "../generated/prisma/client";
 import { LOCALES } from "../i18n/locales";
 import { applyMigrations } from "./migrations";
@@ -162,6 +163,9 @@ describe("the demo data", () => {
     const logins = await rows<{ email: string; role: string; verified: boolean }>(`SELECT u.email, m.role::text AS role, u.email_verified_at IS NOT NULL AS verified FROM host_members m JOIN users u ON u.id = m.user_id`);
     expect(logins.map((login) => login.email).sort()).toEqual(DEMO_HOST_LOGINS.map((login) => login.email).sort());
     expect(logins.every((login) => login.verified)).toBe(true);
+    // Alfama Nights' owner has a pending invitation on the Team page (docs/decisions/0022).
+    expect(await rows<{ email: string; role: string; slug: string }>(`SELECT i.email, i.role::text AS role, h.slug FROM host_invitations i JOIN hosts h ON h.id = i.host_id WHERE i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()`))
+      .toEqual([{ email: DEMO_INVITATION.email, role: DEMO_INVITATION.role, slug: DEMO_INVITATION.host }]);
     const vouchers = await rows<{ code: string; mixed: number }>(`SELECT v.code, (SELECT count(*)::int FROM events e WHERE e.id = ANY(v.event_ids) AND e.host_id <> v.host_id) AS mixed FROM vouchers v`);
     expect(vouchers.every((voucher) => voucher.mixed === 0)).toBe(true);
   });

@@ -16,6 +16,7 @@ import type { Locale } from "../i18n/locales";
 import { DEMO_BUYERS, DEMO_ORIGINALS, DEMO_TICKET_TYPE_NAMES } from "./seed-demo-translations";
 import { DEMO_WAITLIST, seedDemoWaitlist } from "./seed-demo-waitlist";
 import { DEMO_HOST_LOGINS, DEMO_HOSTS, demoHostOfVenue, demoHostStripe, type DemoPayments } from "./seed-demo-hosts";
+import { DEMO_INVITATION, seedDemoInvitations } from "./seed-demo-invitations";
 
 // ---------------------------------------------------------------------------------------
 // Public constants
@@ -1129,6 +1130,7 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date; o
       await tx.host.createMany({ data: hostRows });
       await tx.user.createMany({ data: [...users, ...hostUsers, ...buyers.map((buyer) => ({ id: buyer.id, email: buyer.email, name: buyer.name, role: buyer.role, passwordHash: buyer.passwordHash }))] });
       await tx.hostMember.createMany({ data: memberRows });
+      await seedDemoInvitations(tx, { id: demoId, now, inviterName: DEMO_HOST_LOGINS.find((login) => login.email === DEMO_INVITATION.invitedBy)?.name ?? "Alfama Nights" });
       await tx.venue.createMany({ data: venueRows });
       await tx.event.createMany({ data: eventRows });
       await tx.eventTranslation.createMany({ data: translationRows });

@@ -35,6 +35,8 @@ export const JOB_KINDS = {
   waitlist_joined: z.object({ entryId: z.uuid() }),
   /** A waiting-list entry got an offer (`waitlist_offer`) → the code and its expiry by email. */
   waitlist_offer: z.object({ entryId: z.uuid() }),
+  /** A host's owner invited someone to its team (`inviteMember`) → the invitation's link by email. */
+  send_host_invitation: z.object({ invitationId: z.uuid() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type JobKind = keyof typeof JOB_KINDS;
@@ -47,7 +49,7 @@ export function isJobKind(kind: string): kind is JobKind {
   return Object.hasOwn(JOB_KINDS, kind);
 }
 
-type JobSubject = { orderId: string; refundId?: string } | { ticketId: string } | { messageId: string } | { recipientId: string } | { batchId: string } | { entryId: string };
+type JobSubject = { orderId: string; refundId?: string } | { ticketId: string } | { messageId: string } | { recipientId: string } | { batchId: string } | { entryId: string } | { invitationId: string };
 
 /** What a job is about (a refund, an order, one ticket, a message, a recipient, a reminder batch, a waiting-list entry): its unique key names it. */
 export function jobSubjectId(payload: JobSubject): string {
@@ -57,6 +59,7 @@ export function jobSubjectId(payload: JobSubject): string {
   if ("messageId" in payload) return payload.messageId;
   if ("recipientId" in payload) return payload.recipientId;
   if ("entryId" in payload) return payload.entryId;
+  if ("invitationId" in payload) return payload.invitationId;
   return payload.batchId;
 }
 

@@ -4,6 +4,7 @@ import { AdminError } from "@/lib/admin/errors";
 import { canManageHost } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
+import { feeTermsOf } from "./fee-rule";
 
 // A host's payout report (docs/decisions/0020): its ledger summed per currency. What Stripe
 // paid the host's account (transfers − reversals, net of the platform's fees) is the same
@@ -40,7 +41,7 @@ export async function getHostPayouts(options: { actor: Actor | null; hostId: str
   });
   if (!host) throw new AdminError("not_found", "This host does not exist");
   const settings = await prisma.platformSettings.findUniqueOrThrow({ where: { id: true } });
-  return { actor, host, lines: await hostPayoutLines(host.id), fee: { percentBp: host.feePercentBp ?? settings.feePercentBp, fixedMinor: host.feeFixedMinor ?? settings.feeFixedMinor, own: host.feePercentBp !== null || host.feeFixedMinor !== null } };
+  return { actor, host, lines: await hostPayoutLines(host.id), fee: feeTermsOf(host, settings) };
 }
 
 const CSV_HEADER = "date,order_reference,refund_id,kind,amount_minor,currency";

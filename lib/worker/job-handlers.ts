@@ -1,4 +1,5 @@
 import "server-only";
+import { sendHostInvitation } from "@/lib/hosts/team/send-invitation";
 import { fanOutAttendeeMessage } from "@/lib/attendee-messages/fan-out-message";
 import { sendAttendeeMessage } from "@/lib/attendee-messages/send-message";
 import { parsingHandlers, type KindHandlers } from "@/lib/jobs/queue";
@@ -23,6 +24,7 @@ const HANDLERS: KindHandlers = {
   send_reminder: sendReminder,
   waitlist_joined: sendWaitlistJoined,
   waitlist_offer: sendWaitlistOffer,
+  send_host_invitation: sendHostInvitation,
 };
 
 export const jobHandlers = parsingHandlers(HANDLERS);

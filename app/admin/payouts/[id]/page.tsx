@@ -8,6 +8,7 @@ import type { AdminActor } from "@/lib/admin/authorize";
 import { requireAdminActor } from "@/lib/admin/require-admin";
 import { canRunPlatform } from "@/lib/auth/policy";
 import { formatMoney } from "@/lib/money";
+import { describeFee } from "@/lib/payouts/fee-rule";
 import { refreshHostAccount } from "@/lib/payouts/host-account";
 import { getHostPayouts } from "@/lib/payouts/payout-report";
 import { notOnSaleReason, payoutStatus } from "@/lib/payouts/payout-status";
@@ -60,7 +61,7 @@ export default async function HostPayoutsPage({ params, searchParams }: { params
       </section>
       <section aria-labelledby="fee-heading" className="flex flex-col gap-3 rounded-2xl border border-stone-200 bg-white p-4 sm:p-6">
         <h2 id="fee-heading" className="text-lg font-semibold">The platform&apos;s fee</h2>
-        <p>{fee.percentBp / 100} % of each payment{fee.fixedMinor ? ` plus ${fee.fixedMinor} cents per ticket` : ""}{fee.own ? "" : " (the platform's figure)"}, taken at payment and given back in proportion with refunds.</p>
+        <p data-testid="host-fee">{fee.own ? describeFee(fee.percentBp, fee.fixedMinor) : `Platform default (${describeFee(fee.percentBp, fee.fixedMinor)})`}: taken at each payment and given back in proportion with refunds.</p>
         {canRunPlatform(actor) ? <HostFeeForm action={setHostFeeAction.bind(null, host.id)} percentBp={host.feePercentBp} fixedMinor={host.feeFixedMinor} /> : null}
       </section>
       <section aria-labelledby="report-heading" className="flex flex-col gap-3 rounded-2xl border border-stone-200 bg-white p-4 sm:p-6">
