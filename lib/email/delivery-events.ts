@@ -2,7 +2,6 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
 import { jobKey } from "@/lib/jobs/kinds";
-import type { SendEmailInput, SendEmailResult } from "./send-email";
 
 // What became of an email after the provider took it (docs/decisions/0023-email-deliveries.md).
 // sendEmail records every email it hands over under its idempotency key;
@@ -20,7 +19,7 @@ export type DeliveryState = "sent" | "delayed" | "delivered" | "bounced" | "comp
 const RANK: Record<DeliveryState, number> = { sent: 0, delayed: 1, delivered: 2, bounced: 3, failed: 3, complained: 4 };
 
 /** After the provider accepted the email. A retried send of the same key keeps the first row. */
-export async function recordDelivery(input: Pick<SendEmailInput, "to" | "idempotencyKey">, result: SendEmailResult): Promise<void> {
+export async function recordDelivery(input: { to: string; idempotencyKey: string }, result: { transport: "resend" | "outbox"; id: string }): Promise<void> {
   await prisma.$executeRaw`
     INSERT INTO email_deliveries (idempotency_key, provider, provider_id, to_address)
     VALUES (${input.idempotencyKey}, ${result.transport}, ${result.id}, ${input.to.toLowerCase()})
