@@ -1,14 +1,12 @@
 import "server-only";
 import { currentUser } from "@/lib/auth";
-import type { SessionUser } from "@/lib/auth/users";
 import { problemResponse } from "@/lib/http/problem";
 import { findUserByApiToken } from "./api-tokens";
+import type { ApiCaller } from "./api-caller-type";
 import { CALLER_HANDOFF_HEADER, takeHandedCaller } from "./caller-handoff";
 import { canManageTokens, canUseTokenScope, type ApiTokenScope, type TokenUse } from "./policy";
 
-export type ApiCaller =
-  | { user: SessionUser; via: "token"; tokenId: string; scope: ApiTokenScope }
-  | { user: SessionUser; via: "session" };
+export type { ApiCaller };
 
 export type AuthenticationResult = { ok: true; caller: ApiCaller } | { ok: false; response: Response };
 

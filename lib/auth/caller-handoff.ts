@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { ApiCaller } from "./api-caller";
+import type { ApiCaller } from "./api-caller-type";
 
 // The purchase gate (lib/ops/purchase-gate.ts) must know the caller before a request takes a
 // place in line (issue 26); the buying route needs the same caller. Looking it up twice cost
