@@ -16,7 +16,7 @@ export const ZReserveBooking = z.object({
   // Bounded so it always fits the database's int; the resource's own limits are the quote's.
   minutes: z.coerce.number({ error: "Choose a length" }).int("Choose a length").min(1, "Choose a length").max(10_080, "Choose a length"),
   /** The code of a waiting-list offer for exactly this range (docs/decisions/0021). */
-  offerCode: z.string().trim().max(64).optional(),
+  offerCode: z.string().trim().max(64).optional().describe("A waiting-list offer's code (its email): books the time range the offer holds, exactly that range"),
 });
 export type ReserveBookingInput = z.input<typeof ZReserveBooking>;
 

@@ -47,7 +47,7 @@ export async function entrySubject(entry: WaitlistEntry, locale: Locale, now = n
       what: `${resource.name}, ${formatShortDayTime(entry.startsAt, timeZone, now, locale)}–${formatTime(entry.endsAt, timeZone, locale)}`,
       code,
       offerPath: code
-        ? `/events/${resource.event.slug}?date=${date}&minutes=${minutes}&start=${encodeURIComponent(entry.startsAt.toISOString())}&offer=${encodeURIComponent(code)}#book`
+        ? `/events/${resource.event.slug}?date=${date}&minutes=${minutes}&resource=${entry.resourceId}&start=${encodeURIComponent(entry.startsAt.toISOString())}&offer=${encodeURIComponent(code)}#book`
         : null,
     };
   }

@@ -127,7 +127,7 @@ describe("the waiting list for a time range", () => {
     expect(mail.toAddress).toBe(waiting.email);
     const code = waitlistOfferCode(waiting.id);
     expect(mail.text).toContain(code);
-    expect(mail.text).toContain(`/events/${event.slug}?date=${day()}&minutes=60&start=${encodeURIComponent(at(14).toISOString())}&offer=${code}#book`);
+    expect(mail.text).toContain(`/events/${event.slug}?date=${day()}&minutes=60&resource=${resource.id}&start=${encodeURIComponent(at(14).toISOString())}&offer=${code}#book`);
     expect(mail.text).toContain("Guide, ");
   });
 
