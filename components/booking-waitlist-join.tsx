@@ -2,8 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
-
-const field = "min-h-11 w-full rounded-lg border border-stone-300 bg-white px-3 text-base";
+import { WaitlistGuestFields } from "./waitlist-guest-fields";
 
 type Props = {
   resourceId: string;
@@ -30,8 +29,6 @@ export function BookingWaitlistJoin({ resourceId, startsAt, endsAt, label, offer
   if (state?.ok) {
     return <p role="status" className="rounded-xl bg-green-50 p-3 text-sm font-medium text-green-900" data-testid="waitlist-joined">{state.message}</p>;
   }
-  const described = (name: string) => (errors[name] ? `${id}-${name}-error` : undefined);
-  const error = (name: string) => (errors[name] ? <span id={`${id}-${name}-error`} className="font-medium text-red-700">{errors[name]}</span> : null);
   return (
     <section aria-labelledby={`${id}-heading`} className="rounded-xl border border-stone-200 p-3" data-testid="booking-waitlist-join">
       <h4 id={`${id}-heading`} className="text-sm font-semibold">{t("rangeHeading")}</h4>
@@ -40,20 +37,7 @@ export function BookingWaitlistJoin({ resourceId, startsAt, endsAt, label, offer
         <input type="hidden" name="resourceId" value={resourceId} />
         <input type="hidden" name="startsAt" value={startsAt} />
         <input type="hidden" name="endsAt" value={endsAt} />
-        {signedIn ? null : (
-          <>
-            <label className="flex flex-col gap-1 text-sm font-medium">
-              {t("email")}
-              <input type="email" name="email" autoComplete="email" inputMode="email" required maxLength={254} className={field} aria-invalid={errors.email ? true : undefined} aria-describedby={described("email")} />
-              {error("email")}
-            </label>
-            <label className="flex flex-col gap-1 text-sm font-medium">
-              {t("name")}
-              <input type="text" name="name" autoComplete="name" required maxLength={100} className={field} aria-invalid={errors.name ? true : undefined} aria-describedby={described("name")} />
-              {error("name")}
-            </label>
-          </>
-        )}
+        {signedIn ? null : <WaitlistGuestFields errors={errors} idPrefix={id} />}
         {state && !state.ok ? <p role="alert" className="text-sm font-medium text-red-700">{state.message}</p> : null}
         <button type="submit" disabled={pending} className="min-h-12 rounded-xl border border-brand-600 px-4 font-semibold text-brand-700 disabled:opacity-60">
           {pending ? t("joining") : t("join")}
