@@ -31,7 +31,7 @@ export function BookingWaitlistJoin({ resourceId, startsAt, endsAt, label, offer
   }
   return (
     <section aria-labelledby={`${id}-heading`} className="rounded-xl border border-stone-200 p-3" data-testid="booking-waitlist-join">
-      <h4 id={`${id}-heading`} className="text-sm font-semibold">{t("rangeHeading")}</h4>
+      <h3 id={`${id}-heading`} className="text-sm font-semibold">{t("rangeHeading")}</h3>
       <form action={formAction} className="mt-2 flex flex-col gap-3">
         <p className="text-sm text-stone-700">{t("rangeIntro", { time: label, hours: offerHours })}</p>
         <input type="hidden" name="resourceId" value={resourceId} />
