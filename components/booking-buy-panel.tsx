@@ -150,9 +150,9 @@ export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minut
               {slots.map((slot) => (
                 <label
                   key={slot.startsAt}
-                  className={`relative flex min-h-11 items-center justify-center rounded-lg border text-sm font-medium has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${slot.free ? "cursor-pointer border-stone-300 bg-white" : "border-stone-200 text-stone-500 line-through"}`}
+                  className={`relative flex min-h-11 items-center justify-center rounded-lg border text-sm font-medium has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${slot.free ? "cursor-pointer border-stone-300 bg-white" : "cursor-pointer border-stone-200 text-stone-600 line-through"}`}
                 >
-                  <input type="radio" name="start" value={slot.startsAt} disabled={!slot.free && !waitlist && slot.startsAt !== start} checked={slot.startsAt === start} onChange={() => setStart(slot.startsAt)} className="sr-only" />
+                  <input type="radio" name="start" value={slot.startsAt} data-free={slot.free || undefined} disabled={!slot.free && !waitlist && slot.startsAt !== start} checked={slot.startsAt === start} onChange={() => setStart(slot.startsAt)} className="sr-only" />
                   {slot.label}
                   {slot.free ? null : <span className="sr-only"> {t("taken")}</span>}
                 </label>
