@@ -10,6 +10,7 @@ import { bookableLengths, bookingPriceMinor } from "@/lib/orders/quote-booking";
 import { FormFailure } from "./form-failure";
 import { GuestFields } from "./guest-fields";
 import { AttendeeFields } from "./attendee-fields";
+import { BookingWaitlistJoin } from "./booking-waitlist-join";
 import type { Question } from "@/lib/questions/question";
 
 export type BookingSlot = { minute: number; startsAt: string; label: string; free: boolean };
@@ -29,6 +30,10 @@ type Props = {
   /** This form's own key: posting it again finds the order the first post made. */
   formKey: string;
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  /** A waiting-list offer from its email's link (docs/decisions/0021): its code and the start it holds, bookable only with the code. */
+  offer?: { code: string; startsAt: string } | null;
+  /** Joining the waiting list for a taken time (absent: taken times cannot be chosen). */
+  waitlist?: { offerHours: number; action: (state: ActionState, formData: FormData) => Promise<ActionState> };
 };
 
 const field = "min-h-11 w-full rounded-lg border border-stone-300 bg-white px-3 text-base";
@@ -56,14 +61,18 @@ function nearestFree(slots: BookingSlot[], minute: number, count = 3): BookingSl
  * to payment. Changing the day or length reloads the free times at once (the URL keeps the
  * choice). A refusal is announced, keeps the chosen time, and offers the nearest free ones.
  */
-export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minutes, slots, signedIn, questions, formKey, action }: Props) {
+export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minutes, slots: shownSlots, signedIn, questions, formKey, action, offer, waitlist }: Props) {
   const t = useTranslations("bookingPanel");
   const tPanel = useTranslations("ticketPanel");
+  const tWaitlist = useTranslations("waitlist");
   const locale = useLocale();
   const router = useRouter();
   const [loadingTimes, startLoading] = useTransition();
   const [state, formAction, pending] = useActionState(action, null);
-  const firstFree = slots.find((slot) => slot.free)?.startsAt ?? "";
+  // The time a waiting-list offer holds is taken for everyone else, and free for its holder.
+  const slots = offer ? shownSlots.map((slot) => (slot.startsAt === offer.startsAt ? { ...slot, free: true } : slot)) : shownSlots;
+  const offered = offer && slots.some((slot) => slot.startsAt === offer.startsAt) ? offer : null;
+  const firstFree = offered?.startsAt ?? slots.find((slot) => slot.free)?.startsAt ?? "";
   const [start, setStart] = useState(firstFree);
   const chosen = slots.find((slot) => slot.startsAt === start);
   const refused = state !== null && !state.ok;
@@ -92,6 +101,7 @@ export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minut
   const free = slots.filter((slot) => slot.free);
   const alternatives = refused && chosen ? nearestFree(slots, chosen.minute) : [];
   const canReserve = Boolean(chosen?.free) && !pending && !loadingTimes;
+  const waitFor = waitlist && chosen && !chosen.free ? chosen : null;
 
   return (
     <div className="flex flex-col gap-4">
@@ -134,16 +144,15 @@ export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minut
             {t("startOn", { day: dayLabel })}
             {loadingTimes ? <span className="ml-2 font-normal text-stone-600" role="status">{t("updating")}</span> : null}
           </legend>
-          {free.length === 0 ? (
-            <p className="text-stone-700">{t("noFreeTimes")}</p>
-          ) : (
+          {free.length === 0 ? <p className="text-stone-700">{t("noFreeTimes")}</p> : null}
+          {free.length === 0 && !waitlist ? null : (
             <div className={`grid grid-cols-4 gap-2 sm:grid-cols-6 ${loadingTimes ? "opacity-60" : ""}`}>
               {slots.map((slot) => (
                 <label
                   key={slot.startsAt}
-                  className={`relative flex min-h-11 items-center justify-center rounded-lg border text-sm font-medium has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${slot.free ? "cursor-pointer border-stone-300 bg-white" : "border-stone-200 text-stone-500 line-through"}`}
+                  className={`relative flex min-h-11 items-center justify-center rounded-lg border text-sm font-medium has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${slot.free ? "cursor-pointer border-stone-300 bg-white" : "cursor-pointer border-stone-200 text-stone-600 line-through"}`}
                 >
-                  <input type="radio" name="start" value={slot.startsAt} disabled={!slot.free && slot.startsAt !== start} checked={slot.startsAt === start} onChange={() => setStart(slot.startsAt)} className="sr-only" />
+                  <input type="radio" name="start" value={slot.startsAt} data-free={slot.free || undefined} disabled={!slot.free && !waitlist && slot.startsAt !== start} checked={slot.startsAt === start} onChange={() => setStart(slot.startsAt)} className="sr-only" />
                   {slot.label}
                   {slot.free ? null : <span className="sr-only"> {t("taken")}</span>}
                 </label>
@@ -151,6 +160,12 @@ export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minut
             </div>
           )}
         </fieldset>
+        {offered && chosen?.startsAt === offered.startsAt ? (
+          <>
+            <input type="hidden" name="offerCode" value={offered.code} />
+            <p className="rounded-xl bg-green-50 p-3 text-sm font-medium text-green-900" data-testid="booking-offer">{tWaitlist("rangeOffer")}</p>
+          </>
+        ) : null}
         {refused ? (
           <div className="flex flex-col gap-2">
             <FormFailure state={state} />
@@ -183,6 +198,18 @@ export function BookingBuyPanel({ slug, resource, date, dayLabel, minDate, minut
           </>
         ) : null}
       </form>
+      {waitFor ? (
+        <BookingWaitlistJoin
+          key={`${waitFor.startsAt}/${minutes}`}
+          resourceId={resource.id}
+          startsAt={waitFor.startsAt}
+          endsAt={new Date(Date.parse(waitFor.startsAt) + minutes * 60_000).toISOString()}
+          label={t("chosen", { start: waitFor.label, length: lengthLabel(t, minutes) })}
+          offerHours={waitlist!.offerHours}
+          signedIn={signedIn}
+          action={waitlist!.action}
+        />
+      ) : null}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
+import { WaitlistGuestFields } from "./waitlist-guest-fields";
 
 const field = "min-h-11 w-full rounded-lg border border-stone-300 bg-white px-3 text-base";
 
@@ -51,20 +52,7 @@ export function WaitlistJoin({ types, maxPerOrder, offerHours, signedIn, action 
           <input type="number" name="quantity" min={1} max={maxPerOrder} defaultValue={1} inputMode="numeric" required className={field} aria-invalid={errors.quantity ? true : undefined} aria-describedby={described("quantity")} />
           {error("quantity")}
         </label>
-        {signedIn ? null : (
-          <>
-            <label className="flex flex-col gap-1 text-sm font-medium">
-              {t("email")}
-              <input type="email" name="email" autoComplete="email" inputMode="email" required maxLength={254} className={field} aria-invalid={errors.email ? true : undefined} aria-describedby={described("email")} />
-              {error("email")}
-            </label>
-            <label className="flex flex-col gap-1 text-sm font-medium">
-              {t("name")}
-              <input type="text" name="name" autoComplete="name" required maxLength={100} className={field} aria-invalid={errors.name ? true : undefined} aria-describedby={described("name")} />
-              {error("name")}
-            </label>
-          </>
-        )}
+        {signedIn ? null : <WaitlistGuestFields errors={errors} idPrefix={id} />}
         {state && !state.ok ? <p role="alert" className="text-sm font-medium text-red-700">{state.message}</p> : null}
         <button type="submit" disabled={pending} className="min-h-12 rounded-xl border border-brand-600 px-4 font-semibold text-brand-700 disabled:opacity-60">
           {pending ? t("joining") : t("join")}

@@ -131,7 +131,8 @@ test("booking: the times follow the day; a refusal is announced, keeps the choic
   await expect(page).toHaveURL(new RegExp(`date=${tomorrow}`));
   const panel = buyPanel(page);
   // Choose a start in the middle of the day, so there are free times either side.
-  const free = panel.locator('input[type="radio"][name="start"]:not([disabled])');
+  // A taken time can be chosen too (to join its waiting list); the free ones say so.
+  const free = panel.locator('input[type="radio"][name="start"][data-free]');
   const middle = free.nth(Math.floor((await free.count()) / 2));
   const chosen = await middle.getAttribute("value");
   await middle.check({ force: true });

@@ -174,6 +174,17 @@ async function checkInvariants(reported: Reported): Promise<string[]> {
     if (row.held !== row.held_rows) problems.push(`ticket type ${row.id}: held ${row.held}, live holds and open offers ${row.held_rows}`);
     if (row.sold !== row.sold_rows || row.sold !== row.tickets) problems.push(`ticket type ${row.id}: sold ${row.sold}, sold items ${row.sold_rows}, tickets ${row.tickets}`);
   }
+  // A time range's offer is a held booking row without an order (docs/decisions/0021): every
+  // offered range entry has exactly one, and no such row outlives its offer.
+  const rangeOffers = await query<{ problem: string }>(`
+    SELECT 'offered range entry ' || e.id || ': ' || count(b.id) || ' held rows' AS problem
+      FROM waitlist_entries e LEFT JOIN bookings b ON b.waitlist_entry_id = e.id AND b.status = 'held'
+     WHERE e.resource_id IS NOT NULL AND e.status = 'offered' GROUP BY e.id HAVING count(b.id) <> 1
+    UNION ALL
+    SELECT 'held offer row ' || b.id || ' without an offered entry'
+      FROM bookings b LEFT JOIN waitlist_entries e ON e.id = b.waitlist_entry_id
+     WHERE b.order_id IS NULL AND b.status = 'held' AND e.status IS DISTINCT FROM 'offered'`);
+  problems.push(...rangeOffers.map((row) => row.problem));
   const [session] = await query<{ stored: number; computed: number }>(
     `SELECT s.remaining AS stored, (SELECT sum(remaining)::int FROM ticket_types WHERE session_id = s.id) AS computed FROM event_sessions s`,
   );

@@ -7,7 +7,9 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/users";
 import { eventInput } from "@/tests/admin-fixtures";
-import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
+import { createBookableEvent, createTestUser, createTicketedEvent } from "@/tests/fixtures";
+import { reserveBooking } from "@/lib/orders/reserve-booking";
+import { instantAt, localDateAndMinute } from "@/lib/time";
 import { API_OPERATIONS, buildOpenApiDocument, findOperation, type HttpMethod } from "./openapi";
 import { apiRequest, routeParams, TEST_ORIGIN, tokenFor } from "@/tests/api-fixtures";
 import { prisma } from "@/lib/db";
@@ -217,6 +219,18 @@ function waitlistWorld() {
   })();
   return waitlistFixtures;
 }
+let rangeFixtures: Promise<{ eventId: string; resourceId: string; startsAt: string; endsAt: string }> | undefined;
+/** A bookable resource with a paid booking: its time's waiting list can be joined (docs/decisions/0021). */
+function rangeWorld() {
+  rangeFixtures ??= (async () => {
+    const { event, resource } = await createBookableEvent();
+    const start = instantAt(localDateAndMinute(new Date(Date.now() + 2 * 86_400_000), "Europe/Lisbon").date, 10 * 60, "Europe/Lisbon");
+    const order = await reserveBooking({ buyer: accountBuyer((await createTestUser()).id), input: { resourceId: resource.id, start, minutes: 60 } });
+    await confirmOrderPayment({ orderId: order.id, provider: "local", paymentRef: "local_docs" });
+    return { eventId: event.id, resourceId: resource.id, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3_600_000).toISOString() };
+  })();
+  return rangeFixtures;
+}
 const joinAsGuest = async () => {
   const { eventId, ticketTypeId } = await waitlistWorld();
   const { POST } = await import("@/app/api/events/[id]/waitlist/route");
@@ -225,6 +239,13 @@ const joinAsGuest = async () => {
 };
 
 const WAITLIST_SAMPLES: Sample[] = [
+  {
+    status: 201, method: "post", path: "/api/events/{id}/waitlist", load: () => import("@/app/api/events/[id]/waitlist/route"),
+    request: async () => {
+      const { eventId, resourceId, startsAt, endsAt } = await rangeWorld();
+      return { url: `/api/events/${eventId}/waitlist`, params: { id: eventId }, init: { body: { resourceId, startsAt, endsAt, email: "docs-range@example.test", name: "Docs Range" } } };
+    },
+  },
   {
     status: 201, method: "post", path: "/api/events/{id}/waitlist", load: () => import("@/app/api/events/[id]/waitlist/route"),
     request: async () => {

@@ -339,23 +339,43 @@ export const ZCancelAnswer = z
 
 // ── The waiting list (issue 29.3): POST /api/events/{id}/waitlist, DELETE /api/waitlist/{id} ──
 
+const waitlistWho = {
+  email: z.email().max(254).optional().describe("Without a token or session: the email the offer goes to"),
+  name: z.string().trim().min(1).max(100).optional().describe("Without a token or session: who is waiting"),
+  locale: z.enum(["en", "pt", "es", "ca", "de"]).optional().describe("The language of the emails (default en)"),
+};
+
+/** Either places of a ticket type, or one time range of a bookable resource (docs/decisions/0021). */
 export const ZWaitlistJoinRequest = z
-  .object({
-    ticketTypeId: ZId.describe("The sold-out ticket type to wait for"),
-    quantity: z.int().min(1).max(100).describe("How many places (at most the per-order limit)"),
-    email: z.email().max(254).optional().describe("Without a token or session: the email the offer goes to"),
-    name: z.string().trim().min(1).max(100).optional().describe("Without a token or session: who is waiting"),
-    locale: z.enum(["en", "pt", "es", "ca", "de"]).optional().describe("The language of the emails (default en)"),
-  })
+  .union([
+    z
+      .object({
+        ticketTypeId: ZId.describe("The sold-out ticket type to wait for"),
+        quantity: z.int().min(1).max(100).describe("How many places (at most the per-order limit)"),
+        ...waitlistWho,
+      })
+      .meta({ id: "WaitlistJoinTicketType" }),
+    z
+      .object({
+        resourceId: ZId.describe("The bookable resource (an experience's guide, boat, room) whose time is taken"),
+        startsAt: ZInstant.describe("The start of the range to wait for: a start the resource offers (its slot grid and opening hours)"),
+        endsAt: ZInstant.describe("Its end: a length the resource allows (min/max minutes, whole slots)"),
+        ...waitlistWho,
+      })
+      .meta({ id: "WaitlistJoinTimeRange" }),
+  ])
   .meta({ id: "WaitlistJoinRequest" });
 
 export const ZWaitlistJoined = z
   .object({
     id: ZId.describe("The entry: DELETE /api/waitlist/{id}?token= leaves the list"),
-    position: z.int().describe("Where it stands in its type's line (1: next to be offered)"),
+    position: z.int().describe("Where it stands in its type's line, or among those waiting for an overlapping time (1: next to be offered)"),
     leaveToken: z.string().describe("The private token that leaves the list (also in the confirmation email's link); shown only here"),
-    ticketTypeId: ZId,
-    quantity: z.int(),
+    ticketTypeId: ZId.optional().describe("The ticket type waited for (a ticket type's list)"),
+    resourceId: ZId.optional().describe("The resource whose time is waited for (a time range's list)"),
+    startsAt: ZInstant.optional(),
+    endsAt: ZInstant.optional(),
+    quantity: z.int().describe("Places (a time range: 1)"),
     status: z.literal("waiting"),
   })
   .meta({ id: "WaitlistJoined" });

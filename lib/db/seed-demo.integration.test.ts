@@ -14,7 +14,7 @@ import { DEMO_SLUGS, seedDemoData } from "./seed-demo";
 import { DEMO_QUESTION_SLUGS } from "./seed-demo-questions";
 import { DEMO_CODES, DEMO_PRESALE } from "./seed-demo-box-office";
 import { DEMO_MEETING_POINTS, DEMO_MESSAGE } from "./seed-demo-attendee-word";
-import { DEMO_WAITLIST } from "./seed-demo-waitlist";
+import { DEMO_RANGE_WAITLIST, DEMO_WAITLIST } from "./seed-demo-waitlist";
 
 const serverUrl = process.env.DATABASE_URL!;
 const name = `seed_demo_${randomUUID().slice(0, 8)}`;
@@ -133,6 +133,16 @@ describe("the demo data", () => {
     expect(entries[0]).toMatchObject({ email: DEMO_WAITLIST.people[0].email, held: 1, available: 0 });
     expect(entries[0].code).toMatch(/^WAIT-/);
     expect((await rows<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE kind = 'waitlist_offer'`))[0].n).toBe(1);
+  });
+
+  it("shows a waiting list for a taken time of a bookable experience: its booking paid, one person waiting (docs/decisions/0021)", async () => {
+    const entries = await rows<{ status: string; email: string; taken: number; slug: string }>(`
+      SELECT w.status::text AS status, w.email, e.slug,
+             (SELECT count(*)::int FROM bookings b JOIN orders o ON o.id = b.order_id
+               WHERE b.resource_id = w.resource_id AND b.status = 'sold' AND o.status = 'paid'
+                 AND tstzrange(b.starts_at, b.ends_at) && tstzrange(w.starts_at, w.ends_at)) AS taken
+        FROM waitlist_entries w JOIN events e ON e.id = w.event_id WHERE w.resource_id IS NOT NULL`);
+    expect(entries).toEqual([{ status: "waiting", email: DEMO_RANGE_WAITLIST.person.email, taken: 1, slug: DEMO_RANGE_WAITLIST.slug }]);
   });
 
   it("has three local hosts besides the platform's, with members who can sign in, each running its city's venues and events", async () => {

@@ -14,7 +14,7 @@ import { DEMO_CANCELLATION, demoBoxOfficeRows } from "./seed-demo-box-office";
 import { DEMO_MEETING_POINTS, DEMO_MESSAGE, demoAttendeeWordRows } from "./seed-demo-attendee-word";
 import type { Locale } from "../i18n/locales";
 import { DEMO_BUYERS, DEMO_ORIGINALS, DEMO_TICKET_TYPE_NAMES } from "./seed-demo-translations";
-import { DEMO_WAITLIST, seedDemoWaitlist } from "./seed-demo-waitlist";
+import { DEMO_RANGE_WAITLIST, DEMO_WAITLIST, seedDemoRangeWaitlist, seedDemoWaitlist } from "./seed-demo-waitlist";
 import { DEMO_HOST_LOGINS, DEMO_HOSTS, demoHostOfVenue, demoHostStripe, type DemoPayments } from "./seed-demo-hosts";
 import { DEMO_INVITATION, seedDemoInvitations } from "./seed-demo-invitations";
 
@@ -1160,6 +1160,7 @@ export async function seedDemoData(prisma: PrismaClient, options: { now: Date; o
         .filter((candidate) => candidate.startsAt > now)
         .sort((a, b) => a.startsAt - b.startsAt)[0]?.row;
       if (waitlistType) await seedDemoWaitlist(tx, { eventId: demoId(`event:${DEMO_WAITLIST.slug}`), ticketTypeId: waitlistType.id, id: demoId, now });
+      await seedDemoRangeWaitlist(tx, { eventId: demoId(`event:${DEMO_RANGE_WAITLIST.slug}`), resourceId: demoId(`resource:${DEMO_RANGE_WAITLIST.slug}`), buyer: buyers[0], id: demoId, now });
     },
     { maxWait: 10_000, timeout: 60_000 },
   );

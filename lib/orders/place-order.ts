@@ -28,7 +28,7 @@ export type ReservedOrder = {
 };
 
 /** The quote as `order_place` reads it (prisma/functions/order_place.sql): ids, quantities and prices, no names; the holders and answers it keeps. */
-function quoteForCommit(quote: Quote) {
+export function quoteForCommit(quote: Quote) {
   const common = {
     kind: quote.kind,
     eventId: quote.eventId,
@@ -45,7 +45,15 @@ function quoteForCommit(quote: Quote) {
       ...(quote.voucher ? { voucherId: quote.voucher.id } : {}),
     };
   }
-  return { ...common, resourceId: quote.resourceId, start: quote.start.toISOString(), minutes: quote.minutes, rules: quote.rules, unitPriceMinor: quote.unitPriceMinor };
+  return {
+    ...common,
+    resourceId: quote.resourceId,
+    start: quote.start.toISOString(),
+    minutes: quote.minutes,
+    rules: quote.rules,
+    unitPriceMinor: quote.unitPriceMinor,
+    ...(quote.waitlistEntryId ? { waitlistEntryId: quote.waitlistEntryId } : {}),
+  };
 }
 
 /**

@@ -89,6 +89,8 @@ export type BookingQuote = QuoteBase & {
   unitPriceMinor: number;
   /** The rules the quote was made under: the commit refuses `rules_changed` when they moved. */
   rules: BookingRules;
+  /** The waiting-list entry whose offer holds exactly this range, its code checked (docs/decisions/0021): the commit hands its held row to the order. */
+  waitlistEntryId?: string;
 };
 export type Quote = TicketQuote | BookingQuote;
 

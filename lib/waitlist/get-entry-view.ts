@@ -1,10 +1,10 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/users";
 import { formatShortDayTime } from "@/lib/catalog/format-when";
-import { ticketTypeNameIn } from "@/lib/catalog/ticket-type-name";
 import { prisma, sql } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/locales";
 import { isUuid } from "@/lib/ids";
+import { entrySubject } from "./entry-subject";
 import { leaveTokenMatches } from "./leave-token";
 
 export type WaitlistEntryView = {
@@ -14,8 +14,13 @@ export type WaitlistEntryView = {
   position: number | null;
   eventTitle: string;
   eventSlug: string;
+  /** A ticket type's name, or a bookable time range ("Guide, Sat 12 Dec 10:00–12:00"). */
   ticketTypeName: string;
+  /** A time range's entry (docs/decisions/0021): the page says "time", not "places". */
+  range: boolean;
   code: string | null;
+  /** The event page with the open offer applied (without the locale). */
+  offerPath: string | null;
   offerUntil: string | null;
 };
 
@@ -26,22 +31,19 @@ export async function getWaitlistEntryView(options: { entryId: string; token?: s
   if (!entry) return null;
   const mine = options.viewer !== null && entry.userId === options.viewer.id;
   if (!mine && !leaveTokenMatches(options.token, entry.leaveTokenHash)) return null;
-  const type = await prisma.ticketType.findUniqueOrThrow({
-    where: { id: entry.ticketTypeId },
-    select: { name: true, nameTranslations: true, session: { select: { venue: { select: { timeZone: true } }, event: { select: { slug: true, title: true, language: true, translations: { select: { locale: true, title: true } } } } } } },
-  });
-  const event = type.session.event;
+  const subject = await entrySubject(entry, options.locale);
   const [{ position }] = await sql<{ position: number | null }>`SELECT waitlist_position(${entry.id}::uuid) AS position`;
-  const code = entry.voucherId && entry.status === "offered" ? (await prisma.voucher.findUnique({ where: { id: entry.voucherId }, select: { code: true } }))?.code ?? null : null;
   return {
     id: entry.id,
     status: entry.status,
     quantity: entry.quantity,
     position,
-    eventTitle: event.language === options.locale ? event.title : (event.translations.find((row) => row.locale === options.locale)?.title ?? event.title),
-    eventSlug: event.slug,
-    ticketTypeName: ticketTypeNameIn(type, options.locale),
-    code,
-    offerUntil: entry.offerExpiresAt && entry.status === "offered" ? formatShortDayTime(entry.offerExpiresAt, type.session.venue.timeZone, new Date(), options.locale) : null,
+    eventTitle: subject.eventTitle,
+    eventSlug: subject.eventSlug,
+    ticketTypeName: subject.what,
+    range: entry.resourceId !== null,
+    code: subject.code,
+    offerPath: subject.offerPath,
+    offerUntil: entry.offerExpiresAt && entry.status === "offered" ? formatShortDayTime(entry.offerExpiresAt, subject.timeZone, new Date(), options.locale) : null,
   };
 }

@@ -1,12 +1,12 @@
 import "server-only";
 import { formatShortDayTime } from "@/lib/catalog/format-when";
-import { ticketTypeNameIn } from "@/lib/catalog/ticket-type-name";
 import { prisma, sql } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send-email";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { localePath } from "@/lib/i18n/paths";
 import { jobKey, type JobPayload } from "@/lib/jobs/kinds";
 import { appUrl } from "@/lib/urls";
+import { entrySubject } from "./entry-subject";
 import { waitlistLeaveToken } from "./leave-token";
 import { waitlistJoinedEmail, waitlistOfferEmail } from "./waitlist-emails";
 
@@ -21,26 +21,16 @@ export function waitlistEntryPath(locale: Locale, entryId: string): string {
 async function loadEntry(entryId: string) {
   const entry = await prisma.waitlistEntry.findUnique({ where: { id: entryId } });
   if (!entry) return null;
-  const type = await prisma.ticketType.findUniqueOrThrow({
-    where: { id: entry.ticketTypeId },
-    select: {
-      name: true,
-      nameTranslations: true,
-      session: { select: { event: { select: { slug: true, title: true, language: true, translations: { select: { locale: true, title: true } } } }, venue: { select: { timeZone: true } } } },
-    },
-  });
   const locale: Locale = isLocale(entry.locale) ? entry.locale : "en";
-  const event = type.session.event;
-  const eventTitle = event.language === locale ? event.title : (event.translations.find((row) => row.locale === locale)?.title ?? event.title);
+  const subject = await entrySubject(entry, locale);
   return {
     entry,
     locale,
-    slug: event.slug,
-    timeZone: type.session.venue.timeZone,
+    subject,
     common: {
       name: entry.name,
-      eventTitle,
-      ticketTypeName: ticketTypeNameIn(type, locale),
+      eventTitle: subject.eventTitle,
+      ticketTypeName: subject.what,
       quantity: entry.quantity,
       leaveUrl: `${appUrl()}${waitlistEntryPath(locale, entry.id)}`,
       locale,
@@ -59,15 +49,14 @@ export async function sendWaitlistJoined({ entryId }: JobPayload<"waitlist_joine
 
 export async function sendWaitlistOffer({ entryId }: JobPayload<"waitlist_offer">): Promise<void> {
   const loaded = await loadEntry(entryId);
-  if (!loaded || !loaded.entry.voucherId || !loaded.entry.offerExpiresAt) return;
   // An offer that ended before its email left (left, expired) is not sent; a used one was sent.
-  if (loaded.entry.status !== "offered") return;
-  const voucher = await prisma.voucher.findUniqueOrThrow({ where: { id: loaded.entry.voucherId }, select: { code: true } });
+  const { code, offerPath, timeZone } = loaded?.subject ?? {};
+  if (!loaded || loaded.entry.status !== "offered" || !loaded.entry.offerExpiresAt || !code || !offerPath) return;
   const email = waitlistOfferEmail({
     ...loaded.common,
-    code: voucher.code,
-    buyUrl: `${appUrl()}${localePath(loaded.locale, `/events/${loaded.slug}`)}?voucher=${encodeURIComponent(voucher.code)}#buy`,
-    until: formatShortDayTime(loaded.entry.offerExpiresAt, loaded.timeZone, new Date(), loaded.locale),
+    code,
+    buyUrl: `${appUrl()}${localePath(loaded.locale, offerPath)}`,
+    until: formatShortDayTime(loaded.entry.offerExpiresAt, timeZone!, new Date(), loaded.locale),
   });
   await sendEmail({ to: loaded.entry.email, ...email, idempotencyKey: jobKey("waitlist_offer", entryId) });
 }

@@ -3,7 +3,9 @@
 -- here the rules and the price must still be those, the start still ahead, and the range free.
 -- Refuses without a lock when a live booking overlaps; then checks the buyer's hold limit under
 -- the buyer's lock, locks the resource row, checks again, and gives back expired holds in the
--- range. NULL: locked and good to write.
+-- range. NULL: locked and good to write. A quote that names a waiting-list offer for exactly
+-- its range (waitlist_offered_booking, docs/decisions/0021) may have the range its offer holds;
+-- anyone else finds it taken.
 CREATE OR REPLACE FUNCTION "order_lock_quoted_booking"(p_buyer jsonb, p_quote jsonb, p_max_held int) RETURNS jsonb
   LANGUAGE plpgsql AS $$
 DECLARE
@@ -11,10 +13,12 @@ DECLARE
   v_start timestamptz := (p_quote ->> 'start')::timestamptz;
   v_end timestamptz := v_start + make_interval(mins => (p_quote ->> 'minutes')::int);
   v_refusal jsonb;
+  v_offer uuid := waitlist_offered_booking(p_quote);
 BEGIN
   v_refusal := order_quoted_booking_refusal(p_quote);
   IF v_refusal IS NOT NULL THEN RETURN v_refusal; END IF;
-  IF EXISTS (SELECT 1 FROM live_bookings(v_resource, v_start, v_end)) THEN
+  -- Live bookings never overlap each other, so nothing but the offer's row overlaps its range.
+  IF v_offer IS NULL AND EXISTS (SELECT 1 FROM live_bookings(v_resource, v_start, v_end)) THEN
     RETURN jsonb_build_object('ok', false, 'code', 'taken');
   END IF;
   v_refusal := order_buyer_hold_refusal(p_buyer, 1, p_max_held);
@@ -24,13 +28,11 @@ BEGIN
   -- Locked, the rules are read again: an admin may have changed them since the look above.
   v_refusal := order_quoted_booking_refusal(p_quote);
   IF v_refusal IS NOT NULL THEN RETURN v_refusal; END IF;
-  UPDATE bookings b SET status = 'released'
-    FROM orders o
-   WHERE b.order_id = o.id AND b.resource_id = v_resource AND b.status = 'held'
-     AND tstzrange(b.starts_at, b.ends_at) && tstzrange(v_start, v_end)
-     AND o.status = 'pending' AND o.hold_expires_at <= now();
-  IF EXISTS (SELECT 1 FROM bookings WHERE resource_id = v_resource AND status IN ('held', 'sold')
-                AND tstzrange(starts_at, ends_at) && tstzrange(v_start, v_end)) THEN
+  -- Under the lock, the offer is judged again (the sweep or a leave may have ended it).
+  IF waitlist_offered_booking(p_quote) IS NOT NULL THEN RETURN NULL; END IF;
+  -- Expired holds in the range are given back, and go to the resource's waiting list first.
+  PERFORM release_expired_holds_in_range(v_resource, v_start, v_end);
+  IF NOT resource_range_free(v_resource, v_start, v_end) THEN
     RETURN jsonb_build_object('ok', false, 'code', 'taken');
   END IF;
   RETURN NULL;

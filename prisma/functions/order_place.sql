@@ -8,7 +8,8 @@
 --   p_quote: {"kind": "tickets", "eventId", "eventNamed", "currency", "totalMinor",
 --             "lines": [{"ticketTypeId", "quantity", "unitPriceMinor"}, …] (distinct ids, sorted)}
 --         or {"kind": "booking", "eventId", "eventNamed", "resourceId", "start", "minutes",
---             "rules": {…}, "unitPriceMinor", "currency", "totalMinor"};
+--             "rules": {…}, "unitPriceMinor", "currency", "totalMinor"} (a booking may carry
+--             "waitlistEntryId": the waiting-list offer for its range it takes, docs/decisions/0021);
 --         tickets may carry "voucherId" (issue 28: its prices are checked, its uses counted, under
 --         its lock); both with "attendees" (one per place, checked by the quote: {ticketTypeId, name, email,
 --         answers}) and "answers" (asked once per order), kept on the order until its tickets
@@ -40,6 +41,7 @@ DECLARE
   v_lists int[];
   v_offer_type uuid;
   v_offer_places int;
+  v_offer_booking uuid;
 BEGIN
   IF v_buyer IS NULL THEN RAISE EXCEPTION 'order_place: no such buyer %', p_buyer; END IF;
   v_refusal := order_made_by_request(v_buyer, p_request_key);
@@ -101,9 +103,18 @@ BEGIN
       FROM unnest(v_type_ids, v_quantities) AS t(id, quantity)
      WHERE tt.id = t.id;
   ELSE
-    INSERT INTO bookings (resource_id, order_id, starts_at, ends_at)
-    VALUES ((p_quote ->> 'resourceId')::uuid, v_order, (p_quote ->> 'start')::timestamptz,
-            (p_quote ->> 'start')::timestamptz + make_interval(mins => (p_quote ->> 'minutes')::int));
+    -- A waiting-list offer for exactly this range (docs/decisions/0021): its held row becomes
+    -- this order's booking and the entry is used; taken only here, after every refusal, so a
+    -- refused booking leaves the offer as it was.
+    v_offer_booking := waitlist_offered_booking(p_quote);
+    IF v_offer_booking IS NOT NULL THEN
+      UPDATE bookings SET order_id = v_order, waitlist_entry_id = NULL WHERE id = v_offer_booking;
+      UPDATE waitlist_entries SET status = 'used', ended_at = now() WHERE id = (p_quote ->> 'waitlistEntryId')::uuid;
+    ELSE
+      INSERT INTO bookings (resource_id, order_id, starts_at, ends_at)
+      VALUES ((p_quote ->> 'resourceId')::uuid, v_order, (p_quote ->> 'start')::timestamptz,
+              (p_quote ->> 'start')::timestamptz + make_interval(mins => (p_quote ->> 'minutes')::int));
+    END IF;
   END IF;
 
   IF v_total = 0 THEN

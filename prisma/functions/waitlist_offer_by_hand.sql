@@ -7,6 +7,10 @@ DECLARE
   e waitlist_entries%ROWTYPE;
   v_available int;
 BEGIN
+  -- A time range's entry: its own rule, under the resource's lock (docs/decisions/0021).
+  IF EXISTS (SELECT 1 FROM waitlist_entries WHERE id = p_entry AND resource_id IS NOT NULL) THEN
+    RETURN waitlist_range_offer_by_hand(p_entry);
+  END IF;
   PERFORM 1 FROM ticket_types WHERE id = (SELECT ticket_type_id FROM waitlist_entries WHERE id = p_entry) FOR UPDATE;
   SELECT * INTO e FROM waitlist_entries WHERE id = p_entry;
   IF NOT FOUND THEN RETURN jsonb_build_object('ok', false, 'code', 'not_found'); END IF;

@@ -26,20 +26,24 @@ export async function offerFreePlacesNow(options: { actor: Actor | null; ticketT
   });
 }
 
-type HandAnswer = { ok: true; voucherId: string } | { ok: false; code: "not_found" | "closed" | "no_places"; status?: string; available?: number };
+type HandAnswer =
+  | { ok: true; voucherId?: string; bookingId?: string }
+  | { ok: false; code: "not_found" | "closed" | "no_places" | "not_on_sale"; status?: string; available?: number };
 
-/** Sends waiting entry `entryId` an offer now, out of turn, when its places are free. */
+/** Sends waiting entry `entryId` an offer now, out of turn, when its places (or its time range, docs/decisions/0021) are free. */
 export async function offerToEntry(options: { actor: Actor | null; entryId: string }): Promise<void> {
   const actor = await assertAdmin(options.actor);
   if (!isUuid(options.entryId)) throw new AdminError("not_found", "No such entry");
   await inTransaction(async (tx) => {
-    const [owner] = await tx.$queryRaw<{ event_id: string }[]>`SELECT event_id FROM waitlist_entries WHERE id = ${options.entryId}::uuid`;
+    const [owner] = await tx.$queryRaw<{ event_id: string; range: boolean }[]>`SELECT event_id, resource_id IS NOT NULL AS range FROM waitlist_entries WHERE id = ${options.entryId}::uuid`;
     if (!owner) throw new AdminError("not_found", "No such entry");
     await assertRowInScope(actor, "event", owner.event_id, "No such entry");
     const [{ result }] = await tx.$queryRaw<{ result: HandAnswer }[]>`SELECT waitlist_offer_by_hand(${options.entryId}::uuid) AS result`;
     if (!result.ok) {
       if (result.code === "not_found") throw new AdminError("not_found", "No such entry");
       if (result.code === "closed") throw new AdminError("conflict", `This entry is ${result.status}: only a waiting one can get an offer`);
+      if (result.code === "not_on_sale") throw new AdminError("conflict", "That time has begun, or the event is not on sale: no offer can be made");
+      if (owner.range) throw new AdminError("capacity", "That time is still booked (or held for someone else): an offer can be sent once it is free");
       throw new AdminError("capacity", `Only ${result.available} free places: raise the capacity first`);
     }
     const [entry] = await tx.$queryRaw<{ event_id: string; email: string; quantity: number }[]>`

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { joinWaitlist } from "@/lib/waitlist/join-waitlist";
-import { createTestUser, createTicketedEvent } from "@/tests/fixtures";
+import { accountBuyer } from "@/lib/orders/buyer";
+import { reserveBooking } from "@/lib/orders/reserve-booking";
+import { instantAt, localDateAndMinute } from "@/lib/time";
+import { createBookableEvent, createTestUser, createTicketedEvent, expireHold } from "@/tests/fixtures";
 import { listEventWaitlist } from "./list-waitlist";
 import { offerFreePlacesNow, offerToEntry } from "./offer-waitlist";
 
@@ -58,5 +61,38 @@ describe("the admin's waiting list", () => {
     const { type } = await setUp();
     const user = await createTestUser();
     await expect(offerFreePlacesNow({ actor: user, ticketTypeId: type.id })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("the admin's waiting list for time ranges", () => {
+  it("lists the entries per resource on the venue's clock, and sends an offer by hand only when the range is free", async () => {
+    const admin = await createTestUser({ role: "admin" });
+    const { event, resource } = await createBookableEvent();
+    const day = localDateAndMinute(new Date(Date.now() + 2 * 86_400_000), "Europe/Lisbon").date;
+    const start = instantAt(day, 10 * 60, "Europe/Lisbon");
+    const holder = await createTestUser();
+    const held = await reserveBooking({ buyer: accountBuyer(holder.id), input: { resourceId: resource.id, start, minutes: 60 } });
+    const join = (n: number) =>
+      joinWaitlist({ event: { id: event.id }, input: { resourceId: resource.id, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3_600_000).toISOString(), email: `admin-range-${n}-${resource.id}@example.test`, name: `R${n}` }, viewer: null, locale: "en" });
+    const first = await join(1);
+    const second = await join(2);
+    await expect(offerToEntry({ actor: admin, entryId: second.id })).rejects.toMatchObject({ code: "capacity" });
+
+    const list = await listEventWaitlist({ actor: admin, eventId: event.id });
+    expect(list!.resources[0].entries.map((entry) => [entry.position, entry.status, entry.range])).toEqual([
+      [1, "waiting", expect.stringMatching(/10:00–11:00$/)],
+      [2, "waiting", expect.stringMatching(/10:00–11:00$/)],
+    ]);
+
+    // The hold ran out but nobody has swept it yet: an offer by hand gives it back first, and the
+    // range goes to the first in line (the rule); for the second that is a refusal, which
+    // changes nothing; for the first, its offer.
+    await expireHold(held.id);
+    await expect(offerToEntry({ actor: admin, entryId: second.id })).rejects.toMatchObject({ code: "capacity" });
+    expect((await prisma.waitlistEntry.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("waiting");
+    await offerToEntry({ actor: admin, entryId: first.id });
+    expect((await prisma.waitlistEntry.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("offered");
+    expect((await prisma.waitlistEntry.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("waiting");
+    await expect(offerToEntry({ actor: admin, entryId: first.id })).rejects.toMatchObject({ code: "conflict" });
   });
 });

@@ -13,12 +13,13 @@ import { leaveWaitlist } from "@/lib/waitlist/leave-waitlist";
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"waitlist">>>;
 
-/** A refusal of the waiting list in the reader's words, beside its field. */
-function said(error: WaitlistError, t: Translate): ActionState {
+/** A refusal of the waiting list in the reader's words, beside its field (`range`: a bookable time's list). */
+function said(error: WaitlistError, t: Translate, range = false): ActionState {
   const message =
-    error.code === "has_places" ? t("hasPlaces", { available: Number(error.extensions?.available ?? 0) })
-    : error.code === "already_waiting" ? t("alreadyWaiting")
-    : error.code === "not_on_sale" || error.code === "not_found" ? t("notOnSale")
+    error.code === "has_places" ? (range ? t("rangeHasPlaces") : t("hasPlaces", { available: Number(error.extensions?.available ?? 0) }))
+    : error.code === "already_waiting" ? (range ? t("rangeAlreadyWaiting") : t("alreadyWaiting"))
+    : error.code === "not_on_sale" || error.code === "not_found" ? (range ? t("rangeNotOnSale") : t("notOnSale"))
+    : range && error.fieldErrors?.startsAt ? t("rangeNotOnSale")
     : error.fieldErrors?.email ? t("enterEmail")
     : error.fieldErrors?.name ? t("enterName")
     : error.fieldErrors?.quantity ? t("tooMany", { max: env().MAX_TICKETS_PER_ORDER })
@@ -29,12 +30,22 @@ function said(error: WaitlistError, t: Translate): ActionState {
 
 /** "Join the waiting list" on an event page's buy panel (issue 29.3): a guest or a signed-in buyer. */
 export async function joinWaitlistAction(slug: string, _previous: ActionState, formData: FormData): Promise<ActionState> {
+  return joinFrom(slug, formData, { ticketTypeId: String(formData.get("ticketTypeId") ?? ""), quantity: String(formData.get("quantity") ?? "1") });
+}
+
+/** "Join the waiting list for this time" under the booking panel when the chosen time is taken (docs/decisions/0021). */
+export async function joinRangeWaitlistAction(slug: string, _previous: ActionState, formData: FormData): Promise<ActionState> {
+  return joinFrom(slug, formData, {
+    resourceId: String(formData.get("resourceId") ?? ""),
+    startsAt: String(formData.get("startsAt") ?? ""),
+    endsAt: String(formData.get("endsAt") ?? ""),
+  });
+}
+
+async function joinFrom(slug: string, formData: FormData, what: Record<string, string>): Promise<ActionState> {
   const [t, locale, user] = await Promise.all([getTranslations("waitlist"), getLocale(), currentUser()]);
-  const input = {
-    ticketTypeId: String(formData.get("ticketTypeId") ?? ""),
-    quantity: String(formData.get("quantity") ?? "1"),
-    ...(user ? {} : { email: String(formData.get("email") ?? ""), name: String(formData.get("name") ?? "") }),
-  };
+  const range = "resourceId" in what;
+  const input = { ...what, ...(user ? {} : { email: String(formData.get("email") ?? ""), name: String(formData.get("name") ?? "") }) };
   if (!user && input.email) {
     // Each join sends an email: a guest's joins share the purchase allowance (per email and address).
     const limit = await mayGuestBuy(input.email.trim().toLowerCase(), await headers());
@@ -42,9 +53,9 @@ export async function joinWaitlistAction(slug: string, _previous: ActionState, f
   }
   try {
     const joined = await joinWaitlist({ event: { slug }, input, viewer: user, locale: isLocale(locale) ? locale : "en" });
-    return { ok: true, message: t("joined", { position: joined.position }) };
+    return { ok: true, message: range ? t("rangeJoined", { position: joined.position }) : t("joined", { position: joined.position }) };
   } catch (error) {
-    if (isWaitlistError(error)) return said(error, t);
+    if (isWaitlistError(error)) return said(error, t, range);
     return toActionState(error, { action: "waitlist.join", slug }, t("somethingWrong"));
   }
 }

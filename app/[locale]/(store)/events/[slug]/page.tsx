@@ -25,7 +25,7 @@ import { instantAt } from "@/lib/time";
 import { appUrl } from "@/lib/urls";
 import { waitlistOfferHours } from "@/lib/waitlist/offer-hours";
 import { applyVoucherAction, reserveBookingAction, reserveTicketsAction } from "../../checkout/actions";
-import { joinWaitlistAction } from "../../waitlist/actions";
+import { joinRangeWaitlistAction, joinWaitlistAction } from "../../waitlist/actions";
 
 type Props = { params: Promise<{ slug: string; locale: Locale }>; searchParams: Promise<PageSearchParams> };
 
@@ -67,6 +67,11 @@ export default async function EventPage({ params, searchParams }: Props) {
   const bookable = event.resources.length > 0;
   const nextDate = summary.nextSession ? formatShortDayTime(summary.nextSession.startsAt, timeZone, now, locale, withYear) : null;
   const sellable = bookable || event.sessions.some((session) => session.onSale && session.remaining > 0);
+  const offerHours = await waitlistOfferHours(event.id);
+  // A waiting-list offer's link (docs/decisions/0021): the resource, the start it holds and its code.
+  const offerCode = firstParam(query.offer);
+  const offerStart = firstParam(query.start);
+  const offerResource = firstParam(query.resource);
 
   return (
     <article className="flex flex-col gap-5 pb-20 lg:pb-0">
@@ -139,7 +144,7 @@ export default async function EventPage({ params, searchParams }: Props) {
                 action={reserveTicketsAction}
                 applyVoucher={applyVoucherAction}
                 initialVoucher={firstParam(query.voucher)}
-                waitlist={{ offerHours: await waitlistOfferHours(event.id), action: joinWaitlistAction.bind(null, event.slug) }}
+                waitlist={{ offerHours, action: joinWaitlistAction.bind(null, event.slug) }}
               />
             ) : null}
             {bookingDays.map(({ resource, minutes, slots }) => (
@@ -157,6 +162,8 @@ export default async function EventPage({ params, searchParams }: Props) {
                   questions={event.questions}
                   formKey={formKey}
                   action={reserveBookingAction}
+                  offer={offerCode && offerStart && offerResource === resource.id ? { code: offerCode, startsAt: offerStart } : null}
+                  waitlist={{ offerHours, action: joinRangeWaitlistAction.bind(null, event.slug) }}
                 />
               </section>
             ))}

@@ -26,15 +26,19 @@ export default async function WaitlistEntryPage({ params, searchParams }: { para
         <>
           <p className="text-lg" data-testid="waitlist-status">
             {entry.status === "waiting"
-              ? t("statusWaiting", { count: entry.quantity, type: entry.ticketTypeName, event: entry.eventTitle, position: entry.position ?? 1 })
+              ? entry.range
+                ? t("statusWaitingRange", { what: entry.ticketTypeName, event: entry.eventTitle, position: entry.position ?? 1 })
+                : t("statusWaiting", { count: entry.quantity, type: entry.ticketTypeName, event: entry.eventTitle, position: entry.position ?? 1 })
               : entry.status === "offered"
-                ? t("statusOffered", { count: entry.quantity, type: entry.ticketTypeName, event: entry.eventTitle, until: entry.offerUntil ?? "", code: entry.code ?? "" })
+                ? entry.range
+                  ? t("statusOfferedRange", { what: entry.ticketTypeName, event: entry.eventTitle, until: entry.offerUntil ?? "" })
+                  : t("statusOffered", { count: entry.quantity, type: entry.ticketTypeName, event: entry.eventTitle, until: entry.offerUntil ?? "", code: entry.code ?? "" })
                 : entry.status === "used" ? t("endedUsed") : entry.status === "expired" ? t("endedExpired") : t("endedLeft")}
           </p>
-          {entry.status === "offered" && entry.code ? (
+          {entry.status === "offered" && entry.offerPath ? (
             <div>
-              <Link href={`/events/${entry.eventSlug}?voucher=${encodeURIComponent(entry.code)}#buy`} className="inline-flex min-h-12 items-center rounded-xl bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700">
-                {t("buyNow")}
+              <Link href={entry.offerPath} className="inline-flex min-h-12 items-center rounded-xl bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700">
+                {entry.range ? t("bookNow") : t("buyNow")}
               </Link>
             </div>
           ) : null}

@@ -67,6 +67,49 @@ export default async function EventWaitlistPage({ params }: { params: Promise<{ 
           )}
         </section>
       ))}
+      {waitlist.resources.map((resource) => (
+        <section key={resource.id} aria-labelledby={`resource-${resource.id}`} className="flex flex-col gap-2" data-testid="waitlist-resource">
+          <h2 id={`resource-${resource.id}`} className="text-lg font-semibold">{resource.name} · times on the venue&apos;s clock ({resource.timeZone})</h2>
+          <p className="text-sm text-stone-700">
+            A time that comes free goes to the first person in line whose whole range is free, held for them as a booking without an order. {resource.entries.filter((entry) => entry.status === "waiting").length} waiting.
+          </p>
+          {resource.entries.length === 0 ? (
+            <p className="text-stone-700">Nobody waiting for a time.</p>
+          ) : (
+            <div className="overflow-x-auto rounded-2xl border border-stone-200 bg-white">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Waiting list for times of {resource.name}</caption>
+                <thead className="bg-stone-50">
+                  <tr>
+                    <th scope="col" className="p-2">Time</th>
+                    <th scope="col" className="p-2">Position</th>
+                    <th scope="col" className="p-2">Email</th>
+                    <th scope="col" className="p-2">Status</th>
+                    <th scope="col" className="p-2">Offer expires</th>
+                    <th scope="col" className="p-2">Action</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-stone-200">
+                  {resource.entries.map((entry) => (
+                    <tr key={entry.id} data-testid="waitlist-range-row">
+                      <td className="p-2">{entry.range}</td>
+                      <td className="p-2">{entry.position ?? "–"}</td>
+                      <td className="p-2 break-all">{entry.email}<span className="block text-stone-600">{entry.name}</span></td>
+                      <td className="p-2"><StatusBadge status={entry.status} /></td>
+                      <td className="p-2">{entry.offerExpiresAt ? utc(entry.offerExpiresAt) : "–"}</td>
+                      <td className="p-2">
+                        {entry.status === "waiting" ? (
+                          <ActionButtonForm action={offerToEntryAction.bind(null, id, entry.id)} label="Send an offer if this time is free" pendingLabel="Sending…" />
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ))}
     </div>
   );
 }

@@ -13,8 +13,9 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ id: string }> };
 
 /**
- * Joins a sold-out ticket type's waiting list (issue 29.3): a token or session joins as its
- * account; without one, `email` and `name` join as a guest (limited like a guest's purchases).
+ * Joins a sold-out ticket type's waiting list (issue 29.3), or the list for a taken time range
+ * of a bookable resource (docs/decisions/0021): a token or session joins as its account;
+ * without one, `email` and `name` join as a guest (limited like a guest's purchases).
  */
 export const POST = withApiErrors("join_waitlist", async (request: Request, { params }: Context) => {
   const { id } = await params;
@@ -35,6 +36,7 @@ export const POST = withApiErrors("join_waitlist", async (request: Request, { pa
     if (limited) return limited;
   }
   const joined = await joinWaitlist({ event: { id }, input: body.data, viewer: caller?.user ?? null, locale: body.data.locale ?? "en" });
-  const answer: z.input<typeof ZWaitlistJoined> = { ...joined, status: "waiting" };
+  const answer: z.input<typeof ZWaitlistJoined> =
+    "resourceId" in joined ? { ...joined, startsAt: joined.startsAt.toISOString(), endsAt: joined.endsAt.toISOString(), status: "waiting" } : { ...joined, status: "waiting" };
   return jsonResponse(answer, { status: 201 });
 });
