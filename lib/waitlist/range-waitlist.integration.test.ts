@@ -129,6 +129,10 @@ describe("the waiting list for a time range", () => {
     expect(mail.text).toContain(code);
     expect(mail.text).toContain(`/events/${event.slug}?date=${day()}&minutes=60&resource=${resource.id}&start=${encodeURIComponent(at(14).toISOString())}&offer=${code}#book`);
     expect(mail.text).toContain("Guide, ");
+    // Worded for a time, not for places.
+    expect(mail.subject).toContain("The time you waited for");
+    expect(mail.text).toContain("Book your time");
+    expect(mail.text).not.toContain("places");
   });
 
   it("an offer that runs out goes to the next in line, and so does one left; a range that began expires its waiting entries", async () => {

@@ -34,6 +34,7 @@ async function loadEntry(entryId: string) {
       quantity: entry.quantity,
       leaveUrl: `${appUrl()}${waitlistEntryPath(locale, entry.id)}`,
       locale,
+      kind: entry.resourceId ? ("time" as const) : ("places" as const),
     },
   };
 }

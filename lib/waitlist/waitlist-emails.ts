@@ -6,13 +6,17 @@ import { button, escapeHtml, layout, link, safeUrl, subjectLine, textOf, type Em
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 
-type Common = { name: string; eventTitle: string; ticketTypeName: string; quantity: number; leaveUrl: string; locale: Locale };
+/** `places` of a ticket type, or a bookable `time` (docs/decisions/0021): the words differ. */
+type Common = { name: string; eventTitle: string; ticketTypeName: string; quantity: number; leaveUrl: string; locale: Locale; kind: "places" | "time" };
 
 export function waitlistJoinedEmail(input: Common & { position: number | null }): EmailContent {
   const t = translatorFor(input.locale, "waitlistEmail");
   const subject = subjectLine(t("joinedSubject", { event: input.eventTitle }));
   const hello = t("hello", { name: input.name });
-  const body = t("joinedBody", { count: input.quantity, type: input.ticketTypeName, event: input.eventTitle });
+  const body =
+    input.kind === "time"
+      ? t("joinedBodyTime", { what: input.ticketTypeName, event: input.eventTitle })
+      : t("joinedBody", { count: input.quantity, type: input.ticketTypeName, event: input.eventTitle });
   const position = input.position ? t("joinedPosition", { position: input.position }) : "";
   const leave = t("leaveSentence");
   const html = layout(translatorFor(input.locale, "email"), input.locale, {
@@ -30,21 +34,26 @@ ${position ? `<p style="margin:0 0 12px;">${escapeHtml(position)}</p>` : ""}
 
 export function waitlistOfferEmail(input: Common & { code: string; buyUrl: string; until: string }): EmailContent {
   const t = translatorFor(input.locale, "waitlistEmail");
-  const subject = subjectLine(t("offerSubject", { event: input.eventTitle }));
+  const time = input.kind === "time";
+  const subject = subjectLine(t(time ? "offerSubjectTime" : "offerSubject", { event: input.eventTitle }));
   const hello = t("hello", { name: input.name });
-  const body = t("offerBody", { count: input.quantity, type: input.ticketTypeName, event: input.eventTitle, until: input.until });
+  const body = time
+    ? t("offerBodyTime", { what: input.ticketTypeName, event: input.eventTitle, until: input.until })
+    : t("offerBody", { count: input.quantity, type: input.ticketTypeName, event: input.eventTitle, until: input.until });
   const code = t("offerCode", { code: input.code });
-  const leave = t("offerDecline");
+  const heading = t(time ? "offerHeadingTime" : "offerHeading");
+  const action = t(time ? "offerButtonTime" : "offerButton");
+  const leave = t(time ? "offerDeclineTime" : "offerDecline");
   const html = layout(translatorFor(input.locale, "email"), input.locale, {
     title: subject,
     preheader: body,
-    body: `<h1 style="margin:0 0 12px;font-size:22px;">${escapeHtml(t("offerHeading"))}</h1>
+    body: `<h1 style="margin:0 0 12px;font-size:22px;">${escapeHtml(heading)}</h1>
 <p style="margin:0 0 12px;">${escapeHtml(hello)}</p>
 <p style="margin:0 0 12px;">${escapeHtml(body)}</p>
 <p style="margin:0 0 16px;font-size:18px;"><strong>${escapeHtml(code)}</strong></p>
-${button(input.buyUrl, t("offerButton"))}
-<p style="margin:16px 0 0;">${t.markup("offerDeclineLink", { link: (chunks) => link(input.leaveUrl, textOf(chunks)) })}</p>`,
+${button(input.buyUrl, action)}
+<p style="margin:16px 0 0;">${t.markup(time ? "offerDeclineLinkTime" : "offerDeclineLink", { link: (chunks) => link(input.leaveUrl, textOf(chunks)) })}</p>`,
   });
-  const text = `${t("offerHeading")}\n\n${hello}\n\n${body}\n\n${code}\n\n${t("offerButton")}: ${safeUrl(input.buyUrl)}\n\n${leave}: ${safeUrl(input.leaveUrl)}\n`;
+  const text = `${heading}\n\n${hello}\n\n${body}\n\n${code}\n\n${action}: ${safeUrl(input.buyUrl)}\n\n${leave}: ${safeUrl(input.leaveUrl)}\n`;
   return { subject, html, text };
 }
