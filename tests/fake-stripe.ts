@@ -51,7 +51,18 @@ export type Account = {
 };
 
 /** A destination charge as Stripe books it: the transfer to the account and the platform's fee. */
-export type Charge = { paymentIntent: string; amount: number; currency: string; destination: string; applicationFee: number; refunded: number };
+export type Charge = {
+  id: string;
+  paymentIntent: string;
+  amount: number;
+  currency: string;
+  destination: string;
+  applicationFee: number;
+  /** The application fee object's id (fee_…) and how much of it was given back. */
+  applicationFeeId: string;
+  applicationFeeRefunded: number;
+  refunded: number;
+};
 
 /** Money moved for a connected account (what its Stripe balance shows). */
 export type ConnectMovement = { account: string; currency: string; kind: "transfer" | "application_fee" | "transfer_reversal" | "application_fee_refund"; amount: number; paymentIntent: string };
@@ -135,7 +146,10 @@ export class FakeStripe {
     session.payment_intent ??= id("pi");
     session.payment_method_types = [method];
     if (firstPayment && session.transfer_destination) {
-      const charge: Charge = { paymentIntent: session.payment_intent, amount: session.amount_total, currency: session.currency, destination: session.transfer_destination, applicationFee: session.application_fee_amount ?? 0, refunded: 0 };
+      const charge: Charge = {
+        id: id("ch"), paymentIntent: session.payment_intent, amount: session.amount_total, currency: session.currency, destination: session.transfer_destination,
+        applicationFee: session.application_fee_amount ?? 0, applicationFeeId: id("fee"), applicationFeeRefunded: 0, refunded: 0,
+      };
       this.charges.set(charge.paymentIntent, charge);
       this.movements.push({ account: charge.destination, currency: charge.currency, kind: "transfer", amount: charge.amount, paymentIntent: charge.paymentIntent });
       this.movements.push({ account: charge.destination, currency: charge.currency, kind: "application_fee", amount: charge.applicationFee, paymentIntent: charge.paymentIntent });
@@ -171,6 +185,7 @@ export class FakeStripe {
     const share = (refunded: number) => Math.floor((2 * charge.applicationFee * refunded + charge.amount) / (2 * charge.amount));
     const feeBack = refundFee ? share(charge.refunded + amount) - share(charge.refunded) : 0;
     charge.refunded += amount;
+    charge.applicationFeeRefunded += feeBack;
     this.movements.push({ account: charge.destination, currency: charge.currency, kind: "transfer_reversal", amount, paymentIntent: charge.paymentIntent });
     if (refundFee) this.movements.push({ account: charge.destination, currency: charge.currency, kind: "application_fee_refund", amount: feeBack, paymentIntent: charge.paymentIntent });
   }
@@ -276,6 +291,26 @@ export class FakeStripe {
       session.status = "expired";
       if (this.options.webhookUrl) void this.sendEvent("checkout.session.expired", session);
       return { status: 200, body: session };
+    }
+    const intent = /^\/v1\/payment_intents\/(pi_\w+)$/.exec(path);
+    if (method === "GET" && intent) {
+      // The payment's charge, as `expand[]=latest_charge` gives it: with its application fee's id.
+      const charge = this.charges.get(intent[1]);
+      const latest = charge ? { id: charge.id, object: "charge", amount: charge.amount, amount_refunded: charge.refunded, application_fee: charge.applicationFeeId, application_fee_amount: charge.applicationFee } : null;
+      return { status: 200, body: { id: intent[1], object: "payment_intent", latest_charge: latest } };
+    }
+    const feeRefund = /^\/v1\/application_fees\/(fee_\w+)\/refunds$/.exec(path);
+    if (method === "POST" && feeRefund) {
+      // An explicit application fee refund: back to the connected account it was taken from.
+      const charge = [...this.charges.values()].find((c) => c.applicationFeeId === feeRefund[1]);
+      if (!charge) return { status: 404, body: { error: { type: "invalid_request_error", message: `No such application fee: '${feeRefund[1]}'` } } };
+      const amount = body.amount === undefined ? charge.applicationFee - charge.applicationFeeRefunded : Number(body.amount);
+      if (!(amount > 0) || amount > charge.applicationFee - charge.applicationFeeRefunded) {
+        return { status: 400, body: { error: { type: "invalid_request_error", param: "amount", message: "Refund amount is greater than what is left of the application fee" } } };
+      }
+      charge.applicationFeeRefunded += amount;
+      this.movements.push({ account: charge.destination, currency: charge.currency, kind: "application_fee_refund", amount, paymentIntent: charge.paymentIntent });
+      return { status: 200, body: { id: id("fr"), object: "fee_refund", amount, fee: feeRefund[1] } };
     }
     if (method === "POST" && path === "/v1/refunds") {
       // `amount` absent: the whole payment (Stripe's default); present: a partial refund.

@@ -118,7 +118,7 @@ describe("onboarding a host", () => {
 });
 
 describe("payments on a host's behalf", () => {
-  it("a destination charge with the fee; a partial refund reverses the transfer and refunds the fee in proportion", async () => {
+  it("a destination charge with the fee; a partial refund reverses the transfer and gives back the fee's share explicitly", async () => {
     const { host, accountId } = await connectedHost({ feePercentBp: 1000, feeFixedMinor: 25 });
     const { ticketType } = await createHostEvent(host.id);
     const buyer = await createTestUser();
@@ -134,7 +134,11 @@ describe("payments on a host's behalf", () => {
     await cancelOrder({ orderId: order.id, ticketIds: [tickets[0].id], viewer: { id: buyer.id, email: buyer.email, name: buyer.name, role: "attendee", emailVerified: true } });
     await payRefunds(order.id);
     const refund = fake.requests.findLast((request) => request.path === "/v1/refunds")!;
-    expect(refund.body).toMatchObject({ amount: "1500", reverse_transfer: "true", refund_application_fee: "true" });
+    expect(refund.body).toMatchObject({ amount: "1500", reverse_transfer: "true", refund_application_fee: "false" });
+    // The fee's share is given back explicitly, as the refund row fixed it (not by Stripe's own rounding).
+    const feeRefund = fake.requests.findLast((request) => /^\/v1\/application_fees\/fee_\w+\/refunds$/.test(request.path))!;
+    expect(feeRefund.body).toMatchObject({ amount: "175" });
+    expect(feeRefund.idempotencyKey).toMatch(/^fee-refund:/);
     const ledger = await prisma.ledgerEntry.findMany({ where: { orderId: order.id }, orderBy: { kind: "asc" } });
     expect(Object.fromEntries(ledger.map((entry) => [entry.kind, entry.amountMinor]))).toEqual({ payment: 4500, fee: -525, refund: -1500, fee_refund: 175 });
     const [line] = await app.hostPayoutLines(host.id);

@@ -2,7 +2,7 @@
 -- in proportion to what has been refunded in all, rounded half up, and this refund takes the
 -- difference from what earlier refunds took. So the fee refunds of any sequence of partial
 -- refunds add up to the whole fee once the whole total is back, and depend only on the sum.
--- lib/money.ts feeRefundMinor is the same rule (and tests/fake-stripe.ts Stripe's side of it).
+-- lib/money.ts feeRefundMinor is the same rule; order_owe_refund fixes each refund's share with it.
 CREATE OR REPLACE FUNCTION "fee_refund_minor"(p_fee int, p_total int, p_refunded_before int, p_refund int) RETURNS int
   LANGUAGE sql IMMUTABLE STRICT AS $$
   SELECT CASE WHEN p_total <= 0 THEN 0 ELSE
