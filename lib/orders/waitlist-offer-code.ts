@@ -41,10 +41,22 @@ export function offerCodeMatches(code: string | null | undefined, entryId: strin
  * offer's held row to the new order under the resource's lock (order_place); a wrong or ended
  * code leaves the booking to find the range taken, as anyone else would.
  */
-export async function rangeOfferFor(options: { resourceId: string; start: Date; end: Date; code: string | null | undefined }): Promise<string | null> {
-  if (!options.code || !isUuid(options.resourceId)) return null;
+export async function rangeOfferFor(options: { resourceId: string; start: Date; end?: Date; code: string | null | undefined }): Promise<string | null> {
+  if (!options.code || !isUuid(options.resourceId) || Number.isNaN(options.start.getTime())) return null;
   const rows = await sql<{ id: string }>`
     SELECT id FROM waitlist_entries
-     WHERE resource_id = ${options.resourceId}::uuid AND starts_at = ${options.start}::timestamptz AND ends_at = ${options.end}::timestamptz AND status = 'offered'`;
+     WHERE resource_id = ${options.resourceId}::uuid AND starts_at = ${options.start}::timestamptz
+       AND (${options.end ?? null}::timestamptz IS NULL OR ends_at = ${options.end ?? null}::timestamptz) AND status = 'offered'`;
   return rows.find((row) => offerCodeMatches(options.code, row.id))?.id ?? null;
+}
+
+/**
+ * The offer an email's link names, for the booking panel to show as held for its reader: only
+ * when the code is that of an open offer starting then on this resource (a stale or made-up
+ * link shows the time as taken, as it is for everyone else).
+ */
+export async function linkedRangeOffer(link: { resourceId: string; startsAt: string | undefined; code: string | undefined }): Promise<{ code: string; startsAt: string } | null> {
+  if (!link.code || !link.startsAt) return null;
+  const start = new Date(link.startsAt);
+  return (await rangeOfferFor({ resourceId: link.resourceId, start, code: link.code })) ? { code: link.code, startsAt: start.toISOString() } : null;
 }

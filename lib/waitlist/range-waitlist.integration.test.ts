@@ -8,7 +8,7 @@ import { sweepExpiredHolds } from "@/lib/orders/release-expired-holds";
 import { reserveBooking } from "@/lib/orders/reserve-booking";
 import { forgetSaleRules } from "@/lib/orders/sale-rules";
 import { confirmOrderPayment } from "@/lib/orders/transitions";
-import { waitlistOfferCode } from "@/lib/orders/waitlist-offer-code";
+import { linkedRangeOffer, waitlistOfferCode } from "@/lib/orders/waitlist-offer-code";
 import { instantAt, localDateAndMinute } from "@/lib/time";
 import { jobHandlers } from "@/lib/worker/job-handlers";
 import { createBookableEvent, createTestUser, expireHold } from "@/tests/fixtures";
@@ -129,6 +129,12 @@ describe("the waiting list for a time range", () => {
     expect(mail.text).toContain(code);
     expect(mail.text).toContain(`/events/${event.slug}?date=${day()}&minutes=60&resource=${resource.id}&start=${encodeURIComponent(at(14).toISOString())}&offer=${code}#book`);
     expect(mail.text).toContain("Guide, ");
+    // The link's panel holds the time for its reader only with the offer's own code, at its start.
+    const start = at(14).toISOString();
+    expect(await linkedRangeOffer({ resourceId: resource.id, startsAt: start, code: code.toLowerCase() })).toEqual({ code: code.toLowerCase(), startsAt: start });
+    expect(await linkedRangeOffer({ resourceId: resource.id, startsAt: start, code: "WAIT-0000000000000000" })).toBeNull();
+    expect(await linkedRangeOffer({ resourceId: resource.id, startsAt: at(15).toISOString(), code })).toBeNull();
+    expect(await linkedRangeOffer({ resourceId: resource.id, startsAt: "not a date", code })).toBeNull();
     // Worded for a time, not for places.
     expect(mail.subject).toContain("The time you waited for");
     expect(mail.text).toContain("Book your time");

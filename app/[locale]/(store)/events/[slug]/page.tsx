@@ -24,6 +24,7 @@ import { firstParam, type PageSearchParams } from "@/lib/search-params";
 import { instantAt } from "@/lib/time";
 import { appUrl } from "@/lib/urls";
 import { waitlistOfferHours } from "@/lib/waitlist/offer-hours";
+import { linkedRangeOffer } from "@/lib/orders/waitlist-offer-code";
 import { applyVoucherAction, reserveBookingAction, reserveTicketsAction } from "../../checkout/actions";
 import { joinRangeWaitlistAction, joinWaitlistAction } from "../../waitlist/actions";
 
@@ -72,6 +73,7 @@ export default async function EventPage({ params, searchParams }: Props) {
   const offerCode = firstParam(query.offer);
   const offerStart = firstParam(query.start);
   const offerResource = firstParam(query.resource);
+  const offer = offerResource ? await linkedRangeOffer({ resourceId: offerResource, startsAt: offerStart, code: offerCode }) : null;
 
   return (
     <article className="flex flex-col gap-5 pb-20 lg:pb-0">
@@ -162,7 +164,7 @@ export default async function EventPage({ params, searchParams }: Props) {
                   questions={event.questions}
                   formKey={formKey}
                   action={reserveBookingAction}
-                  offer={offerCode && offerStart && offerResource === resource.id ? { code: offerCode, startsAt: offerStart } : null}
+                  offer={offerResource === resource.id ? offer : null}
                   waitlist={{ offerHours, action: joinRangeWaitlistAction.bind(null, event.slug) }}
                 />
               </section>
