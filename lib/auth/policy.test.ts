@@ -1,7 +1,7 @@
 // One test per rule of the access policy, the refusals included.
 import { describe, expect, it } from "vitest";
 import {
-  actorOf, canAdminister, canCheckIn, canManageHost, canManageTeam, canManageTokens, canReadOutbox, canRunPlatform, canUseTokenScope, canViewOrder, checkInScope, hostScope, inHostScope, isPlatformAdmin, type Actor,
+  actorOf, canAdminister, canCheckIn, canManageHost, canManageTeam, canRemoveMember, canManageTokens, canReadOutbox, canRunPlatform, canUseTokenScope, canViewOrder, checkInScope, hostScope, inHostScope, isPlatformAdmin, type Actor,
 } from "./policy";
 
 const admin: Actor = { userId: "a", role: "admin" };
@@ -123,6 +123,16 @@ describe("the access policy", () => {
       expect(canManageTeam(door, "h1")).toBe(false);
       expect(canManageTeam(admin, "h9")).toBe(true);
       expect(canManageTeam(null, "h1")).toBe(false);
+    });
+
+    it("canRemoveMember: whoever runs the team takes anyone off; a member only themselves", () => {
+      expect(canRemoveMember(owner, "h1", "m")).toBe(true);
+      expect(canRemoveMember(manager, "h1", "d")).toBe(false);
+      expect(canRemoveMember(manager, "h1", "m")).toBe(true);
+      expect(canRemoveMember(door, "h1", "d")).toBe(true);
+      expect(canRemoveMember(door, "h2", "d")).toBe(false);
+      expect(canRemoveMember(admin, "h9", "x")).toBe(true);
+      expect(canRemoveMember(null, "h1", "m")).toBe(false);
     });
 
     it("platform work and platform powers stay the platform admin's: a host's member is no admin elsewhere", () => {

@@ -87,6 +87,15 @@ export function canManageTeam(actor: Pick<Actor, "role" | "memberships"> | null 
 }
 
 /**
+ * May `actor` take `userId` off `hostId`'s team? Whoever runs the team, and any member for
+ * themselves (leaving; the host's last owner still cannot, lib/hosts/team/keep-an-owner.ts).
+ */
+export function canRemoveMember(actor: Pick<Actor, "userId" | "role" | "memberships"> | null | undefined, hostId: string, userId: string): boolean {
+  if (canManageTeam(actor, hostId)) return true;
+  return actor?.userId === userId && (actor.memberships ?? []).some((member) => member.hostId === hostId);
+}
+
+/**
  * Platform work that belongs to no host (the delivery jobs, the audit log, door staff for every
  * event, codes for every event): the platform admin only.
  */

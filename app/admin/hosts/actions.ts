@@ -62,6 +62,20 @@ export async function removeMemberAction(hostId: string, userId: string, _previo
   return { ok: true, message: "Removed from the team." };
 }
 
+/** A member leaves the host's team by themselves (never its last owner). */
+export async function leaveHostAction(hostId: string, _previous: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await requireAdminActor();
+  if (formData.get("confirm") !== "yes") return { ok: false, message: "Tick the box to confirm.", fieldErrors: { confirm: "Confirm that you leave this host" } };
+  try {
+    await removeMember({ actor, hostId, userId: actor.id });
+  } catch (error) {
+    return toActionState(error, { action: "host.member_leave", actorId: actor.id, hostId });
+  }
+  // Still running another host (or the platform): the hosts list; else the dashboard is gone.
+  const stillAdmin = actor.scope === "all" || actor.scope.some((other) => other !== hostId);
+  redirect(stillAdmin ? "/admin/hosts?notice=left" : "/");
+}
+
 export async function revokeInvitationAction(hostId: string, invitationId: string): Promise<ActionState> {
   const actor = await requireAdminActor();
   try {

@@ -89,14 +89,18 @@ describe("inviting someone to a host's team", () => {
     const host = await createHost();
     const other = await createHost();
     const manager = await createMember(host.id, "manager");
+    const colleague = await createMember(host.id, "manager");
     const otherOwner = await createMember(other.id, "owner");
     const admin = await createActor("admin");
     for (const actor of [manager, otherOwner]) {
       await expect(inviteMember({ actor, hostId: host.id, input: { email: "x@example.test", role: "owner" } })).rejects.toMatchObject({ code: "not_found" });
       await expect(listTeam({ actor, hostId: host.id })).rejects.toMatchObject({ code: "not_found" });
       await expect(changeMemberRole({ actor, hostId: host.id, userId: manager.id, input: { role: "owner" } })).rejects.toMatchObject({ code: "not_found" });
-      await expect(removeMember({ actor, hostId: host.id, userId: manager.id })).rejects.toMatchObject({ code: "not_found" });
+      await expect(removeMember({ actor, hostId: host.id, userId: colleague.id })).rejects.toMatchObject({ code: "not_found" });
     }
+    // Another host's owner cannot take anyone off, not even by naming themselves.
+    await expect(removeMember({ actor: otherOwner, hostId: host.id, userId: otherOwner.id })).rejects.toMatchObject({ code: "not_found" });
+    expect(await prisma.hostMember.count({ where: { hostId: host.id } })).toBe(2);
     const door = await createMember(host.id, "door");
     await expect(listTeam({ actor: door, hostId: host.id })).rejects.toMatchObject({ code: "forbidden" });
     expect(await prisma.hostInvitation.count({ where: { hostId: host.id } })).toBe(0);
@@ -120,6 +124,17 @@ describe("a host's roles", () => {
     expect(await prisma.hostMember.count({ where: { hostId: host.id } })).toBe(1);
     await expect(removeMember({ actor: owner, hostId: host.id, userId: manager.id })).rejects.toMatchObject({ code: "not_found" });
     expect(await prisma.auditLog.count({ where: { entityId: host.id, action: { in: ["host.member_role", "host.member_remove"] } } })).toBe(2);
+  });
+
+  it("lets a member leave by themselves, audited; never the last owner", async () => {
+    const host = await createHost();
+    const owner = await createMember(host.id, "owner");
+    const manager = await createMember(host.id, "manager");
+    await removeMember({ actor: manager, hostId: host.id, userId: manager.id });
+    expect(await prisma.hostMember.count({ where: { hostId: host.id, userId: manager.id } })).toBe(0);
+    expect(await prisma.auditLog.count({ where: { entityId: host.id, action: "host.member_leave" } })).toBe(1);
+    await expect(removeMember({ actor: owner, hostId: host.id, userId: owner.id })).rejects.toMatchObject({ code: "conflict" });
+    expect(await prisma.hostMember.count({ where: { hostId: host.id, userId: owner.id } })).toBe(1);
   });
 
   it("keeps one owner when two owners are demoted (or removed) at the same moment", async () => {
