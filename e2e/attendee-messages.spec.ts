@@ -48,9 +48,21 @@ test("an admin writes to an event's ticket holders; the message is sent to each 
   await expectNoAxeViolations(page);
 
   // The dev outbox has it, framed in the buyer's language (the subject keeps the admin's words).
+  const messagePage = page.url();
   await page.goto("/dev/outbox");
   const email = page.getByTestId("outbox-email").filter({ hasText: subject }).filter({ hasText: addresses[0]! });
   await expect(email).toBeVisible();
   await email.click();
   await expect(page.locator("pre")).toContainText("The car park on Rua dos Remédios is closed tonight.");
+
+  // A receiving server refuses it (in development, pressed by hand; with Resend, its webhook):
+  // the admin's page shows that address bounced.
+  await expect(page.locator("[data-delivery-state]")).toHaveAttribute("data-delivery-state", "sent");
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: /Bounce this email/ }).click();
+  await expect(page.locator("[data-delivery-state]")).toHaveAttribute("data-delivery-state", "bounced");
+  await page.goto(messagePage);
+  await expect(page.getByText(/\d+ sent · 0 pending · 0 failed · 1 bounced/)).toBeVisible();
+  await expect(page.locator(`[data-recipient="${addresses[0]}"]`)).toContainText("bounced");
+  await expectNoAxeViolations(page);
 });

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { requireAdmin } from "@/lib/auth";
-import { outboxIsOpen } from "@/lib/email/outbox-access";
+import { requireOutboxViewer } from "@/lib/email/outbox-access";
 import { listOutbox } from "@/lib/email/send-email";
 
 export const metadata: Metadata = { title: "Email outbox (development)", robots: { index: false } };
@@ -11,7 +10,7 @@ const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: 
 
 export default async function OutboxPage() {
   await connection();
-  if (!outboxIsOpen()) await requireAdmin();
+  await requireOutboxViewer();
   const emails = await listOutbox(100);
   return (
     // A development tool (the outbox of the fake mailer): English only, marked so.

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { requireAdmin } from "@/lib/auth";
-import { outboxIsOpen } from "@/lib/email/outbox-access";
+import { outboxTakesEmail, requireOutboxViewer } from "@/lib/email/outbox-access";
 import { getOutboxEmail } from "@/lib/email/send-email";
 import { bounceOutboxEmail } from "./actions";
 
@@ -18,7 +17,7 @@ function formatBytes(size: number): string {
 export default async function OutboxEmailPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
   const { id } = await params;
-  if (!outboxIsOpen()) await requireAdmin();
+  await requireOutboxViewer();
   const email = await getOutboxEmail(id);
   if (!email) notFound();
   const { delivery } = email;
@@ -37,7 +36,7 @@ export default async function OutboxEmailPage({ params }: { params: Promise<{ id
           <dt className="font-medium text-stone-600">Delivery</dt>
           <dd data-delivery-state={delivery?.state ?? "unknown"}>{delivery ? `${delivery.state}${delivery.detail ? ` (${delivery.detail})` : ""}` : "not recorded"}</dd>
         </dl>
-        {outboxIsOpen() && delivery && delivery.state !== "bounced" ? (
+        {outboxTakesEmail() && delivery && delivery.state !== "bounced" ? (
           // What Resend's webhook reports when the receiving server refuses the email.
           <form action={bounceOutboxEmail.bind(null, email.id)}>
             <button type="submit" className="min-h-11 rounded-lg border border-stone-300 bg-white px-3 py-2 font-medium text-stone-800 hover:border-red-600">
