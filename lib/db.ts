@@ -46,11 +46,27 @@ export async function sql<Row extends object>(strings: TemplateStringsArray, ...
   return sqlText<Row>(text, values);
 }
 
-/** The same for a statement already in `$1` form, e.g. a `Prisma.sql` fragment's `.text` and `.values`. */
+/** A statement is its own transaction: a deadlock (40P01) or serialization failure (40001) rolled all of it back. */
+const RETRYABLE_STATEMENT = new Set(["40P01", "40001"]);
+const STATEMENT_ATTEMPTS = 4;
+
+/**
+ * The same for a statement already in `$1` form, e.g. a `Prisma.sql` fragment's `.text` and `.values`.
+ * A deadlock or serialization failure is run again, as inTransaction does for transactions (the
+ * lock order makes them unexpected, but they must never reach a buyer: ADR 0002); the failed
+ * attempt changed nothing, so running it again is the same as running it once.
+ */
 export async function sqlText<Row extends object>(text: string, values: unknown[]): Promise<Row[]> {
   client();
-  const result = await registeredDbPool()!.query<Row>(text, values);
-  return result.rows;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await registeredDbPool()!.query<Row>(text, values)).rows;
+    } catch (error) {
+      const code = (error as { code?: string } | null)?.code;
+      if (attempt >= STATEMENT_ATTEMPTS || !code || !RETRYABLE_STATEMENT.has(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
+    }
+  }
 }
 
 export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
